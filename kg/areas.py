@@ -1,0 +1,95 @@
+"""The GB/T 2260 area table (``kg/data/areas.csv``): lookups by name and finding area names in text.
+
+Area names end in a small set of characters (省 市 区 县 旗 州 盟 …), so finding them needs no giant regex: at
+each such character the few substrings ending there are looked up in a dictionary.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+from dataclasses import dataclass
+from functools import lru_cache
+
+from kg.model import AreaRef
+from kg.resources import data_csv
+
+_NAME_ENDINGS = set("省市区县旗州盟")
+_MAX_NAME = 12
+
+
+@dataclass(frozen=True)
+class Area:
+    code: str
+    name: str
+    level: str  # province | prefecture | county
+    parent: str  # code, '' for a province
+    short: str
+    current: bool
+
+
+class AreaTable:
+    def __init__(self, rows: Iterable[dict[str, str]]):
+        self.by_code: dict[str, Area] = {}
+        self.by_name: dict[str, list[Area]] = {}
+        self.by_short: dict[str, list[Area]] = {}
+        for r in rows:
+            area = Area(r["code"], r["name"], r["level"], r["parent"], r["short"], r["status"] == "current")
+            if area.code in self.by_code and not area.current:
+                continue
+            self.by_code[area.code] = area
+            self.by_name.setdefault(area.name, []).append(area)
+            if area.short:
+                self.by_short.setdefault(area.short, []).append(area)
+
+    def chain(self, area: Area) -> list[Area]:
+        """The area and its ancestors, province first."""
+        out = [area]
+        while out[-1].parent and out[-1].parent in self.by_code:
+            out.append(self.by_code[out[-1].parent])
+        return out[::-1]
+
+    def ref(self, area: Area) -> AreaRef:
+        return AreaRef(area.code, area.name, area.level, [(a.code, a.name, a.level) for a in self.chain(area)])
+
+    def full_name(self, area: Area) -> str:
+        """The name as reports write it in full: 石嘴山市大武口区, 新乡市, 宁夏回族自治区."""
+        chain = self.chain(area)
+        if area.level == "county" and len(chain) >= 2 and chain[-2].level == "prefecture":
+            return chain[-2].name + area.name
+        return area.name
+
+    def lookup(self, name: str) -> list[Area]:
+        """Areas with this full or short name, current ones first."""
+        found = self.by_name.get(name) or self.by_short.get(name) or []
+        return sorted(found, key=lambda a: (not a.current, a.code))
+
+    def find(self, text: str) -> list[tuple[int, int, str]]:
+        """All full area names in ``text`` as (start, end, name), longest match at each end position.
+
+        Only names with their suffix are found (大武口区, not 大武口): short names are too ambiguous in running
+        text; callers that know the context (a title) can use :meth:`lookup` on short names themselves.
+        """
+        hits: list[tuple[int, int, str]] = []
+        for i, ch in enumerate(text):
+            if ch not in _NAME_ENDINGS:
+                continue
+            best = None
+            for length in range(2, min(_MAX_NAME, i + 1) + 1):
+                cand = text[i + 1 - length : i + 1]
+                if cand in self.by_name:
+                    best = (i + 1 - length, i + 1, cand)
+            if best:
+                hits.append(best)
+        # drop hits nested inside a longer one (市 inside 石嘴山市 cannot happen, but 城区 inside 新城区 can)
+        hits.sort(key=lambda h: (h[0], -h[1]))
+        out: list[tuple[int, int, str]] = []
+        for h in hits:
+            if out and h[0] < out[-1][1]:
+                continue
+            out.append(h)
+        return out
+
+
+@lru_cache(maxsize=1)
+def area_table() -> AreaTable:
+    return AreaTable(data_csv("areas.csv"))

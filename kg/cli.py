@@ -1,0 +1,125 @@
+"""The ``kg`` command line. Only click commands live here: each parses its arguments, calls a function of the
+package, and prints. Errors are one line (click.ClickException), never a traceback."""
+
+from __future__ import annotations
+
+import json
+import sys
+from pathlib import Path
+
+import click
+
+from kg.store import GraphError
+
+DEFAULT_GRAPH = Path("output/graph.ttl")
+
+
+def _console():
+    from rich.console import Console  # noqa: PLC0415
+
+    return Console(highlight=False, soft_wrap=True)
+
+
+def _table(title: str, columns: list[str], rows: list[list]) -> None:
+    from rich.table import Table  # noqa: PLC0415
+
+    table = Table(title=title)
+    for c in columns:
+        table.add_column(c)
+    for r in rows:
+        table.add_row(*[str(x) for x in r])
+    _console().print(table)
+
+
+def _load(graph: Path):
+    from kg.store import load_store  # noqa: PLC0415
+
+    try:
+        return load_store(graph)
+    except GraphError as exc:
+        raise click.ClickException(str(exc)) from None
+
+
+@click.group()
+@click.version_option(package_name="fazhi-kg")
+def main() -> None:
+    """fazhi-kg: a knowledge graph of China's local 法治政府建设 annual reports."""
+
+
+@main.command()
+@click.argument("inputs", nargs=-1, type=click.Path(path_type=Path))
+@click.option("-o", "--output", "outdir", type=click.Path(path_type=Path), default=Path("output"),
+              show_default=True, help="Output folder.")
+@click.option("--segmenter", type=click.Choice(["jieba", "pkuseg"]), default="jieba", show_default=True)
+@click.option("--pkuseg-model", type=click.Path(path_type=Path), help="spacy-pkuseg model directory.")
+@click.option("--no-html", is_flag=True, help="Skip graph.html.")
+@click.option("--quiet", "-q", is_flag=True, help="No progress bar.")
+def build(inputs: tuple[Path, ...], outdir: Path, segmenter: str, pkuseg_model: Path | None, no_html: bool,
+          quiet: bool) -> None:
+    """Build graph.ttl and graph.html from report files or folders (default: seeds/)."""
+    from rich.progress import Progress  # noqa: PLC0415
+
+    from kg.pipeline import BuildError, BuildOptions, build as run_build  # noqa: PLC0415
+
+    options = BuildOptions(segmenter=segmenter, pkuseg_model=str(pkuseg_model) if pkuseg_model else None,
+                           html=not no_html)
+    paths = list(inputs) or [Path("seeds")]
+    console = _console()
+    with Progress(console=console, transient=True, disable=quiet) as bar:
+        task = bar.add_task("extracting", total=None)
+        try:
+            result = run_build(paths, outdir, options, progress=lambda n: bar.advance(task, n),
+                               on_total=lambda t: bar.update(task, total=t))
+        except BuildError as exc:
+            raise click.ClickException(str(exc)) from None
+        except ValueError as exc:  # bad segmenter configuration
+            raise click.ClickException(str(exc)) from None
+    for record in result.records:
+        if record.status not in ("built",):
+            click.echo(record.line(), err=True)
+    s = result.summary
+    click.echo(f"{s['reports']} reports, {s['regulations']} regulations, {s['figures']} figures, "
+               f"{s['organisations']} organisations, {s['measures']} measures, {s['triples']} triples "
+               f"→ {result.graph_path}" + (f", {result.html_path}" if result.html_path else ""))
+    if not result.ok:
+        sys.exit(1)
+
+
+@main.command()
+@click.argument("graph", type=click.Path(path_type=Path), default=DEFAULT_GRAPH)
+@click.option("--top", "top", type=int, default=10, show_default=True)
+@click.option("--json", "as_json", is_flag=True, help="Print JSON instead of tables.")
+def stats(graph: Path, top: int, as_json: bool) -> None:
+    """Counts per class, most-cited regulations and districts by regulations cited."""
+    from kg.analyse import class_counts, top_districts, top_regulations, triple_count  # noqa: PLC0415
+
+    store = _load(graph)
+    data = {"triples": triple_count(store), "classes": class_counts(store),
+            "regulations": top_regulations(store, top), "districts": top_districts(store, top)}
+    if as_json:
+        click.echo(json.dumps(data, ensure_ascii=False, indent=2))
+        return
+    _table(f"{graph} — {data['triples']} triples", ["class", "count"], list(data["classes"].items()))
+    _table("Most-cited regulations", ["regulation", "districts", "reports", "share"],
+           [[r["regulation"], r["districts"], r["reports"], r["share"]] for r in data["regulations"]])
+    _table("Districts by regulations", ["district", "regulations", "cited", "issued"],
+           [[d["district"], d["regulations"], d["cited"], d["issued"]] for d in data["districts"]])
+
+
+@main.command()
+@click.argument("sparql")
+@click.option("--graph", type=click.Path(path_type=Path), default=DEFAULT_GRAPH, show_default=True)
+@click.option("--format", "fmt", type=click.Choice(["table", "csv", "json"]), default="table", show_default=True)
+def query(sparql: str, graph: Path, fmt: str) -> None:
+    """Run a SPARQL query (text, or a .rq/.sparql file) over the built graph."""
+    from kg.query import format_rows, read_query, run_query  # noqa: PLC0415
+
+    store = _load(graph)
+    try:
+        names, rows = run_query(store, read_query(sparql))
+    except GraphError as exc:
+        raise click.ClickException(str(exc)) from None
+    if fmt == "table":
+        _table(f"{len(rows)} rows", names, rows)
+    else:
+        click.echo(format_rows(names, rows, fmt), nl=False)

@@ -1,0 +1,32 @@
+"""Extraction: plain functions from a :class:`~kg.read.Document` to typed mentions with source offsets.
+
+:func:`extract` runs them all in order (issuer first: the others may use the report's area) and returns one
+:class:`~kg.model.Extraction` per report: the unit that is cached and sent between processes.
+"""
+
+from __future__ import annotations
+
+from kg.extract.figures import extract_figures
+from kg.extract.issuer import extract_report_info
+from kg.extract.measures import extract_measures
+from kg.extract.organisations import extract_organisations
+from kg.extract.regulations import extract_regulations
+from kg.model import Extraction
+from kg.read import Document
+from kg.segment import Segmenter
+
+# Bump when an extractor's output changes: it keys the extraction cache.
+EXTRACTOR_VERSION = "1"
+
+
+def extract(doc: Document, segmenter: Segmenter | None = None) -> Extraction:
+    info = extract_report_info(doc)
+    return Extraction(
+        report_id=doc.id,
+        source_name=doc.source_name,
+        info=info,
+        regulations=extract_regulations(doc),
+        figures=extract_figures(doc, segmenter),
+        organisations=extract_organisations(doc, segmenter),
+        measures=extract_measures(doc),
+    )

@@ -1,0 +1,205 @@
+"""The graph stage: a resolved :class:`~kg.resolve.Corpus` becomes RDF triples under the output contract
+(``../shared/design/ontology-contract.md``, ``ontology/kg.ttl``). The only module that knows RDF terms.
+
+Every extracted fact gets a ``kg:Mention`` (report, offsets into the decoded source text, surface text), and
+every report a ``prov:wasDerivedFrom`` link to its source file(s) with name, SHA-256 and size.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+
+from pyoxigraph import Literal, NamedNode, Triple
+
+from kg.model import Span
+from kg.numerals import format_decimal
+from kg.read import Document
+from kg.resolve import Corpus, ReportNode
+from kg.vocab import kg, prov, rdf, rdfs, resource, skos, xsd
+
+ZH = "zh"
+
+
+def _zh(text: str) -> Literal:
+    return Literal(text, language=ZH)
+
+
+def _int(n: int) -> Literal:
+    return Literal(str(n), datatype=xsd.integer)
+
+
+def report_iri(report_id: str) -> NamedNode:
+    return resource("report", report_id, hashed=False)
+
+
+def area_iri(code: str) -> NamedNode:
+    return resource("area", code, hashed=False)
+
+
+def regulation_iri(key: str) -> NamedNode:
+    return resource("reg", key)
+
+
+def government_iri(key: str) -> NamedNode:
+    return resource("gov", key)
+
+
+def organisation_iri(key: str) -> NamedNode:
+    return resource("org", key)
+
+
+def measure_iri(key: str) -> NamedNode:
+    return resource("measure", key)
+
+
+class TripleSink:
+    """Collects triples; a thin helper so that the builders below read like the contract."""
+
+    def __init__(self) -> None:
+        self.triples: list[Triple] = []
+
+    def add(self, s: NamedNode, p: NamedNode, o: NamedNode | Literal) -> None:
+        self.triples.append(Triple(s, p, o))
+
+    def mention(self, report_id: str, kind: str, span: Span, denotes: NamedNode) -> None:
+        m = resource("mention", f"{report_id}-{span.start}-{span.end}-{kind}", hashed=False)
+        self.add(m, rdf.type, kg.Mention)
+        self.add(m, kg.inReport, report_iri(report_id))
+        self.add(m, kg.denotes, denotes)
+        self.add(m, kg.start, _int(span.start))
+        self.add(m, kg.end, _int(span.end))
+        self.add(m, kg.text, Literal(span.text))
+
+
+def _areas(sink: TripleSink, corpus: Corpus) -> None:
+    from kg.areas import area_table  # noqa: PLC0415
+
+    table = area_table()
+    for code, ref in corpus.areas.items():
+        a = area_iri(code)
+        sink.add(a, rdf.type, kg.AdministrativeArea)
+        area = table.by_code[code]
+        sink.add(a, rdfs.label, _zh(table.full_name(area)))
+        sink.add(a, kg.adminLevel, Literal(ref.level))
+        sink.add(a, kg.divisionCode, Literal(code))
+        if len(ref.path) >= 2:
+            sink.add(a, kg.within, area_iri(ref.path[-2][0]))
+
+
+def _report(sink: TripleSink, corpus: Corpus, node: ReportNode, docs: dict[str, list[Document]]) -> None:
+    ex = node.extraction
+    rid = ex.report_id
+    r = report_iri(rid)
+    info = ex.info
+    sink.add(r, rdf.type, kg.Report)
+    sink.add(r, rdfs.label, _zh(info.title or node.source_names[0]))
+    sink.add(r, kg.sourceFile, Literal(node.source_names[0]))
+    for doc in docs.get(rid, []):
+        f = resource("file", doc.sha256[:16], hashed=False)
+        sink.add(r, prov.wasDerivedFrom, f)
+        sink.add(f, rdf.type, kg.SourceFile)
+        sink.add(f, rdf.type, prov.Entity)
+        sink.add(f, rdfs.label, Literal(doc.source_name))
+        sink.add(f, kg.sha256, Literal(doc.sha256))
+        sink.add(f, kg.byteSize, _int(doc.size))
+        sink.add(f, kg.encoding, Literal(doc.encoding))
+        sink.add(f, kg.fileFormat, Literal(doc.fmt))
+    if info.year is not None:
+        sink.add(r, kg.year, Literal(str(info.year), datatype=xsd.gYear))
+        if info.year_span:
+            sink.mention(rid, "year", info.year_span, r)
+    if info.published:
+        sink.add(r, kg.published, Literal(info.published))
+    if info.problems:
+        sink.add(r, kg.partial, Literal("; ".join(info.problems)))
+    if node.government:
+        g = government_iri(node.government)
+        sink.add(r, kg.issuedBy, g)
+        if info.issuer_span:
+            sink.add(r, kg.mentions, g)
+            sink.mention(rid, "gov", info.issuer_span, g)
+
+    for m, key in zip(ex.regulations, node.regulation_keys):
+        if key is None:
+            continue
+        reg = regulation_iri(key)
+        sink.mention(rid, "reg", m.span, reg)
+    for key, role in node.roles.items():
+        reg = regulation_iri(key)
+        sink.add(r, kg.issues if role == "issues" else kg.cites, reg)
+        sink.add(r, kg.refersTo, reg)
+
+    for m, key in zip(ex.organisations, node.organisation_keys):
+        o = organisation_iri(key)
+        sink.add(r, kg.mentions, o)
+        sink.mention(rid, "org", m.span, o)
+
+    for m in ex.measures:
+        ms = measure_iri(m.label)
+        sink.add(r, kg.mentions, ms)
+        sink.mention(rid, "msr", m.span, ms)
+
+    for f in ex.figures:
+        key = f"{rid}-{f.span.start}-{f.span.end}" + (f"-{f.range_part}" if f.range_part else "")
+        fig = resource("figure", key, hashed=False)
+        sink.add(fig, rdf.type, kg.Figure)
+        sink.add(fig, kg.reportedIn, r)
+        sink.add(fig, kg.value, Literal(format_decimal(f.value), datatype=xsd.decimal))
+        sink.add(fig, kg.unit, Literal(f.unit))
+        sink.add(fig, kg.approximate, Literal("true" if f.approximate else "false", datatype=xsd.boolean))
+        sink.add(fig, rdfs.label, _zh(f.span.text.replace("\n", "")))
+        if f.qualifier:
+            sink.add(fig, kg.qualifier, _zh(f.qualifier))
+        if f.subject:
+            sink.add(fig, kg.subject, _zh(f.subject))
+        if f.range_part:
+            sink.add(fig, kg.rangeBound, Literal(f.range_part))
+        if f.indicator:
+            sink.add(fig, kg.indicator, NamedNode(f.indicator))
+        sink.mention(rid, "fig" + (f"-{f.range_part}" if f.range_part else ""), f.span, fig)
+
+
+def corpus_triples(corpus: Corpus, docs: dict[str, list[Document]] | None = None) -> Iterator[Triple]:
+    """All triples of the corpus (unordered; the Turtle writer sorts)."""
+    sink = TripleSink()
+    docs = docs or {}
+    _areas(sink, corpus)
+    for key, gov in corpus.governments.items():
+        g = government_iri(key)
+        sink.add(g, rdf.type, kg.Government)
+        sink.add(g, rdf.type, kg.Organisation)
+        sink.add(g, rdfs.label, _zh(gov.label))
+        for alt in gov.alt_labels:
+            sink.add(g, skos.altLabel, _zh(alt))
+        if gov.area:
+            sink.add(g, kg.jurisdiction, area_iri(gov.area))
+    for key, reg in corpus.regulations.items():
+        n = regulation_iri(key)
+        sink.add(n, rdf.type, kg.Regulation)
+        sink.add(n, rdfs.label, _zh(reg.label))
+        for alt in reg.alt_labels:
+            sink.add(n, skos.altLabel, _zh(alt))
+        sink.add(n, kg.kind, Literal(reg.kind))
+        sink.add(n, kg.issuerLevel, Literal(reg.issuer_level))
+        for number in reg.document_numbers:
+            sink.add(n, kg.documentNumber, Literal(number))
+        for inner in reg.implements:
+            sink.add(n, kg.implementsRegulation, regulation_iri(inner))
+        if reg.scope_area:
+            sink.add(n, kg.scopeArea, area_iri(reg.scope_area))
+    for key, org in corpus.organisations.items():
+        o = organisation_iri(key)
+        sink.add(o, rdf.type, kg.Organisation)
+        sink.add(o, rdfs.label, _zh(org.label))
+        for alt in org.alt_labels:
+            sink.add(o, skos.altLabel, _zh(alt))
+    for key, ms in corpus.measures.items():
+        n = measure_iri(key)
+        sink.add(n, rdf.type, kg.Measure)
+        sink.add(n, rdf.type, skos.Concept)
+        sink.add(n, rdfs.label, _zh(ms.label))
+        for alt in ms.alt_labels:
+            sink.add(n, skos.altLabel, _zh(alt))
+    for node in corpus.reports.values():
+        _report(sink, corpus, node, docs)
+    return iter(sink.triples)

@@ -1,0 +1,177 @@
+"""``kg build``: read → segment → extract → resolve → graph → analyse → render, for a set of input paths.
+
+Inputs are files or folders (read recursively). Each input file ends with a status in ``build-report.json``:
+``built``, ``partial`` (built, but issuer or year not found), ``duplicate`` (same text as another file: one
+report), or ``skipped`` with a one-line reason. Outputs are written atomically; if no report could be built,
+nothing is written and :class:`BuildError` is raised.
+"""
+
+from __future__ import annotations
+
+import json
+from collections.abc import Callable, Iterable
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from kg.extract import EXTRACTOR_VERSION, extract
+from kg.fsutil import atomic_write, atomic_write_text
+from kg.graph import corpus_triples
+from kg.model import Extraction
+from kg.read import MAX_BYTES_DEFAULT, Document, ReadError, read_path
+from kg.resolve import resolve
+from kg.segment import get_segmenter
+from kg.turtle import TurtleWriter
+
+SUFFIXES = (".txt",)
+
+
+class BuildError(Exception):
+    """The build cannot go on at all (nothing readable); the message says why."""
+
+
+@dataclass
+class FileRecord:
+    file: str
+    status: str  # built | partial | duplicate | skipped
+    reason: str = ""
+    report: str | None = None
+    encoding: str | None = None
+
+    def line(self) -> str:
+        return f"{self.file}: {self.status}" + (f" ({self.reason})" if self.reason else "")
+
+
+@dataclass
+class BuildOptions:
+    segmenter: str = "jieba"
+    pkuseg_model: str | None = None
+    max_bytes: int = MAX_BYTES_DEFAULT
+    html: bool = True
+
+
+@dataclass
+class BuildResult:
+    records: list[FileRecord] = field(default_factory=list)
+    summary: dict[str, int] = field(default_factory=dict)
+    graph_path: Path | None = None
+    html_path: Path | None = None
+
+    @property
+    def ok(self) -> bool:
+        return all(r.status in ("built", "duplicate") for r in self.records)
+
+
+def collect_inputs(inputs: Iterable[Path]) -> tuple[list[tuple[Path, str]], list[FileRecord]]:
+    """Expand inputs into (path, source name) pairs, in a stable order, and records for bad inputs.
+
+    A file inside a given folder is named by its path relative to that folder; a file given directly, by its
+    name. So the same folder gives the same names whatever the working directory.
+    """
+    files: dict[str, Path] = {}
+    problems: list[FileRecord] = []
+    for inp in inputs:
+        inp = Path(inp)
+        if inp.is_dir():
+            found = sorted(p for p in inp.rglob("*") if p.is_file() and p.suffix.lower() in SUFFIXES
+                           and not any(part.startswith(".") for part in p.relative_to(inp).parts))
+            if not found:
+                problems.append(FileRecord(str(inp), "skipped", "folder holds no reports (" +
+                                           ", ".join(SUFFIXES) + ")"))
+            for p in found:
+                files.setdefault(p.relative_to(inp).as_posix(), p)
+        elif inp.exists():
+            files.setdefault(inp.name, inp)
+        else:
+            problems.append(FileRecord(str(inp), "skipped", "no such file or folder"))
+    return sorted(((p, name) for name, p in files.items()), key=lambda x: x[1]), problems
+
+
+def read_all(pairs: list[tuple[Path, str]], options: BuildOptions) -> tuple[list[Document], list[FileRecord]]:
+    docs, records = [], []
+    for path, name in pairs:
+        try:
+            doc = read_path(path, name, options.max_bytes)
+        except ReadError as exc:
+            records.append(FileRecord(name, "skipped", str(exc)))
+            continue
+        docs.append(doc)
+    return docs, records
+
+
+def extract_all(docs: list[Document], options: BuildOptions,
+                progress: Callable[[int], None] | None = None) -> list[Extraction]:
+    segmenter = get_segmenter(options.segmenter, options.pkuseg_model)
+    out = []
+    for doc in docs:
+        out.append(extract(doc, segmenter))
+        if progress:
+            progress(1)
+    return out
+
+
+def build(inputs: list[Path], outdir: Path, options: BuildOptions | None = None,
+          progress: Callable[[int], None] | None = None, on_total: Callable[[int], None] | None = None) -> BuildResult:
+    options = options or BuildOptions()
+    outdir = Path(outdir)
+    pairs, records = collect_inputs(inputs)
+    docs, read_records = read_all(pairs, options)
+    records += read_records
+    if not docs:
+        reasons = "; ".join(r.line() for r in records) or "no input"
+        raise BuildError(f"no report could be read: {reasons}")
+    if on_total:
+        on_total(len(docs))
+    extractions = extract_all(docs, options, progress)
+
+    seen: dict[str, str] = {}
+    docs_by_report: dict[str, list[Document]] = {}
+    for doc, ex in sorted(zip(docs, extractions), key=lambda de: de[0].source_name):
+        docs_by_report.setdefault(doc.id, []).append(doc)
+        if doc.id in seen:
+            records.append(FileRecord(doc.source_name, "duplicate", f"same text as {seen[doc.id]}", doc.id,
+                                      doc.encoding))
+            continue
+        seen[doc.id] = doc.source_name
+        status = "partial" if ex.info.problems else "built"
+        records.append(FileRecord(doc.source_name, status, "; ".join(ex.info.problems), doc.id, doc.encoding))
+
+    corpus = resolve(extractions)
+    graph_path = outdir / "graph.ttl"
+    writer = TurtleWriter()
+    triple_count = 0
+
+    def write_graph(out):
+        nonlocal triple_count
+        triple_count = writer.write(corpus_triples(corpus, docs_by_report), out)
+
+    atomic_write(graph_path, write_graph)
+    for report_id, ds in docs_by_report.items():
+        text_path = outdir / "texts" / f"{report_id}.txt"
+        if not text_path.exists() or text_path.read_text(encoding="utf-8") != ds[0].text:
+            atomic_write_text(text_path, ds[0].text)
+
+    summary = {
+        "reports": len(corpus.reports),
+        "regulations": len(corpus.regulations),
+        "figures": sum(len(r.extraction.figures) for r in corpus.reports.values()),
+        "organisations": len(corpus.organisations),
+        "measures": len(corpus.measures),
+        "triples": triple_count,
+    }
+    result = BuildResult(sorted(records, key=lambda r: r.file), summary, graph_path)
+    if options.html:
+        from kg.render import render_html  # noqa: PLC0415 - pyvis/jinja only when drawing
+        from kg.store import load_store  # noqa: PLC0415
+
+        store = load_store(graph_path)
+        heading = (f"法治政府建设报告知识图谱 fazhi-kg — {summary['reports']} reports, "
+                   f"{summary['regulations']} regulations")
+        result.html_path = outdir / "graph.html"
+        render_html(store, result.html_path, heading)
+    report = {
+        "extractor_version": EXTRACTOR_VERSION,
+        "summary": summary,
+        "files": [r.__dict__ for r in result.records],
+    }
+    atomic_write_text(outdir / "build-report.json", json.dumps(report, ensure_ascii=False, indent=2) + "\n")
+    return result

@@ -1,0 +1,290 @@
+"""Read a report file into a :class:`Document`: decoded source text, cleaned text, and the map between them.
+
+Extractors read ``doc.clean`` — web cruft removed, markdown ``**`` removed, spaces between Chinese characters and
+numbers removed, words split across page breaks joined again — but every position in ``clean`` maps back to the
+original decoded text, so mention offsets (:meth:`Document.span`) always index ``doc.text``. That is the
+provenance contract: ``doc.text[start:end]`` is what the mention says was read.
+
+The decoded text is the file's characters with any BOM dropped and line ends unified to ``\\n``; it is what
+``kg build`` keeps under ``output/texts/``, so offsets can be checked later.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import re
+import unicodedata
+from array import array
+from dataclasses import dataclass, field
+from functools import lru_cache
+from importlib import resources
+from pathlib import Path
+
+from kg.model import Span
+
+MAX_BYTES_DEFAULT = 20 * 1024 * 1024  # a report is tens of KB; anything this big is not a report
+CRUFT_MAX_LINE = 120  # only short lines can be navigation or buttons; a long line is body text
+
+
+class ReadError(Exception):
+    """A file that cannot be read as a report. ``str(err)`` is the one-line reason (without the file name)."""
+
+
+@dataclass
+class Document:
+    """One report's text. ``text`` is the decoded source; ``clean`` is what extractors read."""
+
+    source_name: str
+    text: str
+    clean: str
+    clean_to_text: array  # clean_to_text[i] = index in text of clean[i]
+    encoding: str = "utf-8"
+    sha256: str = ""  # of the file's bytes
+    size: int = 0  # bytes
+    meta: dict[str, str] = field(default_factory=dict)  # web-page header fields: published, source …
+    fmt: str = "txt"
+
+    @property
+    def id(self) -> str:
+        """The report's identity: a hash of its decoded text, so the same text under two names is one report."""
+        return text_id(self.text)
+
+    def span(self, clean_start: int, clean_end: int) -> Span:
+        """The original-text span of ``clean[clean_start:clean_end]``."""
+        if clean_end <= clean_start:
+            raise ValueError(f"empty span {clean_start}:{clean_end}")
+        start = self.clean_to_text[clean_start]
+        end = self.clean_to_text[clean_end - 1] + 1
+        return Span(start, end, self.text[start:end])
+
+    def to_text(self, clean_pos: int) -> int:
+        """The original-text index of a clean-text position (``len(clean)`` maps to ``len(text)``)."""
+        return self.clean_to_text[clean_pos] if clean_pos < len(self.clean) else len(self.text)
+
+    @classmethod
+    def from_text(cls, text: str, source_name: str = "<text>") -> "Document":
+        """A document from a string (tests, other readers). Line ends are unified like a file's."""
+        text = normalise_newlines(text)
+        clean, mapping = clean_text(text)
+        data = text.encode("utf-8")
+        return cls(source_name, text, clean, mapping, "utf-8", hashlib.sha256(data).hexdigest(), len(data),
+                   header_meta(text))
+
+
+def text_id(text: str) -> str:
+    return hashlib.sha256(text.encode("utf-8")).hexdigest()[:16]
+
+
+def normalise_newlines(text: str) -> str:
+    return text.replace("\r\n", "\n").replace("\r", "\n")
+
+
+# --- decoding -------------------------------------------------------------------------------------------------
+
+def decode(data: bytes) -> tuple[str, str]:
+    """Decode report bytes; returns (text, encoding name). Raises ReadError on binary or undecodable data."""
+    if not data.strip():
+        raise ReadError("empty file")
+    for bom, enc in ((b"\xef\xbb\xbf", "utf-8-sig"), (b"\xff\xfe", "utf-16"), (b"\xfe\xff", "utf-16")):
+        if data.startswith(bom):
+            try:
+                return data.decode(enc), enc
+            except UnicodeDecodeError as exc:
+                raise ReadError(f"undecodable {enc} text at byte {exc.start}") from None
+    if b"\x00" in data[:8192]:
+        utf16 = _try_utf16_without_bom(data)
+        if utf16 is not None:
+            return utf16
+        raise ReadError("binary file (NUL bytes), not a text report")
+    try:
+        return data.decode("utf-8"), "utf-8"
+    except UnicodeDecodeError as exc:
+        utf8_error = exc
+    if len(data) - utf8_error.start <= 3 and utf8_error.reason == "unexpected end of data":
+        raise ReadError(f"truncated UTF-8 text (ends inside a character at byte {utf8_error.start})")
+    return _detect(data)
+
+
+def _try_utf16_without_bom(data: bytes) -> tuple[str, str] | None:
+    # Chinese text in UTF-16 has NULs in the high bytes of ASCII (newlines, digits) on one side only.
+    even, odd = data[0::2].count(0), data[1::2].count(0)
+    enc = "utf-16-le" if odd > even * 4 else "utf-16-be" if even > odd * 4 else None
+    if enc is None:
+        return None
+    try:
+        text = data.decode(enc)
+    except UnicodeDecodeError:
+        return None
+    return (text, enc) if _looks_like_text(text) else None
+
+
+def _detect(data: bytes) -> tuple[str, str]:
+    from charset_normalizer import from_bytes  # noqa: PLC0415 - only for non-UTF-8 files
+
+    # GB18030 is a superset of GBK and GB2312 and is what Chinese government sites mean by either.
+    try:
+        text = data.decode("gb18030")
+        if _looks_like_text(text):
+            return text, "gb18030"
+    except UnicodeDecodeError:
+        pass
+    best = from_bytes(data).best()
+    if best is None or not _looks_like_text(str(best)):
+        raise ReadError("undecodable: not UTF-8, UTF-16 or GB18030 text")
+    return str(best), best.encoding
+
+
+def _looks_like_text(text: str) -> bool:
+    if not text.strip():
+        return False
+    sample = text[:20000]
+    bad = sum(1 for ch in sample if unicodedata.category(ch) in ("Cc", "Co", "Cn") and ch not in "\n\r\t\f")
+    return bad <= len(sample) * 0.01
+
+
+def read_path(path: Path, source_name: str | None = None, max_bytes: int = MAX_BYTES_DEFAULT) -> Document:
+    """Read one report file. Raises ReadError with a one-line reason when it cannot be a report."""
+    try:
+        size = path.stat().st_size
+    except FileNotFoundError:
+        raise ReadError("no such file") from None
+    except OSError as exc:
+        raise ReadError(f"cannot read: {exc.strerror or exc}") from None
+    if size > max_bytes:
+        raise ReadError(f"too large ({size} bytes, limit {max_bytes})")
+    try:
+        data = path.read_bytes()
+    except IsADirectoryError:
+        raise ReadError("is a directory") from None
+    except OSError as exc:
+        raise ReadError(f"cannot read: {exc.strerror or exc}") from None
+    text, encoding = decode(data)
+    text = normalise_newlines(text)
+    if not text.strip():
+        raise ReadError("empty file")
+    clean, mapping = clean_text(text)
+    if not clean.strip():
+        raise ReadError("no report text (only web-page navigation)")
+    return Document(source_name or path.name, text, clean, mapping, encoding, hashlib.sha256(data).hexdigest(),
+                    size, header_meta(text))
+
+
+# --- cleaning -------------------------------------------------------------------------------------------------
+
+@lru_cache(maxsize=1)
+def cruft_patterns() -> re.Pattern[str]:
+    lines = resources.files("kg.data").joinpath("cruft.txt").read_text(encoding="utf-8").splitlines()
+    alternatives = [ln.strip() for ln in lines if ln.strip() and not ln.lstrip().startswith("#")]
+    return re.compile("|".join(f"(?:{a})" for a in alternatives))
+
+
+_SPACE = " \t\u00a0\u3000\u2002\u2003\u2009\u200b\ufeff"
+_TERMINAL = "。；;！!？?：:…”」』）)】》*"
+_HEADING = re.compile(r"^(?:[一二三四五六七八九十]+、|[（(][一二三四五六七八九十\d]+[)）]|\d+[、.．]|第[一二三四五六七八九十\d]+[章节部分])")
+
+
+def _is_cjk(ch: str) -> bool:
+    o = ord(ch)
+    return (0x4E00 <= o <= 0x9FFF or 0x3400 <= o <= 0x4DBF or 0x3000 <= o <= 0x303F or 0xFF00 <= o <= 0xFFEF
+            or 0x2010 <= o <= 0x2027 or 0x20000 <= o <= 0x2FFFF)
+
+
+def _squeezable(ch: str) -> bool:
+    """Characters next to which a space is a typesetting artefact in Chinese text."""
+    return _is_cjk(ch) or ch.isdigit() or ch in "%.．"
+
+
+def is_cruft(line: str) -> bool:
+    stripped = line.strip(_SPACE)
+    return len(stripped) <= CRUFT_MAX_LINE and bool(cruft_patterns().search(stripped))
+
+
+def _clean_line(line: str, offset: int, out: list[str], mapping: array) -> None:
+    """Append a line's kept characters: no markdown **, no edge spaces, no spaces inside Chinese text."""
+    n = len(line)
+    i = 0
+    lo, hi = 0, n
+    while lo < hi and line[lo] in _SPACE:
+        lo += 1
+    while hi > lo and line[hi - 1] in _SPACE:
+        hi -= 1
+    i = lo
+    while i < hi:
+        ch = line[i]
+        if ch == "*" and i + 1 < hi and line[i + 1] == "*":
+            i += 2
+            continue
+        if ch in _SPACE:
+            j = i
+            while j < hi and line[j] in _SPACE:
+                j += 1
+            prev = out[-1] if out else ""
+            nxt = line[j] if j < hi else ""
+            if (prev and _squeezable(prev) and (not nxt or _squeezable(nxt) or _is_cjk(prev))) or (
+                nxt and _is_cjk(nxt)
+            ):
+                i = j
+                continue
+            out.append(" ")
+            mapping.append(offset + i)
+            i = j
+            continue
+        out.append(ch)
+        mapping.append(offset + i)
+        i += 1
+
+
+def _joins(prev: str, nxt: str) -> bool:
+    """Was a paragraph broken here by a page break (执\\n\\n法水平)? Then the lines are one text."""
+    prev, nxt = prev.rstrip(_SPACE), nxt.lstrip(_SPACE)
+    if not prev or not nxt or prev[-1] in _TERMINAL or prev.endswith("**"):
+        return False
+    if not (_is_cjk(prev[-1]) or prev[-1].isalnum() or prev[-1] in "、，,“《（("):
+        return False
+    if not (_is_cjk(nxt[0]) or nxt[0].isalnum()) or nxt[0] in "（(【《“":
+        return False
+    if _HEADING.match(nxt) or (_HEADING.match(prev) and len(prev) < 60):
+        return False
+    # A title or a signature is short and has no sentence punctuation; a broken paragraph line has both.
+    return len(prev) >= 40 or (len(prev) >= 20 and any(p in prev for p in "，。；,"))
+
+
+def clean_text(text: str) -> tuple[str, array]:
+    """Clean ``text`` for extraction; returns the clean text and the clean→original index map."""
+    out: list[str] = []
+    mapping = array("l")
+    pos = 0
+    prev_line: str | None = None
+    prev_end = 0  # index in text of the newline ending the previous kept line
+    for line in text.split("\n"):
+        start = pos
+        pos += len(line) + 1
+        if not line.strip(_SPACE) or is_cruft(line):
+            continue
+        if prev_line is not None and not _joins(prev_line, line):
+            out.append("\n")
+            mapping.append(min(prev_end, len(text) - 1))
+        _clean_line(line, start, out, mapping)
+        prev_line, prev_end = line, start + len(line)
+    return "".join(out), mapping
+
+
+_META = {
+    "published": re.compile(r"(?:发布时间|发布日期|更新时间|发文日期)\s*[:：]\s*(\d{4}[-/.年]\d{1,2}[-/.月]\d{1,2})"),
+    "written": re.compile(r"成文日期\s*[:：]\s*(\d{4}[-/.年]\d{1,2}[-/.月]\d{1,2})"),
+    "source": re.compile(r"(?:来源|信息来源|文章来源)\s*[:：]\s*([\u4e00-\u9fff]{2,30})"),
+    "issuing_body": re.compile(r"(?:发文机关|发布机构)\s*[:：]\s*([\u4e00-\u9fff]{2,40})"),
+}
+
+
+def header_meta(text: str) -> dict[str, str]:
+    """Fields of a web page's header block (first lines that are cruft), e.g. the publication date."""
+    meta: dict[str, str] = {}
+    for line in text[:3000].split("\n"):
+        if not is_cruft(line):
+            continue
+        for key, pattern in _META.items():
+            m = pattern.search(line)
+            if m and key not in meta:
+                meta[key] = m.group(1)
+    return meta

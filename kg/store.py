@@ -1,0 +1,41 @@
+"""Loading a built graph for reading: statistics, queries, evaluation and the HTML all read the Turtle
+through pyoxigraph (SPARQL 1.1, ~0.2 s to parse 100 k triples), never the extractors' internal objects."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pyoxigraph
+
+from kg.vocab import PREFIXES
+
+
+class GraphError(Exception):
+    """A graph file that cannot be loaded; the message names the file and the problem."""
+
+
+def load_store(path: Path) -> pyoxigraph.Store:
+    path = Path(path)
+    if not path.is_file():
+        raise GraphError(f"{path}: no such graph file (run `kg build` first)")
+    store = pyoxigraph.Store()
+    try:
+        store.load(path=str(path), format=pyoxigraph.RdfFormat.TURTLE)
+    except (SyntaxError, ValueError, OSError) as exc:
+        first = str(exc).splitlines()[0] if str(exc) else type(exc).__name__
+        raise GraphError(f"{path}: not a readable Turtle graph ({first})") from None
+    return store
+
+
+def sparql_prefixes() -> str:
+    return "".join(f"PREFIX {p}: <{ns}>\n" for p, ns in PREFIXES.items())
+
+
+def select(store: pyoxigraph.Store, query: str) -> list[dict[str, str | None]]:
+    """Run a SELECT (our prefixes are declared for it) and return rows of plain strings."""
+    results = store.query(sparql_prefixes() + query)
+    names = [v.value for v in results.variables]
+    rows = []
+    for solution in results:
+        rows.append({n: (solution[n].value if solution[n] is not None else None) for n in names})
+    return rows

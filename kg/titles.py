@@ -1,0 +1,37 @@
+"""Spelling normalisation of document titles: the first step of canonical identity.
+
+Reports write the same title many ways: half- or full-width brackets, four kinds of dash, spaces from
+typesetting, a year range with or without 年, inner titles in <>, 〈〉 or 《》. :func:`normalise_title` maps all of
+them to one spelling: full-width （）, the dash —, no spaces, ranges as （2021—2025年）, inner titles in 《》.
+"""
+
+from __future__ import annotations
+
+import re
+
+_FULLWIDTH_ALNUM = {c: c - 0xFEE0 for c in [*range(0xFF10, 0xFF1A), *range(0xFF21, 0xFF3B), *range(0xFF41, 0xFF5B)]}
+_SPACES = re.compile(r"[\s\u00a0\u3000\u200b\ufeff]+")
+_INNER_OPEN = str.maketrans({"<": "《", "〈": "《", "＜": "《", "‹": "《", "«": "《"})
+_INNER_CLOSE = str.maketrans({">": "》", "〉": "》", "＞": "》", "›": "》", "»": "》"})
+_DASHES = "-–—―‐‑‒－~～〜_"
+_RANGE = re.compile(rf"(?P<a>(?:19|20)\d\d)\s*年?\s*[{_DASHES}至到]+\s*(?P<b>(?:19|20)\d\d)\s*年?")
+_PAREN_RANGE = re.compile(r"（((?:19|20)\d\d—(?:19|20)\d\d)）")
+_BRACKETS = str.maketrans({"(": "（", ")": "）", "[": "【", "]": "】", "“": "“", '"': "“"})
+
+
+def normalise_title(title: str) -> str:
+    """One spelling per title (see module doc). Keeps characters otherwise; does not expand short names."""
+    t = title.translate(_FULLWIDTH_ALNUM)  # not NFKC: that would also turn Chinese ，：into ASCII
+    t = _SPACES.sub("", t)
+    t = t.strip("《》")
+    t = t.translate(_BRACKETS)
+    t = t.translate(_INNER_OPEN).translate(_INNER_CLOSE)
+    t = _RANGE.sub(lambda m: f"{m['a']}—{m['b']}年", t)
+    t = t.replace("年年", "年")
+    t = _PAREN_RANGE.sub(lambda m: f"（{m[1]}年）", t)
+    return t
+
+
+def match_key(title: str) -> str:
+    """A looser key used only for matching (evaluation, alias lookup): also drops 《》 and quotes."""
+    return re.sub(r"[《》“”\"'‘’]", "", normalise_title(title))

@@ -1,0 +1,92 @@
+"""The RDF vocabulary, declared once. It mirrors ``ontology/kg.ttl``; terms are attributes, never concatenated
+strings, so a typo is an AttributeError at import time rather than a silent new property in the output.
+
+Resource IRIs (namespace ``kgr:``) are derived from canonical identity by :func:`resource`, never from run order:
+
+========================  ===========================================================================
+``kgr:report-<h>``         h = first 16 hex digits of SHA-256 of the report's decoded text
+``kgr:file-<h>``           h = SHA-256 of the source file's bytes (16 hex)
+``kgr:area-<code>``        the six-digit GB/T 2260 code
+``kgr:gov-<h>``            h = hash of the issuing body's full name
+``kgr:org-<h>``            h = hash of the organisation's canonical name
+``kgr:reg-<h>``            h = hash of the regulation's identity key (canonical title, plus the area for local
+                           documents whose title does not name their issuer)
+``kgr:measure-<h>``        h = hash of the canonical label (scheme concepts keep their own IRIs)
+``kgr:figure-<r>-<s>-<e>`` r = report hash, s/e = character offsets of the figure in the report
+``kgr:mention-<r>-<s>-<e>-<k>``  k = kind of the mentioned thing (reg, fig, org, gov, msr, area, year)
+========================  ===========================================================================
+"""
+
+from __future__ import annotations
+
+import hashlib
+
+from pyoxigraph import NamedNode
+
+KG = "https://w3id.org/fazhi-kg/ontology#"
+KGR = "https://w3id.org/fazhi-kg/id/"
+RDF = "http://www.w3.org/1999/02/22-rdf-syntax-ns#"
+RDFS = "http://www.w3.org/2000/01/rdf-schema#"
+SKOS = "http://www.w3.org/2004/02/skos/core#"
+XSD = "http://www.w3.org/2001/XMLSchema#"
+PROV = "http://www.w3.org/ns/prov#"
+OWL = "http://www.w3.org/2002/07/owl#"
+DCT = "http://purl.org/dc/terms/"
+
+PREFIXES: dict[str, str] = {
+    "kg": KG,
+    "kgr": KGR,
+    "owl": OWL,
+    "prov": PROV,
+    "rdf": RDF,
+    "rdfs": RDFS,
+    "skos": SKOS,
+    "xsd": XSD,
+    "dct": DCT,
+}
+
+
+class Namespace:
+    """A closed namespace: only declared terms exist, each a pyoxigraph NamedNode."""
+
+    def __init__(self, base: str, terms: str):
+        self._base = base
+        self._terms = {t: NamedNode(base + t) for t in terms.split()}
+
+    def __getattr__(self, name: str) -> NamedNode:
+        try:
+            return self._terms[name]
+        except KeyError:
+            raise AttributeError(f"{name!r} is not a term of <{self._base}>") from None
+
+    @property
+    def base(self) -> str:
+        return self._base
+
+
+kg = Namespace(
+    KG,
+    """
+    Report Government AdministrativeArea Organisation Regulation Measure Figure Indicator Mention SourceFile
+    sourceFile year issuedBy jurisdiction adminLevel within divisionCode kind issuerLevel
+    reportedIn value unit approximate qualifier subject indicator rangeBound
+    inReport denotes start end text
+    cites issues refersTo mentions implementsRegulation documentNumber scopeArea
+    published sha256 byteSize encoding fileFormat partial
+    """,
+)
+rdf = Namespace(RDF, "type")
+rdfs = Namespace(RDFS, "label comment")
+skos = Namespace(SKOS, "altLabel prefLabel Concept inScheme")
+xsd = Namespace(XSD, "string integer decimal boolean gYear date")
+prov = Namespace(PROV, "wasDerivedFrom Entity")
+dct = Namespace(DCT, "title")
+
+
+def short_hash(key: str, length: int = 16) -> str:
+    return hashlib.sha256(key.encode("utf-8")).hexdigest()[:length]
+
+
+def resource(kind: str, key: str, hashed: bool = True) -> NamedNode:
+    """The IRI of a resource of ``kind`` with identity ``key`` (hashed unless already a safe token)."""
+    return NamedNode(f"{KGR}{kind}-{short_hash(key) if hashed else key}")

@@ -1,0 +1,89 @@
+"""The reader: decoding, cleaning, and the clean → original offset map."""
+
+from pathlib import Path
+
+import pytest
+
+from kg.read import Document, ReadError, read_path
+
+
+def test_offsets_index_the_original_text_after_cleaning():
+    text = "您现在的位置: 首页>政务公开>工作报告\n\n某县 2022 年法治政府建设情况\n\n**一是强化领导。**全年召开 3 次会议。"
+    doc = Document.from_text(text)
+    i = doc.clean.find("3次会议")
+    span = doc.span(i, i + len("3次会议"))
+    assert doc.text[span.start:span.end] == span.text == "3 次会议"
+
+
+def test_navigation_and_font_buttons_are_dropped():
+    doc = Document.from_text("您现在的位置：首页 > 政府信息公开\n【字体：小 中 大】\n正文第一句。\n分享到：")
+    assert doc.clean == "正文第一句。"
+
+
+def test_markdown_bold_markers_are_removed():
+    doc = Document.from_text("**加强组织领导。**认真落实责任。")
+    assert doc.clean == "加强组织领导。认真落实责任。"
+
+
+def test_word_split_by_page_break_is_joined_and_maps_back():
+    para = "通过自查、督查的方式，对各执法单位的行政处罚案卷进行集中评查，进一步提高执"
+    doc = Document.from_text(para + "\n\n法水平。下一句。")
+    assert "提高执法水平。" in doc.clean
+    i = doc.clean.find("执法水平")
+    assert doc.span(i, i + 4).text == "执\n\n法水平"
+
+
+def test_heading_lines_are_not_joined():
+    doc = Document.from_text("一、加强组织领导\n\n（一）高度重视，统筹推进。")
+    assert doc.clean == "一、加强组织领导\n（一）高度重视，统筹推进。"
+
+
+def test_spaces_between_chinese_and_digits_are_removed_but_latin_words_keep_theirs():
+    doc = Document.from_text("全年学法 8 次，使用 Windows 10 系统")
+    assert doc.clean == "全年学法8次，使用Windows 10系统"
+
+
+def test_publication_date_is_read_from_the_web_header():
+    doc = Document.from_text("来源:某区司法局   发布时间:2023-02-17 18:53\n某区2022年法治政府建设年度报告")
+    assert doc.meta["published"] == "2023-02-17"
+    assert doc.clean == "某区2022年法治政府建设年度报告"
+
+
+def test_same_text_has_same_id_whatever_the_name():
+    assert Document.from_text("报告正文。", "a.txt").id == Document.from_text("报告正文。", "b.txt").id
+
+
+@pytest.mark.parametrize(
+    ("data", "reason"),
+    [
+        (b"", "empty file"),
+        (b"   \n\n", "empty file"),
+        (b"\x89PNG\r\n\x1a\n\x00\x00\x00\rIHDR\x00\x00", "binary file"),
+    ],
+)
+def test_bad_files_raise_a_one_line_reason(tmp_path: Path, data: bytes, reason: str):
+    p = tmp_path / "bad.txt"
+    p.write_bytes(data)
+    with pytest.raises(ReadError, match=reason) as err:
+        read_path(p)
+    assert "\n" not in str(err.value)
+
+
+def test_gb18030_and_utf16_files_decode(tmp_path: Path):
+    text = "某县2021年法治政府建设工作报告\n办理行政复议案件12件。"
+    for enc in ("gb18030", "utf-16", "utf-8-sig"):
+        p = tmp_path / f"r-{enc}.txt"
+        p.write_bytes(text.encode(enc))
+        doc = read_path(p)
+        assert doc.text == text, enc
+
+
+def test_crlf_line_ends_are_unified(tmp_path: Path):
+    p = tmp_path / "r.txt"
+    p.write_bytes("第一段。\r\n第二段。".encode())
+    assert read_path(p).text == "第一段。\n第二段。"
+
+
+def test_missing_file_is_a_read_error(tmp_path: Path):
+    with pytest.raises(ReadError, match="no such file"):
+        read_path(tmp_path / "nope.txt")

@@ -1,0 +1,17 @@
+from kg.titles import normalise_title
+
+
+def test_year_range_spellings_are_one_title():
+    forms = ["法治政府建设实施纲要(2021-2025年)", "法治政府建设实施纲要（2021—2025年）",
+             "法治政府建设实施纲要（2021-2025）", "法治政府建设实施纲要（2021－2025年）",
+             "法治政府建设实施纲要 （2021 – 2025 年）"]
+    assert {normalise_title(f) for f in forms} == {"法治政府建设实施纲要（2021—2025年）"}
+
+
+def test_inner_titles_in_angle_brackets_become_book_brackets():
+    assert normalise_title("某省贯彻落实<某某条例>的实施方案") == "某省贯彻落实《某某条例》的实施方案"
+    assert normalise_title("某省贯彻落实〈某某条例〉的实施方案") == "某省贯彻落实《某某条例》的实施方案"
+
+
+def test_chinese_punctuation_is_kept_but_fullwidth_digits_are_not():
+    assert normalise_title("关于Ａ、Ｂ，２０２２年版") == "关于A、B，2022年版"
