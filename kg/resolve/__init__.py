@@ -1,0 +1,134 @@
+"""Resolution: one canonical node per real thing, across all reports of a build.
+
+* Regulations: the normalised title (:mod:`kg.titles`), then the law table (short → full national titles).
+  A title that names its issuing place (山西省…, 大同市新荣区…) is global. A title found in no table and naming
+  no place (《行政规范性文件管理规定》) is scoped to the citing report's area, because two cities' documents of that
+  name are different documents: its identity key is ``<area code>|<title>``.
+* Governments: the issuing body's full name, with the prefecture prefixed for a county-level area.
+* Organisations: the name with its level prefix expanded to the report's area (区司法局 in a 大武口区 report →
+  大武口区司法局) and abbreviations merged (区法院 = 区人民法院).
+* Measures: the canonical label.
+
+The result (:class:`Corpus`) is plain data; only :mod:`kg.graph` turns it into RDF.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+from dataclasses import dataclass, field
+
+from kg.areas import area_table
+from kg.model import AreaRef, Extraction
+from kg.resolve.bodies import canonical_organisation, expand_abbreviation, government_name
+from kg.resolve.regulations import RegulationNode, classify_kind, named_place, regulation_identity
+
+
+@dataclass
+class EntityNode:
+    """A government, organisation or measure: a canonical label and the other spellings seen."""
+
+    key: str
+    label: str
+    alt_labels: set[str] = field(default_factory=set)
+    area: str | None = None  # area code
+    concept: str | None = None
+
+
+@dataclass
+class ReportNode:
+    extraction: Extraction
+    source_names: list[str]
+    government: str | None  # key into Corpus.governments
+    regulation_keys: list[str | None]  # per regulation mention; None for non-regulations (reports, projects)
+    organisation_keys: list[str]
+    roles: dict[str, str] = field(default_factory=dict)  # regulation key → "cites" | "issues"
+
+
+@dataclass
+class Corpus:
+    reports: dict[str, ReportNode] = field(default_factory=dict)
+    regulations: dict[str, RegulationNode] = field(default_factory=dict)
+    governments: dict[str, EntityNode] = field(default_factory=dict)
+    organisations: dict[str, EntityNode] = field(default_factory=dict)
+    measures: dict[str, EntityNode] = field(default_factory=dict)
+    areas: dict[str, AreaRef] = field(default_factory=dict)
+
+
+def _merge_regulation(corpus: Corpus, node: RegulationNode, surface: str) -> str:
+    existing = corpus.regulations.get(node.key)
+    if existing is None:
+        corpus.regulations[node.key] = existing = node
+    elif existing.issuer_level == "unknown" and node.issuer_level != "unknown":
+        existing.issuer_level = node.issuer_level
+    if surface != existing.label:
+        existing.alt_labels.add(surface)
+    return existing.key
+
+
+# --- the corpus -----------------------------------------------------------------------------------------------
+
+def _add_area_chain(corpus: Corpus, area: AreaRef) -> None:
+    table = area_table()
+    for code, _, _ in area.path:
+        if code not in corpus.areas and code in table.by_code:
+            corpus.areas[code] = table.ref(table.by_code[code])
+
+
+def resolve(extractions: Iterable[Extraction]) -> Corpus:
+    """Merge every report's mentions into canonical nodes. Deterministic: reports are taken in id order."""
+    corpus = Corpus()
+    by_id: dict[str, list[Extraction]] = {}
+    for ex in extractions:
+        by_id.setdefault(ex.report_id, []).append(ex)
+    for report_id in sorted(by_id):
+        copies = sorted(by_id[report_id], key=lambda e: e.source_name)
+        ex = copies[0]
+        info = ex.info
+        if info.area:
+            _add_area_chain(corpus, info.area)
+        gov_key = None
+        if info.issuer:
+            gov_label = government_name(info.issuer, info.area)
+            gov_key = gov_label
+            gov = corpus.governments.setdefault(gov_key, EntityNode(gov_key, gov_label,
+                                                                   area=info.area.code if info.area else None))
+            if info.issuer != gov_label:
+                gov.alt_labels.add(info.issuer)
+        reg_keys: list[str | None] = []
+        roles: dict[str, str] = {}
+        for m in ex.regulations:
+            if m.category != "regulation":
+                reg_keys.append(None)
+                continue
+            node = regulation_identity(m, info.area)
+            key = _merge_regulation(corpus, node, m.title)
+            if m.document_number:
+                corpus.regulations[key].document_numbers.add(m.document_number)
+            reg_keys.append(key)
+            role = "issues" if m.role == "issued" else "cites"
+            if roles.get(key) != "issues":
+                roles[key] = role
+        for m, key in zip(ex.regulations, reg_keys):
+            if key and m.parent is not None and reg_keys[m.parent]:
+                corpus.regulations[reg_keys[m.parent]].implements.add(key)
+        org_keys = []
+        for m in ex.organisations:
+            label = canonical_organisation(m.name, info.area)
+            org = corpus.organisations.setdefault(label, EntityNode(label, label,
+                                                                   area=info.area.code if info.area else None))
+            if m.name != label:
+                org.alt_labels.add(m.name)
+            m.canonical = label
+            org_keys.append(label)
+        for m in ex.measures:
+            node = corpus.measures.setdefault(m.label, EntityNode(m.label, m.label, concept=m.concept))
+            surface = m.span.text.replace("\n", "")
+            if surface != node.label:
+                node.alt_labels.add(surface)
+        corpus.reports[report_id] = ReportNode(ex, [c.source_name for c in copies], gov_key, reg_keys, org_keys,
+                                               roles)
+    return corpus
+
+
+__all__ = ["Corpus", "RegulationNode", "canonical_organisation", "classify_kind", "expand_abbreviation",
+           "government_name", "named_place", "regulation_identity", "resolve"]
