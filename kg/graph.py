@@ -187,6 +187,8 @@ def corpus_triples(corpus: Corpus, docs: dict[str, list[Document]] | None = None
             sink.add(n, kg.implementsRegulation, regulation_iri(inner))
         if reg.scope_area:
             sink.add(n, kg.scopeArea, area_iri(reg.scope_area))
+        if reg.issuer_area:
+            sink.add(n, kg.issuerArea, area_iri(reg.issuer_area))
     for key, org in corpus.organisations.items():
         o = organisation_iri(key)
         sink.add(o, rdf.type, kg.Organisation)

@@ -30,7 +30,8 @@ class RegulationMention:
     """A document named in the report (mostly in 《》)."""
 
     span: Span
-    title: str  # the title as written, cleaned of page-break artefacts and spaces, without 《》
+    title: str  # the normalised title (kg.titles), without 《》; the full title when the mention is an alias
+    surface: str = ""  # as written, without the outer 《》, line breaks removed (becomes a skos:altLabel)
     role: str = "cited"  # "cited" | "issued"
     bracketed: bool = True  # False for a well-known law named without 《》
     parent: int | None = None  # index (in the report's regulation list) of the enclosing title, when nested

@@ -71,7 +71,7 @@ kg = Namespace(
     sourceFile year issuedBy jurisdiction adminLevel within divisionCode kind issuerLevel
     reportedIn value unit approximate qualifier subject indicator rangeBound
     inReport denotes start end text
-    cites issues refersTo mentions implementsRegulation documentNumber scopeArea
+    cites issues refersTo mentions implementsRegulation documentNumber scopeArea issuerArea
     published sha256 byteSize encoding fileFormat partial
     """,
 )

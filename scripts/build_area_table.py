@@ -40,13 +40,28 @@ SUFFIXES = ("自治县", "自治旗", "自治州", "林区", "特区", "地区",
 HEADER = ["code", "name", "level", "parent", "short", "status"]
 
 
+ETHNIC_GROUPS = tuple(sorted(
+    (ln.strip() for ln in (Path(__file__).resolve().parent.parent / "kg" / "data" / "ethnic_groups.txt")
+     .read_text(encoding="utf-8").splitlines() if ln.strip() and not ln.startswith("#")), key=len, reverse=True))
+
+
 def short_name(name: str, level: str) -> str:
-    """The name without its administrative suffix, as reports write it (大武口区 → 大武口); '' if too short."""
+    """The name without its administrative suffix, as reports write it (大武口区 → 大武口); '' if too short.
+    An autonomous area also loses its ethnic groups (海西蒙古族藏族自治州 → 海西, 互助土族自治县 → 互助)."""
     if level == "province":
         return PROVINCE_SHORT.get(name, "")
     for suffix in SUFFIXES:
         if name.endswith(suffix) and len(name) - len(suffix) >= 2:
-            return name[: -len(suffix)]
+            stem = name[: -len(suffix)]
+            if suffix.startswith("自治"):
+                stripped = True
+                while stripped:
+                    stripped = False
+                    for group in ETHNIC_GROUPS:
+                        if stem.endswith(group) and len(stem) - len(group) >= 2:
+                            stem, stripped = stem[: -len(group)], True
+                            break
+            return stem
     return ""
 
 

@@ -54,14 +54,22 @@ class Corpus:
     areas: dict[str, AreaRef] = field(default_factory=dict)
 
 
-def _merge_regulation(corpus: Corpus, node: RegulationNode, surface: str) -> str:
+def _merge_regulation(corpus: Corpus, node: RegulationNode, surface: str | None) -> str:
+    """Merge a mention's node into the corpus node of its key. The label is the law table's title, else the
+    fullest spelling seen (中共大同市新荣区委… over 新荣区委…); every other spelling becomes an altLabel."""
     existing = corpus.regulations.get(node.key)
     if existing is None:
         corpus.regulations[node.key] = existing = node
-    elif existing.issuer_level == "unknown" and node.issuer_level != "unknown":
-        existing.issuer_level = node.issuer_level
-    if surface != existing.label:
+    else:
+        if existing.issuer_level == "unknown" and node.issuer_level != "unknown":
+            existing.issuer_level, existing.kind = node.issuer_level, node.kind
+        if not existing.fixed_label and (len(node.label), existing.label) > (len(existing.label), node.label):
+            existing.alt_labels.add(existing.label)
+            existing.label = node.label
+        existing.alt_labels.add(node.label)
+    if surface:
         existing.alt_labels.add(surface)
+    existing.alt_labels.discard(existing.label)
     return existing.key
 
 
@@ -101,7 +109,7 @@ def resolve(extractions: Iterable[Extraction]) -> Corpus:
                 reg_keys.append(None)
                 continue
             node = regulation_identity(m, info.area)
-            key = _merge_regulation(corpus, node, m.title)
+            key = _merge_regulation(corpus, node, None if m.alias else m.surface or m.title)
             if m.document_number:
                 corpus.regulations[key].document_numbers.add(m.document_number)
             reg_keys.append(key)
@@ -111,6 +119,11 @@ def resolve(extractions: Iterable[Extraction]) -> Corpus:
         for m, key in zip(ex.regulations, reg_keys):
             if key and m.parent is not None and reg_keys[m.parent]:
                 corpus.regulations[reg_keys[m.parent]].implements.add(key)
+            if key:
+                reg = corpus.regulations[key]
+                for code in (reg.issuer_area, reg.scope_area):
+                    if code and code not in corpus.areas:
+                        _add_area_chain(corpus, area_table().ref(area_table().by_code[code]))
         org_keys = []
         for m in ex.organisations:
             label = canonical_organisation(m.name, info.area)

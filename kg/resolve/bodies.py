@@ -44,9 +44,8 @@ def government_name(issuer: str, area: AreaRef | None) -> str:
     if area is None or area.level != "county" or len(area.path) < 2:
         return name
     prefecture = area.path[-2][1]
-    if area.path[-2][2] != "prefecture" or name.startswith(prefecture):
-        return name
-    for prefix in ("中共", ""):
-        if name.startswith(prefix + area.name):
-            return prefix + prefecture + name[len(prefix):]
+    if area.path[-2][2] != "prefecture" or name.startswith((prefecture, "中共", "中国共产党")):
+        return name  # Party bodies name themselves without the prefecture (中共同心县委…)
+    if name.startswith(area.name):
+        return prefecture + name
     return name
