@@ -125,6 +125,32 @@ def query(sparql: str, graph: Path, fmt: str) -> None:
         click.echo(format_rows(names, rows, fmt), nl=False)
 
 
+@main.command()
+@click.argument("indicator")
+@click.option("--graph", type=click.Path(path_type=Path), default=DEFAULT_GRAPH, show_default=True)
+@click.option("--format", "fmt", type=click.Choice(["table", "csv", "json"]), default="table", show_default=True)
+def compare(indicator: str, graph: Path, fmt: str) -> None:
+    """One indicator's figures for every district and year (e.g. kg compare 出庭应诉率)."""
+    from kg.compare import UnknownIndicator, as_dicts, compare as run_compare, find_indicator  # noqa: PLC0415
+    from kg.query import format_rows  # noqa: PLC0415
+
+    try:
+        concept = find_indicator(indicator)
+    except UnknownIndicator as exc:
+        raise click.ClickException(str(exc)) from None
+    rows = as_dicts(run_compare(_load(graph), concept))
+    cell = lambda v: "" if v is None else str(v).lower() if isinstance(v, bool) else v  # noqa: E731
+    columns = ["district", "year", "value", "unit", "approximate", "qualifier", "surface", "report", "offset"]
+    if fmt == "json":
+        click.echo(json.dumps({"indicator": concept.pref_label, "iri": concept.iri, "unit": concept.unit,
+                               "rows": rows}, ensure_ascii=False, indent=2))
+    elif fmt == "csv":
+        click.echo(format_rows(columns, [[cell(r[c]) for c in columns] for r in rows], "csv"), nl=False)
+    else:
+        _table(f"{concept.pref_label} ({concept.unit}) — {len(rows)} figures", columns[:-1],
+               [[cell(r[c]) for c in columns[:-1]] for r in rows])
+
+
 @main.command(name="eval")
 @click.argument("gold_dir", type=click.Path(path_type=Path))
 @click.option("--docs", "docs_dir", type=click.Path(path_type=Path), required=True,

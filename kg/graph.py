@@ -204,4 +204,24 @@ def corpus_triples(corpus: Corpus, docs: dict[str, list[Document]] | None = None
             sink.add(n, skos.altLabel, _zh(alt))
     for node in corpus.reports.values():
         _report(sink, corpus, node, docs)
+    _indicators(sink, {f.indicator for node in corpus.reports.values() for f in node.extraction.figures
+                       if f.indicator})
     return iter(sink.triples)
+
+
+def _indicators(sink: TripleSink, used: set[str]) -> None:
+    """The indicator concepts figures link to, with their labels and unit, so the graph explains itself;
+    the whole scheme is ``ontology/indicators.ttl``."""
+    from kg.vocabularies import INDICATOR_SCHEME, indicator_scheme  # noqa: PLC0415
+
+    for concept in indicator_scheme():
+        if concept.iri not in used:
+            continue
+        c = NamedNode(concept.iri)
+        sink.add(c, rdf.type, kg.Indicator)
+        sink.add(c, rdf.type, skos.Concept)
+        sink.add(c, skos.inScheme, NamedNode(INDICATOR_SCHEME))
+        sink.add(c, rdfs.label, _zh(concept.pref_label))
+        sink.add(c, skos.prefLabel, _zh(concept.pref_label))
+        if concept.unit:
+            sink.add(c, kg.unit, Literal(concept.unit))
