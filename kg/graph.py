@@ -48,8 +48,9 @@ def organisation_iri(key: str) -> NamedNode:
     return resource("org", key)
 
 
-def measure_iri(key: str) -> NamedNode:
-    return resource("measure", key)
+def measure_iri(key: str, concept: str | None = None) -> NamedNode:
+    """A scheme measure keeps the scheme's IRI; a new one is named by its canonical label."""
+    return NamedNode(concept) if concept else resource("measure", key)
 
 
 class TripleSink:
@@ -130,12 +131,12 @@ def _report(sink: TripleSink, corpus: Corpus, node: ReportNode, docs: dict[str, 
         sink.add(r, kg.refersTo, reg)
 
     for m, key in zip(ex.organisations, node.organisation_keys):
-        o = organisation_iri(key)
+        o = organisation_iri(key) if key else government_iri(node.government)
         sink.add(r, kg.mentions, o)
         sink.mention(rid, "org", m.span, o)
 
     for m in ex.measures:
-        ms = measure_iri(m.label)
+        ms = measure_iri(m.label, m.concept)
         sink.add(r, kg.mentions, ms)
         sink.mention(rid, "msr", m.span, ms)
 
@@ -195,12 +196,20 @@ def corpus_triples(corpus: Corpus, docs: dict[str, list[Document]] | None = None
         sink.add(o, rdfs.label, _zh(org.label))
         for alt in org.alt_labels:
             sink.add(o, skos.altLabel, _zh(alt))
+    from kg.vocabularies import MEASURE_SCHEME, measure_scheme  # noqa: PLC0415
+
+    scheme = {c.iri: c for c in measure_scheme()}
     for key, ms in corpus.measures.items():
-        n = measure_iri(key)
+        n = measure_iri(key, ms.concept)
         sink.add(n, rdf.type, kg.Measure)
         sink.add(n, rdf.type, skos.Concept)
         sink.add(n, rdfs.label, _zh(ms.label))
-        for alt in ms.alt_labels:
+        alts = set(ms.alt_labels)
+        if ms.concept in scheme:
+            sink.add(n, skos.inScheme, NamedNode(MEASURE_SCHEME))
+            sink.add(n, skos.prefLabel, _zh(ms.label))
+            alts |= set(scheme[ms.concept].alt_labels)
+        for alt in alts - {ms.label}:
             sink.add(n, skos.altLabel, _zh(alt))
     for node in corpus.reports.values():
         _report(sink, corpus, node, docs)

@@ -17,7 +17,7 @@ from functools import lru_cache
 from pathlib import Path
 from typing import Protocol
 
-from kg.resources import data_lines
+from kg.resources import data_csv, data_lines
 
 
 class Segmenter(Protocol):
@@ -31,7 +31,8 @@ class Segmenter(Protocol):
 
 
 def domain_words() -> list[tuple[str, str]]:
-    """(word, POS tag) pairs for the user dictionary, from every shipped vocabulary."""
+    """(word, POS tag) pairs for the user dictionary, from every shipped vocabulary: domain terms, area names,
+    law names, measure and indicator labels, and the longer endings of bodies (住房和城乡建设局 stays one word)."""
     words: dict[str, str] = {}
     for line in data_lines("segment_words.txt"):
         word, _, tag = line.partition(" ")
@@ -43,9 +44,22 @@ def domain_words() -> list[tuple[str, str]]:
     from kg.lawtable import law_table  # noqa: PLC0415
 
     for law in law_table().entries:
-        for name in (law.title, *law.short_names):
+        for name in law.names():
             if len(name) <= 20:
                 words.setdefault(name, "nz")
+    from kg.vocabularies import indicator_scheme, measure_scheme  # noqa: PLC0415
+
+    for concept in measure_scheme():
+        for label in concept.labels:
+            if 2 <= len(label) <= 16:
+                words.setdefault(label, "nz")
+    for concept in indicator_scheme():
+        for label in concept.labels:
+            if 2 <= len(label) <= 12:
+                words.setdefault(label, "n")
+    for row in data_csv("org_endings.csv"):
+        if len(row["ending"]) >= 3:
+            words.setdefault(row["ending"], "nt")
     return sorted(words.items())
 
 

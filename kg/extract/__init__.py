@@ -28,5 +28,5 @@ def extract(doc: Document, segmenter: Segmenter | None = None) -> Extraction:
         regulations=extract_regulations(doc, info.area),
         figures=extract_figures(doc, segmenter),
         organisations=extract_organisations(doc, segmenter),
-        measures=extract_measures(doc),
+        measures=extract_measures(doc, segmenter),
     )

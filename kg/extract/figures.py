@@ -51,7 +51,7 @@ def _pattern() -> re.Pattern[str]:
     number = rf"{_ARABIC}|{_CHINESE}"
     return re.compile(
         rf"(?P<pre>{_PREFIX})?"
-        rf"(?:(?P<pct_cn>百分之)(?P<pct_num>{number})"
+        rf"(?:(?P<pct_cn>百分之)(?P<pct_num>{number}|百)"
         rf"|(?P<num>{number})(?:(?P<range_sep>[至到\-—－~～])(?P<num2>{number}))?"
         rf"(?P<mid1>余|多)?(?P<mult>万|亿)?(?P<mid2>余|多)?(?:(?P<pct>[%％])|(?P<unit>{unit_alt})))"
         rf"(?P<post>{_SUFFIX})?"
@@ -110,10 +110,15 @@ def _subject(text: str, start: int, segmenter: Segmenter | None) -> str | None:
             continue
         else:
             break
-    words = list(reversed(picked))
-    while len(words) > 1 and words[0] in _subject_verbs():
-        words.pop(0)
-    return "".join(words) or None
+    subject = "".join(reversed(picked))
+    stripped = True
+    while stripped:  # 办理行政复议案件 → 行政复议案件, also when the dictionary made it one word
+        stripped = False
+        for verb in _subject_verbs():
+            if subject.startswith(verb) and len(subject) - len(verb) >= 2:
+                subject, stripped = subject[len(verb):], True
+                break
+    return subject or None
 
 
 @lru_cache(maxsize=1)

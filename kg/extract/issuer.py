@@ -198,6 +198,8 @@ def extract_report_info(doc: Document) -> ReportInfo:
     for offset, source in ((title_start, info.title), (body_start, opening), (0, text[:head_end])):
         if source:
             found = _year_of(source)
+            if found and signed and signed[2] <= offset + found[1] < signed[3]:
+                found = None  # the closing date is the signature's, handled below
             if found:
                 info.year, at = found
                 info.year_span = doc.span(offset + at, offset + at + 4)

@@ -4,8 +4,9 @@ report defines, document numbers, and each document's role — issued by this go
 Recognition is a bounded bracket scan (:func:`find_titles`), never a regex that could run away on an unbalanced
 《. A title's role is read from its clause (:func:`role_of`): the nearest role verb before it
 (``kg/data/regulation_verbs.txt``) wins — titles of a list share the verb before the list, because the other titles
-are masked — and an issuing verb counts only if its doer is not a higher body (市政府印发《…》 in a county's report
-is the city's document, which the county follows). With no verb before it, an issuing verb right after the title
+are masked — and an issuing verb counts only if its doer is not another or a higher body (市政府印发《…》 in a
+county's report is the city's document, which the county follows), and, in an attributive clause (新出台的《…》),
+only if the doer is named as this government. With no verb before it, an issuing verb right after the title
 (《…办法》已印发实施, 完成《…》的起草) makes it issued. Everything else is cited.
 """
 
@@ -38,6 +39,7 @@ _DOC_NUMBER = re.compile(
 _NOT_IN_OFFICE_CODE = set("的了是在和及与以对将把为按照据依实落贯于经由省市县区府厅局室会部委")
 _AFTER_ISSUING = re.compile(r"^[^，,。；;]{0,6}?(?:的)?(?:起草|制定|修订|编制|印发|出台|发布|颁布|审议通过|通过|公布)")
 _VERB_GLUE = re.compile(r"[了并和及、与]?|并且")
+_OBJECT_TAKEN = re.compile(r"[了并]?\x00+[^，,；;]*[，,；;]")
 _LIST_TAIL = re.compile(r"[了并和及、与等\x00\s]*")  # between a verb group and its title: only other titles
 _NEXT_VERB_DONE = re.compile(r"^(?:已|已经|正式|于[^，,。；;]{1,12})?")
 
@@ -95,6 +97,20 @@ def find_titles(text: str) -> list[tuple[int, int, int | None]]:
     return result
 
 
+_MEDIA_AFTER = re.compile(r"(?:栏目|节目|专栏|专题片|频道|电视节目|广播节目|微电影|短视频|公众号)")
+_COPIES_AFTER = re.compile(r"[0-9０-９,，一二三四五六七八九十百千万余多近约]+(?:册|本)")
+
+
+def _category_from_context(text: str, end: int, title: str) -> str:
+    """What the words after a title say it is: 《法治某县》栏目 is a programme; 编印《某某故事》5000册 a booklet (unless
+    the title is a law of the table: 发放《宪法》5000册 still names the constitution)."""
+    if _MEDIA_AFTER.match(text, end):
+        return "media"
+    if _COPIES_AFTER.match(text, end) and law_table().get(title) is None:
+        return "book"
+    return "regulation"
+
+
 def categorise(title: str) -> str:
     """Whether a title names a regulation or something else (report, project, book, media, other)."""
     for pattern, category in _categories():
@@ -128,23 +144,33 @@ def _mask_titles(text: str) -> str:
     return re.sub(r"《[^《》\n]*》", lambda m: "\x00" * len(m.group()), text)
 
 
-def _higher_doer(before_verb: str, own: OwnArea) -> bool:
-    """Does the doer written just before an issuing verb name a body above (or beside) the report's government?"""
+def _doer(before_verb: str, own: OwnArea) -> str | None:
+    """Who does an issuing verb, by the last body named in its clause before it: 'own' (我县, 区政府, the
+    report's own place), 'other' (another place, or a tier above the report's: 市政府印发 in a county report,
+    国务院公布), or None when the clause names nobody."""
     lo = len(before_verb)
     while lo > 0 and before_verb[lo - 1] not in _CLAUSE_END + "、\x00":
         lo -= 1
-    doer = before_verb[lo:].strip()
-    if not doer or doer.startswith(("我", "本级", "全", *own.names)):
-        return False
-    places = area_table().find(doer[:14])
-    if places:
-        return places[0][2] not in own.names  # another place's body
+    segment = before_verb[lo:].strip()
+    if not segment:
+        return None
+    found: list[tuple[int, str]] = []  # (position, verdict)
+    places = area_table().find(segment)
+    for s, _, name in places:
+        found.append((s, "own" if name in own.names else "other"))
     for word, tier in tier_words():
-        if doer.startswith(word):
-            if tier == "prefecture" and word.startswith("市") and own.city_is_self:
-                return False
-            return TIER_RANK[tier] > TIER_RANK[own.level]
-    return False
+        i = segment.rfind(word)
+        if i < 0 or (len(word) == 1 and i != 0) or any(s <= i < e for s, e, _ in places):
+            continue  # a one-character tier word only opens the clause (市政府…); 潍坊市人民政府 is a place's
+        self_city = tier == "prefecture" and word.startswith("市") and own.city_is_self
+        found.append((i, "own" if self_city or TIER_RANK[tier] <= TIER_RANK[own.level] else "other"))
+    for m in re.finditer(r"我[省市县区旗州盟局委]|本级|本部门|全[省市县区旗州盟]", segment):
+        found.append((m.start(), "own"))
+    for name in own.names:
+        i = segment.rfind(name)
+        if i >= 0:
+            found.append((i, "own"))
+    return max(found)[1] if found else None
 
 
 def role_of(text: str, start: int, end: int, own: OwnArea | None = None) -> str:
@@ -162,11 +188,15 @@ def role_of(text: str, start: int, end: int, own: OwnArea | None = None) -> str:
         group.append(m)
     if group and not _LIST_TAIL.fullmatch(before[group[-1].end():]):
         group = group[-1:]
+    if group and _OBJECT_TAKEN.match(before, group[-1].end()):
+        group = []  # 制定《甲》，将《乙》…: the verb's object is the earlier title, not this one
     if group:
         issuing = [m for m in group if roles[m.group()] == "issued"]
-        if not issuing:
+        if not issuing or text.startswith(topics, end):
             return "cited"
-        if _higher_doer(before[: group[0].start()], own) or text.startswith(topics, end):
+        doer = _doer(before[: group[0].start()], own)
+        attributive = before[group[-1].end():].startswith("的")  # 新出台的《…》, 市政府印发的《…》
+        if doer == "other" or (attributive and doer != "own"):
             return "cited"
         return "issued"
     hi = end
@@ -204,12 +234,12 @@ def _document_number(text: str, start: int, end: int) -> str | None:
     return number[stops[-1] + 1 :] if stops else number
 
 
-_LAW_LEAD = ("贯彻实施", "贯彻落实", "学习宣传", "学习贯彻", "宣传贯彻", "认真贯彻", "严格执行", "贯彻", "落实", "执行",
-             "实施", "依据", "根据", "按照", "依照", "学习", "宣传", "宣讲", "解读", "遵守", "新修订的", "修订后的", "新修订",
-             "新", "《")
-_LAW_TAIL = set("，,。；;、和及与等的）)\n：:") | {""}
-_LIST_JOIN = re.compile(r"^(?:、|和|及|与|以及)")
-_LAW_NOT_FOLLOWED = ("宣传周", "宣传月", "宣誓", "日", "进", "宣传活动", "知识", "读本", "学习", "宣讲")
+_LAW_LEAD = re.compile(r"(?:贯彻|落实|执行|实施|依据|根据|按照|依照|遵照|学习|宣传|宣讲|解读|遵守|普及|新修订的?|修订后的|"
+                       r"新修正的?|新颁布的?|新|违反|适用|运用)$")
+_LIST_JOIN = re.compile(r"^(?:、|和|及|与|以及|，)$")
+_LAW_GLUE = set("律规治院官庭制典条务理人系宣日进知读精意修学专")  # 宪法宣传周, 民法典进社区, 行政处罚法律…
+_NEXT_TOPIC = re.compile(r"(?:法律法规|法律|法规|党章|党规|党内法规|《)")
+_STUDY_TOPIC = re.compile(r"(?:习近平法治思想|法律法规|党章党规|党内法规|党章|党规|《[^《》]*》)$")
 
 
 @lru_cache(maxsize=1)
@@ -228,30 +258,27 @@ def _law_names() -> tuple[re.Pattern[str], dict[str, str]]:
 def find_unbracketed_laws(text: str, blocked: list[tuple[int, int]]) -> list[tuple[int, int, str]]:
     """(start, end, full title) of table laws named without 《》 as the object of a verb or in a list of laws.
 
-    A name counts only right after a citing word (贯彻实施, 学习宣传, 新修订的 …) or after 、/和 following another
-    law so found, and only when nothing glues it to a longer name (宪法宣传周, 民法典进社区 are not the law).
+    A name counts after a citing word (贯彻实施, 学习宣传, 依据, 新修订的 …), or as an item of a list (、/和) of
+    laws, documents or study topics (习近平法治思想、宪法、民法典; 宪法、法律、法规); never when it is glued to a
+    longer word (宪法宣传周, 民法典进社区, 乡村振兴促进法专题宣传, 行政处罚法律).
     """
     pattern, names = _law_names()
     if not names:
         return []
+    hits = [m for m in pattern.finditer(text) if not any(bs <= m.start() < be for bs, be in blocked)
+            and text[m.start() - 1 : m.start()] not in ("《", "〈", "<") and text[m.end() : m.end() + 1] not in _LAW_GLUE]
     out: list[tuple[int, int, str]] = []
-    prev_end = -10
-    for m in pattern.finditer(text):
+    for i, m in enumerate(hits):
         s, e = m.span()
-        if any(bs <= s < be for bs, be in blocked):
-            continue
-        head = text[max(0, s - 6) : s]
-        led = any(head.endswith(w) for w in _LAW_LEAD if w != "《")
-        listed = bool(out) and prev_end <= s and _LIST_JOIN.match(text[prev_end:s]) and len(text[prev_end:s]) <= 3
-        if not (led or listed):
-            continue
-        tail = text[e : e + 4]
-        if tail[:1] not in _LAW_TAIL or any(tail.startswith(w) for w in _LAW_NOT_FOLLOWED):
-            continue
-        if s > 0 and text[s - 1] in "《〈<":
-            continue
-        out.append((s, e, names[m.group()]))
-        prev_end = e
+        before = text[max(0, s - 8) : s]
+        joined_before = bool(_LIST_JOIN.match(before[-1:]) or before.endswith("以及"))
+        item_before = text[max(0, s - 30) : s - (2 if before.endswith("以及") else 1)] if joined_before else ""
+        next_is_law = i + 1 < len(hits) and _LIST_JOIN.match(text[e : hits[i + 1].start()] or "x")
+        next_is_topic = _LIST_JOIN.match(text[e : e + 1]) and _NEXT_TOPIC.match(text, e + 1)
+        if (_LAW_LEAD.search(before) or next_is_law or next_is_topic
+                or (joined_before and (_STUDY_TOPIC.search(item_before) or (out and out[-1][1] == s - 1)
+                                       or _LAW_LEAD.search(re.sub(r"、[^、，。；]*$", "", item_before))))):
+            out.append((s, e, names[m.group()]))
     return out
 
 
@@ -284,6 +311,9 @@ def extract_regulations(doc: Document, area: AreaRef | None = None) -> list[Regu
             continue
         title = normalise_title(inner)
         alias_of = aliases.get(title)
+        category = categorise(alias_of or title)
+        if category == "regulation" and parent is None:
+            category = _category_from_context(text, end, title)
         role = role_of(text, start, end, own) if parent is None else "cited"
         index_of[idx] = len(mentions)
         mention = RegulationMention(
@@ -293,7 +323,7 @@ def extract_regulations(doc: Document, area: AreaRef | None = None) -> list[Regu
             role=role,
             parent=index_of.get(parent) if parent is not None else None,
             alias=title if alias_of else None,
-            category=categorise(alias_of or title),
+            category=category,
         )
         if parent is None:
             mention.document_number = _document_number(text, start, end)
@@ -318,8 +348,8 @@ def extract_regulations(doc: Document, area: AreaRef | None = None) -> list[Regu
                 )
     blocked = [(s, e) for s, e, _ in titles]
     for s, e, full in find_unbracketed_laws(text, blocked):
-        mentions.append(RegulationMention(span=doc.span(s, e), title=full, surface=text[s:e],
-                                          role=role_of(text, s, e, own), bracketed=False))
+        mentions.append(RegulationMention(span=doc.span(s, e), title=full, surface=text[s:e], role="cited",
+                                          bracketed=False))  # a national law is never this government's
     mentions.sort(key=lambda m: m.span.start)
     return _link_parents(mentions)
 

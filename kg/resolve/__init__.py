@@ -40,7 +40,7 @@ class ReportNode:
     source_names: list[str]
     government: str | None  # key into Corpus.governments
     regulation_keys: list[str | None]  # per regulation mention; None for non-regulations (reports, projects)
-    organisation_keys: list[str]
+    organisation_keys: list[str | None]  # None: the mention names the report's own government
     roles: dict[str, str] = field(default_factory=dict)  # regulation key → "cites" | "issues"
 
 
@@ -113,7 +113,8 @@ def resolve(extractions: Iterable[Extraction]) -> Corpus:
             if m.document_number:
                 corpus.regulations[key].document_numbers.add(m.document_number)
             reg_keys.append(key)
-            role = "issues" if m.role == "issued" else "cites"
+            # a national law or State Council regulation (the law table) is never the reporting government's own
+            role = "issues" if m.role == "issued" and not corpus.regulations[key].fixed_label else "cites"
             if roles.get(key) != "issues":
                 roles[key] = role
         for m, key in zip(ex.regulations, reg_keys):
@@ -127,6 +128,12 @@ def resolve(extractions: Iterable[Extraction]) -> Corpus:
         org_keys = []
         for m in ex.organisations:
             label = canonical_organisation(m.name, info.area)
+            if gov_key and government_name(label, info.area) == gov_key:
+                m.canonical = gov_key  # the report names its own government or signing body
+                if m.name != gov_key:
+                    corpus.governments[gov_key].alt_labels.add(m.name)
+                org_keys.append(None)
+                continue
             org = corpus.organisations.setdefault(label, EntityNode(label, label,
                                                                    area=info.area.code if info.area else None))
             if m.name != label:
