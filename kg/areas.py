@@ -66,7 +66,7 @@ class AreaTable:
         return AreaRef(area.code, area.name, area.level, [(a.code, a.name, a.level) for a in self.chain(area)])
 
     def full_name(self, area: Area) -> str:
-        """The name as reports write it in full: 石嘴山市大武口区, 新乡市, 宁夏回族自治区."""
+        """The name as reports write it in full: 银川市兴庆区, 吴忠市, 宁夏回族自治区."""
         chain = self.chain(area)
         if area.level == "county" and len(chain) >= 2 and chain[-2].level == "prefecture":
             return chain[-2].name + area.name
@@ -80,7 +80,7 @@ class AreaTable:
     def find(self, text: str) -> list[tuple[int, int, str]]:
         """All full area names in ``text`` as (start, end, name), longest match at each end position.
 
-        Only names with their suffix are found (大武口区, 海西州, 东乌旗; not 大武口): bare short names are too
+        Only names with their suffix are found (兴庆区, 海西州, 东乌旗; not 兴庆): bare short names are too
         ambiguous in running text; callers that know the context (a title) can use :meth:`lookup` on them.
         """
         hits: list[tuple[int, int, str]] = []
@@ -94,7 +94,7 @@ class AreaTable:
                     best = (i + 1 - length, i + 1, cand)
             if best:
                 hits.append(best)
-        # drop hits nested inside a longer one (市 inside 石嘴山市 cannot happen, but 城区 inside 新城区 can)
+        # drop hits nested inside a longer one (市 inside 银川市 cannot happen, but 城区 inside 新城区 can)
         hits.sort(key=lambda h: (h[0], -h[1]))
         out: list[tuple[int, int, str]] = []
         for h in hits:

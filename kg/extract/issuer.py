@@ -2,8 +2,8 @@
 
 Evidence, strongest first:
 
-* the signature: a body's name on the line before the closing date (大同市新荣区人民政府 / 2022年1月19日);
-* a body heading the text or the title (郑州市惠济区人民政府 on its own line; 峄城区司法局2022年度…的报告;
+* the signature: a body's name on the line before the closing date (银川市兴庆区人民政府 / 2022年1月19日);
+* a body heading the text or the title (包头市昆都仑区人民政府 on its own line; 峄城区司法局2022年度…的报告;
   东乌旗人民政府关于…的报告);
 * the area the opening sentence speaks for (2023年，郏县坚持… / 现将我县…), scored by position: a name right
   after the year or at the start of a line is the subject; a name in 在…市委、市政府的坚强领导下 is a superior;
@@ -73,8 +73,8 @@ def _pick_area(candidates: list[Area], context: str) -> Area | None:
 
 
 def _chain_area(text: str, context: str) -> Area | None:
-    """The most specific area of the first chain of consecutive area names in ``text`` (石嘴山市大武口区 →
-    大武口区)."""
+    """The most specific area of the first chain of consecutive area names in ``text`` (银川市兴庆区 →
+    兴庆区)."""
     table = area_table()
     found = table.find(text)
     if not found:

@@ -5,7 +5,7 @@ Why word by word: a character rule cannot tell the 和 of 住房和城乡建设�
 segmenter (with the domain dictionary) keeps the first inside one word. Candidates are then checked:
 
 * an ending that needs a place (人民政府, 人大, 区委) must have a place name or a tier character (区, 县, 镇,
-  自治区 …) right before it — so 法治政府 and 人大政协监督 are not bodies, 县人民政府 and 同心县委 are;
+  自治区 …) right before it — so 法治政府 and 人大政协监督 are not bodies, 县人民政府 and 盐池县委 are;
 * a name that is a generic class or an abstract word (各部门, 乡镇人民政府, 大局, 智慧法院 —
   ``kg/data/org_not_names.txt``) is dropped;
 * bodies inside 《》 titles are part of the title, not mentions;
@@ -25,7 +25,7 @@ from kg.read import Document
 from kg.resources import data_csv, data_lines
 from kg.segment import Segmenter
 
-_LEFT = 16  # the longest name part considered (大同市新荣区委平安建设 …)
+_LEFT = 16  # the longest name part considered (银川市兴庆区委平安建设 …)
 _LEFT_GROUP = 30  # working groups have long names (海西州深入推进依法行政加快建设法治政府工作领导小组)
 _POSITION = re.compile(r"(?:原|前)?(?:副|常务副)?(?:院长|会长|书记|主任|局长|部长|主席|秘书长|庭长|检察长|所长|处长|科长|"
                        r"队长|组长|委员|常委|理事长|校长)")
@@ -88,7 +88,7 @@ def _is_place(word: str) -> bool:
 
 def _words(window: str, segmenter: Segmenter | None) -> list[tuple[str, str]]:
     """The window's words with tags. Place names are kept whole even where the segmenter would cut across
-    them (中共同心县委 is 中共 | 同心县 | 委, not 中 | 共同 | 心 | 县委), and a character the segmenter glued to a
+    them (中共盐池县委 is 中共 | 盐池县 | 委, not 中 | 共同 | 心 | 县委), and a character the segmenter glued to a
     tier character is split off when the pair is no place, or the character is a function word (报市 → 报 市,
     日区 → 日 区, 和县 → 和 县: 报市人民政府和县人大常委会 names two bodies)."""
     if segmenter is None:

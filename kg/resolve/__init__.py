@@ -1,12 +1,12 @@
 """Resolution: one canonical node per real thing, across all reports of a build.
 
 * Regulations: the normalised title (:mod:`kg.titles`), then the law table (short → full national titles).
-  A title that names its issuing place (山西省…, 大同市新荣区…) is global. A title found in no table and naming
+  A title that names its issuing place (山西省…, 银川市兴庆区…) is global. A title found in no table and naming
   no place (《行政规范性文件管理规定》) is scoped to the citing report's area, because two cities' documents of that
   name are different documents: its identity key is ``<area code>|<title>``.
 * Governments: the issuing body's full name, with the prefecture prefixed for a county-level area.
-* Organisations: the name with its level prefix expanded to the report's area (区司法局 in a 大武口区 report →
-  大武口区司法局) and abbreviations merged (区法院 = 区人民法院).
+* Organisations: the name with its level prefix expanded to the report's area (区司法局 in a 兴庆区 report →
+  兴庆区司法局) and abbreviations merged (区法院 = 区人民法院).
 * Measures: the canonical label.
 
 The result (:class:`Corpus`) is plain data; only :mod:`kg.graph` turns it into RDF.
@@ -56,7 +56,7 @@ class Corpus:
 
 def _merge_regulation(corpus: Corpus, node: RegulationNode, surface: str | None) -> str:
     """Merge a mention's node into the corpus node of its key. The label is the law table's title, else the
-    fullest spelling seen (中共大同市新荣区委… over 新荣区委…); every other spelling becomes an altLabel."""
+    fullest spelling seen (中共银川市兴庆区委… over 兴庆区委…); every other spelling becomes an altLabel."""
     existing = corpus.regulations.get(node.key)
     if existing is None:
         corpus.regulations[node.key] = existing = node

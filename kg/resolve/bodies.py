@@ -31,7 +31,7 @@ _NOT_AFTER_TIER = set("场域级属直辖内外长民")  # 市场监管局, 区�
 
 
 def canonical_organisation(name: str, area: AreaRef | None) -> str:
-    """区司法局 in a 大武口区 report → 大武口区司法局; 区法院 → 大武口区人民法院; 自治区党委 in a 宁夏 report →
+    """区司法局 in a 兴庆区 report → 兴庆区司法局; 区法院 → 兴庆区人民法院; 自治区党委 in a 宁夏 report →
     宁夏回族自治区党委; 市场监管局 stays as it is."""
     full = expand_abbreviation(name)
     if area is None:
@@ -49,8 +49,8 @@ def canonical_organisation(name: str, area: AreaRef | None) -> str:
 
 def government_name(issuer: str, area: AreaRef | None) -> str:
     """The issuing body's full name: its place written in full, with the prefecture for a county-level area
-    (石嘴山市大武口区人民政府; 东乌旗人民政府 → 锡林郭勒盟东乌珠穆沁旗人民政府). Party bodies keep their own
-    name (中共同心县委…), which never includes the prefecture."""
+    (银川市兴庆区人民政府; 东乌旗人民政府 → 锡林郭勒盟东乌珠穆沁旗人民政府). Party bodies keep their own
+    name (中共盐池县委…), which never includes the prefecture."""
     name = expand_abbreviation(issuer)
     if area is None or name.startswith(("中共", "中国共产党")):
         return name

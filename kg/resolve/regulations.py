@@ -5,8 +5,8 @@ The identity key of a title, in order of trust:
 1. the law table (``kg/data/laws.csv``): a national law, State Council regulation or central document, by its
    full title or any short name (《行政处罚法》 = 中华人民共和国行政处罚法), or — for long titles — a spelling one
    mistyped character away from exactly one table title (督查/督察), kept as an altLabel;
-2. the place the title names (山西省…, 大同市新荣区…, 新荣区委…): the key is the title with its place written as
-   the full path of the area (新荣区… → 大同市新荣区…) and without a leading 中共, so that a report's two ways of
+2. the place the title names (山西省…, 银川市兴庆区…, 兴庆区委…): the key is the title with its place written as
+   the full path of the area (兴庆区… → 银川市兴庆区…) and without a leading 中共, so that a report's two ways of
    naming its own committee's work plan are one document; ambiguous names (several 城关区) are resolved towards
    the citing report's area;
 3. a tier word instead of a place (省委办公厅…, 市政府关于…, 县委…): the document of the citing report's ancestor
@@ -79,7 +79,7 @@ def _kind_for_tier(title: str, tier: str) -> str:
 
 def named_place(title: str, near: AreaRef | None = None) -> tuple[Area, int, int] | None:
     """The area a title starts with, as (area, start, end) of its name in the title: the most specific of the
-    chain of area names at the head (山西省…, 大同市新荣区…, 新荣区委…, 宁夏…). Several areas of one name are
+    chain of area names at the head (山西省…, 银川市兴庆区…, 兴庆区委…, 宁夏…). Several areas of one name are
     resolved towards ``near`` (the citing report's area): itself, then its relatives, then the first by code."""
     table = area_table()
     m = _LEADING_WRAPPERS.match(title)
@@ -156,7 +156,7 @@ def _ancestor_at(area: AreaRef | None, tier: str) -> tuple[str, str] | None:
 
 
 def _place_key(title: str, place: Area, end: int) -> str:
-    """The title with its place written in full (新荣区… → 大同市新荣区…) and without a leading 中共."""
+    """The title with its place written in full (兴庆区… → 银川市兴庆区…) and without a leading 中共."""
     rest = title[end:]
     return area_table().full_name(place) + rest
 
