@@ -201,3 +201,24 @@ def validate(graph: Path, chunk_size: int | None) -> None:
     if not report.conforms:
         raise click.ClickException(summary)
     click.echo(summary + " — conforms")
+
+
+@main.command(name="export")
+@click.argument("graph", type=click.Path(path_type=Path), default=DEFAULT_GRAPH)
+@click.option("--format", "fmt", type=click.Choice(["turtle", "ntriples", "jsonld", "graphml", "gexf", "csv"]),
+              required=True, help="Output format.")
+@click.option("-o", "--output", "out", type=click.Path(path_type=Path), required=True,
+              help="Output file; for csv, a folder that receives nodes.csv and edges.csv.")
+@click.option("--mentions", is_flag=True, help="graphml/gexf/csv: keep the kg:Mention provenance nodes.")
+def export_(graph: Path, fmt: str, out: Path, mentions: bool) -> None:
+    """Write GRAPH as Turtle, N-Triples, JSON-LD, GraphML, GEXF or CSV (nodes and edges)."""
+    from kg.export import NETWORK_FORMATS, ExportError, export  # noqa: PLC0415
+
+    store = _load(graph)
+    try:
+        result = export(store, fmt, out, mentions=mentions)
+    except ExportError as exc:
+        raise click.ClickException(str(exc)) from None
+    what = (f"{result.nodes} nodes, {result.edges} edges" if fmt in NETWORK_FORMATS
+            else f"{result.triples} triples" + (f", {result.nodes} node objects" if fmt == "jsonld" else ""))
+    click.echo(f"{what} → {', '.join(str(p) for p in result.paths)}")
