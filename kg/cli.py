@@ -222,3 +222,26 @@ def export_(graph: Path, fmt: str, out: Path, mentions: bool) -> None:
     what = (f"{result.nodes} nodes, {result.edges} edges" if fmt in NETWORK_FORMATS
             else f"{result.triples} triples" + (f", {result.nodes} node objects" if fmt == "jsonld" else ""))
     click.echo(f"{what} → {', '.join(str(p) for p in result.paths)}")
+
+
+@main.command()
+@click.argument("graph", type=click.Path(path_type=Path), default=DEFAULT_GRAPH)
+@click.option("--port", type=click.IntRange(1, 65535), default=7878, show_default=True)
+@click.option("--host", default="127.0.0.1", show_default=True, help="Interface to bind (127.0.0.1: this machine only).")
+@click.option("--oxigraph", "binary", type=click.Path(path_type=Path),
+              help="The oxigraph server binary (default: the one installed by `pip install oxigraph`).")
+def serve(graph: Path, port: int, host: str, binary: Path | None) -> None:
+    """Serve GRAPH as a read-only SPARQL 1.1 endpoint (Oxigraph server) until Ctrl-C."""
+    from kg.serve import ServeError, serve_until_interrupted, start  # noqa: PLC0415
+
+    try:
+        server = start(graph, host, port, binary)
+    except ServeError as exc:
+        raise click.ClickException(str(exc)) from None
+    click.echo(f"SPARQL endpoint: {server.endpoint}  (read-only, {graph})\n"
+               f"Query page:      {server.url}/\nCtrl-C to stop.")
+    sys.stdout.flush()
+    status = serve_until_interrupted(server)
+    if status is not None:
+        raise click.ClickException(f"the Oxigraph server stopped by itself (exit status {status})")
+    click.echo("stopped")
