@@ -177,8 +177,11 @@ def build(inputs: list[Path], outdir: Path, options: BuildOptions | None = None,
         "measures": len(corpus.measures),
         "triples": triple_count,
     }
-    validation = _validate_or_fail(pending, outdir, summary, records) if options.validate else None
-    os.replace(pending, graph_path)
+    try:
+        validation = _validate_or_fail(pending, outdir, summary, records) if options.validate else None
+        os.replace(pending, graph_path)
+    finally:
+        pending.unlink(missing_ok=True)  # already renamed unless validation stopped half-way (Ctrl-C, a bug)
     for stale in (outdir / "graph.invalid.ttl", outdir / "validation.txt"):
         stale.unlink(missing_ok=True)
     result = BuildResult(sorted(records, key=lambda r: r.file), summary, graph_path, validation=validation)

@@ -171,7 +171,11 @@ def start(graph: Path, host: str = DEFAULT_HOST, port: int = DEFAULT_PORT, oxigr
         raise
     server = Server(process, host, port, location)
     if wait:
-        server.wait_ready()
+        try:
+            server.wait_ready()
+        except BaseException:  # Ctrl-C while waiting: the server runs in its own session, so stop it here
+            server.stop()
+            raise
     return server
 
 
