@@ -227,7 +227,8 @@ def export_(graph: Path, fmt: str, out: Path, mentions: bool) -> None:
 @main.command()
 @click.argument("graph", type=click.Path(path_type=Path), default=DEFAULT_GRAPH)
 @click.option("--port", type=click.IntRange(1, 65535), default=7878, show_default=True)
-@click.option("--host", default="127.0.0.1", show_default=True, help="Interface to bind (127.0.0.1: this machine only).")
+@click.option("--host", default="127.0.0.1", show_default=True,
+              help="Interface to bind (127.0.0.1: this machine only).")
 @click.option("--oxigraph", "binary", type=click.Path(path_type=Path),
               help="The oxigraph server binary (default: the one installed by `pip install oxigraph`).")
 def serve(graph: Path, port: int, host: str, binary: Path | None) -> None:

@@ -179,8 +179,6 @@ def to_networkx(store: pyoxigraph.Store, mentions: bool = False) -> nx.MultiDiGr
     resources: set[str] = set()
     for t in _default_triples(store):
         s, p, o = t.subject, t.predicate.value, t.object
-        if isinstance(s, pyoxigraph.Literal):  # RDF-star subjects never occur in our graphs
-            continue
         resources.add(s.value)
         if p == _TYPE:
             types[s.value].add(o.value)

@@ -29,7 +29,7 @@ from rdflib.namespace import RDF as RDF_NS
 from rdflib.namespace import SH
 
 from kg.resources import ontology_path
-from kg.store import GraphError, load_store
+from kg.store import load_store
 from kg.vocab import KG, PREFIXES, RDFS, SKOS, XSD
 
 CHUNK_SIZE = 1000

@@ -64,6 +64,7 @@ def test_ntriples_parse_back_to_the_same_triples_and_are_sorted(exported, rdf):
     assert set(rdflib.Graph().parse(exported["ntriples"], format="nt")) == rdf
 
 
+@pytest.mark.filterwarnings("ignore:ConjunctiveGraph is deprecated:DeprecationWarning")  # inside rdflib's parser
 def test_jsonld_parses_back_to_the_same_triples_with_the_shipped_context(exported, rdf):
     text = exported["jsonld"].read_text(encoding="utf-8")
     assert set(rdflib.Graph().parse(data=text, format="json-ld")) == rdf

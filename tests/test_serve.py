@@ -20,7 +20,8 @@ from kg.serve import ServeError, find_oxigraph, sparql_get, start
 
 ROOT = Path(__file__).resolve().parent.parent
 SEEDS = ROOT / "seeds"
-FILES = "PREFIX kg: <https://w3id.org/fazhi-kg/ontology#> SELECT ?file WHERE { ?r a kg:Report ; kg:sourceFile ?file } ORDER BY ?file"
+FILES = ("PREFIX kg: <https://w3id.org/fazhi-kg/ontology#> "
+         "SELECT ?file WHERE { ?r a kg:Report ; kg:sourceFile ?file } ORDER BY ?file")
 
 try:
     find_oxigraph()
