@@ -108,3 +108,11 @@ def test_a_missing_binary_is_a_one_line_error(seeds_out, tmp_path):
 def test_a_missing_graph_is_a_one_line_error(tmp_path):
     result = CliRunner().invoke(main, ["serve", str(tmp_path / "none.ttl"), "--port", str(free_port())])
     assert result.exit_code == 1 and "no such graph file" in result.output
+
+
+@needs_oxigraph
+def test_an_unreadable_graph_is_a_one_line_error_and_leaves_no_store(tmp_path):
+    bad = tmp_path / "bad.ttl"
+    bad.write_text("this is not turtle", encoding="utf-8")
+    result = CliRunner().invoke(main, ["serve", str(bad), "--port", str(free_port())])
+    assert result.exit_code == 1 and "could not load it" in result.output and "Traceback" not in result.output
