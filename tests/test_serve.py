@@ -8,6 +8,7 @@ import signal
 import socket
 import subprocess
 import sys
+import tempfile
 import urllib.error
 import urllib.request
 from pathlib import Path
@@ -114,5 +115,8 @@ def test_a_missing_graph_is_a_one_line_error(tmp_path):
 def test_an_unreadable_graph_is_a_one_line_error_and_leaves_no_store(tmp_path):
     bad = tmp_path / "bad.ttl"
     bad.write_text("this is not turtle", encoding="utf-8")
+    stores = lambda: set(Path(tempfile.gettempdir()).glob("kg-serve-*"))  # noqa: E731
+    before = stores()
     result = CliRunner().invoke(main, ["serve", str(bad), "--port", str(free_port())])
     assert result.exit_code == 1 and "could not load it" in result.output and "Traceback" not in result.output
+    assert stores() <= before
