@@ -40,6 +40,10 @@ def regulation_iri(key: str) -> NamedNode:
     return resource("reg", key)
 
 
+def work_iri(key: str) -> NamedNode:
+    return resource("work", key)
+
+
 def government_iri(key: str) -> NamedNode:
     return resource("gov", key)
 
@@ -125,6 +129,12 @@ def _report(sink: TripleSink, corpus: Corpus, node: ReportNode, docs: dict[str, 
             continue
         reg = regulation_iri(key)
         sink.mention(rid, "reg", m.span, reg)
+    for m, key in zip(ex.regulations, node.work_keys):
+        if key is None:
+            continue
+        w = work_iri(key)
+        sink.add(r, kg.namesWork, w)
+        sink.mention(rid, "work", m.span, w)
     for key, role in node.roles.items():
         reg = regulation_iri(key)
         sink.add(r, kg.issues if role == "issues" else kg.cites, reg)
@@ -190,6 +200,13 @@ def corpus_triples(corpus: Corpus, docs: dict[str, list[Document]] | None = None
             sink.add(n, kg.scopeArea, area_iri(reg.scope_area))
         if reg.issuer_area:
             sink.add(n, kg.issuerArea, area_iri(reg.issuer_area))
+    for key, work in corpus.works.items():
+        w = work_iri(key)
+        sink.add(w, rdf.type, kg.CitedWork)
+        sink.add(w, rdfs.label, _zh(work.label))
+        sink.add(w, kg.workType, Literal(work.work_type))
+        for alt in work.alt_labels:
+            sink.add(w, skos.altLabel, _zh(alt))
     for key, org in corpus.organisations.items():
         o = organisation_iri(key)
         sink.add(o, rdf.type, kg.Organisation)

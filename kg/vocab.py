@@ -12,17 +12,20 @@ of ``x`` in UTF-8.
 ``kgr:file-<f>``                    f = first 16 hex digits of the SHA-256 of the source file's bytes (the full
                                     digest is its ``kg:sha256``)
 ``kgr:area-<code>``                 the six-digit GB/T 2260 division code
-``kgr:gov-<h>``                     h = hash of the issuing body's full name (石嘴山市大武口区人民政府)
+``kgr:gov-<h>``                     h = hash of the issuing body's full name (银川市兴庆区人民政府)
 ``kgr:org-<h>``                     h = hash of the organisation's canonical name (level prefixes expanded)
 ``kgr:reg-<h>``                     h = hash of the regulation's identity key: its canonical title, or
                                     ``<area code>|<title>`` for a local document whose title names no issuer
 ``kgr:measure-<h>``                 h = hash of the canonical label; concepts of ``ontology/measures.ttl`` keep
                                     their own ``kgr:measure-<slug>`` IRIs, and indicators their
                                     ``kgr:indicator-<slug>``
+``kgr:work-<h>``                    h = hash of a non-regulation work's type and title (kg:CitedWork: reports,
+                                    projects, books, programmes), with the citing report's area when the title
+                                    names no place (two districts' 《2022年度法治政府建设情况报告》 are two works)
 ``kgr:figure-<r>-<s>-<e>[-<b>]``    r = report hash, s/e = character offsets of the figure in the report's text,
                                     b = ``low``/``high`` for the two ends of a range (3至5天)
 ``kgr:mention-<r>-<s>-<e>-<k>``     k = kind of the mentioned thing: reg, fig (fig-low, fig-high), org, gov, msr,
-                                    year
+                                    work, year
 ==================================  ================================================================================
 
 Offsets index ``output/texts/<r>.txt``, the decoded text the build keeps. The ontology itself is
@@ -80,6 +83,7 @@ kg = Namespace(
     KG,
     """
     Report Government AdministrativeArea Organisation Regulation Measure Figure Indicator Mention SourceFile
+    CitedWork namesWork workType indicatorType
     sourceFile year issuedBy jurisdiction adminLevel within divisionCode kind issuerLevel
     reportedIn value unit approximate qualifier subject indicator rangeBound
     inReport denotes start end text

@@ -14,10 +14,14 @@ SETS = {"seeds": (GOLD / "seeds", ROOT / "seeds"), "dev": (GOLD / "dev", GOLD / 
 THRESHOLDS = json.loads((GOLD / "thresholds.json").read_text(encoding="utf-8"))
 
 
-@pytest.fixture(scope="module", params=sorted(SETS))
-def scored(request):
-    gold, docs = SETS[request.param]
-    return request.param, evaluate(gold, docs).summary()
+@pytest.fixture(scope="module")
+def summaries():
+    return {name: evaluate(gold, docs).summary() for name, (gold, docs) in SETS.items()}
+
+
+@pytest.fixture(params=sorted(SETS))
+def scored(request, summaries):
+    return request.param, summaries[request.param]
 
 
 def test_scores_do_not_fall_below_their_floors(scored):
@@ -44,3 +48,13 @@ def test_dev_gold_is_real_reports_of_the_allowed_provinces_with_at_most_a_third_
     for stem in composed:
         notes = json.loads((GOLD / "dev" / f"{stem}.json").read_text(encoding="utf-8"))["notes"]
         assert notes.startswith("composed")
+
+
+def test_the_readme_shows_todays_scores(summaries):
+    import sys
+
+    sys.path.insert(0, str(ROOT / "scripts"))
+    from readme_eval import BLOCK, render  # noqa: PLC0415
+
+    shown = BLOCK.search((ROOT / "README.md").read_text(encoding="utf-8")).group("body")
+    assert shown == render(summaries), "README.md's evaluation table is out of date: python scripts/readme_eval.py --update"

@@ -18,9 +18,10 @@ from collections.abc import Iterable
 from dataclasses import dataclass, field
 
 from kg.areas import area_table
-from kg.model import AreaRef, Extraction
+from kg.model import AreaRef, Extraction, RegulationMention
 from kg.resolve.bodies import canonical_organisation, expand_abbreviation, government_name
-from kg.resolve.regulations import RegulationNode, classify_kind, named_place, regulation_identity
+from kg.resolve.regulations import RegulationNode, classify_kind, named_place, regulation_identity, work_key
+from kg.titles import normalise_title
 
 
 @dataclass
@@ -40,8 +41,19 @@ class ReportNode:
     source_names: list[str]
     government: str | None  # key into Corpus.governments
     regulation_keys: list[str | None]  # per regulation mention; None for non-regulations (reports, projects)
+    work_keys: list[str | None]  # per regulation mention; the kg:CitedWork of a non-regulation, else None
     organisation_keys: list[str | None]  # None: the mention names the report's own government
     roles: dict[str, str] = field(default_factory=dict)  # regulation key → "cites" | "issues"
+
+
+@dataclass
+class WorkNode:
+    """A work named in 《》 that is not a regulation (kg:CitedWork)."""
+
+    key: str
+    label: str
+    work_type: str  # report | project | book | media | other
+    alt_labels: set[str] = field(default_factory=set)
 
 
 @dataclass
@@ -51,6 +63,7 @@ class Corpus:
     governments: dict[str, EntityNode] = field(default_factory=dict)
     organisations: dict[str, EntityNode] = field(default_factory=dict)
     measures: dict[str, EntityNode] = field(default_factory=dict)
+    works: dict[str, WorkNode] = field(default_factory=dict)
     areas: dict[str, AreaRef] = field(default_factory=dict)
 
 
@@ -71,6 +84,14 @@ def _merge_regulation(corpus: Corpus, node: RegulationNode, surface: str | None)
         existing.alt_labels.add(surface)
     existing.alt_labels.discard(existing.label)
     return existing.key
+
+
+def _merge_work(corpus: Corpus, mention: RegulationMention, area: AreaRef | None) -> str:
+    key = work_key(mention, area)
+    node = corpus.works.setdefault(key, WorkNode(key, normalise_title(mention.title), mention.category))
+    if mention.surface and mention.surface != node.label:
+        node.alt_labels.add(mention.surface)
+    return key
 
 
 # --- the corpus -----------------------------------------------------------------------------------------------
@@ -103,11 +124,14 @@ def resolve(extractions: Iterable[Extraction]) -> Corpus:
             if info.issuer != gov_label:
                 gov.alt_labels.add(info.issuer)
         reg_keys: list[str | None] = []
+        work_keys: list[str | None] = []
         roles: dict[str, str] = {}
         for m in ex.regulations:
             if m.category != "regulation":
                 reg_keys.append(None)
+                work_keys.append(_merge_work(corpus, m, info.area))
                 continue
+            work_keys.append(None)
             node = regulation_identity(m, info.area)
             key = _merge_regulation(corpus, node, None if m.alias else m.surface or m.title)
             if m.document_number:
@@ -145,8 +169,8 @@ def resolve(extractions: Iterable[Extraction]) -> Corpus:
             surface = m.span.text.replace("\n", "")
             if surface != node.label:
                 node.alt_labels.add(surface)
-        corpus.reports[report_id] = ReportNode(ex, [c.source_name for c in copies], gov_key, reg_keys, org_keys,
-                                               roles)
+        corpus.reports[report_id] = ReportNode(ex, [c.source_name for c in copies], gov_key, reg_keys, work_keys,
+                                               org_keys, roles)
     return corpus
 
 

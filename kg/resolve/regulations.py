@@ -193,3 +193,13 @@ def regulation_identity(mention: RegulationMention, report_area: AreaRef | None)
         kind = _kind_for_tier(title, report_area.level)
     return RegulationNode(key=f"{scope}|{title}" if scope else title, label=title, kind=kind, issuer_level=level,
                           scope_area=scope)
+
+
+def work_key(mention: RegulationMention, report_area: AreaRef | None) -> str:
+    """Identity of a non-regulation work (an annual report, a project, a book …): its type and title, and the
+    citing report's area when the title names no place — two districts' 《2022年度法治政府建设情况报告》 are two
+    reports, while 《某市某区2022年度…报告》 is one wherever it is named."""
+    title = normalise_title(mention.title)
+    if named_place(title, report_area) is None and report_area is not None:
+        return f"{mention.category}|{report_area.code}|{title}"
+    return f"{mention.category}|{title}"
