@@ -30,6 +30,7 @@ _CLAUSE_END = _SENTENCE_END + "，,：:"
 _BEFORE = 200  # how far back a verb may stand from its title (titles in between are masked and not counted)
 _AFTER = 24
 _NOT_A_TITLE = re.compile(r"[。；！？]")
+_QUOTED_ALIAS = re.compile(r"[“\"「]([^“”\"「」\n]{1,16})[”\"」]")
 _ALIAS = re.compile(r"\s*[（(]\s*(?:以下|下文)?(?:简称|称)\s*[《“\"「]?([^》”\"」）)，,。\s]{1,16})[》”\"」]?\s*[）)]")
 _DOC_NUMBER = re.compile(
     r"[\u4e00-\u9fff]{1,6}\s*[〔\[［【（(]\s*(?:19|20)\d\d\s*[〕\]］】）)]\s*(?:第\s*)?\d{1,4}\s*号"
@@ -347,6 +348,15 @@ def extract_regulations(doc: Document, area: AreaRef | None = None) -> list[Regu
                     )
                 )
     blocked = [(s, e) for s, e, _ in titles]
+    if aliases:  # 简称“纲要”: later quoted uses of the alias name the document too
+        defined_at = {a: s for (a, (s, _)) in zip(aliases, alias_spans)}
+        for m in _QUOTED_ALIAS.finditer(text):
+            alias = normalise_title(m.group(1))
+            if alias in aliases and m.start() > defined_at[alias] + 4 and not any(
+                    s <= m.start() < e for s, e in blocked + alias_spans):
+                mentions.append(RegulationMention(span=doc.span(m.start(), m.end()), title=aliases[alias],
+                                                  surface=m.group(1), role=role_of(text, m.start(), m.end(), own),
+                                                  alias=alias))
     for s, e, full in find_unbracketed_laws(text, blocked):
         mentions.append(RegulationMention(span=doc.span(s, e), title=full, surface=text[s:e], role="cited",
                                           bracketed=False))  # a national law is never this government's

@@ -97,6 +97,13 @@ def test_alias_defined_by_the_report_resolves_to_the_full_title():
     assert found[1].alias == "条例"
 
 
+def test_a_quoted_alias_resolves_to_the_full_title_too():
+    text = "贯彻《某某市法治政府建设实施方案（2021—2025年）》（简称“方案”），按照“方案”分解任务。"
+    found = regs(text)
+    assert [m.title for m in found] == ["某某市法治政府建设实施方案（2021—2025年）"] * 2
+    assert found[1].alias == "方案" and found[1].span.text == "“方案”"
+
+
 def test_document_number_next_to_a_title_is_attached():
     found = regs("贯彻《国务院关于某某工作的通知》（国发〔2021〕7号），落实某省政府办公厅宁政办发〔2020〕15号《关于某某的意见》。")
     assert [m.document_number for m in found] == ["国发〔2021〕7号", "宁政办发〔2020〕15号"]
