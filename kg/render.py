@@ -121,7 +121,8 @@ def most_connected(g: nx.Graph, max_nodes: int | None) -> nx.Graph:
 
 
 def layout(g: nx.Graph, seed: int = 7) -> dict[str, tuple[float, float]]:
-    """Seeded spring layout in screen units, rounded (so that the HTML is byte-identical run to run).
+    """Seeded spring layout in screen units, rounded to whole units (so that the HTML is byte-identical run to
+    run).
 
     ``method="force"`` is Fruchterman–Reingold (networkx runs it on a scipy sparse matrix from 500 nodes on, a
     Python loop over nodes per iteration: ~0.5 s per iteration at 3,000 nodes), so large graphs get fewer
@@ -133,7 +134,8 @@ def layout(g: nx.Graph, seed: int = 7) -> dict[str, tuple[float, float]]:
     iterations = 100 if n <= 500 else max(10, 50_000 // n)
     pos = nx.spring_layout(g, seed=seed, k=3 / math.sqrt(n), iterations=iterations, method="force")
     scale = 130 * math.sqrt(n)
-    return {v: (round(float(x) * scale, 1), round(float(y) * scale, 1)) for v, (x, y) in pos.items()}
+    # whole numbers: vis-network truncates x/y to integers anyway (and the page is smaller)
+    return {v: (round(float(x) * scale), round(float(y) * scale)) for v, (x, y) in pos.items()}
 
 
 # ------------------------------------------------------------------------------------------ example sentences
@@ -306,6 +308,8 @@ def vis_data(full: nx.Graph, options: ViewOptions, examples: dict[str, list[tupl
                 "x": pos[n][0], "y": pos[n][1]}
         if level:
             node["level"] = level
+        if kind == DISTRICT:  # district names stay readable when the whole graph is in view
+            node["font"] = {"size": 20, "color": "#1a365d"}
         nodes.append(node)
     edges = []
     for i, (u, v) in enumerate(g.edges, 1):
