@@ -321,16 +321,16 @@ def mention_graph(store: pyoxigraph.Store, kind: str, year: str | int | None = N
         raise ValueError(f"kind must be one of {', '.join(_MENTIONED)}")
     if reports is None:
         reports = select_reports(store, year, province)
-    reports = {r.report: r for r in reports}
+    by_id = {r.report: r for r in reports}
     labels: dict[str, list[str]] = defaultdict(list)
     pairs = []
     for row in select(store, "SELECT ?report ?x ?label WHERE { ?report a kg:Report ; kg:mentions ?x . "
                              + _MENTIONED[kind] + " OPTIONAL { ?x rdfs:label ?label } }"):
-        if row["report"] in reports:
-            pairs.append((reports[row["report"]], row["x"]))
+        if row["report"] in by_id:
+            pairs.append((by_id[row["report"]], row["x"]))
             if row["label"]:
                 labels[row["x"]].append(row["label"])
-    nodes = _district_nodes(reports.values())
+    nodes = _district_nodes(by_id.values())
     edges: dict[tuple[str, str], dict] = {}
     for info, x in sorted(set(pairs), key=lambda p: (p[0].report, p[1])):
         nodes.setdefault(x, {"type": kind, "bipartite": 1, "label": _first(labels[x]) or x})
@@ -341,7 +341,7 @@ def mention_graph(store: pyoxigraph.Store, kind: str, year: str | int | None = N
     for e in edges.values():
         e["years"] = sorted(e["years"])
     return _sorted_graph(nodes, edges, districts=sum(1 for a in nodes.values() if a["type"] == DISTRICT),
-                         reports=len(reports))
+                         reports=len(by_id))
 
 
 def example_graph() -> nx.Graph:

@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import json
 import sys
+from collections.abc import Callable
 from pathlib import Path
 
 import click
@@ -101,7 +102,7 @@ def _graph_path(graph: Path | None, graph_opt: Path | None) -> Path:
     return graph_opt or graph or DEFAULT_GRAPH
 
 
-def _filter_options(f):
+def _filter_options(f: Callable) -> Callable:
     f = click.option("--province", help="Only reports from this province: full name, leading part (河南), "
                                         "six-digit code or IRI.")(f)
     f = click.option("--year", help="Only reports on this year.")(f)
@@ -111,13 +112,13 @@ def _filter_options(f):
     return click.argument("graph", required=False, type=click.Path(path_type=Path))(f)
 
 
-def _stats_options(f):
+def _stats_options(f: Callable) -> Callable:
     f = click.option("--csv", "as_csv", is_flag=True, help="Print CSV instead of a table.")(f)
     f = click.option("--json", "as_json", is_flag=True, help="Print JSON instead of a table.")(f)
     return _filter_options(f)
 
 
-def _analysis_errors():
+def _analysis_errors() -> tuple[type[Exception], ...]:
     from kg.analyse import FilterError  # noqa: PLC0415
 
     return (FilterError, KeyError, ValueError)
@@ -133,7 +134,7 @@ def _citations(graph: Path | None, graph_opt: Path | None, year: str | None, pro
         raise click.ClickException(str(exc.args[0]) if exc.args else str(exc)) from None
 
 
-def _cell(value, limit: int | None = None) -> str:
+def _cell(value: object, limit: int | None = None) -> str:
     if isinstance(value, list):
         shown = value if limit is None or len(value) <= limit else value[:limit]
         more = f" … +{len(value) - len(shown)}" if len(shown) < len(value) else ""
@@ -211,7 +212,8 @@ def overview(graph: Path | None, graph_opt: Path | None, top: int, year: str | N
 
 @stats.command()
 @_stats_options
-def regulations(graph, graph_opt, top, year, province, as_json, as_csv) -> None:
+def regulations(graph: Path | None, graph_opt: Path | None, top: int, year: str | None,
+                province: str | None, as_json: bool, as_csv: bool) -> None:
     """Regulations by districts referring to them: citing, issuing, reports, share of districts."""
     from kg.analyse import regulation_ranking  # noqa: PLC0415
 
@@ -224,7 +226,8 @@ def regulations(graph, graph_opt, top, year, province, as_json, as_csv) -> None:
 
 @stats.command()
 @_stats_options
-def districts(graph, graph_opt, top, year, province, as_json, as_csv) -> None:
+def districts(graph: Path | None, graph_opt: Path | None, top: int, year: str | None,
+              province: str | None, as_json: bool, as_csv: bool) -> None:
     """Districts by regulations referred to, split into cited and issued."""
     from kg.analyse import district_ranking  # noqa: PLC0415
 
@@ -239,7 +242,8 @@ def districts(graph, graph_opt, top, year, province, as_json, as_csv) -> None:
 @_stats_options
 @click.option("--among", type=int, default=500, show_default=True,
               help="Pairs among this many most-referred regulations (0 = all).")
-def cocitation(graph, graph_opt, top, year, province, as_json, as_csv, among: int) -> None:
+def cocitation(graph: Path | None, graph_opt: Path | None, top: int, year: str | None,
+               province: str | None, as_json: bool, as_csv: bool, among: int) -> None:
     """Pairs of regulations referred to by the same districts (shared districts, Jaccard)."""
     from kg.analyse import cocitation as compute  # noqa: PLC0415
 
@@ -254,7 +258,8 @@ def cocitation(graph, graph_opt, top, year, province, as_json, as_csv, among: in
 @click.option("--district", help="Districts most similar to this one (label or IRI) instead of the top pairs.")
 @click.option("--among", type=int, default=500, show_default=True,
               help="Pairs among this many best-connected districts (0 = all).")
-def similarity(graph, graph_opt, top, year, province, as_json, as_csv, district: str | None, among: int) -> None:
+def similarity(graph: Path | None, graph_opt: Path | None, top: int, year: str | None,
+               province: str | None, as_json: bool, as_csv: bool, district: str | None, among: int) -> None:
     """District similarity: Jaccard of the sets of regulations they refer to."""
     from kg.analyse import similar_districts  # noqa: PLC0415
 
@@ -272,7 +277,8 @@ def similarity(graph, graph_opt, top, year, province, as_json, as_csv, district:
 @_stats_options
 @click.option("--seed", type=int, default=7, show_default=True)
 @click.option("--resolution", type=float, default=1.0, show_default=True, help="Louvain resolution (>1: smaller).")
-def communities(graph, graph_opt, top, year, province, as_json, as_csv, seed: int, resolution: float) -> None:
+def communities(graph: Path | None, graph_opt: Path | None, top: int, year: str | None,
+                province: str | None, as_json: bool, as_csv: bool, seed: int, resolution: float) -> None:
     """Louvain communities of districts and regulations (seeded: the same graph gives the same result)."""
     from kg.analyse import communities as compute  # noqa: PLC0415
 
@@ -287,7 +293,8 @@ def communities(graph, graph_opt, top, year, province, as_json, as_csv, seed: in
 @_stats_options
 @click.option("--by", type=click.Choice(["degree", "eigenvector", "betweenness"]), default="degree",
               show_default=True)
-def centrality(graph, graph_opt, top, year, province, as_json, as_csv, by: str) -> None:
+def centrality(graph: Path | None, graph_opt: Path | None, top: int, year: str | None,
+               province: str | None, as_json: bool, as_csv: bool, by: str) -> None:
     """Degree, eigenvector and betweenness centrality (JSON: {"methods", "nodes"})."""
     from kg.analyse import centrality as compute  # noqa: PLC0415
 
@@ -302,7 +309,8 @@ def centrality(graph, graph_opt, top, year, province, as_json, as_csv, by: str) 
            ("eigenvector", "eigenvector"), ("betweenness", "betweenness")], data["nodes"], as_json, as_csv)
 
 
-def _mentioned(kind: str, graph, graph_opt, top, year, province, as_json, as_csv) -> None:
+def _mentioned(kind: str, graph: Path | None, graph_opt: Path | None, top: int, year: str | None,
+               province: str | None, as_json: bool, as_csv: bool) -> None:
     from kg.analyse import item_ranking, mention_graph  # noqa: PLC0415
 
     store = _load(_graph_path(graph, graph_opt))
@@ -318,21 +326,24 @@ def _mentioned(kind: str, graph, graph_opt, top, year, province, as_json, as_csv
 
 @stats.command()
 @_stats_options
-def measures(graph, graph_opt, top, year, province, as_json, as_csv) -> None:
+def measures(graph: Path | None, graph_opt: Path | None, top: int, year: str | None,
+             province: str | None, as_json: bool, as_csv: bool) -> None:
     """Policy measures by districts whose reports mention them."""
     _mentioned("measure", graph, graph_opt, top, year, province, as_json, as_csv)
 
 
 @stats.command()
 @_stats_options
-def organisations(graph, graph_opt, top, year, province, as_json, as_csv) -> None:
+def organisations(graph: Path | None, graph_opt: Path | None, top: int, year: str | None,
+                  province: str | None, as_json: bool, as_csv: bool) -> None:
     """Organisations (other than the issuing governments) by districts whose reports mention them."""
     _mentioned("organisation", graph, graph_opt, top, year, province, as_json, as_csv)
 
 
 @stats.command()
 @_stats_options
-def indicators(graph, graph_opt, top, year, province, as_json, as_csv) -> None:
+def indicators(graph: Path | None, graph_opt: Path | None, top: int, year: str | None,
+               province: str | None, as_json: bool, as_csv: bool) -> None:
     """Figures per indicator per district and year (empty until figures carry kg:indicator)."""
     from kg.analyse import indicator_figures  # noqa: PLC0415
 

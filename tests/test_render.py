@@ -164,3 +164,10 @@ def test_sentence_around_cuts_long_sentences_around_the_span():
     assert "《纲要》" in s and s.startswith("…") and s.endswith("…") and len(s) <= 44
     assert sentence_around(TEXT_R1, TEXT_R1.index("区司法局"), TEXT_R1.index("区司法局") + 4) == \
         "区司法局办理行政复议案件35件。"
+
+
+def test_view_of_a_missing_graph_is_a_one_line_error(tmp_path):
+    result = CliRunner().invoke(main, ["view", str(tmp_path / "none.ttl")])
+    assert result.exit_code == 1
+    assert result.output.strip().splitlines() == [
+        f"Error: {tmp_path / 'none.ttl'}: no such graph file (run `kg build` first)"]
