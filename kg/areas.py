@@ -7,6 +7,7 @@ each such character the few substrings ending there are looked up in a dictionar
 from __future__ import annotations
 
 from collections.abc import Iterable
+import re
 from dataclasses import dataclass
 from functools import lru_cache
 
@@ -14,6 +15,7 @@ from kg.model import AreaRef
 from kg.resources import data_csv
 
 _NAME_ENDINGS = set("省市区县旗州盟")
+_AUTONOMOUS = re.compile(r"自治([州县旗])$")
 _MAX_NAME = 12
 
 
@@ -28,7 +30,7 @@ class Area:
 
 
 class AreaTable:
-    def __init__(self, rows: Iterable[dict[str, str]]):
+    def __init__(self, rows: Iterable[dict[str, str]], aliases: Iterable[dict[str, str]] = ()):
         self.by_code: dict[str, Area] = {}
         self.by_name: dict[str, list[Area]] = {}
         self.by_short: dict[str, list[Area]] = {}
@@ -40,6 +42,18 @@ class AreaTable:
             self.by_name.setdefault(area.name, []).append(area)
             if area.short:
                 self.by_short.setdefault(area.short, []).append(area)
+        self.by_alias: dict[str, list[Area]] = {}
+        for area in self.by_code.values():
+            m = _AUTONOMOUS.search(area.name)
+            if m and area.short and area.current:
+                self._alias(area.short + m.group(1), area)  # 海西州, 延边州, 互助县
+        for r in aliases:
+            for area in self.by_name.get(r["name"], []):
+                self._alias(r["alias"], area)
+
+    def _alias(self, alias: str, area: Area) -> None:
+        if alias not in self.by_name:
+            self.by_alias.setdefault(alias, []).append(area)
 
     def chain(self, area: Area) -> list[Area]:
         """The area and its ancestors, province first."""
@@ -52,7 +66,7 @@ class AreaTable:
         return AreaRef(area.code, area.name, area.level, [(a.code, a.name, a.level) for a in self.chain(area)])
 
     def full_name(self, area: Area) -> str:
-        """The name as reports write it in full: 石嘴山市大武口区, 新乡市, 宁夏回族自治区."""
+        """The name as reports write it in full: 银川市兴庆区, 吴忠市, 宁夏回族自治区."""
         chain = self.chain(area)
         if area.level == "county" and len(chain) >= 2 and chain[-2].level == "prefecture":
             return chain[-2].name + area.name
@@ -60,14 +74,14 @@ class AreaTable:
 
     def lookup(self, name: str) -> list[Area]:
         """Areas with this full or short name, current ones first."""
-        found = self.by_name.get(name) or self.by_short.get(name) or []
+        found = self.by_name.get(name) or self.by_alias.get(name) or self.by_short.get(name) or []
         return sorted(found, key=lambda a: (not a.current, a.code))
 
     def find(self, text: str) -> list[tuple[int, int, str]]:
         """All full area names in ``text`` as (start, end, name), longest match at each end position.
 
-        Only names with their suffix are found (大武口区, not 大武口): short names are too ambiguous in running
-        text; callers that know the context (a title) can use :meth:`lookup` on short names themselves.
+        Only names with their suffix are found (兴庆区, 海西州, 东乌旗; not 兴庆): bare short names are too
+        ambiguous in running text; callers that know the context (a title) can use :meth:`lookup` on them.
         """
         hits: list[tuple[int, int, str]] = []
         for i, ch in enumerate(text):
@@ -76,11 +90,11 @@ class AreaTable:
             best = None
             for length in range(2, min(_MAX_NAME, i + 1) + 1):
                 cand = text[i + 1 - length : i + 1]
-                if cand in self.by_name:
+                if cand in self.by_name or cand in self.by_alias:
                     best = (i + 1 - length, i + 1, cand)
             if best:
                 hits.append(best)
-        # drop hits nested inside a longer one (市 inside 石嘴山市 cannot happen, but 城区 inside 新城区 can)
+        # drop hits nested inside a longer one (市 inside 银川市 cannot happen, but 城区 inside 新城区 can)
         hits.sort(key=lambda h: (h[0], -h[1]))
         out: list[tuple[int, int, str]] = []
         for h in hits:
@@ -92,4 +106,14 @@ class AreaTable:
 
 @lru_cache(maxsize=1)
 def area_table() -> AreaTable:
-    return AreaTable(data_csv("areas.csv"))
+    return AreaTable(data_csv("areas.csv"), data_csv("area_aliases.csv"))
+
+
+TIER_RANK = {"county": 0, "prefecture": 1, "province": 2, "national": 3}
+
+
+@lru_cache(maxsize=1)
+def tier_words() -> list[tuple[str, str]]:
+    """(word, tier) pairs of ``kg/data/issuer_prefixes.csv``, longest first: words that name a body by its tier
+    instead of its place (国务院, 省委, 市政府, 县委 …)."""
+    return sorted(((r["prefix"], r["tier"]) for r in data_csv("issuer_prefixes.csv")), key=lambda x: -len(x[0]))

@@ -54,16 +54,17 @@ def main() -> None:
 @click.option("--segmenter", type=click.Choice(["jieba", "pkuseg"]), default="jieba", show_default=True)
 @click.option("--pkuseg-model", type=click.Path(path_type=Path), help="spacy-pkuseg model directory.")
 @click.option("--no-html", is_flag=True, help="Skip graph.html.")
+@click.option("--no-validate", is_flag=True, help="Skip the SHACL validation of graph.ttl (ontology/shapes.ttl).")
 @click.option("--quiet", "-q", is_flag=True, help="No progress bar.")
 def build(inputs: tuple[Path, ...], outdir: Path, segmenter: str, pkuseg_model: Path | None, no_html: bool,
-          quiet: bool) -> None:
+          no_validate: bool, quiet: bool) -> None:
     """Build graph.ttl and graph.html from report files or folders (default: seeds/)."""
     from rich.progress import Progress  # noqa: PLC0415
 
-    from kg.pipeline import BuildError, BuildOptions, build as run_build  # noqa: PLC0415
+    from kg.pipeline import BuildError, BuildOptions, GraphInvalid, build as run_build  # noqa: PLC0415
 
     options = BuildOptions(segmenter=segmenter, pkuseg_model=str(pkuseg_model) if pkuseg_model else None,
-                           html=not no_html)
+                           html=not no_html, validate=not no_validate)
     paths = list(inputs) or [Path("seeds")]
     console = _console()
     with Progress(console=console, transient=True, disable=quiet) as bar:
@@ -71,6 +72,10 @@ def build(inputs: tuple[Path, ...], outdir: Path, segmenter: str, pkuseg_model: 
         try:
             result = run_build(paths, outdir, options, progress=lambda n: bar.advance(task, n),
                                on_total=lambda t: bar.update(task, total=t))
+        except GraphInvalid as exc:
+            for line in exc.report.results[:20]:
+                click.echo(line.line(), err=True)
+            raise click.ClickException(str(exc)) from None
         except BuildError as exc:
             raise click.ClickException(str(exc)) from None
         except ValueError as exc:  # bad segmenter configuration
@@ -81,7 +86,8 @@ def build(inputs: tuple[Path, ...], outdir: Path, segmenter: str, pkuseg_model: 
     s = result.summary
     click.echo(f"{s['reports']} reports, {s['regulations']} regulations, {s['figures']} figures, "
                f"{s['organisations']} organisations, {s['measures']} measures, {s['triples']} triples "
-               f"→ {result.graph_path}" + (f", {result.html_path}" if result.html_path else ""))
+               f"→ {result.graph_path}" + (f", {result.html_path}" if result.html_path else "")
+               + (_validity(result.validation) if result.validation else ""))
     if not result.ok:
         sys.exit(1)
 
@@ -400,6 +406,32 @@ def query(sparql: str, graph: Path, fmt: str) -> None:
         click.echo(format_rows(names, rows, fmt), nl=False)
 
 
+@main.command()
+@click.argument("indicator")
+@click.option("--graph", type=click.Path(path_type=Path), default=DEFAULT_GRAPH, show_default=True)
+@click.option("--format", "fmt", type=click.Choice(["table", "csv", "json"]), default="table", show_default=True)
+def compare(indicator: str, graph: Path, fmt: str) -> None:
+    """One indicator's figures for every district and year (e.g. kg compare 出庭应诉率)."""
+    from kg.compare import UnknownIndicator, as_dicts, compare as run_compare, find_indicator  # noqa: PLC0415
+    from kg.query import format_rows  # noqa: PLC0415
+
+    try:
+        concept = find_indicator(indicator)
+    except UnknownIndicator as exc:
+        raise click.ClickException(str(exc)) from None
+    rows = as_dicts(run_compare(_load(graph), concept))
+    cell = lambda v: "" if v is None else str(v).lower() if isinstance(v, bool) else v  # noqa: E731
+    columns = ["district", "year", "value", "unit", "approximate", "qualifier", "surface", "report", "offset"]
+    if fmt == "json":
+        click.echo(json.dumps({"indicator": concept.pref_label, "iri": concept.iri, "unit": concept.unit,
+                               "rows": rows}, ensure_ascii=False, indent=2))
+    elif fmt == "csv":
+        click.echo(format_rows(columns, [[cell(r[c]) for c in columns] for r in rows], "csv"), nl=False)
+    else:
+        _table(f"{concept.pref_label} ({concept.unit}) — {len(rows)} figures", columns[:-1],
+               [[cell(r[c]) for c in columns[:-1]] for r in rows])
+
+
 @main.command(name="eval")
 @click.argument("gold_dir", type=click.Path(path_type=Path))
 @click.option("--docs", "docs_dir", type=click.Path(path_type=Path), required=True,
@@ -439,3 +471,79 @@ def eval_(gold_dir: Path, docs_dir: Path, as_json: bool, show_errors: bool, per_
     if show_errors:
         for e in data["errors"]:
             click.echo(f"{e['report']}\t{e['category']}\t{e['kind']}\t{e['item']}\t{e['context']}")
+
+
+# ---------------------------------------------------------------------------------------------------------------
+# Linked data: validate, export, serve (issue 8). Thin wrappers over kg.validate, kg.export and kg.serve.
+
+
+def _validity(report) -> str:
+    warnings = len(report.warnings)
+    return "; valid (ontology/shapes.ttl)" + (f", {warnings} warning{'s' * (warnings != 1)}" if warnings else "")
+
+
+@main.command()
+@click.argument("graph", type=click.Path(path_type=Path), default=DEFAULT_GRAPH)
+@click.option("--chunk-size", type=click.IntRange(min=1), default=None,
+              help="Focus nodes per pyshacl run (default 1000).")
+def validate(graph: Path, chunk_size: int | None) -> None:
+    """Check GRAPH against the SHACL shapes of ontology/shapes.ttl; one line per result, exit 1 on a violation."""
+    from kg.validate import CHUNK_SIZE, validate_file  # noqa: PLC0415
+
+    try:
+        report = validate_file(graph, chunk_size or CHUNK_SIZE)
+    except GraphError as exc:
+        raise click.ClickException(str(exc)) from None
+    for result in report.results:
+        click.echo(result.line())
+    n, w = len(report.violations), len(report.warnings)
+    summary = (f"{graph}: {report.focus_nodes} nodes checked, {n} violation{'s' * (n != 1)}, "
+               f"{w} warning{'s' * (w != 1)}")
+    if not report.conforms:
+        raise click.ClickException(summary)
+    click.echo(summary + " — conforms")
+
+
+@main.command(name="export")
+@click.argument("graph", type=click.Path(path_type=Path), default=DEFAULT_GRAPH)
+@click.option("--format", "fmt", type=click.Choice(["turtle", "ntriples", "jsonld", "graphml", "gexf", "csv"]),
+              required=True, help="Output format.")
+@click.option("-o", "--output", "out", type=click.Path(path_type=Path), required=True,
+              help="Output file; for csv, a folder that receives nodes.csv and edges.csv.")
+@click.option("--mentions", is_flag=True, help="graphml/gexf/csv: keep the kg:Mention provenance nodes.")
+def export_(graph: Path, fmt: str, out: Path, mentions: bool) -> None:
+    """Write GRAPH as Turtle, N-Triples, JSON-LD, GraphML, GEXF or CSV (nodes and edges)."""
+    from kg.export import NETWORK_FORMATS, ExportError, export  # noqa: PLC0415
+
+    store = _load(graph)
+    try:
+        result = export(store, fmt, out, mentions=mentions)
+    except ExportError as exc:
+        raise click.ClickException(str(exc)) from None
+    what = (f"{result.nodes} nodes, {result.edges} edges" if fmt in NETWORK_FORMATS
+            else f"{result.triples} triples" + (f", {result.nodes} node objects" if fmt == "jsonld" else ""))
+    click.echo(f"{what} → {', '.join(str(p) for p in result.paths)}")
+
+
+@main.command()
+@click.argument("graph", type=click.Path(path_type=Path), default=DEFAULT_GRAPH)
+@click.option("--port", type=click.IntRange(1, 65535), default=7878, show_default=True)
+@click.option("--host", default="127.0.0.1", show_default=True,
+              help="Interface to bind (127.0.0.1: this machine only).")
+@click.option("--oxigraph", "binary", type=click.Path(path_type=Path),
+              help="The oxigraph server binary (default: the one installed by `pip install oxigraph`).")
+def serve(graph: Path, port: int, host: str, binary: Path | None) -> None:
+    """Serve GRAPH as a read-only SPARQL 1.1 endpoint (Oxigraph server) until Ctrl-C."""
+    from kg.serve import ServeError, serve_until_interrupted, start  # noqa: PLC0415
+
+    try:
+        server = start(graph, host, port, binary)
+    except ServeError as exc:
+        raise click.ClickException(str(exc)) from None
+    click.echo(f"SPARQL endpoint: {server.endpoint}  (read-only, {graph})\n"
+               f"Query page:      {server.url}/\nCtrl-C to stop.")
+    sys.stdout.flush()
+    status = serve_until_interrupted(server)
+    if status is not None:
+        raise click.ClickException(f"the Oxigraph server stopped by itself (exit status {status})")
+    click.echo("stopped")

@@ -261,7 +261,7 @@ def _issuer_ok(gold: dict, gov: str | None, area_iri: str | None) -> bool:
         return False
     chain = [a.name for a in table.chain(area)]
     name = gold.get("name") or ""
-    if area.name != name and area.short != name and not (name and area.name.startswith(name)):
+    if area.name != name and area not in table.lookup(name):
         return False
     for key in ("parent", "province"):
         if gold.get(key) and gold[key] not in chain:

@@ -40,6 +40,10 @@ def regulation_iri(key: str) -> NamedNode:
     return resource("reg", key)
 
 
+def work_iri(key: str) -> NamedNode:
+    return resource("work", key)
+
+
 def government_iri(key: str) -> NamedNode:
     return resource("gov", key)
 
@@ -48,8 +52,9 @@ def organisation_iri(key: str) -> NamedNode:
     return resource("org", key)
 
 
-def measure_iri(key: str) -> NamedNode:
-    return resource("measure", key)
+def measure_iri(key: str, concept: str | None = None) -> NamedNode:
+    """A scheme measure keeps the scheme's IRI; a new one is named by its canonical label."""
+    return NamedNode(concept) if concept else resource("measure", key)
 
 
 class TripleSink:
@@ -124,18 +129,24 @@ def _report(sink: TripleSink, corpus: Corpus, node: ReportNode, docs: dict[str, 
             continue
         reg = regulation_iri(key)
         sink.mention(rid, "reg", m.span, reg)
+    for m, key in zip(ex.regulations, node.work_keys):
+        if key is None:
+            continue
+        w = work_iri(key)
+        sink.add(r, kg.namesWork, w)
+        sink.mention(rid, "work", m.span, w)
     for key, role in node.roles.items():
         reg = regulation_iri(key)
         sink.add(r, kg.issues if role == "issues" else kg.cites, reg)
         sink.add(r, kg.refersTo, reg)
 
     for m, key in zip(ex.organisations, node.organisation_keys):
-        o = organisation_iri(key)
+        o = organisation_iri(key) if key else government_iri(node.government)
         sink.add(r, kg.mentions, o)
         sink.mention(rid, "org", m.span, o)
 
     for m in ex.measures:
-        ms = measure_iri(m.label)
+        ms = measure_iri(m.label, m.concept)
         sink.add(r, kg.mentions, ms)
         sink.mention(rid, "msr", m.span, ms)
 
@@ -187,19 +198,56 @@ def corpus_triples(corpus: Corpus, docs: dict[str, list[Document]] | None = None
             sink.add(n, kg.implementsRegulation, regulation_iri(inner))
         if reg.scope_area:
             sink.add(n, kg.scopeArea, area_iri(reg.scope_area))
+        if reg.issuer_area:
+            sink.add(n, kg.issuerArea, area_iri(reg.issuer_area))
+    for key, work in corpus.works.items():
+        w = work_iri(key)
+        sink.add(w, rdf.type, kg.CitedWork)
+        sink.add(w, rdfs.label, _zh(work.label))
+        sink.add(w, kg.workType, Literal(work.work_type))
+        for alt in work.alt_labels:
+            sink.add(w, skos.altLabel, _zh(alt))
     for key, org in corpus.organisations.items():
         o = organisation_iri(key)
         sink.add(o, rdf.type, kg.Organisation)
         sink.add(o, rdfs.label, _zh(org.label))
         for alt in org.alt_labels:
             sink.add(o, skos.altLabel, _zh(alt))
+    from kg.vocabularies import MEASURE_SCHEME, measure_scheme  # noqa: PLC0415
+
+    scheme = {c.iri: c for c in measure_scheme()}
     for key, ms in corpus.measures.items():
-        n = measure_iri(key)
+        n = measure_iri(key, ms.concept)
         sink.add(n, rdf.type, kg.Measure)
         sink.add(n, rdf.type, skos.Concept)
         sink.add(n, rdfs.label, _zh(ms.label))
-        for alt in ms.alt_labels:
+        alts = set(ms.alt_labels)
+        if ms.concept in scheme:
+            sink.add(n, skos.inScheme, NamedNode(MEASURE_SCHEME))
+            sink.add(n, skos.prefLabel, _zh(ms.label))
+            alts |= set(scheme[ms.concept].alt_labels)
+        for alt in alts - {ms.label}:
             sink.add(n, skos.altLabel, _zh(alt))
     for node in corpus.reports.values():
         _report(sink, corpus, node, docs)
+    _indicators(sink, {f.indicator for node in corpus.reports.values() for f in node.extraction.figures
+                       if f.indicator})
     return iter(sink.triples)
+
+
+def _indicators(sink: TripleSink, used: set[str]) -> None:
+    """The indicator concepts figures link to, with their labels and unit, so the graph explains itself;
+    the whole scheme is ``ontology/indicators.ttl``."""
+    from kg.vocabularies import INDICATOR_SCHEME, indicator_scheme  # noqa: PLC0415
+
+    for concept in indicator_scheme():
+        if concept.iri not in used:
+            continue
+        c = NamedNode(concept.iri)
+        sink.add(c, rdf.type, kg.Indicator)
+        sink.add(c, rdf.type, skos.Concept)
+        sink.add(c, skos.inScheme, NamedNode(INDICATOR_SCHEME))
+        sink.add(c, rdfs.label, _zh(concept.pref_label))
+        sink.add(c, skos.prefLabel, _zh(concept.pref_label))
+        if concept.unit:
+            sink.add(c, kg.unit, Literal(concept.unit))

@@ -13,6 +13,9 @@ from functools import lru_cache
 from kg.resources import data_csv
 from kg.titles import normalise_title
 
+CHINA = "中华人民共和国"
+MIN_TYPO_LENGTH = 8
+
 
 @dataclass(frozen=True)
 class Law:
@@ -22,12 +25,21 @@ class Law:
     issuer: str
     level: str
     year: str
+    status: str = "in_force"
+
+    def names(self) -> tuple[str, ...]:
+        """Every name the table knows it by: the title, its short names, and the title without 中华人民共和国."""
+        out = [self.title, *self.short_names]
+        if self.title.startswith(CHINA):
+            out.append(self.title[len(CHINA):])
+        return tuple(dict.fromkeys(out))
 
 
 class LawTable:
     def __init__(self, rows):
         self.entries: list[Law] = []
         self.by_key: dict[str, Law] = {}
+        self._typos: dict[str, list[tuple[Law, str]]] | None = None
         for r in rows:
             law = Law(
                 title=normalise_title(r["title"]),
@@ -36,16 +48,41 @@ class LawTable:
                 issuer=r.get("issuer") or "",
                 level=r.get("level") or "national",
                 year=r.get("year") or "",
+                status=r.get("status") or "in_force",
             )
             self.entries.append(law)
-            for name in (law.title, *law.short_names):
+            for name in law.names():
                 self.by_key.setdefault(normalise_title(name), law)
-            if law.title.startswith("中华人民共和国"):
-                self.by_key.setdefault(law.title[len("中华人民共和国"):], law)
 
     def get(self, title: str) -> Law | None:
         """The law a (normalised) title or short name denotes, if it is in the table."""
         return self.by_key.get(normalise_title(title))
+
+    def near(self, title: str) -> Law | None:
+        """The one law whose name differs from ``title`` by a single mistyped character (督查/督察), if exactly one
+        does. Digits never count as typos (2015—2020 and 2016—2020 are different documents), and short names are
+        too close to each other to guess: only names of ``MIN_TYPO_LENGTH`` characters or more are considered."""
+        t = normalise_title(title)
+        if len(t) < MIN_TYPO_LENGTH:
+            return None
+        found: dict[str, Law] = {}
+        for i, ch in enumerate(t):
+            if ch.isdigit():
+                continue
+            for law, other in self._typo_index().get(t[:i] + "\x00" + t[i + 1:], ()):
+                if not other.isdigit():
+                    found[law.title] = law
+        return next(iter(found.values())) if len(found) == 1 else None
+
+    def _typo_index(self) -> dict[str, list[tuple[Law, str]]]:
+        if self._typos is None:
+            self._typos = {}
+            for key, law in self.by_key.items():
+                if len(key) < MIN_TYPO_LENGTH:
+                    continue
+                for i, ch in enumerate(key):
+                    self._typos.setdefault(key[:i] + "\x00" + key[i + 1:], []).append((law, ch))
+        return self._typos
 
 
 @lru_cache(maxsize=1)

@@ -30,7 +30,8 @@ class RegulationMention:
     """A document named in the report (mostly in 《》)."""
 
     span: Span
-    title: str  # the title as written, cleaned of page-break artefacts and spaces, without 《》
+    title: str  # the normalised title (kg.titles), without 《》; the full title when the mention is an alias
+    surface: str = ""  # as written, without the outer 《》, line breaks removed (becomes a skos:altLabel)
     role: str = "cited"  # "cited" | "issued"
     bracketed: bool = True  # False for a well-known law named without 《》
     parent: int | None = None  # index (in the report's regulation list) of the enclosing title, when nested
@@ -59,7 +60,7 @@ class OrganisationMention:
 
     span: Span
     name: str  # as written (区司法局)
-    canonical: str | None = None  # expanded with its area and abbreviations merged (大武口区司法局)
+    canonical: str | None = None  # expanded with its area and abbreviations merged (兴庆区司法局)
 
 
 @dataclass
@@ -76,7 +77,7 @@ class AreaRef:
     """An administrative area resolved against the shipped GB/T 2260 table."""
 
     code: str  # six digits
-    name: str  # 大武口区
+    name: str  # 兴庆区
     level: str  # province | prefecture | county
     path: list[tuple[str, str, str]] = field(default_factory=list)  # (code, name, level), province first
 
@@ -89,7 +90,7 @@ class ReportInfo:
     title_span: Span | None = None
     year: int | None = None
     year_span: Span | None = None
-    issuer: str | None = None  # the issuing body's full name (石嘴山市大武口区人民政府)
+    issuer: str | None = None  # the issuing body's full name (银川市兴庆区人民政府)
     issuer_span: Span | None = None
     issuer_level: str | None = None  # district | county | county_city | city | province | department
     area: AreaRef | None = None

@@ -35,6 +35,8 @@ def parse_chinese(text: str) -> Decimal:
     """'一百二十' → 120, '两千' → 2000, '三点五' → 3.5, '十二万' → 120000, '二〇二一' (digit by digit) → 2021."""
     if not text or any(ch not in CHINESE_NUMERAL_CHARS for ch in text):
         raise ValueError(f"not a Chinese numeral: {text!r}")
+    if "点" in text and text[-1] in BIG_UNITS:  # 十六点四亿: the multiplier applies to the decimal number
+        return parse_chinese(text[:-1]) * BIG_UNITS[text[-1]]
     whole, _, frac = text.partition("点")
     value = _parse_chinese_integer(whole) if whole else 0
     if frac:

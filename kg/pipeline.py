@@ -4,11 +4,20 @@ Inputs are files or folders (read recursively). Each input file ends with a stat
 ``built``, ``partial`` (built, but issuer or year not found), ``duplicate`` (same text as another file: one
 report), or ``skipped`` with a one-line reason. Outputs are written atomically; if no report could be built,
 nothing is written and :class:`BuildError` is raised.
+
+The graph validates itself (``ontology/shapes.ttl``, :mod:`kg.validate`) before it becomes ``graph.ttl``: it is
+written under a hidden temporary name, validated, then renamed. On a violation the build fails loudly
+(:class:`GraphInvalid`) and leaves nothing that looks valid: the graph is kept as ``graph.invalid.ttl`` for
+inspection, every result goes to ``validation.txt``, any ``graph.ttl`` and ``graph.html`` of an earlier build are
+removed (a stale graph beside a failed build would be mistaken for its output), no HTML is drawn, and
+``build-report.json`` records the failure. A valid build removes the ``graph.invalid.ttl`` and ``validation.txt``
+of an earlier failed one.
 """
 
 from __future__ import annotations
 
 import json
+import os
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -29,6 +38,14 @@ class BuildError(Exception):
     """The build cannot go on at all (nothing readable); the message says why."""
 
 
+class GraphInvalid(BuildError):
+    """The built graph violates the shapes; ``report`` holds every result (the message is one line)."""
+
+    def __init__(self, message: str, report):
+        super().__init__(message)
+        self.report = report
+
+
 @dataclass
 class FileRecord:
     file: str
@@ -47,6 +64,7 @@ class BuildOptions:
     pkuseg_model: str | None = None
     max_bytes: int = MAX_BYTES_DEFAULT
     html: bool = True
+    validate: bool = True  # SHACL-validate graph.ttl before it replaces the previous one
 
 
 @dataclass
@@ -55,6 +73,7 @@ class BuildResult:
     summary: dict[str, int] = field(default_factory=dict)
     graph_path: Path | None = None
     html_path: Path | None = None
+    validation: object | None = None  # kg.validate.ValidationReport, when validated
 
     @property
     def ok(self) -> bool:
@@ -144,12 +163,12 @@ def build(inputs: list[Path], outdir: Path, options: BuildOptions | None = None,
         nonlocal triple_count
         triple_count = writer.write(corpus_triples(corpus, docs_by_report), out)
 
-    atomic_write(graph_path, write_graph)
     for report_id, ds in docs_by_report.items():
         text_path = outdir / "texts" / f"{report_id}.txt"
         if not text_path.exists() or text_path.read_text(encoding="utf-8") != ds[0].text:
             atomic_write_text(text_path, ds[0].text)
-
+    pending = outdir / ".graph.ttl.unvalidated"  # hidden: never taken for the graph, nor read as an input
+    atomic_write(pending, write_graph)
     summary = {
         "reports": len(corpus.reports),
         "regulations": len(corpus.regulations),
@@ -158,16 +177,61 @@ def build(inputs: list[Path], outdir: Path, options: BuildOptions | None = None,
         "measures": len(corpus.measures),
         "triples": triple_count,
     }
-    result = BuildResult(sorted(records, key=lambda r: r.file), summary, graph_path)
+    try:
+        validation = _validate_or_fail(pending, outdir, summary, records) if options.validate else None
+        os.replace(pending, graph_path)
+    finally:
+        pending.unlink(missing_ok=True)  # already renamed unless validation stopped half-way (Ctrl-C, a bug)
+    for stale in (outdir / "graph.invalid.ttl", outdir / "validation.txt"):
+        stale.unlink(missing_ok=True)
+    result = BuildResult(sorted(records, key=lambda r: r.file), summary, graph_path, validation=validation)
     if options.html:
         from kg.render import render_graph_file  # noqa: PLC0415 - pyvis/jinja only when drawing
 
         result.html_path = outdir / "graph.html"
         render_graph_file(graph_path, result.html_path)  # the same function as `kg view`
+    _write_build_report(outdir, summary, result.records, _validation_summary(validation))
+    return result
+
+
+def _validation_summary(report) -> dict:
+    if report is None:
+        return {"validated": False}
+    return {"validated": True, "conforms": report.conforms, "violations": len(report.violations),
+            "warnings": len(report.warnings)}
+
+
+def _write_build_report(outdir: Path, summary: dict, records: list[FileRecord], validation: dict) -> None:
     report = {
         "extractor_version": EXTRACTOR_VERSION,
         "summary": summary,
-        "files": [r.__dict__ for r in result.records],
+        "validation": validation,
+        "files": [r.__dict__ for r in sorted(records, key=lambda r: r.file)],
     }
     atomic_write_text(outdir / "build-report.json", json.dumps(report, ensure_ascii=False, indent=2) + "\n")
-    return result
+
+
+def _validate_or_fail(pending: Path, outdir: Path, summary: dict, records: list[FileRecord]):
+    """Validate the freshly written graph; on a violation, set the files as the module docstring says and raise
+    :class:`GraphInvalid`."""
+    from kg.validate import validate_file  # noqa: PLC0415 - pyshacl/rdflib only when validating
+
+    from kg.store import GraphError  # noqa: PLC0415
+
+    try:
+        report = validate_file(pending)
+    except GraphError as exc:  # the writer produced unreadable Turtle: a bug, but still a one-line failure
+        raise BuildError(str(exc)) from None
+    if report.conforms:
+        return report
+    invalid = outdir / "graph.invalid.ttl"
+    os.replace(pending, invalid)
+    for stale in (outdir / "graph.ttl", outdir / "graph.html"):
+        stale.unlink(missing_ok=True)
+    details = outdir / "validation.txt"
+    atomic_write_text(details, "".join(r.line() + "\n" for r in report.results))
+    _write_build_report(outdir, summary, records, _validation_summary(report))
+    n = len(report.violations)
+    raise GraphInvalid(f"{invalid}: the built graph violates ontology/shapes.ttl ({n} violation{'s' * (n != 1)}; "
+                       f"first: {report.violations[0].line()}); graph.ttl not written, every result in {details}",
+                       report)

@@ -179,8 +179,9 @@ def cruft_patterns() -> re.Pattern[str]:
 
 
 _SPACE = " \t\u00a0\u3000\u2002\u2003\u2009\u200b\ufeff"
+_DOUBLE_ANGLE = {"<": "《", ">": "》", "＜": "《", "＞": "》", "〈": "《", "〉": "》"}
 _TERMINAL = "。；;！!？?：:…”」』）)】》*"
-_HEADING = re.compile(r"^(?:[一二三四五六七八九十]+、|[（(][一二三四五六七八九十\d]+[)）]|\d+[、.．]|第[一二三四五六七八九十\d]+[章节部分])")
+HEADING = re.compile(r"^(?:[一二三四五六七八九十]+、|[（(][一二三四五六七八九十\d]+[)）]|\d+[、.．]|第[一二三四五六七八九十\d]+[章节部分])")
 
 
 def _is_cjk(ch: str) -> bool:
@@ -214,6 +215,13 @@ def _clean_line(line: str, offset: int, out: list[str], mapping: array) -> None:
         if ch == "*" and i + 1 < hi and line[i + 1] == "*":
             i += 2
             continue
+        if ch in _DOUBLE_ANGLE and i + 1 < hi and line[i + 1] == ch:
+            # <<title>> written with doubled angle brackets: read as 《title》, mapped so that the span of the
+            # title still covers both characters of each bracket
+            out.append(_DOUBLE_ANGLE[ch])
+            mapping.append(offset + i + (1 if _DOUBLE_ANGLE[ch] == "》" else 0))
+            i += 2
+            continue
         if ch in _SPACE:
             j = i
             while j < hi and line[j] in _SPACE:
@@ -243,7 +251,7 @@ def _joins(prev: str, nxt: str) -> bool:
         return False
     if not (_is_cjk(nxt[0]) or nxt[0].isalnum()) or nxt[0] in "（(【《“":
         return False
-    if _HEADING.match(nxt) or (_HEADING.match(prev) and len(prev) < 60):
+    if HEADING.match(nxt) or (HEADING.match(prev) and len(prev) < 60):
         return False
     # A title or a signature is short and has no sentence punctuation; a broken paragraph line has both.
     return len(prev) >= 40 or (len(prev) >= 20 and any(p in prev for p in "，。；,"))

@@ -27,7 +27,9 @@ def data_lines(name: str) -> list[str]:
 
 @lru_cache(maxsize=None)
 def data_csv(name: str) -> tuple[dict[str, str], ...]:
-    return tuple(csv.DictReader(io.StringIO(data_text(name))))
+    """Rows of a CSV table; a line starting with ``#`` is a comment (quote a value that starts with #)."""
+    lines = [ln for ln in data_text(name).splitlines(keepends=True) if not ln.startswith("#")]
+    return tuple(csv.DictReader(io.StringIO("".join(lines))))
 
 
 def ontology_path(name: str) -> Path:

@@ -1,20 +1,35 @@
 """The RDF vocabulary, declared once. It mirrors ``ontology/kg.ttl``; terms are attributes, never concatenated
 strings, so a typo is an AttributeError at import time rather than a silent new property in the output.
 
-Resource IRIs (namespace ``kgr:``) are derived from canonical identity by :func:`resource`, never from run order:
+Resource IRIs (namespace ``kgr:`` = ``https://w3id.org/fazhi-kg/id/``) are derived from canonical identity by
+:func:`resource`, never from run order, input order or file names, so the same thing has the same IRI in every
+build and every corpus. ``hash(x)`` below is :func:`short_hash`: the first 16 hex digits (64 bits) of the SHA-256
+of ``x`` in UTF-8.
 
-========================  ===========================================================================
-``kgr:report-<h>``         h = first 16 hex digits of SHA-256 of the report's decoded text
-``kgr:file-<h>``           h = SHA-256 of the source file's bytes (16 hex)
-``kgr:area-<code>``        the six-digit GB/T 2260 code
-``kgr:gov-<h>``            h = hash of the issuing body's full name
-``kgr:org-<h>``            h = hash of the organisation's canonical name
-``kgr:reg-<h>``            h = hash of the regulation's identity key (canonical title, plus the area for local
-                           documents whose title does not name their issuer)
-``kgr:measure-<h>``        h = hash of the canonical label (scheme concepts keep their own IRIs)
-``kgr:figure-<r>-<s>-<e>`` r = report hash, s/e = character offsets of the figure in the report
-``kgr:mention-<r>-<s>-<e>-<k>``  k = kind of the mentioned thing (reg, fig, org, gov, msr, area, year)
-========================  ===========================================================================
+==================================  ================================================================================
+``kgr:report-<r>``                  r = hash of the report's decoded text (newlines unified): the same text under
+                                    two file names is one report
+``kgr:file-<f>``                    f = first 16 hex digits of the SHA-256 of the source file's bytes (the full
+                                    digest is its ``kg:sha256``)
+``kgr:area-<code>``                 the six-digit GB/T 2260 division code
+``kgr:gov-<h>``                     h = hash of the issuing body's full name (银川市兴庆区人民政府)
+``kgr:org-<h>``                     h = hash of the organisation's canonical name (level prefixes expanded)
+``kgr:reg-<h>``                     h = hash of the regulation's identity key: its canonical title, or
+                                    ``<area code>|<title>`` for a local document whose title names no issuer
+``kgr:measure-<h>``                 h = hash of the canonical label; concepts of ``ontology/measures.ttl`` keep
+                                    their own ``kgr:measure-<slug>`` IRIs, and indicators their
+                                    ``kgr:indicator-<slug>``
+``kgr:work-<h>``                    h = hash of a non-regulation work's type and title (kg:CitedWork: reports,
+                                    projects, books, programmes), with the citing report's area when the title
+                                    names no place (two districts' 《2022年度法治政府建设情况报告》 are two works)
+``kgr:figure-<r>-<s>-<e>[-<b>]``    r = report hash, s/e = character offsets of the figure in the report's text,
+                                    b = ``low``/``high`` for the two ends of a range (3至5天)
+``kgr:mention-<r>-<s>-<e>-<k>``     k = kind of the mentioned thing: reg, fig (fig-low, fig-high), org, gov, msr,
+                                    work, year
+==================================  ================================================================================
+
+Offsets index ``output/texts/<r>.txt``, the decoded text the build keeps. The ontology itself is
+``https://w3id.org/fazhi-kg/ontology#`` (``kg:``), versioned by its ``owl:versionIRI``.
 """
 
 from __future__ import annotations
@@ -68,10 +83,11 @@ kg = Namespace(
     KG,
     """
     Report Government AdministrativeArea Organisation Regulation Measure Figure Indicator Mention SourceFile
+    CitedWork namesWork workType indicatorType
     sourceFile year issuedBy jurisdiction adminLevel within divisionCode kind issuerLevel
     reportedIn value unit approximate qualifier subject indicator rangeBound
     inReport denotes start end text
-    cites issues refersTo mentions implementsRegulation documentNumber scopeArea
+    cites issues refersTo mentions implementsRegulation documentNumber scopeArea issuerArea
     published sha256 byteSize encoding fileFormat partial
     """,
 )

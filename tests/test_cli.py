@@ -31,7 +31,7 @@ def seeds_graph(tmp_path_factory) -> Path:
 
 def test_help_lists_the_commands():
     out = CliRunner().invoke(main, ["--help"]).output
-    for command in ("build", "stats", "view", "query"):
+    for command in ("build", "stats", "view", "query", "validate", "export", "serve"):
         assert command in out
 
 

@@ -51,3 +51,69 @@ def test_organisation_level_prefix_expands_to_the_report_area():
     area = t.ref(t.lookup("兴庆区")[0])
     assert canonical_organisation("区法院", area) == "兴庆区人民法院"
     assert canonical_organisation("市司法局", area) == "银川市司法局"
+
+
+def test_alt_labels_are_the_surface_forms_seen():
+    c = build_corpus("银川市兴庆区人民政府\n2021年，认真贯彻落实《法治政府建设实施纲要(2021-2025年)》。",
+                     "包头市昆都仑区人民政府\n2022年，学习《法治政府建设实施纲要（2021－2025）》。")
+    reg = c.regulations["法治政府建设实施纲要（2021—2025年）"]
+    assert reg.alt_labels == {"法治政府建设实施纲要(2021-2025年)", "法治政府建设实施纲要（2021－2025）"}
+
+
+def test_tier_word_titles_belong_to_the_citing_reports_ancestor():
+    title = "《省委办公厅 省政府办公厅关于加强某某工作的意见》"
+    c = build_corpus(f"银川市兴庆区人民政府\n2021年，贯彻落实{title}。",
+                     f"吴忠市利通区人民政府\n2021年，贯彻落实{title}。",
+                     f"太原市小店区人民政府\n2021年，贯彻落实{title}。")
+    nodes = sorted(c.regulations.values(), key=lambda r: r.key)
+    assert [(r.scope_area, r.issuer_level) for r in nodes] == [("140000", "provincial"), ("640000", "provincial")]
+
+
+def test_one_reports_two_namings_of_its_own_committee_are_one_document():
+    c = build_corpus("银川市兴庆区人民政府\n2021年，印发《兴庆区委全面依法治区委员会2021年工作要点》。"
+                     "对照《中共银川市兴庆区委全面依法治区委员会2021年工作要点》逐项落实。")
+    (reg,) = c.regulations.values()
+    assert reg.label == "中共银川市兴庆区委全面依法治区委员会2021年工作要点"
+    assert reg.alt_labels == {"兴庆区委全面依法治区委员会2021年工作要点"}
+    assert reg.issuer_level == "local" and reg.issuer_area == "640104"
+
+
+def test_ambiguous_place_names_in_titles_resolve_towards_the_report():
+    a = build_corpus("兰州市城关区人民政府\n2021年，印发《城关区行政执法公示办法》。")
+    b = build_corpus("拉萨市城关区人民政府\n2021年，印发《城关区行政执法公示办法》。")
+    assert [r.issuer_area for r in a.regulations.values()] == ["620102"]
+    assert [r.issuer_area for r in b.regulations.values()] == ["540102"]
+
+
+def test_unknown_local_titles_are_never_merged_fuzzily():
+    c = build_corpus("银川市兴庆区人民政府\n2021年，印发《兴庆区行政执法公示办法》和《兴庆区行政执法公示规定》。")
+    assert len(c.regulations) == 2
+
+
+def test_kind_of_a_regulation_depends_on_its_issuer():
+    c = build_corpus("银川市兴庆区人民政府\n2021年，贯彻《国务院某某管理条例》《宁夏回族自治区某某条例》，"
+                     "印发《兴庆区某某条例》。")
+    kinds = {r.label: (r.kind, r.issuer_level) for r in c.regulations.values()}
+    assert kinds == {"国务院某某管理条例": ("administrative_regulation", "national"),
+                     "宁夏回族自治区某某条例": ("local_regulation", "provincial"),
+                     "兴庆区某某条例": ("normative_document", "local")}
+
+
+def test_autonomous_county_regulations_are_local_regulations():
+    from kg.resolve.regulations import _kind_for_tier
+
+    assert _kind_for_tier("某某自治县自治条例", "county") == "local_regulation"
+    assert _kind_for_tier("某某县某某条例", "county") == "normative_document"
+
+
+def test_document_numbers_are_attached_to_the_node():
+    c = build_corpus("2021年，贯彻《国务院关于某某工作的通知》（国发〔2021〕7号）。")
+    (reg,) = c.regulations.values()
+    assert reg.document_numbers == {"国发〔2021〕7号"}
+
+
+def test_a_mistyped_character_resolves_to_the_known_title():
+    c = build_corpus("银川市兴庆区人民政府\n2021年，落实《法治政府建设与责任落实督查工作规定》。")
+    (reg,) = c.regulations.values()
+    assert reg.label == "法治政府建设与责任落实督察工作规定"
+    assert reg.alt_labels == {"法治政府建设与责任落实督查工作规定"}

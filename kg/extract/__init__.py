@@ -25,8 +25,8 @@ def extract(doc: Document, segmenter: Segmenter | None = None) -> Extraction:
         report_id=doc.id,
         source_name=doc.source_name,
         info=info,
-        regulations=extract_regulations(doc),
+        regulations=extract_regulations(doc, info.area),
         figures=extract_figures(doc, segmenter),
         organisations=extract_organisations(doc, segmenter),
-        measures=extract_measures(doc),
+        measures=extract_measures(doc, segmenter),
     )

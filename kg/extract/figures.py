@@ -1,9 +1,16 @@
-"""Quantities: a number (Arabic or Chinese, with 万/亿) followed by a unit from ``kg/data/units.csv``, or a
-percentage; with approximation words kept as the qualifier and values exact (Decimal).
+"""Quantities: a number (Arabic with separators or full-width digits, or Chinese numerals; 万/亿 multipliers)
+followed by a unit of ``kg/data/units.csv`` or a percent sign, or 百分之…; approximations kept as the qualifier;
+ranges (3至5天) as two bounds; values exact (Decimal, never a float).
 
-Excluded by construction: years and dates (年/月 are not units; 日 after 月 is a date), ordinals (第…),
-numbers inside 《》 titles and inside named slogans (``kg/data/figure_exclusions.txt``), and a bare 一 + unit,
-which is idiomatic (一次性, 一批) far more often than it counts anything.
+Not figures, by construction: years and dates (年/月 are not units; 日 after 月 is a date), ordinals (第…, 十届六次
+全会), numbers glued to a letter or digit (document and phone numbers), numbers inside 《》 titles, inside quoted
+names (“三类人员”) and inside named slogans (``kg/data/figure_exclusions.txt``), a unit that is the start of a
+longer word (六部委, 三部门 — ``kg/data/figure_unit_blockers.txt``), and a bare Chinese 一 + unit (一次性, 一批),
+which is idiomatic far more often than it counts anything. A duration in years counts only after 连续/历时/长达.
+
+Each figure gets the noun phrase it counts (``subject``, from the segmenter's POS tags on the clause before it)
+and, when that clause names one unambiguously, an indicator of ``ontology/indicators.ttl``
+(:mod:`kg.extract.indicators`).
 """
 
 from __future__ import annotations
@@ -12,6 +19,7 @@ import re
 from decimal import Decimal
 from functools import lru_cache
 
+from kg.extract.indicators import link_indicator
 from kg.extract.regulations import find_titles
 from kg.model import FigureMention
 from kg.numerals import MULTIPLIERS, parse_number
@@ -19,11 +27,16 @@ from kg.read import Document
 from kg.resources import data_csv, data_lines
 from kg.segment import Segmenter
 
-_ARABIC = r"[0-9０-９]{1,3}(?:[,，][0-9]{3})+(?:[.．][0-9０-９]+)?|[0-9０-９]{1,15}(?:[.．][0-9０-９]{1,6})?"
-_CHINESE = r"[一二两三四五六七八九十][零〇一二两三四五六七八九十百千万亿]{0,8}"
-_PREFIX = r"近|约|大约|超过|逾|不少于|不低于|将近|累计超过"
-_SUFFIX = r"左右|以上|余|多"
+_DIGIT = "0-9０-９"
+_ARABIC = (rf"[{_DIGIT}]{{1,3}}(?:[,，][{_DIGIT}]{{3}})+(?:[.．][{_DIGIT}]+)?"
+           rf"|[{_DIGIT}]{{1,15}}(?:[.．][{_DIGIT}]{{1,6}})?")
+_CHINESE = r"[一二两三四五六七八九十][零〇一二两三四五六七八九十百千万亿]{0,24}(?:点[零〇一二三四五六七八九]{1,6}[万亿]?)?"
+_PREFIX = r"累计超过|将近|不少于|不低于|不高于|不超过|超过|大约|近|约|逾"
+_SUFFIX = r"左右|以上|以下|以内|余|多"
+_DURATION_YEARS = re.compile(rf"(?:连续|历时|长达)(?P<num>[{_DIGIT}]{{1,2}}|[二两三四五六七八九十]{{1,2}})(?P<post>多)?年")
 _CLAUSE_END = "。；;！？!?\n，,：:、（）()"
+_QUOTED_NAME = re.compile(r"[“「『\"]([^“”「」『』\"\n]{1,12})[”」』\"]")
+_ORDINAL_AFTER = ("全会", "全体会议", "代表大会", "党代会", "人代会")
 
 
 @lru_cache(maxsize=1)
@@ -35,11 +48,12 @@ def _units() -> dict[str, tuple[str, Decimal]]:
 def _pattern() -> re.Pattern[str]:
     units = sorted((u for u in _units() if u not in ("%", "％")), key=len, reverse=True)
     unit_alt = "|".join(re.escape(u) for u in units)
+    number = rf"{_ARABIC}|{_CHINESE}"
     return re.compile(
         rf"(?P<pre>{_PREFIX})?"
-        rf"(?:(?P<pct_cn>百分之)(?P<pct_num>{_CHINESE}|{_ARABIC})"
-        rf"|(?P<num>{_ARABIC}|{_CHINESE})(?:(?P<range_sep>[至到\-—－~～])(?P<num2>{_ARABIC}|{_CHINESE}))?"
-        rf"(?P<mult>万|亿)?(?P<mid>余|多)?(?:(?P<pct>[%％])|(?P<unit>{unit_alt})))"
+        rf"(?:(?P<pct_cn>百分之)(?P<pct_num>{number}|百)"
+        rf"|(?P<num>{number})(?:(?P<range_sep>[至到\-—－~～])(?P<num2>{number}))?"
+        rf"(?P<mid1>余|多)?(?P<mult>万|亿)?(?P<mid2>余|多)?(?:(?P<pct>[%％])|(?P<unit>{unit_alt})))"
         rf"(?P<post>{_SUFFIX})?"
     )
 
@@ -49,14 +63,33 @@ def _exclusions() -> re.Pattern[str]:
     return re.compile("|".join(re.escape(p) for p in sorted(data_lines("figure_exclusions.txt"), key=len, reverse=True)))
 
 
+@lru_cache(maxsize=1)
+def _unit_blockers() -> tuple[str, ...]:
+    return tuple(data_lines("figure_unit_blockers.txt"))
+
+
 def _blocked_spans(text: str) -> list[tuple[int, int]]:
     spans = [(s, e) for s, e, _ in find_titles(text)]
     spans += [m.span() for m in _exclusions().finditer(text)]
+    spans += [m.span(1) for m in _QUOTED_NAME.finditer(text)]
     return sorted(spans)
 
 
 def _inside(spans: list[tuple[int, int]], start: int, end: int) -> bool:
     return any(s < end and start < e for s, e in spans)
+
+
+def _is_date_or_ordinal(text: str, m: re.Match[str]) -> bool:
+    start, end = m.start("num") if m["num"] else m.start(), m.end()
+    before = text[max(0, start - 4) : start]
+    if before.endswith("第") or before.endswith("届"):
+        return True
+    unit = m["unit"]
+    if unit in ("日", "天") and re.search(r"月\s*$", before):
+        return True  # 2月25日
+    if unit == "次" and text.startswith(_ORDINAL_AFTER, m.end("unit")):
+        return True  # 六次全会
+    return unit is not None and text.startswith(_unit_blockers(), m.start("unit")) and end == m.end("unit")
 
 
 def _subject(text: str, start: int, segmenter: Segmenter | None) -> str | None:
@@ -67,18 +100,37 @@ def _subject(text: str, start: int, segmenter: Segmenter | None) -> str | None:
     clause = text[lo:start]
     if not clause or segmenter is None:
         return None
-    words = segmenter.tag(clause)
     picked: list[str] = []
-    for word, flag in reversed(words):
+    for word, flag in reversed(segmenter.tag(clause)):
         if flag.startswith(("n", "vn", "j")) or flag in ("nz", "l"):
             picked.append(word)
         elif picked:
             break
-        elif flag.startswith(("u", "p", "c", "d", "m", "q", "v")) and len(picked) == 0:
+        elif flag.startswith(("u", "p", "c", "d", "m", "q", "v")):
             continue
         else:
             break
-    return "".join(reversed(picked)) or None
+    subject = "".join(reversed(picked))
+    stripped = True
+    while stripped:  # 办理行政复议案件 → 行政复议案件, also when the dictionary made it one word
+        stripped = False
+        for verb in _subject_verbs():
+            if subject.startswith(verb) and len(subject) - len(verb) >= 2:
+                subject, stripped = subject[len(verb):], True
+                break
+    return subject or None
+
+
+@lru_cache(maxsize=1)
+def _subject_verbs() -> frozenset[str]:
+    return frozenset(data_lines("subject_verbs.txt"))
+
+
+def _clause_before(text: str, start: int) -> str:
+    lo = start
+    while lo > 0 and text[lo - 1] not in _CLAUSE_END and start - lo < 40:
+        lo -= 1
+    return text[lo:start]
 
 
 def extract_figures(doc: Document, segmenter: Segmenter | None = None) -> list[FigureMention]:
@@ -88,17 +140,9 @@ def extract_figures(doc: Document, segmenter: Segmenter | None = None) -> list[F
     out: list[FigureMention] = []
     for m in _pattern().finditer(text):
         start, end = m.span()
-        if start > 0 and (text[start - 1] in "第" or text[start - 1].isdigit() or text[start - 1].isascii() and
-                          text[start - 1].isalpha()):
+        if start > 0 and (text[start - 1].isdigit() or text[start - 1].isascii() and text[start - 1].isalpha()):
             continue
-        if _inside(blocked, start, end):
-            continue
-        unit_surface = m["unit"]
-        if unit_surface in ("日", "天") and start > 0 and re.search(r"月$", text[max(0, start - 3) : start]):
-            continue  # 2月25日 is a date
-        if unit_surface == "日" and m["num"] and re.match(r"^\d{1,2}$", m["num"]) and re.search(
-            r"\d月$", text[max(0, start - 4) : start]
-        ):
+        if _inside(blocked, start, end) or _is_date_or_ordinal(text, m):
             continue
         num_text = m["pct_num"] or m["num"]
         try:
@@ -113,25 +157,27 @@ def extract_figures(doc: Document, segmenter: Segmenter | None = None) -> list[F
         if m["pct_cn"] or m["pct"]:
             base, factor = "%", Decimal(1)
         else:
-            base, factor = units[unit_surface]
+            base, factor = units[m["unit"]]
         if m["mult"]:
             factor *= MULTIPLIERS[m["mult"]]
-        qualifier = m["pre"] or m["mid"] or m["post"]
-        if m["post"] == "多" or m["post"] == "余":
-            qualifier = m["post"]
-        subject = _subject(text, start - len(m["pre"] or ""), segmenter) if segmenter else None
-        span = doc.span(start, end)
-        parts = ["low", "high"] if len(values) == 2 else [None]
-        for value, part in zip(values, parts):
-            out.append(
-                FigureMention(
-                    span=span,
-                    value=value * factor,
-                    unit=base,
-                    approximate=qualifier is not None,
-                    qualifier=qualifier,
-                    subject=subject,
-                    range_part=part,
-                )
-            )
+        qualifier = m["pre"] or m["mid1"] or m["mid2"] or m["post"]
+        out.extend(_figures(doc, start, end, values, factor, base, qualifier, segmenter))
+    for m in _DURATION_YEARS.finditer(text):
+        if _inside(blocked, m.start(), m.end()):
+            continue
+        out.extend(_figures(doc, m.start("num"), m.end(), [parse_number(m["num"])], Decimal(1), "年",
+                            m["post"], segmenter))
+    out.sort(key=lambda f: f.span.start)  # stable: a range keeps its low bound first
     return out
+
+
+def _figures(doc: Document, start: int, end: int, values: list[Decimal], factor: Decimal, unit: str,
+             qualifier: str | None, segmenter: Segmenter | None) -> list[FigureMention]:
+    text = doc.clean
+    subject = _subject(text, start, segmenter)
+    indicator = link_indicator(_clause_before(text, start), unit)
+    span = doc.span(start, end)
+    parts = ["low", "high"] if len(values) == 2 else [None]
+    return [FigureMention(span=span, value=value * factor, unit=unit, approximate=qualifier is not None,
+                          qualifier=qualifier, subject=subject, indicator=indicator, range_part=part)
+            for value, part in zip(values, parts)]

@@ -1,25 +1,74 @@
-"""Named policy measures: phrases in “” that look like a measure or slogan.
+"""Named policy measures, reforms, campaigns and slogans.
 
-A quoted phrase is a candidate when it is short, contains no 的 and no digits-only text, and is not a title.
-Variants are unified (双随机一公开 → 双随机、一公开; a trailing 改革/工作 is dropped when the name stands alone).
+Three ways a report names one:
+
+1. a label of the shipped scheme (``ontology/measures.ttl``), quoted, with a word after the closing quote joined
+   on (“八五”普法 → 八五普法); or unquoted when the concept is a coined name (the scheme's collection
+   ``kgr:measures-coined-names``: 深化放管服改革, 推行证明事项告知承诺制) and the label is not too generic
+   (``kg/data/measure_unquoted.txt``: 一件事, 双随机). General policy work (综合行政执法, 权责清单) is a measure
+   only where the report quotes it;
+2. a quoted phrase not in the scheme that reads like a slogan: it has a numeral (“一会一学”, “五减”), several parts
+   (“马上办、网上办、掌上办”), or is a phrase the segmenter splits into words (“法润千企”) rather than one ordinary word
+   (“一刀切”, “不打烊” — a quoted ordinary word is emphasis, not a name); with 的, digits only, an award, a system or
+   a political formula (``kg/data/measure_not_names.txt``) it is not a measure;
+
+Measures inside 《》 titles belong to the title. Scheme measures keep the scheme's IRI and prefLabel; new ones are
+canonicalised (a trailing 改革/工作/活动 dropped, 双随机一公开 → 双随机、一公开).
 """
 
 from __future__ import annotations
 
 import re
+from functools import lru_cache
 
+from kg.extract.regulations import find_titles
 from kg.model import MeasureMention
 from kg.read import Document
+from kg.resources import data_lines
+from kg.segment import Segmenter
+from kg.vocabularies import measure_scheme
 
-_QUOTED = re.compile(r"[“\"「『]([^“”\"「」『』\n]{2,16})[”\"」』]")
-_TRAILING = re.compile(r"(?:改革|工作|活动|行动|制度|机制|模式)$")
-_NOT_MEASURE = re.compile(r"的|[0-9]{4}|^[\d.%]+$|[《》，。；：？！]")
+_QUOTED = re.compile(r"[“\"「『‘]([^“”\"「」『』‘’\n]{2,24})[”\"」』’]")
+_HEADS = ("专项行动", "专项活动", "改革", "工作", "制度", "活动", "行动", "机制", "模式", "普法", "监管", "服务", "理念", "建设",
+          "工程", "试点", "品牌", "要求", "原则", "格局", "体系")
+_TRAILING = re.compile(r"(?:改革|工作|活动)$")
+_NUMERAL = re.compile(r"[一二两双三四五六七八九十百千万0-9０-９]")
+_PARTS = re.compile(r"[、，,+＋·]")
+_NOT_A_SLOGAN_END = re.compile(r"(?:示范[\u4e00-\u9fff]{0,3}|先进集体|先进单位|称号|系统|网站|公众号|客户端|APP|培训班|讲座|"
+                               r"大会|会议)$")
+_CATEGORY = re.compile(r"^[一二两三四五六七八九十]+(?:[类种]|级$)")  # “三类人员”, “四级”: a category, not a measure
+_DATE_NAME = re.compile(r"^\d{1,2}[.·]\d{1,2}")  # “6.14诚信关爱日”, “12·4”
+_NOT_AFTER = re.compile(r"(?:服务平台|平台|APP|app|客户端|小程序|公众号|系统|网站|电子税务局)")
+
+
+def _key(label: str) -> str:
+    return re.sub(r"[\s“”\"‘’「」『』]", "", label).replace("＋", "+")
+
+
+@lru_cache(maxsize=1)
+def _scheme_index() -> dict[str, tuple[str, str]]:
+    """Every scheme label (spaces and quotes removed) → (concept IRI, prefLabel)."""
+    index: dict[str, tuple[str, str]] = {}
+    for concept in measure_scheme():
+        for label in concept.labels:
+            index.setdefault(_key(label), (concept.iri, concept.pref_label))
+    return index
+
+
+@lru_cache(maxsize=1)
+def _unquoted_pattern() -> re.Pattern[str]:
+    """Labels of coined names (放管服, 枫桥经验) that count unquoted; not generic ones (一件事, 双随机)."""
+    generic = {_key(w) for w in data_lines("measure_unquoted.txt")}
+    labels = {_key(label) for c in measure_scheme() if c.coined for label in c.labels}
+    labels = [k for k in labels if k not in generic and (len(k) >= 3 or _PARTS.search(k))]
+    return re.compile("|".join(re.escape(k) for k in sorted(labels, key=len, reverse=True)))
 
 
 def canonical_measure(label: str) -> str:
-    t = label.strip()
-    if "、" not in t and re.fullmatch(r"双随机一公开", t):
-        t = "双随机、一公开"
+    """A new measure's label: variants unified, a trailing 改革/工作/活动 dropped when the name stands alone."""
+    t = _key(label)
+    if t == "双随机一公开":
+        return "双随机、一公开"
     if len(t) > 4 and _TRAILING.search(t):
         stem = _TRAILING.sub("", t)
         if len(stem) >= 2:
@@ -27,11 +76,77 @@ def canonical_measure(label: str) -> str:
     return t
 
 
-def extract_measures(doc: Document) -> list[MeasureMention]:
+def _looks_like_a_slogan(phrase: str, segmenter: Segmenter | None) -> bool:
+    key = _key(phrase)
+    bare = re.sub(r"[（(][^）)]*[）)]$", "", key)  # 示范旗县（市、区）
+    if (not re.search(r"[\u4e00-\u9fff]", key) or "的" in key or key in _not_names()
+            or _NOT_A_SLOGAN_END.search(bare) or _CATEGORY.match(key) or _DATE_NAME.match(key)):
+        return False
+    if len(key) > 12 and not _PARTS.search(key):
+        return False  # a long quoted phrase without parts is a theme or a title, not a name
+    if _NUMERAL.search(key) or _PARTS.search(key):
+        return True
+    if segmenter is None:
+        return len(key) >= 4
+    return len(key) >= 3 and len(segmenter.cut(key)) >= 2
+
+
+@lru_cache(maxsize=1)
+def _org_after() -> re.Pattern[str]:
+    from kg.extract.organisations import ending_pattern  # noqa: PLC0415
+
+    return ending_pattern()
+
+
+@lru_cache(maxsize=1)
+def _not_names() -> frozenset[str]:
+    return frozenset(_key(w) for w in data_lines("measure_not_names.txt"))
+
+
+def _name_run(text: str, pos: int) -> int:
+    """How many characters (at most 4) of a name stand at ``pos`` before a body's ending could follow."""
+    n = 0
+    while n < 4 and pos + n < len(text) and "\u4e00" <= text[pos + n] <= "\u9fff":
+        n += 1
+        if _org_after().match(text, pos + n):
+            return n
+    return 0
+
+
+def _inside(spans: list[tuple[int, int]], start: int, end: int) -> bool:
+    return any(s <= start and end <= e for s, e in spans)
+
+
+def extract_measures(doc: Document, segmenter: Segmenter | None = None) -> list[MeasureMention]:
+    text = doc.clean
+    titles = [(s, e) for s, e, _ in find_titles(text)]
+    index = _scheme_index()
     out: list[MeasureMention] = []
-    for m in _QUOTED.finditer(doc.clean):
-        phrase = m.group(1)
-        if _NOT_MEASURE.search(phrase):
+    taken: list[tuple[int, int]] = []
+
+    def add(start: int, end: int, label: str, concept: str | None) -> None:
+        out.append(MeasureMention(span=doc.span(start, end), label=label, concept=concept))
+        taken.append((start, end))
+
+    for m in _QUOTED.finditer(text):
+        if _inside(titles, m.start(), m.end()):
             continue
-        out.append(MeasureMention(span=doc.span(m.start(1), m.end(1)), label=canonical_measure(phrase)))
+        phrase = m.group(1)
+        if _org_after().match(text, m.end()) or _NOT_AFTER.match(text, m.end()) or _org_after().match(
+                text, m.end() + _name_run(text, m.end())):
+            continue  # “五心”学院, “同心义警”志愿服务队, “政企通”服务平台: part of a body's or a system's name
+        head = next((h for h in _HEADS if text.startswith(h, m.end())), "")
+        hit = index.get(_key(phrase + head)) if head else None
+        if hit:
+            add(m.start(1), m.end() + len(head), hit[1], hit[0])
+        elif _key(phrase) in index:
+            add(m.start(1), m.end(1), index[_key(phrase)][1], index[_key(phrase)][0])
+        elif _looks_like_a_slogan(phrase, segmenter):
+            add(m.start(1), m.end(1), canonical_measure(phrase), None)
+    for m in _unquoted_pattern().finditer(text):
+        if _inside(titles, m.start(), m.end()) or any(s < m.end() and m.start() < e for s, e in taken):
+            continue
+        iri, label = index[m.group()]
+        add(m.start(), m.end(), label, iri)
+    out.sort(key=lambda mm: mm.span.start)
     return out

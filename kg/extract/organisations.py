@@ -1,61 +1,229 @@
-"""Named bodies: a known ending (``kg/data/org_suffixes.txt``: 司法局, 人民法院, 委员会 …) extended to the left by
-the name words before it (segmenter POS: nouns, place names), within the clause.
+"""Named bodies: an ending of ``kg/data/org_endings.csv`` (司法局, 人民法院, 领导小组, 区委 …) with the name that
+stands before it, read leftwards word by word until a verb or function word (``kg/data/org_stop_words.txt``).
 
-Generic collectives (各部门, 有关单位) have no name before their ending and are dropped.
+Why word by word: a character rule cannot tell the 和 of 住房和城乡建设局 from the 和 of 区委和区政府, but the
+segmenter (with the domain dictionary) keeps the first inside one word. Candidates are then checked:
+
+* an ending that needs a place (人民政府, 人大, 区委) must have a place name or a tier character (区, 县, 镇,
+  自治区 …) right before it — so 法治政府 and 人大政协监督 are not bodies, 县人民政府 and 盐池县委 are;
+* a name that is a generic class or an abstract word (各部门, 乡镇人民政府, 大局, 智慧法院 —
+  ``kg/data/org_not_names.txt``) is dropped;
+* bodies inside 《》 titles are part of the title, not mentions;
+* a body inside a longer one (区委 in 区委平安建设领导小组办公室) gives way to the longer one.
 """
 
 from __future__ import annotations
 
 import re
+from dataclasses import dataclass
 from functools import lru_cache
 
+from kg.areas import area_table
+from kg.extract.regulations import find_titles
 from kg.model import OrganisationMention
 from kg.read import Document
-from kg.resources import data_lines
+from kg.resources import data_csv, data_lines
 from kg.segment import Segmenter
 
-_LEFT = 12
-_STOP_CHARS = set("。；;！？!?\n，,：:、（）()“”《》 的和与及或在对向于把被将从")
-_GENERIC_START = ("各", "有关", "相关", "该", "本", "全", "其", "等", "各级", "上级", "下级")
-_NAME_TAGS = ("n", "ns", "nt", "nz", "j", "vn", "an")
-_LEVEL_PREFIX = re.compile(r"^(?:区|县|市|镇|乡|省|旗|自治区|街道)$")
+_LEFT = 16  # the longest name part considered (银川市兴庆区委平安建设 …)
+_LEFT_GROUP = 30  # working groups have long names (海西州深入推进依法行政加快建设法治政府工作领导小组)
+_POSITION = re.compile(r"(?:原|前)?(?:副|常务副)?(?:院长|会长|书记|主任|局长|部长|主席|秘书长|庭长|检察长|所长|处长|科长|"
+                       r"队长|组长|委员|常委|理事长|校长)")
+_QUOTE = re.compile(r"[“「『\"][^“”「」『』\"\n]{1,30}[”」』\"]")
+_BREAK = re.compile(r"[^\u4e00-\u9fff（）()]")  # a name never crosses punctuation, digits or quotes
+_TIER_CHARS = ("自治区", "街道", "区", "县", "市", "省", "镇", "乡", "旗", "州", "盟", "村")
+
+
+@dataclass(frozen=True)
+class _Ending:
+    text: str
+    name: str  # place | any | self | group | none (see org_endings.csv)
+    not_followed_by: str
 
 
 @lru_cache(maxsize=1)
-def _suffix_re() -> re.Pattern[str]:
-    return re.compile("|".join(re.escape(s) for s in sorted(data_lines("org_suffixes.txt"), key=len, reverse=True)))
+def _endings() -> tuple[re.Pattern[str], dict[str, _Ending]]:
+    rows = {r["ending"]: _Ending(r["ending"], r["name"], r["not_followed_by"] or "") for r in data_csv("org_endings.csv")}
+    pattern = re.compile("|".join(re.escape(e) for e in sorted(rows, key=len, reverse=True)))
+    return pattern, rows
 
 
-def _name_before(text: str, start: int, segmenter: Segmenter | None) -> str:
-    lo = start
-    while lo > 0 and start - lo < _LEFT and text[lo - 1] not in _STOP_CHARS:
-        lo -= 1
-    left = text[lo:start]
-    if not left:
-        return ""
+def ending_pattern() -> re.Pattern[str]:
+    """The alternation of every body ending (measures use it: “五心”学院 names a body, not a measure)."""
+    return _endings()[0]
+
+
+@lru_cache(maxsize=1)
+def _word_list(name: str) -> frozenset[str]:
+    return frozenset(data_lines(name))
+
+
+_STOP_TAGS = ("m", "q", "t", "p", "c", "u", "r", "d", "f", "v", "a", "ad", "y", "e", "o", "w", "i", "l")
+_GENERIC_HEADS = ("部门", "单位", "机关", "各级", "乡镇", "镇街", "基层", "相关", "有关")
+_DEICTIC = ("我", "本", "该", "各", "其", "此")
+_FUNCTION_CHARS = "和与及同向对在由把将被从经为以报并或至暨"
+
+
+def _stops_name(word: str, tag: str, group: bool = False) -> bool:
+    """Does this word end a name on its left? Stop words always; otherwise verbs, numerals, time words,
+    prepositions … by their part of speech, except words that occur inside names (执法, 综合, 巡回). In a
+    working group's name only the group stop words do (see org_endings.csv)."""
+    if word[0] in "一二三四五六七八九十两0123456789" and not _is_place(word):
+        return True  # 三级综治中心, 一中心四平台: a count, not a name
+    if group:
+        return (word in _word_list("org_group_stop_words.txt") or (tag.startswith("v") and len(word) == 1)
+                or (tag.startswith(("m", "q", "t", "w", "x")) and not word.isalpha()))
+    stops = _word_list("org_stop_words.txt")
+    if word in stops or any(word.endswith(s) for s in stops if len(s) >= 2):
+        return True  # 充分发挥 ends with 发挥
+    if word in _word_list("org_name_verbs.txt") or _is_place(word) or word == "本级":
+        return False
+    return tag.startswith(_STOP_TAGS) and not tag.startswith(("nr", "ns", "nt", "nz"))
+
+
+def _is_place(word: str) -> bool:
+    table = area_table()
+    return word in _TIER_CHARS or word in table.by_name or word in table.by_alias or word == "中共"
+
+
+def _words(window: str, segmenter: Segmenter | None) -> list[tuple[str, str]]:
+    """The window's words with tags. Place names are kept whole even where the segmenter would cut across
+    them (中共盐池县委 is 中共 | 盐池县 | 委, not 中 | 共同 | 心 | 县委), and a character the segmenter glued to a
+    tier character is split off when the pair is no place, or the character is a function word (报市 → 报 市,
+    日区 → 日 区, 和县 → 和 县: 报市人民政府和县人大常委会 names two bodies)."""
     if segmenter is None:
-        return left
-    picked: list[str] = []
-    for word, flag in reversed(segmenter.tag(left)):
-        if flag.startswith(_NAME_TAGS) or _LEVEL_PREFIX.match(word) or word in ("中共", "委"):
-            picked.append(word)
+        return [(w, "x") for w in _cut_by_stop_words(window)]
+    out: list[tuple[str, str]] = []
+    pos = 0
+    for start, end, name in area_table().find(window):
+        if len(name) == 2 and name[0] in _FUNCTION_CHARS:
+            continue
+        out += _tagged(window[pos:start], segmenter) + [(name, "ns")]
+        pos = end
+    return out + _tagged(window[pos:], segmenter)
+
+
+def _tagged(piece: str, segmenter: Segmenter) -> list[tuple[str, str]]:
+    out: list[tuple[str, str]] = []
+    for word, tag in segmenter.tag(piece) if piece else []:
+        if len(word) == 2 and word[1] in _TIER_CHARS and (word[0] in _FUNCTION_CHARS or not _is_place(word)):
+            first_tag = "p" if word[0] in _FUNCTION_CHARS else "t" if word[0] in "年月日" else "n"
+            out += [(word[0], first_tag), (word[1], "ns")]
+        elif len(word) == 2 and word[1] in _FUNCTION_CHARS:
+            out += [(word[0], tag), (word[1], "p")]  # 内向 | 市人民政府: the 向 is a preposition
         else:
+            out.append((word, tag))
+    return out
+
+
+def _name_before(text: str, start: int, end: int, segmenter: Segmenter | None, group: bool = False) -> str:
+    """The name part standing before the ending text[start:end]: whole words, leftwards, until a word that ends
+    it. The ending is segmented with its window, so that a dictionary word spanning both (全面依法治区委员会)
+    keeps its head."""
+    lo = start
+    while lo > 0 and start - lo < (_LEFT_GROUP if group else _LEFT) and not _BREAK.match(text[lo - 1]):
+        lo -= 1
+    if lo == start:
+        return ""
+    words = _words(text[lo:end], segmenter)
+    offsets, pos = [], 0
+    for word, _ in words:
+        offsets.append(pos)
+        pos += len(word)
+    cut = start - lo  # where the ending starts in the window
+    k = max(i for i, o in enumerate(offsets) if o <= cut)
+    name_start = cut
+    if offsets[k] < cut:  # a word runs across the ending's start (全面依法治区委员会, 进厅)
+        if _stops_name(*words[k], group):
+            return ""
+        name_start = offsets[k]
+    for i in range(k - 1, -1, -1):
+        word, tag = words[i]
+        if _stops_name(word, tag, group):
             break
-    return "".join(reversed(picked))
+        name_start = offsets[i]
+    name = text[lo + name_start : start]
+    while name.count("（") + name.count("(") > name.count("）") + name.count(")"):
+        name = name[1:]  # 党委（党组 …: a name does not start inside brackets
+    return name.lstrip("）)")
+
+
+def _cut_by_stop_words(window: str) -> list[str]:
+    """Without a segmenter: split at multi-character stop words only (single characters such as 和 occur
+    inside names: 住房和城乡建设局)."""
+    verbs = sorted((w for w in _word_list("org_stop_words.txt") if len(w) >= 2), key=len, reverse=True)
+    pattern = re.compile("|".join(re.escape(v) for v in verbs))
+    out, pos = [], 0
+    for m in pattern.finditer(window):
+        out += [window[pos : m.start()], m.group()] if m.start() > pos else [m.group()]
+        pos = m.end()
+    if pos < len(window):
+        out.append(window[pos:])
+    return out
+
+
+def _ends_with_place(name: str) -> bool:
+    if name.endswith(_TIER_CHARS) or name == "本级":
+        return True
+    table = area_table()
+    return any(name[-k:] in table.by_name or name[-k:] in table.by_alias for k in range(2, min(len(name), 12) + 1))
+
+
+def _acceptable(name: str, ending: _Ending) -> bool:
+    if ending.name == "none":
+        return not name
+    core = name[2:] if name.startswith("中共") else name
+    if core in _word_list("org_not_names.txt") or name in _word_list("org_not_names.txt"):
+        return False
+    if core.startswith(_GENERIC_HEADS) or (core.startswith(_DEICTIC) and core != "本级") or "我" in core:
+        return False  # 部门法治政府建设领导小组 (each department's), 我局, 该中心
+    if ending.name == "self":
+        return not core or _ends_with_place(core) or len(core) >= 2
+    if not core:
+        return False
+    if ending.name == "place":
+        return _ends_with_place(core)
+    return True  # any, group
+
+
+def _false_ending(text: str, end: int) -> bool:
+    return any(text.endswith(w, 0, end) for w in _word_list("org_false_endings.txt"))
 
 
 def extract_organisations(doc: Document, segmenter: Segmenter | None = None) -> list[OrganisationMention]:
     text = doc.clean
-    out: list[OrganisationMention] = []
-    last_end = -1
-    for m in _suffix_re().finditer(text):
-        if m.start() < last_end:
+    pattern, endings = _endings()
+    titles = [(s, e) for s, e, _ in find_titles(text)]
+    quotes = [m.span() for m in _QUOTE.finditer(text)]
+    found: list[tuple[int, int]] = []
+    for m in pattern.finditer(text):
+        ending = endings[m.group()]
+        if ending.not_followed_by and text[m.end() : m.end() + 1] and text[m.end()] in ending.not_followed_by:
             continue
-        prefix = _name_before(text, m.start(), segmenter)
-        name = prefix + m.group()
-        if not prefix or prefix.startswith(_GENERIC_START):
+        if _false_ending(text, m.end()):
             continue
-        start = m.start() - len(prefix)
-        out.append(OrganisationMention(span=doc.span(start, m.end()), name=name))
-        last_end = m.end()
-    return out
+        name = "" if ending.name == "none" else _name_before(text, m.start(), m.end(), segmenter,
+                                                               ending.name == "group")
+        if not _acceptable(name, ending):
+            continue
+        if name == "本级":
+            name = ""  # 本级人大常委会: the body is named by its ending; 本级 only says whose
+        start = m.start() - len(name)
+        if any(s <= start < e for s, e in titles) or any(s < start and m.end() < e for s, e in quotes):
+            continue  # part of a document's title, or of a quoted name (“山东地税电子税务局”上线)
+        if _POSITION.match(text, m.end()):
+            continue  # 最高人民法院原副院长: a person's position, not a mention of the body
+        found.append((start, m.end()))
+    return [OrganisationMention(span=doc.span(s, e), name=text[s:e]) for s, e in _outermost(found)]
+
+
+def _outermost(spans: list[tuple[int, int]]) -> list[tuple[int, int]]:
+    """Spans not inside another span (区委 inside 区委平安建设领导小组办公室), in text order."""
+    kept: list[tuple[int, int]] = []
+    reach = -1
+    for s, e in sorted(set(spans), key=lambda se: (se[0], -se[1])):
+        if e <= reach:
+            continue
+        kept.append((s, e))
+        reach = e
+    return kept

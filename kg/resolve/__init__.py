@@ -1,12 +1,12 @@
 """Resolution: one canonical node per real thing, across all reports of a build.
 
 * Regulations: the normalised title (:mod:`kg.titles`), then the law table (short → full national titles).
-  A title that names its issuing place (山西省…, 大同市新荣区…) is global. A title found in no table and naming
+  A title that names its issuing place (山西省…, 银川市兴庆区…) is global. A title found in no table and naming
   no place (《行政规范性文件管理规定》) is scoped to the citing report's area, because two cities' documents of that
   name are different documents: its identity key is ``<area code>|<title>``.
 * Governments: the issuing body's full name, with the prefecture prefixed for a county-level area.
-* Organisations: the name with its level prefix expanded to the report's area (区司法局 in a 大武口区 report →
-  大武口区司法局) and abbreviations merged (区法院 = 区人民法院).
+* Organisations: the name with its level prefix expanded to the report's area (区司法局 in a 兴庆区 report →
+  兴庆区司法局) and abbreviations merged (区法院 = 区人民法院).
 * Measures: the canonical label.
 
 The result (:class:`Corpus`) is plain data; only :mod:`kg.graph` turns it into RDF.
@@ -18,9 +18,10 @@ from collections.abc import Iterable
 from dataclasses import dataclass, field
 
 from kg.areas import area_table
-from kg.model import AreaRef, Extraction
+from kg.model import AreaRef, Extraction, RegulationMention
 from kg.resolve.bodies import canonical_organisation, expand_abbreviation, government_name
-from kg.resolve.regulations import RegulationNode, classify_kind, named_place, regulation_identity
+from kg.resolve.regulations import RegulationNode, classify_kind, named_place, regulation_identity, work_key
+from kg.titles import normalise_title
 
 
 @dataclass
@@ -40,8 +41,19 @@ class ReportNode:
     source_names: list[str]
     government: str | None  # key into Corpus.governments
     regulation_keys: list[str | None]  # per regulation mention; None for non-regulations (reports, projects)
-    organisation_keys: list[str]
+    work_keys: list[str | None]  # per regulation mention; the kg:CitedWork of a non-regulation, else None
+    organisation_keys: list[str | None]  # None: the mention names the report's own government
     roles: dict[str, str] = field(default_factory=dict)  # regulation key → "cites" | "issues"
+
+
+@dataclass
+class WorkNode:
+    """A work named in 《》 that is not a regulation (kg:CitedWork)."""
+
+    key: str
+    label: str
+    work_type: str  # report | project | book | media | other
+    alt_labels: set[str] = field(default_factory=set)
 
 
 @dataclass
@@ -51,18 +63,35 @@ class Corpus:
     governments: dict[str, EntityNode] = field(default_factory=dict)
     organisations: dict[str, EntityNode] = field(default_factory=dict)
     measures: dict[str, EntityNode] = field(default_factory=dict)
+    works: dict[str, WorkNode] = field(default_factory=dict)
     areas: dict[str, AreaRef] = field(default_factory=dict)
 
 
-def _merge_regulation(corpus: Corpus, node: RegulationNode, surface: str) -> str:
+def _merge_regulation(corpus: Corpus, node: RegulationNode, surface: str | None) -> str:
+    """Merge a mention's node into the corpus node of its key. The label is the law table's title, else the
+    fullest spelling seen (中共银川市兴庆区委… over 兴庆区委…); every other spelling becomes an altLabel."""
     existing = corpus.regulations.get(node.key)
     if existing is None:
         corpus.regulations[node.key] = existing = node
-    elif existing.issuer_level == "unknown" and node.issuer_level != "unknown":
-        existing.issuer_level = node.issuer_level
-    if surface != existing.label:
+    else:
+        if existing.issuer_level == "unknown" and node.issuer_level != "unknown":
+            existing.issuer_level, existing.kind = node.issuer_level, node.kind
+        if not existing.fixed_label and (len(node.label), existing.label) > (len(existing.label), node.label):
+            existing.alt_labels.add(existing.label)
+            existing.label = node.label
+        existing.alt_labels.add(node.label)
+    if surface:
         existing.alt_labels.add(surface)
+    existing.alt_labels.discard(existing.label)
     return existing.key
+
+
+def _merge_work(corpus: Corpus, mention: RegulationMention, area: AreaRef | None) -> str:
+    key = work_key(mention, area)
+    node = corpus.works.setdefault(key, WorkNode(key, normalise_title(mention.title), mention.category))
+    if mention.surface and mention.surface != node.label:
+        node.alt_labels.add(mention.surface)
+    return key
 
 
 # --- the corpus -----------------------------------------------------------------------------------------------
@@ -95,25 +124,40 @@ def resolve(extractions: Iterable[Extraction]) -> Corpus:
             if info.issuer != gov_label:
                 gov.alt_labels.add(info.issuer)
         reg_keys: list[str | None] = []
+        work_keys: list[str | None] = []
         roles: dict[str, str] = {}
         for m in ex.regulations:
             if m.category != "regulation":
                 reg_keys.append(None)
+                work_keys.append(_merge_work(corpus, m, info.area))
                 continue
+            work_keys.append(None)
             node = regulation_identity(m, info.area)
-            key = _merge_regulation(corpus, node, m.title)
+            key = _merge_regulation(corpus, node, None if m.alias else m.surface or m.title)
             if m.document_number:
                 corpus.regulations[key].document_numbers.add(m.document_number)
             reg_keys.append(key)
-            role = "issues" if m.role == "issued" else "cites"
+            # a national law or State Council regulation (the law table) is never the reporting government's own
+            role = "issues" if m.role == "issued" and not corpus.regulations[key].fixed_label else "cites"
             if roles.get(key) != "issues":
                 roles[key] = role
         for m, key in zip(ex.regulations, reg_keys):
             if key and m.parent is not None and reg_keys[m.parent]:
                 corpus.regulations[reg_keys[m.parent]].implements.add(key)
+            if key:
+                reg = corpus.regulations[key]
+                for code in (reg.issuer_area, reg.scope_area):
+                    if code and code not in corpus.areas:
+                        _add_area_chain(corpus, area_table().ref(area_table().by_code[code]))
         org_keys = []
         for m in ex.organisations:
             label = canonical_organisation(m.name, info.area)
+            if gov_key and government_name(label, info.area) == gov_key:
+                m.canonical = gov_key  # the report names its own government or signing body
+                if m.name != gov_key:
+                    corpus.governments[gov_key].alt_labels.add(m.name)
+                org_keys.append(None)
+                continue
             org = corpus.organisations.setdefault(label, EntityNode(label, label,
                                                                    area=info.area.code if info.area else None))
             if m.name != label:
@@ -125,8 +169,8 @@ def resolve(extractions: Iterable[Extraction]) -> Corpus:
             surface = m.span.text.replace("\n", "")
             if surface != node.label:
                 node.alt_labels.add(surface)
-        corpus.reports[report_id] = ReportNode(ex, [c.source_name for c in copies], gov_key, reg_keys, org_keys,
-                                               roles)
+        corpus.reports[report_id] = ReportNode(ex, [c.source_name for c in copies], gov_key, reg_keys, work_keys,
+                                               org_keys, roles)
     return corpus
 
 

@@ -22,31 +22,46 @@ def expand_abbreviation(name: str) -> str:
     return name
 
 
+# A body named by its tier instead of its place (区司法局, 市委, 自治区人民政府) belongs to the report's own area or
+# the ancestor of that tier: the nearest area of the report's chain, county first, whose name ends with it.
+_TIER_PREFIXES = (("自治区", ("province",)), ("省", ("province",)), ("州", ("prefecture",)), ("盟", ("prefecture",)),
+                  ("市", ("county", "prefecture", "province")), ("县", ("county",)), ("区", ("county",)),
+                  ("旗", ("county",)))
+_NOT_AFTER_TIER = set("场域级属直辖内外长民")  # 市场监管局, 区域, 县级, 市长 …: not a tier prefix
+
+
 def canonical_organisation(name: str, area: AreaRef | None) -> str:
-    """区司法局 in a 大武口区 report → 大武口区司法局; 区法院 → 大武口区人民法院."""
+    """区司法局 in a 兴庆区 report → 兴庆区司法局; 区法院 → 兴庆区人民法院; 自治区党委 in a 宁夏 report →
+    宁夏回族自治区党委; 市场监管局 stays as it is."""
     full = expand_abbreviation(name)
     if area is None:
         return full
     table = area_table()
-    chain = [table.by_code[c] for c, _, _ in area.path if c in table.by_code]
-    for a in reversed(chain):
-        level_char = a.name[-1]
-        if full.startswith(level_char) and not full.startswith(a.name) and len(full) > 1:
-            if a.short and full.startswith(a.short):
-                break
-            return a.name + full[1:]
+    chain = [table.by_code[c] for c, _, _ in reversed(area.path) if c in table.by_code]  # county first
+    for prefix, levels in _TIER_PREFIXES:
+        if full.startswith(prefix) and len(full) > len(prefix) and full[len(prefix)] not in _NOT_AFTER_TIER:
+            for a in chain:
+                if a.level in levels and a.name.endswith(prefix):
+                    return a.name + full[len(prefix):]
+            return full
     return full
 
 
 def government_name(issuer: str, area: AreaRef | None) -> str:
-    """The issuing body's full name, with its prefecture for a county-level area (石嘴山市大武口区人民政府)."""
+    """The issuing body's full name: its place written in full, with the prefecture for a county-level area
+    (银川市兴庆区人民政府; 东乌旗人民政府 → 锡林郭勒盟东乌珠穆沁旗人民政府). Party bodies keep their own
+    name (中共盐池县委…), which never includes the prefecture."""
     name = expand_abbreviation(issuer)
-    if area is None or area.level != "county" or len(area.path) < 2:
+    if area is None or name.startswith(("中共", "中国共产党")):
         return name
-    prefecture = area.path[-2][1]
-    if area.path[-2][2] != "prefecture" or name.startswith(prefecture):
+    table = area_table()
+    own = table.by_code.get(area.code)
+    hits = table.find(name[:24])
+    if own is None or not hits or hits[0][0] != 0:
         return name
-    for prefix in ("中共", ""):
-        if name.startswith(prefix + area.name):
-            return prefix + prefecture + name[len(prefix):]
-    return name
+    end = hits[0][1]
+    for start, stop, _ in hits[1:]:
+        if start != end:
+            break
+        end = stop
+    return table.full_name(own) + name[end:]

@@ -1,10 +1,24 @@
+"""Recognising the documents a report names, and their role. Every text here is composed for the test."""
+
+from kg.areas import area_table
 from kg.extract.regulations import extract_regulations, find_titles
 from kg.read import Document
 
 
-def regs(text):
-    return extract_regulations(Document.from_text(text))
+def area(name):
+    t = area_table()
+    return t.ref(t.lookup(name)[0])
 
+
+def regs(text, where=None):
+    return extract_regulations(Document.from_text(text), area(where) if where else None)
+
+
+def roles(text, where=None):
+    return [(m.title, m.role) for m in regs(text, where) if m.category == "regulation"]
+
+
+# --- recognition ------------------------------------------------------------------------------------------------
 
 def test_every_bracketed_title_is_found_with_exact_offsets():
     doc = Document.from_text("认真贯彻《甲条例》《乙办法》和《丙规定》。")
@@ -14,20 +28,18 @@ def test_every_bracketed_title_is_found_with_exact_offsets():
         assert doc.text[m.span.start:m.span.end] == m.span.text
 
 
-def test_issuing_verb_makes_the_document_issued():
-    found = regs("今年我县印发《某县行政执法公示办法》，并认真贯彻落实《某省优化营商环境条例》。")
-    assert [(m.title, m.role) for m in found] == [("某县行政执法公示办法", "issued"), ("某省优化营商环境条例", "cited")]
-
-
-def test_nearest_verb_decides_the_role():
-    found = regs("制定实施方案贯彻落实《某某纲要》。")
-    assert found[0].role == "cited"
-
-
 def test_nested_angle_title_gives_two_linked_documents():
     found = regs("印发《某省贯彻落实<某某纲要(2021-2025年)>的实施方案》。")
     assert [m.title for m in found] == ["某省贯彻落实《某某纲要（2021—2025年）》的实施方案", "某某纲要（2021—2025年）"]
     assert found[1].parent == 0 and found[1].role == "cited"
+    assert found[1].surface == "某某纲要(2021-2025年)"
+
+
+def test_nested_titles_in_any_inner_bracket():
+    for inner in ("〈某某条例〉", "＜某某条例＞", "《某某条例》"):
+        found = regs(f"学习《关于贯彻{inner}的实施意见》。")
+        assert [m.title for m in found] == ["关于贯彻《某某条例》的实施意见", "某某条例"], inner
+        assert found[1].parent == 0
 
 
 def test_nested_book_brackets_are_found_too():
@@ -35,11 +47,107 @@ def test_nested_book_brackets_are_found_too():
     assert len(spans) == 2 and spans[1][2] == 0
 
 
+def test_doubled_half_and_full_width_angle_brackets_are_titles():
+    doc = Document.from_text("认真贯彻<<某某管理办法>>和＜＜某某实施细则＞＞。")
+    found = extract_regulations(doc)
+    assert [m.title for m in found] == ["某某管理办法", "某某实施细则"]
+    assert [m.span.text for m in found] == ["<<某某管理办法>>", "＜＜某某实施细则＞＞"]
+
+
+def test_title_broken_by_spaces_and_a_page_break_is_one_title():
+    text = "一是印发《某某区 2023 年度法治政府建设工作\n\n安排》，确定全年工作目标。"
+    doc = Document.from_text(text)
+    (m,) = extract_regulations(doc)
+    assert m.title == "某某区2023年度法治政府建设工作安排"
+    assert doc.text[m.span.start:m.span.end] == m.span.text
+    assert m.surface == "某某区 2023 年度法治政府建设工作安排"
+
+
 def test_unbalanced_bracket_does_not_swallow_the_text():
     found = regs("《未闭合的标题，" + "正文" * 200 + "《某某办法》")
     assert [m.title for m in found] == ["某某办法"]
 
 
-def test_annual_reports_and_projects_are_not_regulations():
-    found = regs("审议了《某区2022年度法治政府建设情况报告》，推进《某某园区扩建项目（二期）》。")
-    assert [m.category for m in found] == ["report", "project"]
+def test_a_sentence_is_not_a_title():
+    assert regs("他说《这不是标题。而是两句话》。") == []
+
+
+def test_well_known_law_without_brackets_is_recognised():
+    found = regs("深入学习宣传宪法、民法典和行政处罚法，贯彻实施新修订的安全生产法。")
+    titles = [m.title for m in found]
+    assert "中华人民共和国宪法" in titles and "中华人民共和国民法典" in titles
+    assert "中华人民共和国行政处罚法" in titles
+    assert all(not m.bracketed for m in found)
+    assert {m.surface for m in found} >= {"宪法", "民法典", "行政处罚法"}
+
+
+def test_law_names_inside_other_names_are_not_laws():
+    assert regs("开展宪法宣传周活动，组织宪法宣誓，举办民法典宣传月。") == []
+
+
+def test_law_inside_a_title_is_not_counted_twice():
+    found = regs("学习《中华人民共和国行政处罚法》。")
+    assert len(found) == 1 and found[0].bracketed
+
+
+def test_alias_defined_by_the_report_resolves_to_the_full_title():
+    text = "贯彻《某某省行政执法监督条例》（以下简称《条例》），对照《条例》要求开展自查。"
+    found = regs(text)
+    assert [m.title for m in found] == ["某某省行政执法监督条例", "某某省行政执法监督条例"]
+    assert found[1].alias == "条例"
+
+
+def test_document_number_next_to_a_title_is_attached():
+    found = regs("贯彻《国务院关于某某工作的通知》（国发〔2021〕7号），落实某省政府办公厅宁政办发〔2020〕15号《关于某某的意见》。")
+    assert [m.document_number for m in found] == ["国发〔2021〕7号", "宁政办发〔2020〕15号"]
+
+
+def test_annual_reports_projects_books_and_media_are_not_regulations():
+    found = regs("审议了《某区2022年度法治政府建设情况报告》，推进《某某园区扩建项目（二期）》，"
+                 "发放《习近平法治思想学习纲要》《民法典学习读本》，在《法治日报》刊发文章，制作《行政执法流程图》。")
+    assert [m.category for m in found] == ["report", "project", "book", "book", "media", "other"]
+
+
+# --- role -------------------------------------------------------------------------------------------------------
+
+def test_issuing_verb_makes_the_document_issued():
+    assert roles("今年我县印发《某县行政执法公示办法》，并认真贯彻落实《某省优化营商环境条例》。") == [
+        ("某县行政执法公示办法", "issued"), ("某省优化营商环境条例", "cited")]
+
+
+def test_nearest_verb_decides_the_role():
+    assert roles("制定实施方案贯彻落实《某某纲要》。") == [("某某纲要", "cited")]
+    assert roles("按照《某某纲要》要求，制定《某某实施细则》。") == [("某某纲要", "cited"), ("某某实施细则", "issued")]
+
+
+def test_a_list_shares_its_verb_even_far_from_it():
+    text = "县政府先后制定了《甲办法》、《乙规定》、《关于进一步加强和改进某某工作的若干意见》和《丁细则》等制度文件。"
+    assert [r for _, r in roles(text)] == ["issued"] * 4
+
+
+def test_issuing_and_citing_verbs_in_one_act_mean_issued():
+    assert roles("制定落实了《甲办法》《乙方案》等。") == [("甲办法", "issued"), ("乙方案", "issued")]
+    assert roles("印发执行《丙方案》。") == [("丙方案", "issued")]
+
+
+def test_a_document_issued_by_a_higher_government_is_cited():
+    text = "市政府印发《某某市行政执法监督办法》，县政府印发《某某县行政执法公示办法》。"
+    assert roles(text, "同心县") == [("某某市行政执法监督办法", "cited"), ("某某县行政执法公示办法", "issued")]
+
+
+def test_the_city_issues_its_own_documents_in_a_city_report():
+    assert roles("市政府印发《某某市行政执法监督办法》。", "银川市") == [("某某市行政执法监督办法", "issued")]
+
+
+def test_issuing_verb_after_the_title():
+    assert roles("《某县重大行政决策程序规定》已于5月印发实施。") == [("某县重大行政决策程序规定", "issued")]
+    assert roles("完成《某县行政规范性文件管理办法》的修订。") == [("某县行政规范性文件管理办法", "issued")]
+
+
+def test_a_newly_revised_law_is_cited_not_issued():
+    assert roles("严格贯彻落实新修订《行政处罚法》。") == [("行政处罚法", "cited")]
+
+
+def test_issuing_something_about_a_law_cites_the_law():
+    assert roles("制作发布《民法典》宣传微视频20个，举办《行政处罚法》知识竞赛。") == [
+        ("民法典", "cited"), ("行政处罚法", "cited")]

@@ -1,0 +1,55 @@
+"""Linking a figure to the indicator it states (``ontology/indicators.ttl``): 办理行政复议案件677件 → 行政复议案件数.
+
+A figure is linked when the clause right before its number ends with one of an indicator's labels (after words
+such as 达到/共/累计 that stand between a subject and its number), or contains one, and the indicator's unit is the
+figure's unit (or one it counts as: 起 and 案 count cases like 件). When two indicators fit equally well the figure stays unlinked: a wrong link is worse than none.
+"""
+
+from __future__ import annotations
+
+import re
+from functools import lru_cache
+
+from kg.resources import data_csv
+from kg.vocabularies import indicator_scheme
+
+_FILLER = re.compile(r"(?:达到|达|为|是|共计|共|合计|总计|累计|计|分别|同比|均|约|近|超过|逾|了|的|总数|数量|人数|数|量)+$")
+
+
+@lru_cache(maxsize=1)
+def _labels() -> dict[str, list[tuple[str, str]]]:
+    """unit → [(label, concept IRI)], longest labels first."""
+    out: dict[str, list[tuple[str, str]]] = {}
+    for concept in indicator_scheme():
+        if concept.unit is None:
+            continue
+        for label in concept.labels:
+            out.setdefault(concept.unit, []).append((label, concept.iri))
+    for pairs in out.values():
+        pairs.sort(key=lambda p: (-len(p[0]), p[0], p[1]))
+    return out
+
+
+@lru_cache(maxsize=1)
+def _counts_as() -> dict[str, str]:
+    """Units that count the same things as another (案件39起 counts cases like 39件): ``counts_as`` of units.csv."""
+    return {r["base"]: r["counts_as"] for r in data_csv("units.csv") if r.get("counts_as")}
+
+
+def link_indicator(clause: str, unit: str) -> str | None:
+    """The IRI of the indicator the clause before a figure names, or None when none or several fit."""
+    candidates = _labels().get(_counts_as().get(unit, unit))
+    if not candidates or not clause:
+        return None
+    tail = _FILLER.sub("", clause.strip())
+    for test in (tail.endswith, tail.__contains__):
+        best_len, hits = 0, set()
+        for label, iri in candidates:
+            if len(label) < best_len:
+                break
+            if test(label):
+                best_len = len(label)
+                hits.add(iri)
+        if hits:
+            return hits.pop() if len(hits) == 1 else None
+    return None

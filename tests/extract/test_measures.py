@@ -1,0 +1,48 @@
+"""Named policy measures. Every text here is composed for the test."""
+
+from kg.extract.measures import extract_measures
+from kg.read import Document
+from kg.segment import get_segmenter
+
+
+def measures(text):
+    return [m.label for m in extract_measures(Document.from_text(text), get_segmenter())]
+
+
+def test_quoted_measures_are_found_and_canonical():
+    assert measures("深化“放管服”改革，推行“双随机一公开”监管，整治“的确如此的说法”。") == ["放管服", "双随机、一公开"]
+
+
+def test_scheme_concepts_keep_the_scheme_iri():
+    (m,) = extract_measures(Document.from_text("深化“放管服”改革。"), get_segmenter())
+    assert m.concept.endswith("measure-fangguanfu")
+
+
+def test_a_word_after_the_quotes_completes_the_name():
+    assert measures("实施“八五”普法规划。") == ["八五普法"]
+
+
+def test_coined_names_count_without_quotes_but_general_policy_work_does_not():
+    assert measures("推行证明事项告知承诺制，坚持和发展新时代枫桥经验，推进综合行政执法，梳理权责清单。") == [
+        "告知承诺制", "枫桥经验"]
+
+
+def test_quoted_slogans_not_in_the_scheme():
+    assert measures("实现“马上办、网上办、零跑腿”，开展“法润千企”行动，推行“1335工作模式”。") == [
+        "马上办、网上办、零跑腿", "法润千企", "1335工作模式"]
+
+
+def test_a_scheme_variant_resolves_to_its_concept():
+    assert measures("推行“一会一学”制度。") == ["会前学法"]
+
+
+def test_quoted_ordinary_words_and_political_formulas_are_not_measures():
+    assert measures("防止“一刀切”，全年“不打烊”，增强“四个意识”，对“三类人员”考法，“12·4”宪法日。") == []
+
+
+def test_quoted_names_of_bodies_and_systems_are_not_measures():
+    assert measures("开办“五心”学院，组建“同心义警”志愿服务队，开通“政企通”服务平台。") == []
+
+
+def test_measures_inside_titles_belong_to_the_title():
+    assert measures("学习《关于深化“证照分离”改革的通知》。") == []

@@ -1,0 +1,65 @@
+"""Named bodies. Every text here is composed for the test."""
+
+import pytest
+
+from kg.extract.organisations import extract_organisations
+from kg.read import Document
+from kg.segment import get_segmenter
+
+
+def orgs(text):
+    return [m.name for m in extract_organisations(Document.from_text(text), get_segmenter())]
+
+
+def test_bodies_by_ending_with_their_name():
+    assert orgs("县司法局联合县人民法院开展培训，各部门积极参与。") == ["县司法局", "县人民法院"]
+
+
+def test_a_verb_before_the_name_is_not_part_of_it():
+    assert orgs("充分发挥依法治区委员会执法协调小组的作用，及时报市人民政府和县人大常委会备案。") == [
+        "依法治区委员会执法协调小组", "市人民政府", "县人大常委会"]
+
+
+def test_names_with_and_inside_stay_whole():
+    assert orgs("区住房和城乡建设局、区人力资源和社会保障局参加。") == ["区住房和城乡建设局", "区人力资源和社会保障局"]
+
+
+def test_a_body_inside_a_longer_one_gives_way():
+    assert orgs("区委平安建设领导小组办公室牵头协调。") == ["区委平安建设领导小组办公室"]
+
+
+def test_party_bodies_with_their_place():
+    assert orgs("中共盐池县委全面依法治县委员会办公室印发通知，县委常委会审议。") == [
+        "中共盐池县委全面依法治县委员会办公室", "县委常委会"]
+
+
+def test_working_groups_keep_their_long_names():
+    assert orgs("及时成立法治政府示范创建工作领导小组，调整某某县深入推进依法行政工作领导小组。") == [
+        "法治政府示范创建工作领导小组", "某某县深入推进依法行政工作领导小组"]
+
+
+@pytest.mark.parametrize("text", [
+    "各部门、有关单位要落实责任。",
+    "坚持服务大局，构建社会治理新格局。",
+    "建设法治政府、服务型政府。",
+    "人大政协监督、各乡镇人民政府配合。",
+    "以人民为中心，抓好中心工作。",
+    "逐步实现一支队伍管执法，加强行政执法队伍建设。",
+    "市委副书记、最高人民法院原副院长出席。",
+])
+def test_generic_words_abstract_words_and_positions_are_not_bodies(text):
+    assert orgs(text) == []
+
+
+def test_bodies_inside_titles_and_quoted_names_are_not_mentions():
+    assert orgs("学习《中共中央 国务院关于某某工作的意见》，上线“某某县电子税务局”。") == []
+
+
+def test_this_level_names_the_body_by_its_ending():
+    assert orgs("及时向本级人大常委会报备。") == ["人大常委会"]
+
+
+def test_offsets_index_the_original_text():
+    doc = Document.from_text("今年区 司法局与县人民\n法院开展培训。")
+    for m in extract_organisations(doc, get_segmenter()):
+        assert doc.text[m.span.start:m.span.end] == m.span.text
