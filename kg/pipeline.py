@@ -186,14 +186,10 @@ def build(inputs: list[Path], outdir: Path, options: BuildOptions | None = None,
         stale.unlink(missing_ok=True)
     result = BuildResult(sorted(records, key=lambda r: r.file), summary, graph_path, validation=validation)
     if options.html:
-        from kg.render import render_html  # noqa: PLC0415 - pyvis/jinja only when drawing
-        from kg.store import load_store  # noqa: PLC0415
+        from kg.render import render_graph_file  # noqa: PLC0415 - pyvis/jinja only when drawing
 
-        store = load_store(graph_path)
-        heading = (f"法治政府建设报告知识图谱 fazhi-kg — {summary['reports']} reports, "
-                   f"{summary['regulations']} regulations")
         result.html_path = outdir / "graph.html"
-        render_html(store, result.html_path, heading)
+        render_graph_file(graph_path, result.html_path)  # the same function as `kg view`
     _write_build_report(outdir, summary, result.records, _validation_summary(validation))
     return result
 

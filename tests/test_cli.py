@@ -31,14 +31,31 @@ def seeds_graph(tmp_path_factory) -> Path:
 
 def test_help_lists_the_commands():
     out = CliRunner().invoke(main, ["--help"]).output
-    for command in ("build", "stats", "query", "validate", "export", "serve"):
+    for command in ("build", "stats", "view", "query", "validate", "export", "serve"):
         assert command in out
 
 
 def test_seeds_build_twice_gives_identical_bytes(seeds_graph, tmp_path):
-    result = CliRunner().invoke(main, ["build", str(SEEDS), "-o", str(tmp_path), "-q", "--no-html"])
+    result = CliRunner().invoke(main, ["build", str(SEEDS), "-o", str(tmp_path), "-q"])
     assert result.exit_code == 0
     assert (tmp_path / "graph.ttl").read_bytes() == seeds_graph.read_bytes()
+    assert (tmp_path / "graph.html").read_bytes() == (seeds_graph.parent / "graph.html").read_bytes()
+
+
+def test_seeds_html_has_one_gangyao_node_linked_to_every_report_citing_it(seeds_graph):
+    from kg.store import load_store, select  # noqa: PLC0415
+    from tests.htmlpage import page_data  # noqa: PLC0415
+
+    title = "法治政府建设实施纲要（2021—2025年）"
+    rows = select(load_store(seeds_graph), f"""SELECT ?area WHERE {{ ?r kg:refersTo ?reg ; kg:issuedBy ?g .
+                  ?g kg:jurisdiction ?area . ?reg rdfs:label "{title}"@zh }}""")
+    citing = {r["area"] for r in rows}
+    assert citing  # the seeds do cite it
+    nodes, edges = page_data((seeds_graph.parent / "graph.html").read_text(encoding="utf-8"))
+    [node] = [n for n in nodes if n["name"] == title]
+    iri = {n["id"]: n["iri"] for n in nodes}
+    linked = {iri[e["from"]] for e in edges if e["to"] == node["id"]}
+    assert linked == citing
 
 
 def test_contract_query_returns_rows_for_every_report(seeds_graph):
