@@ -53,13 +53,21 @@ def ending_pattern() -> re.Pattern[str]:
     return _endings()[0]
 
 
-@lru_cache(maxsize=1)
+@lru_cache(maxsize=None)
 def _word_list(name: str) -> frozenset[str]:
     return frozenset(data_lines(name))
 
 
+@lru_cache(maxsize=1)
+def _stop_verbs() -> tuple[str, ...]:
+    """The stop words of two characters or more: a word ending in one also ends a name (充分发挥)."""
+    return tuple(w for w in _word_list("org_stop_words.txt") if len(w) >= 2)
+
+
 _STOP_TAGS = ("m", "q", "t", "p", "c", "u", "r", "d", "f", "v", "a", "ad", "y", "e", "o", "w", "i", "l")
-_GENERIC_HEADS = ("部门", "单位", "机关", "各级", "乡镇", "镇街", "基层", "相关", "有关")
+_GENERIC_HEADS = ("部门", "单位", "机关", "各级", "乡镇", "镇街", "基层", "相关", "有关", "镇（街道）", "乡（镇）",
+                  "村（社区）", "村（居）", "苏木", "县（市）", "县（市、区）", "县市区")
+_TOWNSHIP = re.compile(r"(?:镇|乡|街道)")
 _DEICTIC = ("我", "本", "该", "各", "其", "此")
 _FUNCTION_CHARS = "和与及同向对在由把将被从经为以报并或至暨"
 
@@ -73,8 +81,7 @@ def _stops_name(word: str, tag: str, group: bool = False) -> bool:
     if group:
         return (word in _word_list("org_group_stop_words.txt") or (tag.startswith("v") and len(word) == 1)
                 or (tag.startswith(("m", "q", "t", "w", "x")) and not word.isalpha()))
-    stops = _word_list("org_stop_words.txt")
-    if word in stops or any(word.endswith(s) for s in stops if len(s) >= 2):
+    if word in _word_list("org_stop_words.txt") or word.endswith(_stop_verbs()):
         return True  # 充分发挥 ends with 发挥
     if word in _word_list("org_name_verbs.txt") or _is_place(word) or word == "本级":
         return False
@@ -95,12 +102,21 @@ def _words(window: str, segmenter: Segmenter | None) -> list[tuple[str, str]]:
         return [(w, "x") for w in _cut_by_stop_words(window)]
     out: list[tuple[str, str]] = []
     pos = 0
+    bounds = _word_bounds(window, segmenter)
     for start, end, name in area_table().find(window):
-        if len(name) == 2 and name[0] in _FUNCTION_CHARS:
-            continue
+        if len(name) == 2 and (name[0] in _FUNCTION_CHARS or start not in bounds):
+            continue  # 和县 in …和县人大常委会, 理县 in 办理县…: a short place name inside other words
         out += _tagged(window[pos:start], segmenter) + [(name, "ns")]
         pos = end
     return out + _tagged(window[pos:], segmenter)
+
+
+def _word_bounds(window: str, segmenter: Segmenter) -> set[int]:
+    bounds, pos = {0}, 0
+    for word in segmenter.cut(window):
+        pos += len(word)
+        bounds.add(pos)
+    return bounds
 
 
 def _tagged(piece: str, segmenter: Segmenter) -> list[tuple[str, str]]:
@@ -140,6 +156,10 @@ def _name_before(text: str, start: int, end: int, segmenter: Segmenter | None, g
     for i in range(k - 1, -1, -1):
         word, tag = words[i]
         if _stops_name(word, tag, group):
+            if _TOWNSHIP.match(text, lo + name_start) and len(word) == 1 and word not in _FUNCTION_CHARS and \
+                    cut - offsets[i] <= 6:
+                name_start = offsets[i]  # a town's own name (顾县镇, 万良镇): its characters may tag as verbs
+                continue
             break
         name_start = offsets[i]
     name = text[lo + name_start : start]

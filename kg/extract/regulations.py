@@ -67,10 +67,12 @@ def _categories() -> list[tuple[re.Pattern[str], str]]:
     return [(re.compile(r["pattern"]), r["category"]) for r in data_csv("title_categories.csv")]
 
 
-def find_titles(text: str) -> list[tuple[int, int, int | None]]:
+@lru_cache(maxsize=8)
+def find_titles(text: str) -> tuple[tuple[int, int, int | None], ...]:
     """(start, end, parent) of every 《…》 in text, brackets included; nested 《》 get their parent's index.
 
-    A bounded scan, not a regex: an unbalanced 《 never makes it look further than MAX_TITLE characters.
+    A bounded scan, not a regex: an unbalanced 《 never makes it look further than MAX_TITLE characters. Every
+    extractor needs the titles of the same text, so the last few results are kept.
     """
     out: list[tuple[int, int, int]] = []
     stack: list[int] = []  # start positions of open 《
@@ -95,7 +97,7 @@ def find_titles(text: str) -> list[tuple[int, int, int | None]]:
                     parent = j
                     break
         result.append((start, end, parent))
-    return result
+    return tuple(result)
 
 
 _MEDIA_AFTER = re.compile(r"(?:栏目|节目|专栏|专题片|频道|电视节目|广播节目|微电影|短视频|公众号)")
@@ -237,6 +239,7 @@ def _document_number(text: str, start: int, end: int) -> str | None:
 
 _LAW_LEAD = re.compile(r"(?:贯彻|落实|执行|实施|依据|根据|按照|依照|遵照|学习|宣传|宣讲|解读|遵守|普及|新修订的?|修订后的|"
                        r"新修正的?|新颁布的?|新|违反|适用|运用)$")
+_LAW_END = re.compile(r"法典|法|条例")
 _LIST_JOIN = re.compile(r"^(?:、|和|及|与|以及|，)$")
 _LAW_GLUE = set("律规治院官庭制典条务理人系宣日进知读精意修学专")  # 宪法宣传周, 民法典进社区, 行政处罚法律…
 _NEXT_TOPIC = re.compile(r"(?:法律法规|法律|法规|党章|党规|党内法规|《)")
@@ -244,7 +247,8 @@ _STUDY_TOPIC = re.compile(r"(?:习近平法治思想|法律法规|党章党规|�
 
 
 @lru_cache(maxsize=1)
-def _law_names() -> tuple[re.Pattern[str], dict[str, str]]:
+def _law_names() -> tuple[dict[str, str], int]:
+    """Names of table laws that end in 法/法典/条例 → full title, and the longest name's length."""
     names: dict[str, str] = {}
     for law in law_table().entries:
         if law.kind not in ("law", "administrative_regulation"):
@@ -252,8 +256,24 @@ def _law_names() -> tuple[re.Pattern[str], dict[str, str]]:
         for name in law.names():
             if len(name) >= 2 and name.endswith(("法", "法典", "条例")):
                 names.setdefault(name, law.title)
-    pattern = re.compile("|".join(re.escape(n) for n in sorted(names, key=len, reverse=True)))
-    return pattern, names
+    return names, max((len(n) for n in names), default=0)
+
+
+def _law_name_hits(text: str) -> list[tuple[int, int, str]]:
+    """(start, end, name) of the longest table law name ending at each 法/典/例 — a dictionary lookup per
+    ending, because an alternation of a thousand names is slow to scan."""
+    names, longest = _law_names()
+    hits: list[tuple[int, int, str]] = []
+    for m in _LAW_END.finditer(text):
+        end = m.end()
+        for length in range(min(longest, end), 1, -1):
+            name = text[end - length : end]
+            if name in names:
+                if hits and hits[-1][1] > end - length:
+                    break  # overlaps a name already found
+                hits.append((end - length, end, name))
+                break
+    return hits
 
 
 def find_unbracketed_laws(text: str, blocked: list[tuple[int, int]]) -> list[tuple[int, int, str]]:
@@ -263,23 +283,20 @@ def find_unbracketed_laws(text: str, blocked: list[tuple[int, int]]) -> list[tup
     laws, documents or study topics (习近平法治思想、宪法、民法典; 宪法、法律、法规); never when it is glued to a
     longer word (宪法宣传周, 民法典进社区, 乡村振兴促进法专题宣传, 行政处罚法律).
     """
-    pattern, names = _law_names()
-    if not names:
-        return []
-    hits = [m for m in pattern.finditer(text) if not any(bs <= m.start() < be for bs, be in blocked)
-            and text[m.start() - 1 : m.start()] not in ("《", "〈", "<") and text[m.end() : m.end() + 1] not in _LAW_GLUE]
+    names, _ = _law_names()
+    hits = [(s, e, n) for s, e, n in _law_name_hits(text) if not any(bs <= s < be for bs, be in blocked)
+            and text[s - 1 : s] not in ("《", "〈", "<") and text[e : e + 1] not in _LAW_GLUE]
     out: list[tuple[int, int, str]] = []
-    for i, m in enumerate(hits):
-        s, e = m.span()
+    for i, (s, e, name) in enumerate(hits):
         before = text[max(0, s - 8) : s]
         joined_before = bool(_LIST_JOIN.match(before[-1:]) or before.endswith("以及"))
         item_before = text[max(0, s - 30) : s - (2 if before.endswith("以及") else 1)] if joined_before else ""
-        next_is_law = i + 1 < len(hits) and _LIST_JOIN.match(text[e : hits[i + 1].start()] or "x")
+        next_is_law = i + 1 < len(hits) and _LIST_JOIN.match(text[e : hits[i + 1][0]] or "x")
         next_is_topic = _LIST_JOIN.match(text[e : e + 1]) and _NEXT_TOPIC.match(text, e + 1)
         if (_LAW_LEAD.search(before) or next_is_law or next_is_topic
                 or (joined_before and (_STUDY_TOPIC.search(item_before) or (out and out[-1][1] == s - 1)
                                        or _LAW_LEAD.search(re.sub(r"、[^、，。；]*$", "", item_before))))):
-            out.append((s, e, names[m.group()]))
+            out.append((s, e, names[name]))
     return out
 
 

@@ -86,6 +86,11 @@ def _merge_regulation(corpus: Corpus, node: RegulationNode, surface: str | None)
     return existing.key
 
 
+def _without_party(name: str) -> str:
+    """中共兴庆区委… and 兴庆区委… name one body: compare them without the 中共."""
+    return name[2:] if name.startswith("中共") else name
+
+
 def _merge_work(corpus: Corpus, mention: RegulationMention, area: AreaRef | None) -> str:
     key = work_key(mention, area)
     node = corpus.works.setdefault(key, WorkNode(key, normalise_title(mention.title), mention.category))
@@ -152,7 +157,7 @@ def resolve(extractions: Iterable[Extraction]) -> Corpus:
         org_keys = []
         for m in ex.organisations:
             label = canonical_organisation(m.name, info.area)
-            if gov_key and government_name(label, info.area) == gov_key:
+            if gov_key and _without_party(government_name(label, info.area)) == _without_party(gov_key):
                 m.canonical = gov_key  # the report names its own government or signing body
                 if m.name != gov_key:
                     corpus.governments[gov_key].alt_labels.add(m.name)

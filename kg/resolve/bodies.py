@@ -59,9 +59,11 @@ def government_name(issuer: str, area: AreaRef | None) -> str:
     hits = table.find(name[:24])
     if own is None or not hits or hits[0][0] != 0:
         return name
-    end = hits[0][1]
-    for start, stop, _ in hits[1:]:
+    end, last = hits[0][1], hits[0][2]
+    for start, stop, place in hits[1:]:
         if start != end:
             break
-        end = stop
+        end, last = stop, place
+    if own not in table.lookup(last):
+        return name  # another place's body (山东省人民政府 named in a 淄博市 report)
     return table.full_name(own) + name[end:]
