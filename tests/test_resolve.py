@@ -117,3 +117,9 @@ def test_a_mistyped_character_resolves_to_the_known_title():
     (reg,) = c.regulations.values()
     assert reg.label == "法治政府建设与责任落实督察工作规定"
     assert reg.alt_labels == {"法治政府建设与责任落实督查工作规定"}
+
+
+def test_another_places_government_is_not_the_reporting_one():
+    c = build_corpus("淄博市人民政府\n2017年，淄博市政府在省委、省政府的坚强领导下，区政府积极配合。")
+    assert "山东省人民政府" in c.organisations
+    assert list(c.governments) == ["淄博市人民政府"]

@@ -67,7 +67,6 @@ def _stop_verbs() -> tuple[str, ...]:
 _STOP_TAGS = ("m", "q", "t", "p", "c", "u", "r", "d", "f", "v", "a", "ad", "y", "e", "o", "w", "i", "l")
 _GENERIC_HEADS = ("部门", "单位", "机关", "各级", "乡镇", "镇街", "基层", "相关", "有关", "镇（街道）", "乡（镇）",
                   "村（社区）", "村（居）", "苏木", "县（市）", "县（市、区）", "县市区")
-_TOWNSHIP = re.compile(r"(?:镇|乡|街道)")
 _DEICTIC = ("我", "本", "该", "各", "其", "此")
 _FUNCTION_CHARS = "和与及同向对在由把将被从经为以报并或至暨"
 
@@ -153,11 +152,11 @@ def _name_before(text: str, start: int, end: int, segmenter: Segmenter | None, g
         if _stops_name(*words[k], group):
             return ""
         name_start = offsets[k]
+    township = k >= 1 and words[k - 1][0] in ("镇", "乡", "街道") and offsets[k] == cut
     for i in range(k - 1, -1, -1):
         word, tag = words[i]
         if _stops_name(word, tag, group):
-            if _TOWNSHIP.match(text, lo + name_start) and len(word) == 1 and word not in _FUNCTION_CHARS and \
-                    cut - offsets[i] <= 6:
+            if township and len(word) == 1 and word not in _FUNCTION_CHARS and cut - offsets[i] <= 5:
                 name_start = offsets[i]  # a town's own name (顾县镇, 万良镇): its characters may tag as verbs
                 continue
             break

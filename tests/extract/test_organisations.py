@@ -63,3 +63,16 @@ def test_offsets_index_the_original_text():
     doc = Document.from_text("今年区 司法局与县人民\n法院开展培训。")
     for m in extract_organisations(doc, get_segmenter()):
         assert doc.text[m.span.start:m.span.end] == m.span.text
+
+
+def test_a_towns_own_name_is_kept_even_when_its_characters_look_like_verbs():
+    assert orgs("县司法局联合万良镇人民政府开展宣传，为农民工追回欠薪。顾县镇人民政府积极配合。") == [
+        "县司法局", "万良镇人民政府", "顾县镇人民政府"]
+
+
+def test_bodies_of_every_town_or_village_are_generic():
+    assert orgs("全县13个乡镇、172个村（社区）人民调解委员会，镇（街道）公共法律服务工作站全覆盖。") == []
+
+
+def test_a_short_county_name_inside_a_word_is_not_a_place():
+    assert orgs("认真办理县人民检察院检察建议。") == ["县人民检察院"]
