@@ -36,6 +36,7 @@ _NUMERAL = re.compile(r"[一二两双三四五六七八九十百千万0-9０-９
 _PARTS = re.compile(r"[、，,+＋·]")
 _NOT_A_SLOGAN_END = re.compile(r"(?:示范[\u4e00-\u9fff]{0,3}|先进集体|先进单位|称号|系统|网站|公众号|客户端|APP|培训班|讲座|"
                                r"大会|会议)$")
+_CONTRAST = re.compile(r"^重[^、，,]{1,5}[、，,]轻[^、，,]{1,5}$")  # “重业务、轻法治”: a fault described, not a measure
 _CATEGORY = re.compile(r"^[一二两三四五六七八九十]+(?:[类种]|级$)")  # “三类人员”, “四级”: a category, not a measure
 _DATE_NAME = re.compile(r"^\d{1,2}[.·]\d{1,2}")  # “6.14诚信关爱日”, “12·4”
 _NOT_AFTER = re.compile(r"(?:服务平台|平台|APP|app|客户端|小程序|公众号|系统|网站|电子税务局)")
@@ -80,7 +81,8 @@ def _looks_like_a_slogan(phrase: str, segmenter: Segmenter | None) -> bool:
     key = _key(phrase)
     bare = re.sub(r"[（(][^）)]*[）)]$", "", key)  # 示范旗县（市、区）
     if (not re.search(r"[\u4e00-\u9fff]", key) or "的" in key or key in _not_names()
-            or _NOT_A_SLOGAN_END.search(bare) or _CATEGORY.match(key) or _DATE_NAME.match(key)):
+            or _NOT_A_SLOGAN_END.search(bare) or _CATEGORY.match(key) or _DATE_NAME.match(key)
+            or _CONTRAST.match(key)):
         return False
     if len(key) > 12 and not _PARTS.search(key):
         return False  # a long quoted phrase without parts is a theme or a title, not a name

@@ -40,6 +40,10 @@ def test_quoted_ordinary_words_and_political_formulas_are_not_measures():
     assert measures("防止“一刀切”，全年“不打烊”，增强“四个意识”，对“三类人员”考法，“12·4”宪法日。") == []
 
 
+def test_a_quoted_fault_is_not_a_measure():
+    assert measures("部分单位存在“重业务、轻法治”现象。") == []
+
+
 def test_quoted_names_of_bodies_and_systems_are_not_measures():
     assert measures("开办“五心”学院，组建“同心义警”志愿服务队，开通“政企通”服务平台。") == []
 
