@@ -117,3 +117,27 @@ def test_a_mistyped_character_resolves_to_the_known_title():
     (reg,) = c.regulations.values()
     assert reg.label == "法治政府建设与责任落实督察工作规定"
     assert reg.alt_labels == {"法治政府建设与责任落实督查工作规定"}
+
+
+def test_merging_reports_resolved_one_by_one_equals_resolving_them_together():
+    """What kg.pipeline relies on to resolve each report in a worker and cache it (kg.resolve.merge_corpus)."""
+    import copy
+    from pathlib import Path
+
+    from kg.read import read_path
+    from kg.resolve import Corpus, merge_corpus
+
+    seg = get_segmenter()
+    seeds = sorted((Path(__file__).resolve().parent.parent / "seeds").glob("*.txt"))
+    texts = [read_path(p) for p in seeds] + [Document.from_text(t, f"x{i}.txt") for i, t in enumerate([
+        "银川市兴庆区人民政府\n2021年，严格执行《行政规范性文件管理规定》和《行政处罚法》，印发《兴庆区行政执法公示办法》。",
+        "银川市兴庆区人民政府\n2022年，修订《兴庆区行政执法公示办法（试行）》，学习《中华人民共和国行政处罚法》。区司法局办理案件3件。",
+        "包头市昆都仑区人民政府\n2021年，严格执行《行政规范性文件管理规定》，落实“放管服”改革，区法院审结案件9件。"])]
+    extractions = [extract(d, seg) for d in texts]
+    together = resolve(copy.deepcopy(extractions))
+    merged = Corpus()
+    for ex in sorted(copy.deepcopy(extractions), key=lambda e: e.report_id):
+        merge_corpus(merged, resolve([ex]))
+    for table in ("regulations", "governments", "organisations", "measures", "areas"):
+        assert getattr(merged, table) == getattr(together, table), table
+    assert len(together.regulations) > 50
