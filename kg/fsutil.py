@@ -47,3 +47,19 @@ def atomic_write_bytes(path: Path, data: bytes) -> None:
     except BaseException:
         Path(tmp).unlink(missing_ok=True)
         raise
+
+
+def remove_stale_temporaries(folder: Path) -> int:
+    """Remove the temporary files (``.NAME.XXXX.tmp``) that a killed build left in ``folder``; returns how many.
+
+    Why: a build that dies (killed, out of memory) between writing a temporary file and renaming it leaves the
+    temporary behind; the next build clears it so that nothing half-written lingers in the output folder."""
+    folder = Path(folder)
+    if not folder.is_dir():
+        return 0
+    removed = 0
+    for path in folder.glob(".*.tmp"):
+        if path.is_file():
+            path.unlink(missing_ok=True)
+            removed += 1
+    return removed

@@ -1,32 +1,74 @@
 """``kg build``: read → segment → extract → resolve → graph → analyse → render, for a set of input paths.
 
-Inputs are files or folders (read recursively). Each input file ends with a status in ``build-report.json``:
-``built``, ``partial`` (built, but issuer or year not found), ``duplicate`` (same text as another file: one
-report), or ``skipped`` with a one-line reason. Outputs are written atomically; if no report could be built,
-nothing is written and :class:`BuildError` is raised.
+Inputs are files or folders (read recursively for every format of :data:`kg.read.FORMATS`). Each input ends with
+a status in ``build-report.json``: ``built``, ``partial`` (built, but issuer or year not found), ``duplicate``
+(same text as another file: one report), or ``skipped`` with a one-line reason (a path that does not exist, a
+folder with no reports, an empty, binary, truncated, undecodable, too large or corrupt file).
+
+How a build scales (issue 10):
+
+1. **Scan** every input: read its bytes, hash them, and look the file up in the cache (:mod:`kg.cache`). A file
+   whose content, name and code are unchanged costs a hash and one line of JSON.
+2. **Extract** the other files, each on its own (:func:`process_task`): read (decode the format), extract, resolve
+   the report alone, and make its Turtle blocks. This runs in ``jobs`` worker processes (each loads the segmenter
+   once, in the pool's initializer) or on a Dask cluster (``executor="dask"``); the results are the same bytes
+   whatever the executor, because each task is a pure function of its file. The main process writes each result
+   to the cache and the decoded text to ``texts/`` as results arrive, and keeps only a few facts per file.
+3. **Merge and write**: reports are taken in report-id order; each one's share of the corpus is merged
+   (:func:`kg.resolve.merge_corpus`, equal to resolving all reports at once) and its Turtle blocks are copied into
+   ``graph.ttl``; the shared resources (regulations, bodies, areas, indicators) are written last. Memory holds the
+   merged shared nodes, never every triple: a 10,000-report graph is written in bounded memory.
+
+The order of ``graph.ttl`` is canonical: the prefixes; then each report's resources (the report, its source
+files, figures and mentions: every subject whose triples come from that report), reports in order of their IRI,
+subjects within a report sorted by IRI; then the shared resources, sorted by IRI. Each subject's block lists
+``rdf:type`` first, then predicates by prefixed name, objects sorted (:class:`kg.turtle.TurtleWriter`). So the same
+inputs give the same bytes whatever the file order, the job count or the executor.
+
+Outputs are written atomically (:mod:`kg.fsutil`): a failed build leaves every output as the previous build left
+it, never half-written. If no report could be read — or, with ``strict``, if any input was skipped — nothing but
+the cache and the texts is written and :class:`BuildError` is raised.
 """
 
 from __future__ import annotations
 
+import hashlib
 import json
-from collections.abc import Callable, Iterable
+import multiprocessing
+import os
+import shutil
+from collections.abc import Callable, Iterable, Iterator
+from concurrent.futures import FIRST_COMPLETED, ProcessPoolExecutor, wait
+from concurrent.futures.process import BrokenProcessPool
 from dataclasses import dataclass, field
 from pathlib import Path
+from typing import Any
 
+from kg.cache import Cache, Fragment, content_key, corpus_from_json, corpus_to_json, fingerprint
 from kg.extract import EXTRACTOR_VERSION, extract
-from kg.fsutil import atomic_write, atomic_write_text
-from kg.graph import corpus_triples
-from kg.model import Extraction
-from kg.read import MAX_BYTES_DEFAULT, Document, ReadError, read_path
-from kg.resolve import resolve
+from kg.fsutil import atomic_write, atomic_write_text, remove_stale_temporaries
+from kg.graph import entity_triples, report_iri, report_triples
+from kg.model import Extraction, extraction_from_json, to_json
+from kg.read import (MAX_BYTES_DEFAULT, FORMATS, ReadError, SourceFile, format_of, read_bytes, read_file_bytes)
+from kg.resolve import Corpus, merge_corpus, resolve
 from kg.segment import get_segmenter
 from kg.turtle import TurtleWriter
+from kg.vocab import kg, rdf, rdfs
 
-SUFFIXES = (".txt",)
+SUFFIXES = tuple(FORMATS)
+EXECUTORS = ("local", "dask")
+# Worker processes are started only with at least this many files to extract per worker: a worker loads its own
+# segmenter (1-3 s), which a handful of files does not repay; fewer files run in this process.
+MIN_FILES_PER_WORKER = 4
+# The report triples the HTML view reads (kg.render, kg.analyse.citations); the HTML is drawn from these and the
+# shared resources only, never from a store of every mention and figure (tests/test_scale.py checks it is the
+# same page as one drawn from the whole graph).
+HTML_PREDICATES = frozenset(p.value for p in (rdf.type, rdfs.label, kg.sourceFile, kg.year, kg.issuedBy, kg.cites,
+                                              kg.issues, kg.refersTo))
 
 
 class BuildError(Exception):
-    """The build cannot go on at all (nothing readable); the message says why."""
+    """The build cannot go on at all (nothing readable, or a skip under --strict); the message says why."""
 
 
 @dataclass
@@ -36,6 +78,7 @@ class FileRecord:
     reason: str = ""
     report: str | None = None
     encoding: str | None = None
+    format: str | None = None
 
     def line(self) -> str:
         return f"{self.file}: {self.status}" + (f" ({self.reason})" if self.reason else "")
@@ -47,6 +90,11 @@ class BuildOptions:
     pkuseg_model: str | None = None
     max_bytes: int = MAX_BYTES_DEFAULT
     html: bool = True
+    jobs: int = 1  # extraction processes; 1 runs in this process (the CLI defaults to every core)
+    cache: bool = True  # read OUTDIR/.cache; False re-extracts everything (fresh entries are still stored)
+    strict: bool = False  # any skipped input is an error: no graph is written
+    executor: str = "local"  # "local" (processes) or "dask"
+    scheduler: str | None = None  # Dask scheduler address; None starts a local Dask cluster of `jobs` workers
 
 
 @dataclass
@@ -55,24 +103,35 @@ class BuildResult:
     summary: dict[str, int] = field(default_factory=dict)
     graph_path: Path | None = None
     html_path: Path | None = None
+    extracted: int = 0  # documents extracted in this build (the others came from the cache)
+    workers: int = 1  # processes (or Dask threads) that extracted; 1 = this process
 
     @property
     def ok(self) -> bool:
         return all(r.status in ("built", "duplicate") for r in self.records)
 
 
+def default_jobs() -> int:
+    """Every core this process may use."""
+    try:
+        return max(1, len(os.sched_getaffinity(0)))
+    except AttributeError:  # not on Linux
+        return max(1, os.cpu_count() or 1)
+
+
 def collect_inputs(inputs: Iterable[Path]) -> tuple[list[tuple[Path, str]], list[FileRecord]]:
     """Expand inputs into (path, source name) pairs, in a stable order, and records for bad inputs.
 
     A file inside a given folder is named by its path relative to that folder; a file given directly, by its
-    name. So the same folder gives the same names whatever the working directory.
+    name. So the same folder gives the same names whatever the working directory. Hidden files and folders (such
+    as an output folder's ``.cache``) are not inputs.
     """
     files: dict[str, Path] = {}
     problems: list[FileRecord] = []
     for inp in inputs:
         inp = Path(inp)
         if inp.is_dir():
-            found = sorted(p for p in inp.rglob("*") if p.is_file() and p.suffix.lower() in SUFFIXES
+            found = sorted(p for p in inp.rglob("*") if p.suffix.lower() in SUFFIXES and p.is_file()
                            and not any(part.startswith(".") for part in p.relative_to(inp).parts))
             if not found:
                 problems.append(FileRecord(str(inp), "skipped", "folder holds no reports (" +
@@ -86,88 +145,294 @@ def collect_inputs(inputs: Iterable[Path]) -> tuple[list[tuple[Path, str]], list
     return sorted(((p, name) for name, p in files.items()), key=lambda x: x[1]), problems
 
 
-def read_all(pairs: list[tuple[Path, str]], options: BuildOptions) -> tuple[list[Document], list[FileRecord]]:
-    docs, records = [], []
-    for path, name in pairs:
-        try:
-            doc = read_path(path, name, options.max_bytes)
-        except ReadError as exc:
-            records.append(FileRecord(name, "skipped", str(exc)))
-            continue
-        docs.append(doc)
-    return docs, records
+# --- one file: the unit of work of a worker process or a Dask task ---------------------------------------------
+
+@dataclass
+class Task:
+    """Everything a worker needs to process one file (bytes, not a path: a Dask worker may not see our disk)."""
+
+    name: str
+    fmt: str
+    data: bytes
+    max_bytes: int
+    segmenter: str
+    model: str | None
+    html: bool
+    extraction: dict | None = None  # a cached extraction of the same content (renamed file, lost text)
 
 
-def extract_all(docs: list[Document], options: BuildOptions,
-                progress: Callable[[int], None] | None = None) -> list[Extraction]:
-    segmenter = get_segmenter(options.segmenter, options.pkuseg_model)
-    out = []
-    for doc in docs:
-        out.append(extract(doc, segmenter))
-        if progress:
-            progress(1)
+@dataclass
+class Outcome:
+    name: str
+    fmt: str
+    key: str
+    error: str | None = None
+    text: str = ""
+    extraction: dict | None = None
+    fragment: Fragment | None = None
+    extracted: bool = False
+
+
+def _segmenter(name: str, model: str | None):
+    return get_segmenter(name, model)  # once per process (lru_cache)
+
+
+def init_worker(segmenter: str, model: str | None) -> None:
+    """ProcessPoolExecutor initializer: load the segmenter once per worker, before its first task."""
+    _segmenter(segmenter, model)
+
+
+def report_fragment(ex: Extraction, files: list[SourceFile], html: bool = True) -> Fragment:
+    """One report's share of the build: its corpus part (resolved alone), its Turtle blocks, and the triples of
+    it the HTML view needs. ``files`` are every file with this text (duplicates), in name order."""
+    files = sorted(files, key=lambda f: f.source_name)
+    ex.source_name = files[0].source_name
+    corpus = resolve([ex])
+    node = corpus.reports[ex.report_id]
+    node.source_names = [f.source_name for f in files]
+    triples = report_triples(node, files)
+    body, count = TurtleWriter().blocks(triples)
+    html_nt = ""
+    if html:
+        import pyoxigraph  # noqa: PLC0415
+
+        subject = report_iri(ex.report_id)
+        subset = [t for t in triples if t.subject == subject and t.predicate.value in HTML_PREDICATES]
+        html_nt = pyoxigraph.serialize(subset, format=pyoxigraph.RdfFormat.N_TRIPLES).decode("utf-8")
+    head = {"report_id": ex.report_id, "file": files[0].__dict__, "problems": list(ex.info.problems),
+            "figures": len(ex.figures), "triples": count}
+    part = {"corpus": corpus_to_json(corpus),
+            "indicators": sorted({f.indicator for f in ex.figures if f.indicator}), "html": html_nt}
+    return Fragment(head, part, body)
+
+
+def process_task(task: Task) -> Outcome:
+    """Read, extract and render one file. Never raises: a file that fails becomes an outcome with an error, so
+    one bad file (or an extractor bug it triggers) costs that file, not the build."""
+    key = content_key(hashlib.sha256(task.data).hexdigest(), task.fmt)
+    out = Outcome(task.name, task.fmt, key)
+    try:
+        doc = read_bytes(task.data, task.name, task.fmt, task.max_bytes)
+    except ReadError as exc:
+        out.error = str(exc)
+        return out
+    try:
+        if task.extraction is not None:
+            ex = extraction_from_json(task.extraction)
+        else:
+            ex = extract(doc, _segmenter(task.segmenter, task.model))
+            out.extracted = True
+        ex.source_name = task.name
+        out.extraction = to_json(ex)  # before resolving: resolve() annotates the mentions
+        out.fragment = report_fragment(ex, [doc.source_file()], task.html)
+        out.fragment.head["text_bytes"] = len(doc.text.encode("utf-8"))
+    except Exception as exc:  # noqa: BLE001 - an extractor bug must cost one file, with its reason, not the build
+        from kg.read import _one_line  # noqa: PLC0415
+
+        out.error = f"extraction failed ({_one_line(exc)})"
+        return out
+    out.text = doc.text
     return out
+
+
+# --- executors ------------------------------------------------------------------------------------------------
+
+def _window(jobs: int) -> int:
+    return 4 * max(1, jobs)  # tasks in flight: enough to keep workers busy, few enough to bound memory
+
+
+def _local_outcomes(tasks: Iterator[Task], jobs: int, segmenter: str, model: str | None) -> Iterator[Outcome]:
+    if jobs <= 1:
+        for task in tasks:
+            yield process_task(task)
+        return
+    methods = multiprocessing.get_all_start_methods()
+    # forkserver (or spawn): workers never inherit a lock held by another thread of this process
+    ctx = multiprocessing.get_context("forkserver" if "forkserver" in methods else "spawn")
+    try:
+        with ProcessPoolExecutor(max_workers=jobs, mp_context=ctx, initializer=init_worker,
+                                 initargs=(segmenter, model)) as pool:
+            pending: set = set()
+            for task in tasks:
+                pending.add(pool.submit(process_task, task))
+                if len(pending) >= _window(jobs):
+                    done, pending = wait(pending, return_when=FIRST_COMPLETED)
+                    for f in done:
+                        yield f.result()
+            while pending:
+                done, pending = wait(pending, return_when=FIRST_COMPLETED)
+                for f in done:
+                    yield f.result()
+    except BrokenProcessPool as exc:
+        raise BuildError(f"a worker process died ({exc or 'killed'}); run with --jobs 1 to find the file") from None
+
+
+def _dask_outcomes(tasks: Iterator[Task], jobs: int, scheduler: str | None, workers: list[int]) -> Iterator[Outcome]:
+    try:
+        from distributed import Client, as_completed  # noqa: PLC0415
+    except ImportError:
+        raise BuildError("the dask executor needs dask[distributed]: pip install 'fazhi-kg[dask]'") from None
+    try:
+        client = (Client(scheduler) if scheduler  # connect timeout: dask config distributed.comm.timeouts.connect
+                  else Client(n_workers=jobs, threads_per_worker=1, processes=True, dashboard_address=None))
+    except (OSError, TimeoutError, ValueError) as exc:
+        raise BuildError(f"cannot reach the Dask scheduler at {scheduler}: {exc}") from None
+    with client:
+        workers[0] = sum(client.nthreads().values()) or jobs
+        window = _window(workers[0])
+        running = as_completed()
+        for task in tasks:
+            running.add(client.submit(process_task, task, pure=False))
+            if running.count() >= window:
+                break
+        for future in running:
+            outcome = future.result()
+            future.release()
+            yield outcome
+            task = next(tasks, None)
+            if task is not None:
+                running.add(client.submit(process_task, task, pure=False))
+
+
+# --- the build ------------------------------------------------------------------------------------------------
+
+@dataclass
+class _Entry:
+    """What the main process keeps of a readable file until the graph is written."""
+
+    name: str
+    key: str
+    report_id: str
+    file: SourceFile
+    problems: list[str]
+    figures: int
+    triples: int
+
+
+def _entry(name: str, key: str, head: dict[str, Any]) -> _Entry:
+    return _Entry(name, key, head["report_id"], SourceFile(**{**head["file"], "source_name": name}),
+                  head["problems"], head["figures"], head["triples"])
+
+
+def _text_kept(texts: Path, head: dict[str, Any]) -> bool:
+    try:
+        return (texts / f"{head['report_id']}.txt").stat().st_size == head["text_bytes"]
+    except (OSError, KeyError):
+        return False
+
+
+def _keep_text(texts: Path, report_id: str, text: str) -> None:
+    path = texts / f"{report_id}.txt"
+    data = text.encode("utf-8")
+    try:
+        if path.stat().st_size == len(data) and path.read_bytes() == data:
+            return
+    except OSError:
+        pass
+    atomic_write_text(path, text)
 
 
 def build(inputs: list[Path], outdir: Path, options: BuildOptions | None = None,
           progress: Callable[[int], None] | None = None, on_total: Callable[[int], None] | None = None) -> BuildResult:
+    """Build ``outdir``'s graph.ttl (and graph.html, build-report.json, texts/) from ``inputs``; see the module
+    docstring. ``progress(n)`` is called as files are done, after ``on_total(count)``."""
     options = options or BuildOptions()
+    if options.executor not in EXECUTORS:
+        raise BuildError(f"unknown executor {options.executor!r} ({' or '.join(EXECUTORS)})")
+    if options.segmenter == "pkuseg" and not options.pkuseg_model:
+        raise ValueError("the pkuseg segmenter needs a model directory (--pkuseg-model DIR)")
     outdir = Path(outdir)
+    texts = outdir / "texts"
+    for folder in (outdir, texts):
+        remove_stale_temporaries(folder)  # left by a build that was killed
+    done = progress or (lambda n: None)
     pairs, records = collect_inputs(inputs)
-    docs, read_records = read_all(pairs, options)
-    records += read_records
-    if not docs:
+    if on_total:
+        on_total(len(pairs))
+    cache = Cache(outdir, fingerprint(EXTRACTOR_VERSION, options.segmenter, options.pkuseg_model), options.cache)
+
+    # 1. scan: cached files cost a hash and a line
+    entries: list[_Entry] = []
+    misses: list[tuple[Path, str, str]] = []
+    for path, name in pairs:
+        fmt = format_of(path) or "txt"
+        try:
+            data = read_file_bytes(path, options.max_bytes)
+        except ReadError as exc:
+            records.append(FileRecord(name, "skipped", str(exc), format=fmt))
+            done(1)
+            continue
+        key = content_key(hashlib.sha256(data).hexdigest(), fmt)
+        head = cache.head(key, name)
+        if head is not None and _text_kept(texts, head):
+            entries.append(_entry(name, key, head))
+            done(1)
+        else:
+            misses.append((path, name, fmt))
+
+    # 2. extract the rest, in parallel
+    def tasks() -> Iterator[Task]:
+        for path, name, fmt in misses:
+            try:
+                data = read_file_bytes(path, options.max_bytes)
+            except ReadError as exc:  # changed since the scan
+                records.append(FileRecord(name, "skipped", str(exc), format=fmt))
+                done(1)
+                continue
+            key = content_key(hashlib.sha256(data).hexdigest(), fmt)
+            yield Task(name, fmt, data, options.max_bytes, options.segmenter, options.pkuseg_model, options.html,
+                       cache.load_extraction(key))
+
+    extracted = 0
+    workers = [1]
+    if options.executor == "dask":
+        outcomes = _dask_outcomes(tasks(), options.jobs, options.scheduler, workers)
+    else:
+        workers[0] = max(1, min(options.jobs, len(misses) // MIN_FILES_PER_WORKER))
+        outcomes = _local_outcomes(tasks(), workers[0], options.segmenter, options.pkuseg_model)
+    for outcome in outcomes:
+        done(1)
+        if outcome.error is not None:
+            records.append(FileRecord(outcome.name, "skipped", outcome.error, format=outcome.fmt))
+            continue
+        extracted += outcome.extracted
+        frag = outcome.fragment
+        _keep_text(texts, frag.head["report_id"], outcome.text)
+        cache.store(outcome.key, outcome.name, outcome.extraction, frag)
+        entries.append(_entry(outcome.name, outcome.key, frag.head))
+
+    # 3. merge and write
+    by_report: dict[str, list[_Entry]] = {}
+    for e in sorted(entries, key=lambda e: e.name):
+        by_report.setdefault(e.report_id, []).append(e)
+    for report_id, copies in by_report.items():
+        first = copies[0]
+        records.append(FileRecord(first.name, "partial" if first.problems else "built", "; ".join(first.problems),
+                                  report_id, first.file.encoding, first.file.fmt))
+        records += [FileRecord(c.name, "duplicate", f"same text as {first.name}", report_id, c.file.encoding,
+                               c.file.fmt) for c in copies[1:]]
+    records.sort(key=lambda r: r.file)
+    skipped = [r for r in records if r.status == "skipped"]
+    if not by_report:
         reasons = "; ".join(r.line() for r in records) or "no input"
         raise BuildError(f"no report could be read: {reasons}")
-    if on_total:
-        on_total(len(docs))
-    extractions = extract_all(docs, options, progress)
+    if options.strict and skipped:
+        raise BuildError(f"{len(skipped)} input{'s' * (len(skipped) != 1)} skipped (--strict), nothing written: "
+                         + "; ".join(r.line() for r in skipped[:5]) + (" …" if len(skipped) > 5 else ""))
 
-    seen: dict[str, str] = {}
-    docs_by_report: dict[str, list[Document]] = {}
-    for doc, ex in sorted(zip(docs, extractions), key=lambda de: de[0].source_name):
-        docs_by_report.setdefault(doc.id, []).append(doc)
-        if doc.id in seen:
-            records.append(FileRecord(doc.source_name, "duplicate", f"same text as {seen[doc.id]}", doc.id,
-                                      doc.encoding))
-            continue
-        seen[doc.id] = doc.source_name
-        status = "partial" if ex.info.problems else "built"
-        records.append(FileRecord(doc.source_name, status, "; ".join(ex.info.problems), doc.id, doc.encoding))
-
-    corpus = resolve(extractions)
     graph_path = outdir / "graph.ttl"
-    writer = TurtleWriter()
-    triple_count = 0
-
-    def write_graph(out):
-        nonlocal triple_count
-        triple_count = writer.write(corpus_triples(corpus, docs_by_report), out)
-
-    atomic_write(graph_path, write_graph)
-    for report_id, ds in docs_by_report.items():
-        text_path = outdir / "texts" / f"{report_id}.txt"
-        if not text_path.exists() or text_path.read_text(encoding="utf-8") != ds[0].text:
-            atomic_write_text(text_path, ds[0].text)
-
-    summary = {
-        "reports": len(corpus.reports),
-        "regulations": len(corpus.regulations),
-        "figures": sum(len(r.extraction.figures) for r in corpus.reports.values()),
-        "organisations": len(corpus.organisations),
-        "measures": len(corpus.measures),
-        "triples": triple_count,
-    }
-    result = BuildResult(sorted(records, key=lambda r: r.file), summary, graph_path)
+    merged = _write_graph(graph_path, by_report, cache, options.html)
+    cache.prune()
+    corpus, summary = merged.corpus, merged.summary
+    result = BuildResult(records, summary, graph_path, extracted=extracted, workers=workers[0])
     if options.html:
         from kg.render import render_html  # noqa: PLC0415 - pyvis/jinja only when drawing
-        from kg.store import load_store  # noqa: PLC0415
 
-        store = load_store(graph_path)
         heading = (f"法治政府建设报告知识图谱 fazhi-kg — {summary['reports']} reports, "
                    f"{summary['regulations']} regulations")
         result.html_path = outdir / "graph.html"
-        render_html(store, result.html_path, heading)
+        render_html(merged.store, result.html_path, heading)
+    del corpus
     report = {
         "extractor_version": EXTRACTOR_VERSION,
         "summary": summary,
@@ -175,3 +440,62 @@ def build(inputs: list[Path], outdir: Path, options: BuildOptions | None = None,
     }
     atomic_write_text(outdir / "build-report.json", json.dumps(report, ensure_ascii=False, indent=2) + "\n")
     return result
+
+
+@dataclass
+class _Merged:
+    corpus: Corpus
+    summary: dict[str, int]
+    store: Any = None  # pyoxigraph.Store of what the HTML view reads
+
+
+def _write_graph(graph_path: Path, by_report: dict[str, list[_Entry]], cache: Cache, html: bool) -> _Merged:
+    """Write graph.ttl (atomically) from the reports' cached fragments and the merged shared resources."""
+    import pyoxigraph  # noqa: PLC0415
+
+    writer = TurtleWriter()
+    corpus = Corpus()
+    store = pyoxigraph.Store() if html else None
+    indicators: set[str] = set()
+    counts = {"figures": 0, "triples": 0}
+
+    def write(out) -> None:
+        out.write(writer.header())
+        for report_id in sorted(by_report):
+            copies = by_report[report_id]
+            if len(copies) == 1:
+                e = copies[0]
+                with cache.open_fragment(e.key, e.name) as f:
+                    part = json.loads(f.readline())
+                    shutil.copyfileobj(f, out, 1 << 20)
+                counts["triples"] += e.triples
+            else:  # the same text under several names: one report whose files are all of them (rare: not cached)
+                path = cache.extraction_path(copies[0].key)
+                ex = extraction_from_json(json.loads(path.read_text(encoding="utf-8")))
+                frag = report_fragment(ex, [c.file for c in copies], html)
+                part = frag.part
+                out.write(frag.body)
+                counts["triples"] += frag.head["triples"]
+            merge_corpus(corpus, corpus_from_json(part["corpus"]))
+            indicators.update(part["indicators"])
+            counts["figures"] += copies[0].figures
+            if store is not None and part["html"]:
+                store.load(part["html"].encode("utf-8"), format=pyoxigraph.RdfFormat.N_TRIPLES)
+        shared = entity_triples(corpus, indicators)
+        text, count = writer.blocks(shared)
+        out.write(text)
+        counts["triples"] += count
+        if store is not None:
+            store.extend(pyoxigraph.Quad(t.subject, t.predicate, t.object, pyoxigraph.DefaultGraph())
+                         for t in shared)
+
+    atomic_write(graph_path, write)
+    summary = {
+        "reports": len(by_report),
+        "regulations": len(corpus.regulations),
+        "figures": counts["figures"],
+        "organisations": len(corpus.organisations),
+        "measures": len(corpus.measures),
+        "triples": counts["triples"],
+    }
+    return _Merged(corpus, summary, store)
