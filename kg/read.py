@@ -443,6 +443,7 @@ def cruft_patterns() -> re.Pattern[str]:
 
 _SPACE = " \t\u00a0\u3000\u2002\u2003\u2009\u200b\ufeff"
 _DOUBLE_ANGLE = {"<": "《", ">": "》", "＜": "《", "＞": "》", "〈": "《", "〉": "》"}
+_SPECIAL = re.compile("[" + re.escape(_SPACE + "*" + "".join(_DOUBLE_ANGLE)) + "]")
 _TERMINAL = "。；;！!？?：:…”」』）)】》*"
 HEADING = re.compile(r"^(?:[一二三四五六七八九十]+、|[（(][一二三四五六七八九十\d]+[)）]|\d+[、.．]|第[一二三四五六七八九十\d]+[章节部分])")
 
@@ -465,15 +466,23 @@ def is_cruft(line: str) -> bool:
 
 def _clean_line(line: str, offset: int, out: list[str], mapping: array) -> None:
     """Append a line's kept characters: no markdown **, no edge spaces, no spaces inside Chinese text."""
-    n = len(line)
-    i = 0
-    lo, hi = 0, n
+    lo, hi = 0, len(line)
     while lo < hi and line[lo] in _SPACE:
         lo += 1
     while hi > lo and line[hi - 1] in _SPACE:
         hi -= 1
     i = lo
     while i < hi:
+        # Runs of ordinary characters (nearly all of a Chinese line) are copied whole, with their offsets: only
+        # spaces, ``*`` and angle brackets need a decision, character by character.
+        special = _SPECIAL.search(line, i, hi)
+        j = special.start() if special else hi
+        if j > i:
+            out.append(line[i:j])
+            mapping.extend(range(offset + i, offset + j))
+            i = j
+            if i >= hi:
+                break
         ch = line[i]
         if ch == "*" and i + 1 < hi and line[i + 1] == "*":
             i += 2
@@ -489,7 +498,7 @@ def _clean_line(line: str, offset: int, out: list[str], mapping: array) -> None:
             j = i
             while j < hi and line[j] in _SPACE:
                 j += 1
-            prev = out[-1] if out else ""
+            prev = out[-1][-1] if out else ""
             nxt = line[j] if j < hi else ""
             if (prev and _squeezable(prev) and (not nxt or _squeezable(nxt) or _is_cjk(prev))) or (
                 nxt and _is_cjk(nxt)
