@@ -63,6 +63,11 @@ def fingerprint(extractor_version: str, segmenter: str, model: str | None) -> st
     return hashlib.sha256("\0".join(parts).encode()).hexdigest()[:20]
 
 
+def extraction_text(extraction: dict) -> str:
+    """The ``<key>.json`` entry of an extraction (:func:`kg.model.to_json` output)."""
+    return json.dumps(extraction, ensure_ascii=False, separators=(",", ":"))
+
+
 def content_key(sha256: str, fmt: str) -> str:
     return f"{sha256[:40]}-{fmt}"
 
@@ -117,6 +122,11 @@ class Fragment:
     head: dict[str, Any]  # report_id, file, problems, figures, triples, text_bytes
     part: dict[str, Any]  # corpus (corpus_to_json), indicators, html (N-Triples)
     body: str  # Turtle blocks
+
+    def serialise(self, name: str) -> str:
+        """The fragment file's content (done by the worker that made it, not by the main process)."""
+        return (json.dumps({**self.head, "name": name}, ensure_ascii=False) + "\n"
+                + json.dumps(self.part, ensure_ascii=False, separators=(",", ":")) + "\n" + self.body)
 
 
 @dataclass
@@ -176,14 +186,13 @@ class Cache:
         f.readline()
         return f
 
-    def store(self, key: str, name: str, extraction: dict, fragment: Fragment) -> None:
-        """Write both entries of a file (atomically each)."""
+    def store(self, key: str, name: str, extraction_json: str, fragment_text: str) -> None:
+        """Write both entries of a file (atomically each), from their serialised text
+        (:func:`extraction_text`, :meth:`Fragment.serialise`)."""
         ex_path = self.extraction_path(key)
-        atomic_write_text(ex_path, json.dumps(extraction, ensure_ascii=False, separators=(",", ":")))
+        atomic_write_text(ex_path, extraction_json)
         frag_path = self.fragment_path(key, name)
-        atomic_write_text(frag_path, json.dumps({**fragment.head, "name": name}, ensure_ascii=False) + "\n"
-                          + json.dumps(fragment.part, ensure_ascii=False, separators=(",", ":")) + "\n"
-                          + fragment.body)
+        atomic_write_text(frag_path, fragment_text)
         self.used.update((ex_path, frag_path))
 
     def prune(self) -> int:

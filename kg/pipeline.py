@@ -44,7 +44,8 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
-from kg.cache import Cache, Fragment, content_key, corpus_from_json, corpus_to_json, fingerprint
+from kg.cache import (Cache, Fragment, content_key, corpus_from_json, corpus_to_json, extraction_text,
+                      fingerprint)
 from kg.extract import EXTRACTOR_VERSION, extract
 from kg.fsutil import atomic_write, atomic_write_text, remove_stale_temporaries
 from kg.graph import entity_triples, report_iri, report_triples
@@ -168,8 +169,9 @@ class Outcome:
     key: str
     error: str | None = None
     text: str = ""
-    extraction: dict | None = None
-    fragment: Fragment | None = None
+    head: dict | None = None  # Fragment.head
+    extraction_json: str = ""  # serialised here, in the worker: the main process only writes files
+    fragment_text: str = ""
     extracted: bool = False
 
 
@@ -223,9 +225,11 @@ def process_task(task: Task) -> Outcome:
             ex = extract(doc, _segmenter(task.segmenter, task.model))
             out.extracted = True
         ex.source_name = task.name
-        out.extraction = to_json(ex)  # before resolving: resolve() annotates the mentions
-        out.fragment = report_fragment(ex, [doc.source_file()], task.html)
-        out.fragment.head["text_bytes"] = len(doc.text.encode("utf-8"))
+        out.extraction_json = extraction_text(to_json(ex))  # before resolving: resolve() annotates the mentions
+        fragment = report_fragment(ex, [doc.source_file()], task.html)
+        fragment.head["text_bytes"] = len(doc.text.encode("utf-8"))
+        out.head = fragment.head
+        out.fragment_text = fragment.serialise(task.name)
     except Exception as exc:  # noqa: BLE001 - an extractor bug must cost one file, with its reason, not the build
         from kg.read import _one_line  # noqa: PLC0415
 
@@ -396,10 +400,9 @@ def build(inputs: list[Path], outdir: Path, options: BuildOptions | None = None,
             records.append(FileRecord(outcome.name, "skipped", outcome.error, format=outcome.fmt))
             continue
         extracted += outcome.extracted
-        frag = outcome.fragment
-        _keep_text(texts, frag.head["report_id"], outcome.text)
-        cache.store(outcome.key, outcome.name, outcome.extraction, frag)
-        entries.append(_entry(outcome.name, outcome.key, frag.head))
+        _keep_text(texts, outcome.head["report_id"], outcome.text)
+        cache.store(outcome.key, outcome.name, outcome.extraction_json, outcome.fragment_text)
+        entries.append(_entry(outcome.name, outcome.key, outcome.head))
 
     # 3. merge and write
     by_report: dict[str, list[_Entry]] = {}
@@ -436,6 +439,7 @@ def build(inputs: list[Path], outdir: Path, options: BuildOptions | None = None,
     report = {
         "extractor_version": EXTRACTOR_VERSION,
         "summary": summary,
+        "build": {"extracted": extracted, "from_cache": len(entries) - extracted, "workers": workers[0]},
         "files": [r.__dict__ for r in result.records],
     }
     atomic_write_text(outdir / "build-report.json", json.dumps(report, ensure_ascii=False, indent=2) + "\n")
