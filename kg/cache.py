@@ -15,6 +15,13 @@ even when nobody bumped the version). Per file:
   (regulations, bodies, areas, indicators it names) and the triples the HTML view needs; then the report's own
   Turtle blocks, ready to be copied into ``graph.ttl``.
 
+Two whole-build files make a rebuild after a small change cheap:
+
+* ``index.json`` — per input name: content key, size and modification time, head. A file whose size and mtime
+  are unchanged is taken as unchanged without being read (as make and git judge); ``--no-cache`` reads all.
+* ``entities.json`` — per shared resource (area, government, organisation, measure, regulation): a hash of its
+  merged node, its subject IRI and its Turtle block, reused while the node is unchanged.
+
 Every file is written atomically. After a build the cache holds only the entries that build used (older
 fingerprints and unused entries are removed), so it never grows past one entry per input.
 """
@@ -36,6 +43,8 @@ from kg.model import AreaRef
 from kg.resolve import Corpus, EntityNode, RegulationNode
 
 CACHE_DIR = ".cache"
+INDEX = "index.json"
+ENTITIES = "entities.json"
 _REGULATION_SETS = ("alt_labels", "document_numbers", "implements")
 
 
@@ -132,25 +141,22 @@ class Fragment:
 @dataclass
 class Cache:
     """The cache of one output folder for one fingerprint. ``read=False`` (``--no-cache``) ignores what is
-    there but still stores fresh entries for the next build."""
+    there but still stores fresh entries for the next build. Paths are plain strings: a 10,000-file build asks
+    for tens of thousands of them."""
 
     outdir: Path
     fp: str
     read: bool = True
-    used: set[Path] = field(default_factory=set)
+    used: set[str] = field(default_factory=set)
 
-    @property
-    def root(self) -> Path:
-        return Path(self.outdir) / CACHE_DIR / self.fp
+    def __post_init__(self) -> None:
+        self.root = os.path.join(os.fspath(self.outdir), CACHE_DIR, self.fp)
 
-    def _dir(self, key: str) -> Path:
-        return self.root / key[:2]
+    def extraction_path(self, key: str) -> str:
+        return os.path.join(self.root, key[:2], f"{key}.json")
 
-    def extraction_path(self, key: str) -> Path:
-        return self._dir(key) / f"{key}.json"
-
-    def fragment_path(self, key: str, name: str) -> Path:
-        return self._dir(key) / f"{key}.{_name_hash(name)}.frag"
+    def fragment_path(self, key: str, name: str) -> str:
+        return os.path.join(self.root, key[:2], f"{key}.{_name_hash(name)}.frag")
 
     def load_extraction(self, key: str) -> dict | None:
         """The cached extraction JSON of this content, if any."""
@@ -158,7 +164,8 @@ class Cache:
             return None
         path = self.extraction_path(key)
         try:
-            data = json.loads(path.read_text(encoding="utf-8"))
+            with open(path, "rb") as f:
+                data = json.loads(f.read())
         except (OSError, ValueError):
             return None
         self.used.add(path)
@@ -170,19 +177,27 @@ class Cache:
             return None
         path = self.fragment_path(key, name)
         try:
-            with path.open(encoding="utf-8") as f:
+            with open(path, "rb") as f:
                 head = json.loads(f.readline())
         except (OSError, ValueError):
             return None
         if head.get("name") != name:  # a hash collision of names, however unlikely
             return None
-        self.used.add(path)
-        self.used.add(self.extraction_path(key))
+        self.use(key, name)
         return head
 
-    def open_fragment(self, key: str, name: str) -> IO[str]:
-        """The fragment file, positioned after the head: read the part with ``readline()``, then the body."""
-        f = self.fragment_path(key, name).open(encoding="utf-8", newline="\n")
+    def use(self, key: str, name: str) -> None:
+        """Keep this file's entries at :meth:`prune`."""
+        self.used.add(self.fragment_path(key, name))
+        self.used.add(self.extraction_path(key))
+
+    def has(self, key: str, name: str) -> bool:
+        return os.path.isfile(self.fragment_path(key, name)) and os.path.isfile(self.extraction_path(key))
+
+    def open_fragment(self, key: str, name: str) -> IO[bytes]:
+        """The fragment file (binary), positioned after the head: read the part with ``readline()``, then the
+        body, which is UTF-8 Turtle to copy as it is."""
+        f = open(self.fragment_path(key, name), "rb")  # noqa: SIM115 - the caller closes it
         f.readline()
         return f
 
@@ -190,26 +205,58 @@ class Cache:
         """Write both entries of a file (atomically each), from their serialised text
         (:func:`extraction_text`, :meth:`Fragment.serialise`)."""
         ex_path = self.extraction_path(key)
-        atomic_write_text(ex_path, extraction_json)
+        atomic_write_text(Path(ex_path), extraction_json)
         frag_path = self.fragment_path(key, name)
-        atomic_write_text(frag_path, fragment_text)
+        atomic_write_text(Path(frag_path), fragment_text)
         self.used.update((ex_path, frag_path))
+
+    # --- whole-build files: the file index and the shared resources' blocks ------------------------------------
+
+    def _load(self, name: str) -> dict:
+        if not self.read:
+            return {}
+        try:
+            with open(os.path.join(self.root, name), "rb") as f:
+                data = json.loads(f.read())
+        except (OSError, ValueError):
+            return {}
+        return data if isinstance(data, dict) else {}
+
+    def _save(self, name: str, data: dict) -> None:
+        atomic_write_text(Path(self.root) / name, json.dumps(data, ensure_ascii=False, separators=(",", ":")))
+
+    def load_index(self) -> dict[str, dict]:
+        """The last build's files: name → {key, size, mtime_ns, head}. A file whose size and modification time
+        are unchanged is taken as unchanged without being read again (as make and git do)."""
+        return self._load(INDEX)
+
+    def save_index(self, index: dict[str, dict]) -> None:
+        self._save(INDEX, index)
+
+    def load_entities(self) -> dict[str, list]:
+        """The last build's blocks of shared resources: id → [state hash, subject IRI, Turtle block, triples]."""
+        return self._load(ENTITIES)
+
+    def save_entities(self, entities: dict[str, list]) -> None:
+        self._save(ENTITIES, entities)
 
     def prune(self) -> int:
         """Remove entries this build did not use, and the folders of other fingerprints; returns files removed."""
         removed = 0
-        base = Path(self.outdir) / CACHE_DIR
-        if not base.is_dir():
+        base = os.path.join(os.fspath(self.outdir), CACHE_DIR)
+        if not os.path.isdir(base):
             return 0
-        for folder in base.iterdir():
-            if folder.is_dir() and folder.name != self.fp:
-                shutil.rmtree(folder, ignore_errors=True)
-        if self.root.is_dir():
-            for sub in self.root.iterdir():
-                for path in sub.iterdir() if sub.is_dir() else ():
-                    if path not in self.used:
-                        path.unlink(missing_ok=True)
+        for entry in os.scandir(base):
+            if entry.is_dir() and entry.name != self.fp:
+                shutil.rmtree(entry.path, ignore_errors=True)
+        if os.path.isdir(self.root):
+            for sub in os.scandir(self.root):
+                if not sub.is_dir():
+                    continue
+                for entry in os.scandir(sub.path):
+                    if entry.path not in self.used:
+                        os.unlink(entry.path)
                         removed += 1
-                if sub.is_dir() and not any(sub.iterdir()):
-                    os.rmdir(sub)
+                if not os.listdir(sub.path):
+                    os.rmdir(sub.path)
         return removed

@@ -16,13 +16,14 @@ def _umask_mode() -> int:
     return 0o666 & ~mask
 
 
-def atomic_write(path: Path, writer: Callable[[IO[str]], object], encoding: str = "utf-8") -> None:
-    """Call ``writer`` with a text file that becomes ``path`` only once the writer has returned."""
+def atomic_write(path: Path, writer: Callable[[IO], object], encoding: str = "utf-8", binary: bool = False) -> None:
+    """Call ``writer`` with a text file (a binary one with ``binary``) that becomes ``path`` only once the writer
+    has returned."""
     path = Path(path)
     path.parent.mkdir(parents=True, exist_ok=True)
     fd, tmp = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=path.parent)
     try:
-        with os.fdopen(fd, "w", encoding=encoding, newline="\n") as out:
+        with (os.fdopen(fd, "wb") if binary else os.fdopen(fd, "w", encoding=encoding, newline="\n")) as out:
             writer(out)
         os.chmod(tmp, _umask_mode())  # mkstemp makes 0600 files; outputs are ordinary files
         os.replace(tmp, path)

@@ -21,6 +21,7 @@ the rest and says what was wrong with each.
 from __future__ import annotations
 
 import hashlib
+import os
 import re
 import unicodedata
 from array import array
@@ -181,17 +182,23 @@ def read_path(path: Path, source_name: str | None = None, max_bytes: int = MAX_B
                       max_bytes)
 
 
-def read_file_bytes(path: Path, max_bytes: int = MAX_BYTES_DEFAULT) -> bytes:
-    """A file's bytes, refusing (before reading) one larger than ``max_bytes``."""
-    path = Path(path)
+def stat_file(path: Path, max_bytes: int = MAX_BYTES_DEFAULT) -> os.stat_result:
+    """A file's status, refusing one larger than ``max_bytes`` (so it is never read)."""
     try:
-        size = path.stat().st_size
+        st = os.stat(path)
     except FileNotFoundError:
         raise ReadError("no such file") from None
     except OSError as exc:
         raise ReadError(f"cannot read: {exc.strerror or exc}") from None
-    if size > max_bytes:
-        raise ReadError(f"too large ({size} bytes, limit {max_bytes})")
+    if st.st_size > max_bytes:
+        raise ReadError(f"too large ({st.st_size} bytes, limit {max_bytes})")
+    return st
+
+
+def read_file_bytes(path: Path, max_bytes: int = MAX_BYTES_DEFAULT) -> bytes:
+    """A file's bytes, refusing (before reading) one larger than ``max_bytes``."""
+    path = Path(path)
+    stat_file(path, max_bytes)
     try:
         return path.read_bytes()
     except IsADirectoryError:

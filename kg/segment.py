@@ -49,6 +49,23 @@ def domain_words() -> list[tuple[str, str]]:
     return sorted(words.items())
 
 
+def _pos_tokenizer(tokenizer):
+    """A jieba POS tagger over ``tokenizer``. ``POSTokenizer(tokenizer)`` would read the default dictionary's tags
+    again (0.7 s per process) although importing jieba.posseg has just read them for its module-level tagger:
+    when our tokenizer uses that same default dictionary, start from a copy of those tags (our domain words'
+    tags are merged in by jieba on first use, from ``tokenizer.user_word_tag_tab``)."""
+    import jieba  # noqa: PLC0415
+    import jieba.posseg  # noqa: PLC0415
+
+    default = jieba.posseg.dt
+    if tokenizer.dictionary != default.tokenizer.dictionary or default.tokenizer.user_word_tag_tab:
+        return jieba.posseg.POSTokenizer(tokenizer)
+    pos = jieba.posseg.POSTokenizer.__new__(jieba.posseg.POSTokenizer)
+    pos.tokenizer = tokenizer
+    pos.word_tag_tab = dict(default.word_tag_tab)
+    return pos
+
+
 class JiebaSegmenter:
     name = "jieba"
 
@@ -61,7 +78,7 @@ class JiebaSegmenter:
         self._tok.initialize()
         for word, tag in domain_words():
             self._tok.add_word(word, freq=None, tag=tag)
-        self._pos = jieba.posseg.POSTokenizer(self._tok)
+        self._pos = _pos_tokenizer(self._tok)
 
     def cut(self, text: str) -> list[str]:
         return self._tok.lcut(text, HMM=True)

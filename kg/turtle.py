@@ -84,9 +84,9 @@ class TurtleWriter:
     def header(self) -> str:
         return "".join(f"@prefix {p}: <{ns}> .\n" for p, ns in self.prefixes.items())
 
-    def blocks(self, triples: Iterable[Triple]) -> tuple[str, int]:
-        """The subject blocks of ``triples`` (duplicates dropped, subjects sorted by IRI), without the prefix
-        lines; returns the text and the number of triples in it."""
+    def subject_blocks(self, triples: Iterable[Triple]) -> list[tuple[str, str, int]]:
+        """One (subject IRI, Turtle block, triple count) per subject of ``triples`` (duplicates dropped), sorted by
+        subject IRI; a block starts with a newline and ends with `` .\\n``."""
         by_subject: dict[str, dict[str, set[str]]] = {}
         iri, literal = self._cached_iri, self.literal
         for t in triples:
@@ -98,19 +98,26 @@ class TurtleWriter:
             if objects is None:
                 objects = preds[predicate.value] = set()
             objects.add(iri(obj.value) if type(obj) is NamedNode else literal(obj))
-        out: list[str] = []
-        count = 0
+        out: list[tuple[str, str, int]] = []
         for subject in sorted(by_subject):
             preds = by_subject[subject]
-            out.append("\n" + self.iri(subject))
-            ordered = sorted(preds, key=lambda p: (p != RDF_TYPE, self._cached_iri(p)))
+            parts = ["\n" + self.iri(subject)]
+            count = 0
+            ordered = sorted(preds, key=lambda p: (p != RDF_TYPE, iri(p)))
             for i, pred in enumerate(ordered):
                 objects = sorted(preds[pred])
                 count += len(objects)
                 sep = " ;\n    " if i else " "
-                out.append(f"{sep}{self._cached_iri(pred)} {' , '.join(objects)}")
-            out.append(" .\n")
-        return "".join(out), count
+                parts.append(f"{sep}{iri(pred)} {' , '.join(objects)}")
+            parts.append(" .\n")
+            out.append((subject, "".join(parts), count))
+        return out
+
+    def blocks(self, triples: Iterable[Triple]) -> tuple[str, int]:
+        """The subject blocks of ``triples`` (duplicates dropped, subjects sorted by IRI), without the prefix
+        lines; returns the text and the number of triples in it."""
+        parts = self.subject_blocks(triples)
+        return "".join(text for _, text, _ in parts), sum(count for _, _, count in parts)
 
     def write(self, triples: Iterable[Triple], out: IO[str]) -> int:
         """Write the triples (duplicates dropped) in canonical order; returns how many were written."""

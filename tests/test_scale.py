@@ -3,6 +3,7 @@ half-written, the same bytes whatever the job count or executor, incremental reb
 HTML drawn from the citation subset. (Speed is measured by scripts/bench.py, never asserted here.)"""
 
 import json
+import os
 from pathlib import Path
 
 import pytest
@@ -260,7 +261,9 @@ def test_a_rebuild_after_one_change_extracts_only_the_changed_file(tmp_path, mon
     build([src], out, BuildOptions(html=False))
     assert sorted(counter.calls) == ["good/gb18030.txt", "good/page.html", "good/utf8.txt"]
     counter.calls.clear()
-    (src / "good/utf8.txt").write_bytes(report_text("兴庆区", "银川市", 2022, 36).encode())
+    changed = src / "good/utf8.txt"
+    changed.write_bytes(report_text("兴庆区", "银川市", 2022, 36).encode())  # same size: 35 → 36
+    os.utime(changed, ns=(changed.stat().st_atime_ns, changed.stat().st_mtime_ns + 10**9))  # coarse clocks
     result = build([src], out, BuildOptions(html=False))
     assert counter.calls == ["good/utf8.txt"]
     assert result.extracted == 1
@@ -279,6 +282,24 @@ def test_a_cached_rebuild_gives_the_same_bytes_as_a_fresh_build(tmp_path, monkey
     build([src], tmp_path / "fresh", BuildOptions(html=False, cache=False))
     assert len(counter.calls) == 2
     assert (tmp_path / "out" / "graph.ttl").read_bytes() == (tmp_path / "fresh" / "graph.ttl").read_bytes()
+
+
+def test_a_rebuild_where_shared_resources_change_gives_the_bytes_of_a_fresh_build(tmp_path):
+    """Shared resources (regulations, bodies) are re-rendered from the cache of the last build only when their
+    merged node is unchanged: a change that adds spellings, regulations and bodies must show as a fresh build."""
+    a = report_text("兴庆区", "银川市", 2022, 35)
+    b = report_text("金凤区", "银川市", 2022, 7)
+    src = write_files(tmp_path / "in", {"a.txt": a.encode(), "b.txt": b.encode()})
+    out = tmp_path / "out"
+    build([src], out, BuildOptions(html=False))
+    b2 = b.replace("和《中华人民共和国行政处罚法》", "、《行政处罚法》和《金凤区行政执法公示办法》，区市场监管局")
+    assert b2 != b
+    (src / "b.txt").write_bytes(b2.encode())
+    build([src], out, BuildOptions(html=False))
+    build([src], tmp_path / "fresh", BuildOptions(html=False, cache=False))
+    rebuilt = (out / "graph.ttl").read_text(encoding="utf-8")
+    assert rebuilt == (tmp_path / "fresh" / "graph.ttl").read_text(encoding="utf-8")
+    assert "金凤区行政执法公示办法" in rebuilt and '"行政处罚法"@zh' in rebuilt
 
 
 def test_no_cache_extracts_everything_again(tmp_path, monkeypatch):
@@ -309,8 +330,10 @@ def test_the_cache_keeps_only_the_entries_of_the_last_build(tmp_path):
     build([src], out, BuildOptions(html=False))
     (src / "b.txt").unlink()
     build([src], out, BuildOptions(html=False))
-    entries = [p for p in (out / ".cache").rglob("*") if p.is_file()]
-    assert sorted(p.suffix for p in entries) == [".frag", ".json"]
+    (fingerprint,) = (out / ".cache").iterdir()
+    entries = [p for p in fingerprint.glob("*/*") if p.is_file()]
+    assert sorted(p.suffix for p in entries) == [".frag", ".json"]  # one file's extraction and fragment
+    assert list(json.loads((fingerprint / "index.json").read_text(encoding="utf-8"))) == ["a.txt"]
 
 
 def test_duplicates_are_one_report_with_every_file_cached_or_not(tmp_path):
