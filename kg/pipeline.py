@@ -526,6 +526,12 @@ def _write_graph(graph_path: Path, by_report: dict[str, list[_Entry]], cache: Ca
     return _Merged(corpus, summary, store)
 
 
+def _node_state(node: Any) -> str:
+    """A hash of every field of a resolved node (sets sorted, so the same node hashes alike in every process)."""
+    fields = tuple(sorted(v) if isinstance(v, set) else v for v in vars(node).values())
+    return hashlib.blake2b(repr(fields).encode("utf-8"), digest_size=12).hexdigest()
+
+
 def _shared_blocks(corpus: Corpus, indicators: set[str], cache: Cache, writer: TurtleWriter,
                    counts: dict[str, int]) -> list[tuple[str, str, int]]:
     """The Turtle blocks of the shared resources, sorted by subject IRI. A resource whose merged node is the same
@@ -540,13 +546,9 @@ def _shared_blocks(corpus: Corpus, indicators: set[str], cache: Cache, writer: T
               ("org", corpus.organisations, todo.organisations, organisation_iri),
               ("measure", corpus.measures, todo.measures, measure_iri),
               ("reg", corpus.regulations, todo.regulations, regulation_iri))
-    states = corpus_to_json(corpus)
     for kind, table, todo_table, iri_of in tables:
-        plural = {"area": "areas", "gov": "governments", "org": "organisations", "measure": "measures",
-                  "reg": "regulations"}[kind]
         for key, node in table.items():
-            state = hashlib.blake2b(json.dumps(states[plural][key], ensure_ascii=False, sort_keys=True)
-                                    .encode("utf-8"), digest_size=12).hexdigest()
+            state = _node_state(node)
             rid = f"{kind}|{key}"
             subject = iri_of(key).value
             old = previous.get(rid)
