@@ -160,7 +160,6 @@ class Task:
     max_bytes: int
     segmenter: str
     model: str | None
-    html: bool
     extraction: dict | None = None  # a cached extraction of the same content (renamed file, lost text)
 
 
@@ -186,9 +185,10 @@ def init_worker(segmenter: str, model: str | None) -> None:
     _segmenter(segmenter, model)
 
 
-def report_fragment(ex: Extraction, files: list[SourceFile], html: bool = True) -> Fragment:
+def report_fragment(ex: Extraction, files: list[SourceFile]) -> Fragment:
     """One report's share of the build: its corpus part (resolved alone), its Turtle blocks, and the triples of
-    it the HTML view needs. ``files`` are every file with this text (duplicates), in name order."""
+    it the HTML view needs (always: a fragment cached by a --no-html build serves a later build with HTML).
+    ``files`` are every file with this text (duplicates), in name order."""
     files = sorted(files, key=lambda f: f.source_name)
     ex.source_name = files[0].source_name
     corpus = resolve([ex])
@@ -196,13 +196,11 @@ def report_fragment(ex: Extraction, files: list[SourceFile], html: bool = True) 
     node.source_names = [f.source_name for f in files]
     triples = report_triples(node, files)
     body, count = TurtleWriter().blocks(triples)
-    html_nt = ""
-    if html:
-        import pyoxigraph  # noqa: PLC0415
+    import pyoxigraph  # noqa: PLC0415
 
-        subject = report_iri(ex.report_id)
-        subset = [t for t in triples if t.subject == subject and t.predicate.value in HTML_PREDICATES]
-        html_nt = pyoxigraph.serialize(subset, format=pyoxigraph.RdfFormat.N_TRIPLES).decode("utf-8")
+    subject = report_iri(ex.report_id)
+    subset = [t for t in triples if t.subject == subject and t.predicate.value in HTML_PREDICATES]
+    html_nt = pyoxigraph.serialize(subset, format=pyoxigraph.RdfFormat.N_TRIPLES).decode("utf-8")
     head = {"report_id": ex.report_id, "file": files[0].__dict__, "problems": list(ex.info.problems),
             "figures": len(ex.figures), "triples": count}
     part = {"corpus": corpus_to_json(corpus),
@@ -228,7 +226,7 @@ def process_task(task: Task) -> Outcome:
             out.extracted = True
         ex.source_name = task.name
         out.extraction_json = extraction_text(to_json(ex))  # before resolving: resolve() annotates the mentions
-        fragment = report_fragment(ex, [doc.source_file()], task.html)
+        fragment = report_fragment(ex, [doc.source_file()])
         fragment.head["text_bytes"] = len(doc.text.encode("utf-8"))
         out.head = fragment.head
         out.fragment_text = fragment.serialise(task.name)
@@ -406,7 +404,7 @@ def build(inputs: list[Path], outdir: Path, options: BuildOptions | None = None,
                 done(1)
                 continue
             key = content_key(hashlib.sha256(data).hexdigest(), fmt)
-            yield Task(name, fmt, data, options.max_bytes, options.segmenter, options.pkuseg_model, options.html,
+            yield Task(name, fmt, data, options.max_bytes, options.segmenter, options.pkuseg_model,
                        cache.load_extraction(key))
 
     extracted = 0
@@ -500,7 +498,7 @@ def _write_graph(graph_path: Path, by_report: dict[str, list[_Entry]], cache: Ca
             else:  # the same text under several names: one report whose files are all of them (rare: not cached)
                 with open(cache.extraction_path(copies[0].key), "rb") as f:
                     ex = extraction_from_json(json.loads(f.read()))
-                frag = report_fragment(ex, [c.file for c in copies], html)
+                frag = report_fragment(ex, [c.file for c in copies])
                 part = frag.part
                 out.write(frag.body.encode("utf-8"))
                 counts["triples"] += frag.head["triples"]

@@ -166,7 +166,7 @@ def profile(limit: int = 20) -> None:
     from kg.pipeline import BuildOptions, build
     from kg.segment import get_segmenter
 
-    get_segmenter()  # loading the dictionary is not the build's work
+    get_segmenter("jieba", None)  # loading the dictionary is not the build's work (the key the build uses)
     with tempfile.TemporaryDirectory() as tmp:
         prof = cProfile.Profile()
         prof.enable()

@@ -361,3 +361,15 @@ def test_html_drawn_from_the_citation_subset_is_the_page_drawn_from_the_whole_gr
     render_html(load_store(out / "graph.ttl"), whole, heading)
     assert whole.read_text(encoding="utf-8").replace(str(whole), "") == \
         (out / "graph.html").read_text(encoding="utf-8").replace(str(out / "graph.html"), "")
+
+
+def test_html_of_a_build_cached_without_html_is_the_html_of_a_fresh_build(tmp_path):
+    src = write_files(tmp_path / "in", {n: GOOD[n] for n in ("good/utf8.txt", "good/gb18030.txt")})
+    out = tmp_path / "out"
+    build([src], out, BuildOptions(html=False))
+    build([src], out, BuildOptions(html=True))
+    build([src], tmp_path / "fresh", BuildOptions(html=True, cache=False))
+    page = (out / "graph.html").read_text(encoding="utf-8").replace(str(out), "")
+    assert page == (tmp_path / "fresh" / "graph.html").read_text(encoding="utf-8").replace(str(tmp_path / "fresh"), "")
+    label = "中华人民共和国行政处罚法"
+    assert label in page or json.dumps(label)[1:-1] in page  # the regulation node is drawn
