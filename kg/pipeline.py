@@ -442,7 +442,7 @@ def build(inputs: list[Path], outdir: Path, options: BuildOptions | None = None,
         reasons = "; ".join(r.line() for r in records) or "no input"
         raise BuildError(f"no report could be read: {reasons}")
     if options.strict and skipped:
-        raise BuildError(f"{len(skipped)} input{'s' * (len(skipped) != 1)} skipped (--strict), nothing written: "
+        raise BuildError(f"{len(skipped)} input{'s' * (len(skipped) != 1)} skipped (--strict), no graph written: "
                          + "; ".join(r.line() for r in skipped[:5]) + (" …" if len(skipped) > 5 else ""))
 
     graph_path = outdir / "graph.ttl"

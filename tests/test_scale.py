@@ -113,7 +113,7 @@ def test_no_partial_or_temporary_file_is_left(mixed):
 
 def test_strict_makes_any_skip_an_error_and_writes_no_graph(tmp_path):
     src = write_files(tmp_path / "in", {"good/utf8.txt": GOOD["good/utf8.txt"], "bad/empty.txt": b""})
-    with pytest.raises(BuildError, match=r"1 input skipped \(--strict\), nothing written: bad/empty.txt"):
+    with pytest.raises(BuildError, match=r"1 input skipped \(--strict\), no graph written: bad/empty.txt"):
         build([src], tmp_path / "out", BuildOptions(html=False, strict=True))
     assert not (tmp_path / "out" / "graph.ttl").exists()
 
