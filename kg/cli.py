@@ -53,22 +53,41 @@ def main() -> None:
               show_default=True, help="Output folder.")
 @click.option("--segmenter", type=click.Choice(["jieba", "pkuseg"]), default="jieba", show_default=True)
 @click.option("--pkuseg-model", type=click.Path(path_type=Path), help="spacy-pkuseg model directory.")
+@click.option("--jobs", "-j", type=click.IntRange(min=1), default=None,
+              help="Extraction processes (default: every core; 1 = in this process).")
+@click.option("--executor", type=click.Choice(["local", "dask"]), default="local", show_default=True,
+              help="Where extraction runs: local processes, or a Dask cluster.")
+@click.option("--scheduler", metavar="ADDRESS", help="Dask scheduler address (tcp://host:8786); without it "
+              "--executor dask starts a local cluster of --jobs workers.")
+@click.option("--no-cache", is_flag=True, help="Extract every file again instead of reusing OUTDIR/.cache.")
+@click.option("--max-bytes", type=click.IntRange(min=1), default=None,
+              help="Skip files larger than this many bytes (default 20 MiB).")
+@click.option("--strict", is_flag=True, help="Any skipped input is an error: write no graph.")
 @click.option("--no-html", is_flag=True, help="Skip graph.html.")
 @click.option("--no-validate", is_flag=True, help="Skip the SHACL validation of graph.ttl (ontology/shapes.ttl).")
 @click.option("--quiet", "-q", is_flag=True, help="No progress bar.")
-def build(inputs: tuple[Path, ...], outdir: Path, segmenter: str, pkuseg_model: Path | None, no_html: bool,
+def build(inputs: tuple[Path, ...], outdir: Path, segmenter: str, pkuseg_model: Path | None, jobs: int | None,
+          executor: str, scheduler: str | None, no_cache: bool, max_bytes: int | None, strict: bool, no_html: bool,
           no_validate: bool, quiet: bool) -> None:
-    """Build graph.ttl and graph.html from report files or folders (default: seeds/)."""
+    """Build graph.ttl and graph.html from report files or folders (default: seeds/).
+
+    Reads .txt (UTF-8, UTF-16, GB18030), .html/.htm, .pdf and .docx. Exit status 0 when every input built, 1
+    otherwise (bad inputs are listed, one line each, and skipped; the rest is built)."""
     from rich.progress import Progress  # noqa: PLC0415
 
-    from kg.pipeline import BuildError, BuildOptions, GraphInvalid, build as run_build  # noqa: PLC0415
+    from kg.pipeline import BuildError, BuildOptions, GraphInvalid, build as run_build, default_jobs  # noqa: PLC0415
+    from kg.read import MAX_BYTES_DEFAULT  # noqa: PLC0415
 
+    if scheduler and executor != "dask":
+        raise click.BadParameter("--scheduler needs --executor dask", param_hint="--scheduler")
     options = BuildOptions(segmenter=segmenter, pkuseg_model=str(pkuseg_model) if pkuseg_model else None,
-                           html=not no_html, validate=not no_validate)
+                           html=not no_html, jobs=jobs or default_jobs(), cache=not no_cache,
+                           max_bytes=max_bytes or MAX_BYTES_DEFAULT, strict=strict, executor=executor,
+                           scheduler=scheduler, validate=not no_validate)
     paths = list(inputs) or [Path("seeds")]
     console = _console()
     with Progress(console=console, transient=True, disable=quiet) as bar:
-        task = bar.add_task("extracting", total=None)
+        task = bar.add_task("building", total=None)
         try:
             result = run_build(paths, outdir, options, progress=lambda n: bar.advance(task, n),
                                on_total=lambda t: bar.update(task, total=t))

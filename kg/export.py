@@ -4,7 +4,8 @@ users, and a network view (GraphML, GEXF, CSV nodes/edges) for Gephi, Cytoscape,
 Every export is deterministic (same graph → same bytes: subjects, predicates, values, nodes and edges are
 sorted; GEXF's write date is dropped) and written atomically (:mod:`kg.fsutil`).
 
-* ``turtle``: the canonical Turtle of :mod:`kg.turtle` (for a graph built by ``kg build``, byte-identical to it).
+* ``turtle``: the canonical Turtle of :mod:`kg.turtle`, in the order ``kg build`` writes (so for a built graph,
+  byte-identical to it).
 * ``ntriples``: one triple per line, lines sorted — easy to diff, ``sort -m``, ``grep`` and stream.
 * ``jsonld``: compacted JSON-LD with the context of ``ontology/context.jsonld`` embedded (self-contained: nothing
   to fetch), one node object per line of ``@graph``, sorted by ``id``. rdflib compacts the nodes in chunks of
@@ -75,7 +76,7 @@ def short(iri: str) -> str:
 
 
 def write_turtle(store: pyoxigraph.Store, out: IO[str]) -> int:
-    return TurtleWriter().write(_default_triples(store), out)
+    return TurtleWriter().write_graph(_default_triples(store), out)
 
 
 def ntriples_bytes(store: pyoxigraph.Store) -> tuple[bytes, int]:

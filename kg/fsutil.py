@@ -16,13 +16,14 @@ def _umask_mode() -> int:
     return 0o666 & ~mask
 
 
-def atomic_write(path: Path, writer: Callable[[IO[str]], object], encoding: str = "utf-8") -> None:
-    """Call ``writer`` with a text file that becomes ``path`` only once the writer has returned."""
+def atomic_write(path: Path, writer: Callable[[IO], object], encoding: str = "utf-8", binary: bool = False) -> None:
+    """Call ``writer`` with a text file (a binary one with ``binary``) that becomes ``path`` only once the writer
+    has returned."""
     path = Path(path)
     path.parent.mkdir(parents=True, exist_ok=True)
     fd, tmp = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=path.parent)
     try:
-        with os.fdopen(fd, "w", encoding=encoding, newline="\n") as out:
+        with (os.fdopen(fd, "wb") if binary else os.fdopen(fd, "w", encoding=encoding, newline="\n")) as out:
             writer(out)
         os.chmod(tmp, _umask_mode())  # mkstemp makes 0600 files; outputs are ordinary files
         os.replace(tmp, path)
@@ -47,3 +48,19 @@ def atomic_write_bytes(path: Path, data: bytes) -> None:
     except BaseException:
         Path(tmp).unlink(missing_ok=True)
         raise
+
+
+def remove_stale_temporaries(folder: Path) -> int:
+    """Remove the temporary files (``.NAME.XXXX.tmp``) that a killed build left in ``folder``; returns how many.
+
+    Why: a build that dies (killed, out of memory) between writing a temporary file and renaming it leaves the
+    temporary behind; the next build clears it so that nothing half-written lingers in the output folder."""
+    folder = Path(folder)
+    if not folder.is_dir():
+        return 0
+    removed = 0
+    for path in folder.glob(".*.tmp"):
+        if path.is_file():
+            path.unlink(missing_ok=True)
+            removed += 1
+    return removed

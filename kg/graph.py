@@ -7,13 +7,14 @@ every report a ``prov:wasDerivedFrom`` link to its source file(s) with name, SHA
 
 from __future__ import annotations
 
-from collections.abc import Iterator
+import dataclasses
+from collections.abc import Iterator, Sequence
 
 from pyoxigraph import Literal, NamedNode, Triple
 
 from kg.model import Span
 from kg.numerals import format_decimal
-from kg.read import Document
+from kg.read import Document, SourceFile
 from kg.resolve import Corpus, ReportNode
 from kg.vocab import kg, prov, rdf, rdfs, resource, skos, xsd
 
@@ -107,7 +108,8 @@ def _report(sink: TripleSink, corpus: Corpus, node: ReportNode, docs: dict[str, 
         sink.add(f, rdfs.label, Literal(doc.source_name))
         sink.add(f, kg.sha256, Literal(doc.sha256))
         sink.add(f, kg.byteSize, _int(doc.size))
-        sink.add(f, kg.encoding, Literal(doc.encoding))
+        if doc.encoding:  # a PDF has none
+            sink.add(f, kg.encoding, Literal(doc.encoding))
         sink.add(f, kg.fileFormat, Literal(doc.fmt))
     if info.year is not None:
         sink.add(r, kg.year, Literal(str(info.year), datatype=xsd.gYear))
@@ -251,3 +253,24 @@ def _indicators(sink: TripleSink, used: set[str]) -> None:
         sink.add(c, skos.prefLabel, _zh(concept.pref_label))
         if concept.unit:
             sink.add(c, kg.unit, Literal(concept.unit))
+
+
+# --- the graph in parts, for builds that resolve and write each report apart (kg.pipeline) ----------------------
+
+def report_triples(node: ReportNode, files: Sequence[Document | SourceFile]) -> list[Triple]:
+    """The triples of one report: the report itself, its source files, figures and mentions. They depend on the
+    report alone (its extraction and the identity keys of what it names), so a build can make them in a worker
+    process and cache them; :func:`entity_triples` makes the rest."""
+    sink = TripleSink()
+    _report(sink, Corpus(), node, {node.extraction.report_id: list(files)})
+    return sink.triples
+
+
+def entity_triples(corpus: Corpus, indicators: set[str]) -> list[Triple]:
+    """The triples of the shared resources of a corpus (areas, governments, regulations, organisations, measures)
+    and of the ``indicators`` (concept IRIs) its figures link to. With :func:`report_triples` of every report, the
+    same triples as :func:`corpus_triples`."""
+    out = list(corpus_triples(dataclasses.replace(corpus, reports={})))
+    sink = TripleSink()
+    _indicators(sink, indicators)
+    return out + sink.triples

@@ -7,11 +7,21 @@ provenance contract: ``doc.text[start:end]`` is what the mention says was read.
 
 The decoded text is the file's characters with any BOM dropped and line ends unified to ``\\n``; it is what
 ``kg build`` keeps under ``output/texts/``, so offsets can be checked later.
+
+Formats (:data:`FORMATS`, chosen by suffix): plain text (``.txt``: UTF-8 with or without BOM, UTF-16, GB18030/GBK,
+else charset-normalizer's guess); web pages (``.html``/``.htm``: the article body found with selectolax, navigation,
+scripts and styles dropped, one line per block); PDF (``.pdf``: pypdf's text of each page, pages separated by a
+blank line) and Word (``.docx``: python-docx paragraphs and table cells in document order). For the last three the
+*extracted* text is the document's ``text``: offsets index it, and it is what ``output/texts/`` keeps.
+
+Every failure is a :class:`ReadError` whose message is one line, so that a corpus crawl with broken files builds
+the rest and says what was wrong with each.
 """
 
 from __future__ import annotations
 
 import hashlib
+import os
 import re
 import unicodedata
 from array import array
@@ -30,6 +40,18 @@ class ReadError(Exception):
     """A file that cannot be read as a report. ``str(err)`` is the one-line reason (without the file name)."""
 
 
+@dataclass(frozen=True)
+class SourceFile:
+    """What the graph records of a source file (``kg:SourceFile``), without its text: cheap to keep for every file
+    of a large corpus while the texts themselves stay on disk."""
+
+    source_name: str
+    sha256: str  # of the file's bytes
+    size: int  # bytes
+    encoding: str | None
+    fmt: str
+
+
 @dataclass
 class Document:
     """One report's text. ``text`` is the decoded source; ``clean`` is what extractors read."""
@@ -38,11 +60,14 @@ class Document:
     text: str
     clean: str
     clean_to_text: array  # clean_to_text[i] = index in text of clean[i]
-    encoding: str = "utf-8"
+    encoding: str | None = "utf-8"  # of a text file or web page; None for PDF (fonts, not an encoding)
     sha256: str = ""  # of the file's bytes
     size: int = 0  # bytes
     meta: dict[str, str] = field(default_factory=dict)  # web-page header fields: published, source …
     fmt: str = "txt"
+
+    def source_file(self) -> SourceFile:
+        return SourceFile(self.source_name, self.sha256, self.size, self.encoding, self.fmt)
 
     @property
     def id(self) -> str:
@@ -142,31 +167,276 @@ def _looks_like_text(text: str) -> bool:
     return bad <= len(sample) * 0.01
 
 
+FORMATS: dict[str, str] = {".txt": "txt", ".html": "html", ".htm": "html", ".pdf": "pdf", ".docx": "docx"}
+"""File suffix → format name (``Document.fmt``, ``kg:fileFormat``). A folder is read for all of these."""
+
+
+def format_of(path: Path | str) -> str | None:
+    """The format a file is read as, from its suffix (case-insensitive); None when it is not a report format."""
+    return FORMATS.get(Path(path).suffix.lower())
+
+
 def read_path(path: Path, source_name: str | None = None, max_bytes: int = MAX_BYTES_DEFAULT) -> Document:
     """Read one report file. Raises ReadError with a one-line reason when it cannot be a report."""
+    return read_bytes(read_file_bytes(path, max_bytes), source_name or Path(path).name, format_of(path) or "txt",
+                      max_bytes)
+
+
+def stat_file(path: Path, max_bytes: int = MAX_BYTES_DEFAULT) -> os.stat_result:
+    """A file's status, refusing one larger than ``max_bytes`` (so it is never read)."""
     try:
-        size = path.stat().st_size
+        st = os.stat(path)
     except FileNotFoundError:
         raise ReadError("no such file") from None
     except OSError as exc:
         raise ReadError(f"cannot read: {exc.strerror or exc}") from None
-    if size > max_bytes:
-        raise ReadError(f"too large ({size} bytes, limit {max_bytes})")
+    if st.st_size > max_bytes:
+        raise ReadError(f"too large ({st.st_size} bytes, limit {max_bytes})")
+    return st
+
+
+def read_file_bytes(path: Path, max_bytes: int = MAX_BYTES_DEFAULT) -> bytes:
+    """A file's bytes, refusing (before reading) one larger than ``max_bytes``."""
+    path = Path(path)
+    stat_file(path, max_bytes)
     try:
-        data = path.read_bytes()
+        return path.read_bytes()
     except IsADirectoryError:
         raise ReadError("is a directory") from None
     except OSError as exc:
         raise ReadError(f"cannot read: {exc.strerror or exc}") from None
-    text, encoding = decode(data)
+
+
+def read_bytes(data: bytes, source_name: str, fmt: str = "txt", max_bytes: int = MAX_BYTES_DEFAULT) -> Document:
+    """A :class:`Document` from a file's bytes read as ``fmt`` (a value of :data:`FORMATS`).
+
+    Kept apart from the file system so that a worker process or a Dask worker can read bytes sent to it."""
+    if len(data) > max_bytes:
+        raise ReadError(f"too large ({len(data)} bytes, limit {max_bytes})")
+    if not data.strip():
+        raise ReadError("empty file")
+    reader = _READERS.get(fmt)
+    if reader is None:
+        raise ReadError(f"unsupported format {fmt!r}")
+    text, encoding = reader(data)
     text = normalise_newlines(text)
     if not text.strip():
-        raise ReadError("empty file")
+        raise ReadError("empty file" if fmt == "txt" else f"no text in the {fmt.upper()} file")
     clean, mapping = clean_text(text)
     if not clean.strip():
         raise ReadError("no report text (only web-page navigation)")
-    return Document(source_name or path.name, text, clean, mapping, encoding, hashlib.sha256(data).hexdigest(),
-                    size, header_meta(text))
+    return Document(source_name, text, clean, mapping, encoding, hashlib.sha256(data).hexdigest(), len(data),
+                    header_meta(text), fmt)
+
+
+def _one_line(exc: BaseException) -> str:
+    """An exception as a short single line, for reasons in build-report.json."""
+    msg = " ".join(str(exc).split())
+    return f"{type(exc).__name__}: {msg[:160]}" if msg else type(exc).__name__
+
+
+# --- web pages ------------------------------------------------------------------------------------------------
+
+_CHARSET = re.compile(rb"""<meta[^>]+charset\s*=\s*["']?\s*([A-Za-z0-9_\-]+)""", re.I)
+_CHARSET_ALIASES = {"gb2312": "gb18030", "gbk": "gb18030", "x-gbk": "gb18030", "utf8": "utf-8"}
+# Never article text: scripts and styles, and the page furniture around an article.
+_HTML_DROP = ("script", "style", "noscript", "template", "svg", "canvas", "iframe", "object", "head", "nav",
+              "header", "footer", "aside", "form", "button", "select", "textarea", "menu")
+# Containers that Chinese government sites (TRS, Hanweb, UCAP content systems) put the article in.
+_HTML_ARTICLE = ("#zoom", "#Zoom", ".TRS_Editor", "#UCAP-CONTENT", ".article-content", ".article_content",
+                 "#article-content", ".pages_content", "#content", ".content", "article", "[role=main]", "main")
+_HTML_BLOCK = {"p", "div", "section", "article", "main", "h1", "h2", "h3", "h4", "h5", "h6", "li", "ul", "ol",
+               "dl", "dt", "dd", "table", "tbody", "thead", "tfoot", "tr", "blockquote", "pre", "hr", "center",
+               "address", "figure", "figcaption", "caption", "title", "body", "html"}
+_HTML_CELL = {"td", "th"}
+_WS = re.compile(r"[ \t\r\n\f\v]+")
+_ARTICLE_MIN = 200  # characters: a smaller container is a teaser box, not the article
+
+
+def decode_html(data: bytes) -> tuple[str, str]:
+    """Decode a web page: a BOM, else the ``<meta charset>`` it declares, else as text is decoded."""
+    if data.startswith((b"\xef\xbb\xbf", b"\xff\xfe", b"\xfe\xff")) or b"\x00" in data[:2048]:
+        return decode(data)
+    m = _CHARSET.search(data[:4096])
+    if m:
+        declared = m.group(1).decode("ascii").lower()
+        declared = _CHARSET_ALIASES.get(declared, declared)
+        try:
+            text = data.decode(declared)
+        except (LookupError, UnicodeDecodeError):
+            pass  # a wrong declaration is common: fall back to detection
+        else:
+            if _looks_like_text(text):
+                return text, declared
+    return decode(data)
+
+
+def _html_text(node) -> str:
+    """The text of an element, one paragraph per block (paragraph, heading, list item, table row; a blank line
+    between them), runs of white space inside a block collapsed to one space as a browser shows them (so a table
+    row's cells are separated by a space)."""
+    lines: list[str] = []
+    current: list[str] = []
+
+    def flush() -> None:
+        line = _WS.sub(" ", "".join(current)).strip()
+        if line:
+            lines.append(line)
+        current.clear()
+
+    stack: list[tuple[object, bool]] = [(node, False)]  # (node, leaving); iterative: pages can nest very deep
+    while stack:
+        n, leaving = stack.pop()
+        tag = n.tag
+        if leaving:
+            if tag in _HTML_BLOCK:
+                flush()
+            elif tag in _HTML_CELL:
+                current.append("\t")
+            continue
+        if tag == "-text":
+            current.append(n.text_content or "")
+            continue
+        if tag in _HTML_DROP or tag.startswith("-"):  # comments, doctype
+            continue
+        if tag == "br":
+            flush()
+            continue
+        if tag in _HTML_BLOCK:
+            flush()
+        stack.append((n, True))
+        children = list(n.iter(include_text=True))
+        stack.extend((c, False) for c in reversed(children))
+    flush()
+    return "\n\n".join(lines)
+
+
+def _article_node(tree):
+    """The element holding the article: a known content container, else the element whose paragraphs hold the
+    most text (a small readability: each <p>'s text counts for its parent, half for its grandparent)."""
+    body = tree.body
+    if body is None:
+        return None
+    for selector in _HTML_ARTICLE:
+        for node in tree.css(selector):
+            if len(_WS.sub("", node.text(deep=True))) >= _ARTICLE_MIN:
+                return node
+    scores: dict[int, float] = {}
+    nodes: dict[int, object] = {}
+    order: dict[int, int] = {}
+    for p in tree.css("p"):
+        length = len(_WS.sub("", p.text(deep=True)))
+        if length < 10:
+            continue
+        parent = p.parent
+        for weight in (1.0, 0.5):
+            if parent is None or parent.tag in ("html", "-undef"):
+                break
+            key = parent.mem_id
+            if key not in nodes:
+                nodes[key] = parent
+                order[key] = len(order)  # ties go to the element met first, never to a memory address
+            scores[key] = scores.get(key, 0.0) + length * weight
+            parent = parent.parent
+    if scores:
+        best = max(scores, key=lambda k: (scores[k], -order[k]))
+        if scores[best] >= _ARTICLE_MIN:
+            return nodes[best]
+    return body
+
+
+def read_html(data: bytes) -> tuple[str, str]:
+    """A web page's article text (with its heading when that sits outside the article) and the page's encoding."""
+    from selectolax.lexbor import LexborHTMLParser  # noqa: PLC0415 - only for web pages
+
+    source, encoding = decode_html(data)
+    try:
+        tree = LexborHTMLParser(source)
+    except Exception as exc:  # noqa: BLE001 - any parser failure is a corrupt page
+        raise ReadError(f"corrupt HTML ({_one_line(exc)})") from None
+    for tag in _HTML_DROP:
+        for node in tree.css(tag):
+            node.decompose()
+    article = _article_node(tree)
+    if article is None:
+        raise ReadError("corrupt HTML (no body)")
+    text = _html_text(article)
+    heading = None
+    if article.css_first("h1") is None:
+        h1 = tree.css_first("h1")
+        if h1 is not None:
+            heading = _WS.sub(" ", h1.text(deep=True)).strip()
+    if heading and not text.startswith(heading):
+        text = heading + "\n\n" + text
+    if not text.strip():
+        raise ReadError("no article text in the web page")
+    return text, encoding
+
+
+# --- PDF and Word ---------------------------------------------------------------------------------------------
+
+def read_pdf(data: bytes) -> tuple[str, None]:
+    """The text of each page (pypdf), pages separated by a blank line: a word broken by a page break is joined
+    again by the cleaning (:func:`clean_text`), as in text files printed from PDFs. PDFs have no text encoding
+    to report (fonts map glyphs to Unicode), so the encoding is None."""
+    import logging  # noqa: PLC0415
+
+    from pypdf import PdfReader  # noqa: PLC0415 - only for PDFs
+
+    logging.getLogger("pypdf").setLevel(logging.ERROR)  # pypdf logs every repair of a sloppy file
+    if not data.lstrip().startswith(b"%PDF"):
+        raise ReadError("corrupt PDF (no %PDF header)")
+    try:
+        import io  # noqa: PLC0415
+
+        reader = PdfReader(io.BytesIO(data))
+        if reader.is_encrypted and not reader.decrypt(""):
+            raise ReadError("encrypted PDF (needs a password)")
+        pages = [page.extract_text() or "" for page in reader.pages]
+    except ReadError:
+        raise
+    except Exception as exc:  # noqa: BLE001 - pypdf raises many kinds of errors on broken files
+        raise ReadError(f"corrupt PDF ({_one_line(exc)})") from None
+    text = "\n\n".join(p.strip("\n") for p in pages if p.strip())
+    if not text.strip():
+        raise ReadError("PDF without a text layer (a scan? no text to read)")
+    return text, None
+
+
+def read_docx(data: bytes) -> tuple[str, str]:
+    """Paragraphs and table cells (python-docx) in document order: one line per paragraph, a table row's cells
+    separated by a tab (a merged cell once). The XML of a .docx is UTF-8."""
+    try:
+        import io  # noqa: PLC0415
+
+        import docx  # noqa: PLC0415 - only for Word files
+        from docx.table import Table  # noqa: PLC0415
+
+        document = docx.Document(io.BytesIO(data))
+        lines: list[str] = []
+        for block in document.iter_inner_content():
+            if isinstance(block, Table):
+                for row in block.rows:
+                    seen: set[int] = set()
+                    cells = []
+                    for cell in row.cells:
+                        if id(cell._tc) in seen:
+                            continue
+                        seen.add(id(cell._tc))
+                        cells.append(" ".join(cell.text.split("\n")).strip())
+                    if any(cells):
+                        lines.append("\t".join(cells))
+            elif block.text.strip():
+                lines.append(block.text)
+    except Exception as exc:  # noqa: BLE001 - a broken zip or XML part is a corrupt file
+        raise ReadError(f"corrupt DOCX ({_one_line(exc)})") from None
+    text = "\n\n".join(lines)
+    if not text.strip():
+        raise ReadError("no text in the DOCX file")
+    return text, "utf-8"
+
+
+_READERS = {"txt": decode, "html": read_html, "pdf": read_pdf, "docx": read_docx}
 
 
 # --- cleaning -------------------------------------------------------------------------------------------------
@@ -180,6 +450,7 @@ def cruft_patterns() -> re.Pattern[str]:
 
 _SPACE = " \t\u00a0\u3000\u2002\u2003\u2009\u200b\ufeff"
 _DOUBLE_ANGLE = {"<": "《", ">": "》", "＜": "《", "＞": "》", "〈": "《", "〉": "》"}
+_SPECIAL = re.compile("[" + re.escape(_SPACE + "*" + "".join(_DOUBLE_ANGLE)) + "]")
 _TERMINAL = "。；;！!？?：:…”」』）)】》*"
 HEADING = re.compile(r"^(?:[一二三四五六七八九十]+、|[（(][一二三四五六七八九十\d]+[)）]|\d+[、.．]|第[一二三四五六七八九十\d]+[章节部分])")
 
@@ -202,15 +473,23 @@ def is_cruft(line: str) -> bool:
 
 def _clean_line(line: str, offset: int, out: list[str], mapping: array) -> None:
     """Append a line's kept characters: no markdown **, no edge spaces, no spaces inside Chinese text."""
-    n = len(line)
-    i = 0
-    lo, hi = 0, n
+    lo, hi = 0, len(line)
     while lo < hi and line[lo] in _SPACE:
         lo += 1
     while hi > lo and line[hi - 1] in _SPACE:
         hi -= 1
     i = lo
     while i < hi:
+        # Runs of ordinary characters (nearly all of a Chinese line) are copied whole, with their offsets: only
+        # spaces, ``*`` and angle brackets need a decision, character by character.
+        special = _SPECIAL.search(line, i, hi)
+        j = special.start() if special else hi
+        if j > i:
+            out.append(line[i:j])
+            mapping.extend(range(offset + i, offset + j))
+            i = j
+            if i >= hi:
+                break
         ch = line[i]
         if ch == "*" and i + 1 < hi and line[i + 1] == "*":
             i += 2
@@ -226,7 +505,7 @@ def _clean_line(line: str, offset: int, out: list[str], mapping: array) -> None:
             j = i
             while j < hi and line[j] in _SPACE:
                 j += 1
-            prev = out[-1] if out else ""
+            prev = out[-1][-1] if out else ""
             nxt = line[j] if j < hi else ""
             if (prev and _squeezable(prev) and (not nxt or _squeezable(nxt) or _is_cjk(prev))) or (
                 nxt and _is_cjk(nxt)

@@ -67,6 +67,23 @@ def domain_words() -> list[tuple[str, str]]:
 _PLACEHOLDER = "丶"  # a CJK character jieba keeps inside a word, standing in for 、 (same length, so offsets hold)
 
 
+def _pos_tokenizer(tokenizer):
+    """A jieba POS tagger over ``tokenizer``. ``POSTokenizer(tokenizer)`` would read the default dictionary's tags
+    again (0.7 s per process) although importing jieba.posseg has just read them for its module-level tagger:
+    when our tokenizer uses that same default dictionary, start from a copy of those tags (our domain words'
+    tags are merged in by jieba on first use, from ``tokenizer.user_word_tag_tab``)."""
+    import jieba  # noqa: PLC0415
+    import jieba.posseg  # noqa: PLC0415
+
+    default = jieba.posseg.dt
+    if tokenizer.dictionary != default.tokenizer.dictionary or default.tokenizer.user_word_tag_tab:
+        return jieba.posseg.POSTokenizer(tokenizer)
+    pos = jieba.posseg.POSTokenizer.__new__(jieba.posseg.POSTokenizer)
+    pos.tokenizer = tokenizer
+    pos.word_tag_tab = dict(default.word_tag_tab)
+    return pos
+
+
 class JiebaSegmenter:
     """jieba with the domain dictionary. jieba cuts at every punctuation mark before it looks at its dictionary,
     so a name with a 、 inside (双随机、一公开) is protected: its 、 is swapped for a placeholder character while
@@ -89,7 +106,7 @@ class JiebaSegmenter:
             self._tok.add_word(word, freq=None, tag=tag)
         self._protect = re.compile("|".join(re.escape(w) for w in sorted(protected, key=len, reverse=True))) \
             if protected else None
-        self._pos = jieba.posseg.POSTokenizer(self._tok)
+        self._pos = _pos_tokenizer(self._tok)
 
     def _hide(self, text: str) -> str:
         if self._protect is None or "、" not in text:

@@ -123,3 +123,27 @@ def test_another_places_government_is_not_the_reporting_one():
     c = build_corpus("淄博市人民政府\n2017年，淄博市政府在省委、省政府的坚强领导下，区政府积极配合。")
     assert "山东省人民政府" in c.organisations
     assert list(c.governments) == ["淄博市人民政府"]
+
+
+def test_merging_reports_resolved_one_by_one_equals_resolving_them_together():
+    """What kg.pipeline relies on to resolve each report in a worker and cache it (kg.resolve.merge_corpus)."""
+    import copy
+    from pathlib import Path
+
+    from kg.read import read_path
+    from kg.resolve import Corpus, merge_corpus
+
+    seg = get_segmenter()
+    seeds = sorted((Path(__file__).resolve().parent.parent / "seeds").glob("*.txt"))
+    texts = [read_path(p) for p in seeds] + [Document.from_text(t, f"x{i}.txt") for i, t in enumerate([
+        "银川市兴庆区人民政府\n2021年，严格执行《行政规范性文件管理规定》和《行政处罚法》，印发《兴庆区行政执法公示办法》。",
+        "银川市兴庆区人民政府\n2022年，修订《兴庆区行政执法公示办法（试行）》，学习《中华人民共和国行政处罚法》。区司法局办理案件3件。",
+        "包头市昆都仑区人民政府\n2021年，严格执行《行政规范性文件管理规定》，落实“放管服”改革，区法院审结案件9件。"])]
+    extractions = [extract(d, seg) for d in texts]
+    together = resolve(copy.deepcopy(extractions))
+    merged = Corpus()
+    for ex in sorted(copy.deepcopy(extractions), key=lambda e: e.report_id):
+        merge_corpus(merged, resolve([ex]))
+    for table in ("regulations", "governments", "organisations", "measures", "works", "areas"):
+        assert getattr(merged, table) == getattr(together, table), table
+    assert len(together.regulations) > 50

@@ -14,7 +14,7 @@ from kg.cli import main
 from kg.store import load_store
 from kg.turtle import TurtleWriter
 from kg.validate import validate_file
-from kg.vocab import KGR, kg, prov, rdf, xsd
+from kg.vocab import KGR, kg, prov, rdf, rdfs, xsd
 
 SEEDS = Path(__file__).resolve().parent.parent / "seeds"
 
@@ -161,15 +161,14 @@ def test_build_fails_loudly_and_leaves_no_valid_looking_graph(tmp_path, monkeypa
     out.mkdir()
     (out / "graph.ttl").write_text("# an earlier build\n", encoding="utf-8")
     (out / "graph.html").write_text("<html></html>", encoding="utf-8")
-    real = pipeline.corpus_triples
+    real = pipeline.entity_triples
 
     def with_a_bad_regulation(*args, **kwargs):
-        yield from real(*args, **kwargs)
         from pyoxigraph import Triple
 
-        yield Triple(NamedNode(KGR + "reg-broken"), rdf.type, kg.Regulation)
+        return [*real(*args, **kwargs), Triple(NamedNode(KGR + "reg-broken"), rdf.type, kg.Regulation)]
 
-    monkeypatch.setattr(pipeline, "corpus_triples", with_a_bad_regulation)
+    monkeypatch.setattr(pipeline, "entity_triples", with_a_bad_regulation)
     result = CliRunner().invoke(main, ["build", str(SEEDS / "000_5bf5264dd4bbb5b6.txt"), "-o", str(out), "-q"])
     assert result.exit_code == 1 and "Traceback" not in result.output
     assert "violates ontology/shapes.ttl" in result.output and "kgr:reg-broken" in result.output
@@ -178,7 +177,7 @@ def test_build_fails_loudly_and_leaves_no_valid_looking_graph(tmp_path, monkeypa
     assert "Violation: kgr:reg-broken rdfs:label" in (out / "validation.txt").read_text(encoding="utf-8")
     assert json.loads((out / "build-report.json").read_text(encoding="utf-8"))["validation"]["conforms"] is False
 
-    monkeypatch.setattr(pipeline, "corpus_triples", real)
+    monkeypatch.setattr(pipeline, "entity_triples", real)
     result = CliRunner().invoke(main, ["build", str(SEEDS / "000_5bf5264dd4bbb5b6.txt"), "-o", str(out), "-q"])
     assert result.exit_code == 0 and "valid (ontology/shapes.ttl)" in result.output
     assert (out / "graph.ttl").exists()
@@ -191,3 +190,27 @@ def test_build_no_validate_skips_the_check(tmp_path):
     assert result.exit_code == 0 and "valid (ontology/shapes.ttl)" not in result.output
     report = json.loads((tmp_path / "build-report.json").read_text(encoding="utf-8"))
     assert report["validation"] == {"validated": False}
+
+
+def test_a_large_build_validates_a_sample_of_its_reports_with_what_they_refer_to(tmp_path, monkeypatch):
+    from kg import pipeline
+
+    monkeypatch.setattr(pipeline, "VALIDATE_ALL_REPORTS", 2)
+    result = pipeline.build([SEEDS], tmp_path, pipeline.BuildOptions(html=False))
+    assert result.validation.conforms
+    report = json.loads((tmp_path / "build-report.json").read_text(encoding="utf-8"))
+    assert report["validation"]["sample"] == "2 of 5 reports and the resources they refer to"
+
+
+def test_a_sample_still_catches_a_broken_resource_a_sampled_report_refers_to(tmp_path, monkeypatch):
+    from kg import pipeline
+
+    monkeypatch.setattr(pipeline, "VALIDATE_ALL_REPORTS", 1)
+    real = pipeline.entity_triples
+
+    def without_labels(*args, **kwargs):  # every regulation loses its label: the sampled report cites some
+        return [t for t in real(*args, **kwargs) if not (t.predicate == rdfs.label and "reg-" in t.subject.value)]
+
+    monkeypatch.setattr(pipeline, "entity_triples", without_labels)
+    with pytest.raises(pipeline.GraphInvalid, match="violates ontology/shapes.ttl"):
+        pipeline.build([SEEDS], tmp_path, pipeline.BuildOptions(html=False, cache=False))

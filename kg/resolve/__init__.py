@@ -179,5 +179,53 @@ def resolve(extractions: Iterable[Extraction]) -> Corpus:
     return corpus
 
 
-__all__ = ["Corpus", "RegulationNode", "canonical_organisation", "classify_kind", "expand_abbreviation",
-           "government_name", "named_place", "regulation_identity", "resolve"]
+def merge_corpus(into: Corpus, part: Corpus) -> Corpus:
+    """Merge ``part`` (resolved from other reports) into ``into``; returns ``into``.
+
+    Why: a large build resolves each report on its own, in a worker process and cached, and merges the small
+    per-report corpora here instead of resolving every report again. Merging ``resolve([r])`` of each report in
+    report-id order gives the same nodes as ``resolve`` of them all, because identity keys depend on one mention
+    and its report only, and every merge rule of :func:`resolve` is order-free or first-wins: labels take the
+    longest spelling (ties: the first in code-point order) and the others become altLabels; the issuer level and
+    kind come from the first node that knows the level; areas, scope and jurisdiction from the first node.
+    (``tests/test_resolve.py`` checks the equivalence on real reports.) Reports are merged too.
+    """
+    for code, ref in part.areas.items():
+        into.areas.setdefault(code, ref)
+    for key, node in part.regulations.items():
+        existing = into.regulations.get(key)
+        if existing is None:
+            into.regulations[key] = RegulationNode(
+                node.key, node.label, node.kind, node.issuer_level, set(node.alt_labels),
+                set(node.document_numbers), set(node.implements), node.scope_area, node.issuer_area, node.fixed_label)
+            continue
+        if existing.issuer_level == "unknown" and node.issuer_level != "unknown":
+            existing.issuer_level, existing.kind = node.issuer_level, node.kind
+        if not existing.fixed_label and (len(node.label), existing.label) > (len(existing.label), node.label):
+            existing.alt_labels.add(existing.label)
+            existing.label = node.label
+        existing.alt_labels.add(node.label)
+        existing.alt_labels |= node.alt_labels
+        existing.alt_labels.discard(existing.label)
+        existing.document_numbers |= node.document_numbers
+        existing.implements |= node.implements
+    for table, other in ((into.governments, part.governments), (into.organisations, part.organisations),
+                         (into.measures, part.measures)):
+        for key, entity in other.items():
+            existing = table.get(key)
+            if existing is None:
+                table[key] = EntityNode(entity.key, entity.label, set(entity.alt_labels), entity.area, entity.concept)
+            else:
+                existing.alt_labels |= entity.alt_labels
+    for key, work in part.works.items():
+        existing = into.works.get(key)
+        if existing is None:
+            into.works[key] = WorkNode(work.key, work.label, work.work_type, set(work.alt_labels))
+        else:
+            existing.alt_labels |= work.alt_labels
+    into.reports.update(part.reports)
+    return into
+
+
+__all__ = ["Corpus", "RegulationNode", "WorkNode", "canonical_organisation", "classify_kind", "expand_abbreviation",
+           "government_name", "merge_corpus", "named_place", "regulation_identity", "resolve"]
