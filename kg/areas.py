@@ -58,7 +58,9 @@ class AreaTable:
     def chain(self, area: Area) -> list[Area]:
         """The area and its ancestors, province first."""
         out = [area]
-        while out[-1].parent and out[-1].parent in self.by_code:
+        seen = {area.code}
+        while out[-1].parent and out[-1].parent in self.by_code and out[-1].parent not in seen:
+            seen.add(out[-1].parent)
             out.append(self.by_code[out[-1].parent])
         return out[::-1]
 

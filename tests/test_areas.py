@@ -1,0 +1,40 @@
+"""The shipped GB/T 2260 area table (kg/data/areas.csv, built by scripts/build_area_table.py)."""
+
+from kg.areas import area_table
+
+
+def test_every_current_area_chains_up_to_its_province_without_cycles():
+    table = area_table()
+    for area in table.by_code.values():
+        chain = table.chain(area)
+        assert len({a.code for a in chain}) == len(chain), area
+        if area.current:
+            assert chain[0].level == "province" and chain[0].code == area.code[:2] + "0000", area
+
+
+def test_levels_and_codes_agree():
+    for area in area_table().by_code.values():
+        assert len(area.code) == 6 and area.code.isdigit()
+        if area.level == "province":
+            assert area.code.endswith("0000") and not area.parent
+        elif area.level == "prefecture":
+            assert area.code.endswith("00") and area.parent == area.code[:2] + "0000"
+        else:
+            assert area.parent[:2] == area.code[:2]
+
+
+def test_renamed_areas_keep_their_old_codes_as_history():
+    table = area_table()
+    assert [a.code for a in table.lookup("偃师区")] == ["410307"]
+    assert not table.by_code["410381"].current  # 偃师市 before 2021
+
+
+def test_prefecture_cities_without_counties_are_prefectures():
+    assert area_table().lookup("东莞市")[0].level == "prefecture"
+
+
+def test_short_names_and_aliases_of_autonomous_areas():
+    table = area_table()
+    assert table.by_code["632800"].short == "海西"
+    assert [a.code for a in table.lookup("海西州")] == ["632800"]
+    assert [a.code for a in table.lookup("东乌旗")] == ["152525"]
