@@ -76,7 +76,7 @@ EXECUTORS = ("local", "dask")
 # segmenter (1-3 s), which a handful of files does not repay; fewer files run in this process.
 MIN_FILES_PER_WORKER = 4
 # The build validates the whole graph up to this many reports, else a sample of this many (module docstring).
-VALIDATE_ALL_REPORTS = 300
+VALIDATE_ALL_REPORTS = 10
 # The report triples the HTML view reads (kg.render, kg.analyse.citations); the HTML is drawn from these and the
 # shared resources only, never from a store of every mention and figure (tests/test_scale.py checks it is the
 # same page as one drawn from the whole graph).

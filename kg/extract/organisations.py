@@ -101,8 +101,9 @@ def _words(window: str, segmenter: Segmenter | None) -> list[tuple[str, str]]:
         return [(w, "x") for w in _cut_by_stop_words(window)]
     out: list[tuple[str, str]] = []
     pos = 0
-    bounds = _word_bounds(window, segmenter)
-    for start, end, name in area_table().find(window):
+    places = area_table().find(window)
+    bounds = _word_bounds(window, segmenter) if any(len(n) == 2 for _, _, n in places) else set()
+    for start, end, name in places:
         if len(name) == 2 and (name[0] in _FUNCTION_CHARS or start not in bounds):
             continue  # 和县 in …和县人大常委会, 理县 in 办理县…: a short place name inside other words
         out += _tagged(window[pos:start], segmenter) + [(name, "ns")]

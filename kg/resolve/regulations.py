@@ -88,13 +88,13 @@ def named_place(title: str, near: AreaRef | None = None) -> tuple[Area, int, int
     chain: list[Area] = []
     first_start = None
     pos = 0
-    for start, end, name in table.find(head):
+    for start, end, name in _places_in(head):
         if start > pos + (1 if chain else 0):
             break
         candidates = table.lookup(name)
         if chain:
             candidates = [a for a in candidates if a.parent == chain[-1].code] or candidates
-        elif near is not None:
+        elif len(candidates) > 1 and near is not None:
             candidates = _towards(candidates, near)
         if not candidates:
             break
@@ -103,10 +103,22 @@ def named_place(title: str, near: AreaRef | None = None) -> tuple[Area, int, int
         pos = end
     if chain:
         return chain[-1], offset + (first_start or 0), offset + pos
-    for short, areas in table.by_short.items():  # 宁夏…, 山西…: a province by its short name
-        if head.startswith(short) and areas[0].level == "province":
-            return areas[0], offset, offset + len(short)
+    for length in (3, 2):  # 宁夏…, 山西…, 内蒙古…: a province by its short name
+        province = _province_shorts().get(head[:length])
+        if province is not None:
+            return province, offset, offset + length
     return None
+
+
+@lru_cache(maxsize=1)
+def _province_shorts() -> dict[str, Area]:
+    return {short: areas[0] for short, areas in area_table().by_short.items() if areas[0].level == "province"}
+
+
+@lru_cache(maxsize=65536)
+def _places_in(head: str) -> tuple[tuple[int, int, str], ...]:
+    """Area names in the head of a title, cached: the same titles come back report after report."""
+    return tuple(area_table().find(head))
 
 
 def _towards(candidates: list[Area], near: AreaRef) -> list[Area]:
