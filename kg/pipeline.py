@@ -31,10 +31,10 @@ the cache and the texts is written and :class:`BuildError` is raised.
 
 The graph validates itself (``ontology/shapes.ttl``, :mod:`kg.validate`) before it becomes ``graph.ttl``: it is
 written under a hidden temporary name, validated, then renamed. Up to :data:`VALIDATE_ALL_REPORTS` reports the
-whole graph is validated; above that, pyshacl over millions of triples would take longer than the build, so a
-deterministic sample of that many reports (evenly spaced in report-id order) is validated together with every
-shared resource they refer to — the reports are made by the same code, so a systematic fault shows in any sample;
-``kg validate`` checks a whole graph. On a violation the build fails loudly (:class:`GraphInvalid`) and leaves
+whole graph is validated; above that, pyshacl (~0.2 s per report) would take longer than the build, so a
+deterministic sample of that many reports (evenly spaced in report-id order, among the reports made in this build
+when a rebuild re-extracted some) is validated together with every shared resource they refer to — the reports
+are made by the same code, so a systematic fault shows in any sample; ``kg validate`` checks a whole graph. On a violation the build fails loudly (:class:`GraphInvalid`) and leaves
 nothing that looks valid: the graph is kept as ``graph.invalid.ttl`` for inspection, every result goes to
 ``validation.txt``, any ``graph.ttl`` and ``graph.html`` of an earlier build are removed, no HTML is drawn, and
 ``build-report.json`` records the failure. A valid build removes the ``graph.invalid.ttl`` and ``validation.txt``
@@ -435,6 +435,7 @@ def build(inputs: list[Path], outdir: Path, options: BuildOptions | None = None,
                        cache.load_extraction(key))
 
     extracted = 0
+    fresh: set[str] = set()  # reports made in this build (not taken whole from the cache)
     workers = [1]
     if options.executor == "dask":
         outcomes = _dask_outcomes(tasks(), options.jobs, options.scheduler, workers)
@@ -447,6 +448,7 @@ def build(inputs: list[Path], outdir: Path, options: BuildOptions | None = None,
             records.append(FileRecord(outcome.name, "skipped", outcome.error, format=outcome.fmt))
             continue
         extracted += outcome.extracted
+        fresh.add(outcome.head["report_id"])
         _keep_text(texts, outcome.head["report_id"], outcome.text)
         cache.store(outcome.key, outcome.name, outcome.extraction_json, outcome.fragment_text)
         entries.append(_entry(outcome.name, outcome.key, outcome.head))
@@ -474,7 +476,7 @@ def build(inputs: list[Path], outdir: Path, options: BuildOptions | None = None,
 
     graph_path = outdir / "graph.ttl"
     pending = outdir / ".graph.ttl.unvalidated"  # hidden: never taken for the graph, nor read as an input
-    merged = _write_graph(pending, by_report, cache, options.html, options.validate)
+    merged = _write_graph(pending, by_report, cache, options.html, options.validate, fresh)
     cache.save_index(new_index)
     cache.prune()
     summary = merged.summary
@@ -558,12 +560,20 @@ class _Merged:
     sampled: int = 0  # reports in the sample when it is one, else 0
 
 
-def _sample_ids(report_ids: list[str], size: int) -> set[str]:
-    """``size`` report ids evenly spaced in sorted order (all of them when there are no more)."""
+def _sample_ids(report_ids: list[str], size: int, fresh: set[str] | None = None) -> set[str]:
+    """What the build validates: every report when there are at most ``size``; else ``size`` reports evenly
+    spaced in id order — among those made in this build when there are any (a rebuild after one change checks
+    the changed report, not ten unchanged ones it checked before), else among all (one, when all came from the
+    cache: the shared resources may still have changed)."""
     if len(report_ids) <= size:
         return set(report_ids)
-    step = len(report_ids) / size
-    return {report_ids[int(i * step)] for i in range(size)}
+    pool = sorted(r for r in report_ids if r in (fresh or ()))
+    if not pool:
+        pool, size = report_ids, (size if fresh is None else 1)
+    if len(pool) <= size:
+        return set(pool)
+    step = len(pool) / size
+    return {pool[int(i * step)] for i in range(size)}
 
 
 _KGR_NAME = re.compile(rb"kgr:[A-Za-z0-9_.\-]*[A-Za-z0-9_\-]")
@@ -585,7 +595,7 @@ def _referenced(blocks: list[bytes], shared: dict[bytes, bytes]) -> list[bytes]:
 
 
 def _write_graph(graph_path: Path, by_report: dict[str, list[_Entry]], cache: Cache, html: bool,
-                 validate: bool = False) -> _Merged:
+                 validate: bool = False, fresh: set[str] | None = None) -> _Merged:
     """Write graph.ttl (atomically) from the reports' cached fragments and the merged shared resources."""
     import pyoxigraph  # noqa: PLC0415
 
@@ -594,7 +604,7 @@ def _write_graph(graph_path: Path, by_report: dict[str, list[_Entry]], cache: Ca
     store = pyoxigraph.Store() if html else None
     indicators: set[str] = set()
     counts = {"figures": 0, "triples": 0}
-    sample_ids = _sample_ids(sorted(by_report), VALIDATE_ALL_REPORTS) if validate else set()
+    sample_ids = _sample_ids(sorted(by_report), VALIDATE_ALL_REPORTS, fresh) if validate else set()
     sampled: list[bytes] = []
     whole = len(sample_ids) == len(by_report)
 
