@@ -10,10 +10,11 @@ even when nobody bumped the version). Per file:
 * ``<key>.json`` — the extraction (:func:`kg.model.to_json`; read back with
   :func:`kg.model.extraction_from_json`). It depends on the content only, so a renamed file is not extracted
   again.
-* ``<key>.<name hash>.frag`` — what the graph needs from that file under that name, as three parts: line 1, a
+* ``<key>.<name hash>.frag`` — what the graph needs from that file under that name, as four parts: line 1, a
   small JSON head (report id, file facts, problems, counts); line 2, the report's share of the resolved corpus
-  (regulations, bodies, areas, indicators it names) and the triples the HTML view needs; then the report's own
-  Turtle blocks, ready to be copied into ``graph.ttl``.
+  (regulations, bodies, areas, indicators it names); line 3, the triples the HTML view needs (a JSON string of
+  N-Triples, decoded only when the HTML is drawn); then the report's own Turtle blocks, ready to be copied into
+  ``graph.ttl``.
 
 Two whole-build files make a rebuild after a small change cheap:
 
@@ -137,8 +138,10 @@ class Fragment:
 
     def serialise(self, name: str) -> str:
         """The fragment file's content (done by the worker that made it, not by the main process)."""
+        shares = {k: v for k, v in self.part.items() if k != "html"}
         return (json.dumps({**self.head, "name": name}, ensure_ascii=False) + "\n"
-                + json.dumps(self.part, ensure_ascii=False, separators=(",", ":")) + "\n" + self.body)
+                + json.dumps(shares, ensure_ascii=False, separators=(",", ":")) + "\n"
+                + json.dumps(self.part["html"], ensure_ascii=False) + "\n" + self.body)
 
 
 @dataclass
@@ -198,8 +201,8 @@ class Cache:
         return os.path.isfile(self.fragment_path(key, name)) and os.path.isfile(self.extraction_path(key))
 
     def open_fragment(self, key: str, name: str) -> IO[bytes]:
-        """The fragment file (binary), positioned after the head: read the part with ``readline()``, then the
-        body, which is UTF-8 Turtle to copy as it is."""
+        """The fragment file (binary), positioned after the head: read (or skip) the corpus part and the HTML
+        triples with ``readline()`` each, then the body, which is UTF-8 Turtle to copy as it is."""
         f = open(self.fragment_path(key, name), "rb")  # noqa: SIM115 - the caller closes it
         f.readline()
         return f

@@ -608,35 +608,44 @@ def _write_graph(graph_path: Path, by_report: dict[str, list[_Entry]], cache: Ca
     sampled: list[bytes] = []
     whole = len(sample_ids) == len(by_report)
 
+    def copy_report(out, report_id: str) -> None:
+        """Copy one report's Turtle into ``out``, merge its corpus part, load its HTML triples when drawing."""
+        copies = by_report[report_id]
+        if len(copies) == 1:
+            e = copies[0]
+            with cache.open_fragment(e.key, e.name) as f:
+                part = json.loads(f.readline())
+                html_line = f.readline()  # skipped undecoded without HTML
+                if store is not None:
+                    html_nt = json.loads(html_line)
+                    if html_nt:
+                        store.load(html_nt.encode("utf-8"), format=pyoxigraph.RdfFormat.N_TRIPLES)
+                if report_id in sample_ids:
+                    body = f.read()
+                    sampled.append(body)
+                    out.write(body)
+                else:
+                    shutil.copyfileobj(f, out, 1 << 20)
+            counts["triples"] += e.triples
+        else:  # the same text under several names: one report whose files are all of them (rare: not cached)
+            with open(cache.extraction_path(copies[0].key), "rb") as f:
+                ex = extraction_from_json(json.loads(f.read()))
+            frag = report_fragment(ex, [c.file for c in copies])
+            part = frag.part
+            out.write(frag.body.encode("utf-8"))
+            if report_id in sample_ids:
+                sampled.append(frag.body.encode("utf-8"))
+            counts["triples"] += frag.head["triples"]
+            if store is not None and part["html"]:
+                store.load(part["html"].encode("utf-8"), format=pyoxigraph.RdfFormat.N_TRIPLES)
+        counts["figures"] += copies[0].figures
+        merge_corpus(corpus, corpus_from_json(part["corpus"]))
+        indicators.update(part["indicators"])
+
     def write(out) -> None:  # binary: cached blocks are copied as bytes, never decoded
         out.write(writer.header().encode("utf-8"))
         for report_id in sorted(by_report):
-            copies = by_report[report_id]
-            if len(copies) == 1:
-                e = copies[0]
-                with cache.open_fragment(e.key, e.name) as f:
-                    part = json.loads(f.readline())
-                    if report_id in sample_ids:
-                        body = f.read()
-                        sampled.append(body)
-                        out.write(body)
-                    else:
-                        shutil.copyfileobj(f, out, 1 << 20)
-                counts["triples"] += e.triples
-            else:  # the same text under several names: one report whose files are all of them (rare: not cached)
-                with open(cache.extraction_path(copies[0].key), "rb") as f:
-                    ex = extraction_from_json(json.loads(f.read()))
-                frag = report_fragment(ex, [c.file for c in copies])
-                part = frag.part
-                out.write(frag.body.encode("utf-8"))
-                if report_id in sample_ids:
-                    sampled.append(frag.body.encode("utf-8"))
-                counts["triples"] += frag.head["triples"]
-            merge_corpus(corpus, corpus_from_json(part["corpus"]))
-            indicators.update(part["indicators"])
-            counts["figures"] += copies[0].figures
-            if store is not None and part["html"]:
-                store.load(part["html"].encode("utf-8"), format=pyoxigraph.RdfFormat.N_TRIPLES)
+            copy_report(out, report_id)
         blocks = _shared_blocks(corpus, indicators, cache, writer, counts)
         shared = "".join(text for _, text, _ in blocks)
         out.write(shared.encode("utf-8"))
