@@ -28,9 +28,10 @@ import rdflib
 from rdflib.namespace import RDF as RDF_NS
 from rdflib.namespace import SH
 
+from kg.rdflib_terms import to_rdflib
 from kg.resources import ontology_path
 from kg.store import load_store
-from kg.vocab import KG, PREFIXES, RDFS, SKOS, XSD
+from kg.vocab import KG, PREFIXES, RDFS, SKOS
 
 CHUNK_SIZE = 1000
 """Focus nodes per pyshacl run: large enough to amortise pyshacl's per-run setup (~25 ms), small enough that a
@@ -110,18 +111,6 @@ def _short(term: rdflib.term.Node | None, graph: rdflib.Graph | None = None) -> 
     return "_:" + str(term)
 
 
-def _to_rdflib(term: pyoxigraph.NamedNode | pyoxigraph.BlankNode | pyoxigraph.Literal) -> rdflib.term.Node:
-    if isinstance(term, pyoxigraph.NamedNode):
-        return rdflib.URIRef(term.value)
-    if isinstance(term, pyoxigraph.BlankNode):
-        return rdflib.BNode(term.value)
-    if term.language:
-        return rdflib.Literal(term.value, lang=term.language)
-    if term.datatype.value == XSD + "string":
-        return rdflib.Literal(term.value)  # as rdflib's own parsers give simple literals (sh:in compares terms)
-    return rdflib.Literal(term.value, datatype=rdflib.URIRef(term.datatype.value))
-
-
 def _targets(shapes: rdflib.Graph) -> tuple[dict[str, set[rdflib.term.Node]], list[rdflib.term.Node]]:
     """Shapes by target class, and the shapes with any other kind of target."""
     by_class: dict[str, set[rdflib.term.Node]] = defaultdict(set)
@@ -137,14 +126,14 @@ def _chunk_graph(store: pyoxigraph.Store, nodes: list) -> rdflib.Graph:
     g = rdflib.Graph()
     typed: set = set()
     for node in nodes:
-        s = _to_rdflib(node)
+        s = to_rdflib(node)
         for quad in store.quads_for_pattern(node, None, None, pyoxigraph.DefaultGraph()):
             obj = quad.object
-            g.add((s, rdflib.URIRef(quad.predicate.value), _to_rdflib(obj)))
+            g.add((s, rdflib.URIRef(quad.predicate.value), to_rdflib(obj)))
             if not isinstance(obj, pyoxigraph.Literal) and obj not in typed:
                 typed.add(obj)
                 for tq in store.quads_for_pattern(obj, _TYPE, None, pyoxigraph.DefaultGraph()):
-                    g.add((_to_rdflib(obj), RDF_NS.type, _to_rdflib(tq.object)))
+                    g.add((to_rdflib(obj), RDF_NS.type, to_rdflib(tq.object)))
     return g
 
 
@@ -207,7 +196,7 @@ def validate_store(store: pyoxigraph.Store, chunk_size: int = CHUNK_SIZE) -> Val
         data = _chunk_graph(store, chunk)
         report.chunks += 1
         report.focus_nodes += len(chunk)
-        found = _run(data, shapes, use_shapes=chunk_shapes, focus_nodes=[_to_rdflib(n) for n in chunk])
+        found = _run(data, shapes, use_shapes=chunk_shapes, focus_nodes=[to_rdflib(n) for n in chunk])
         results.update(_results(found, shapes, data))
         if other:
             results.update(_results(_run(data, shapes, use_shapes=other), shapes, data))

@@ -67,6 +67,17 @@ class Corpus:
     areas: dict[str, AreaRef] = field(default_factory=dict)
 
 
+def _absorb(existing: RegulationNode, node: RegulationNode) -> None:
+    """Take another node of the same key into ``existing``: the first known issuer level (with its kind), the
+    fullest label unless the law table fixed it (ties: the first in code-point order), the other as altLabel."""
+    if existing.issuer_level == "unknown" and node.issuer_level != "unknown":
+        existing.issuer_level, existing.kind = node.issuer_level, node.kind
+    if not existing.fixed_label and (len(node.label), existing.label) > (len(existing.label), node.label):
+        existing.alt_labels.add(existing.label)
+        existing.label = node.label
+    existing.alt_labels.add(node.label)
+
+
 def _merge_regulation(corpus: Corpus, node: RegulationNode, surface: str | None) -> str:
     """Merge a mention's node into the corpus node of its key. The label is the law table's title, else the
     fullest spelling seen (中共银川市兴庆区委… over 兴庆区委…); every other spelling becomes an altLabel."""
@@ -74,12 +85,7 @@ def _merge_regulation(corpus: Corpus, node: RegulationNode, surface: str | None)
     if existing is None:
         corpus.regulations[node.key] = existing = node
     else:
-        if existing.issuer_level == "unknown" and node.issuer_level != "unknown":
-            existing.issuer_level, existing.kind = node.issuer_level, node.kind
-        if not existing.fixed_label and (len(node.label), existing.label) > (len(existing.label), node.label):
-            existing.alt_labels.add(existing.label)
-            existing.label = node.label
-        existing.alt_labels.add(node.label)
+        _absorb(existing, node)
     if surface:
         existing.alt_labels.add(surface)
     existing.alt_labels.discard(existing.label)
@@ -199,12 +205,7 @@ def merge_corpus(into: Corpus, part: Corpus) -> Corpus:
                 node.key, node.label, node.kind, node.issuer_level, set(node.alt_labels),
                 set(node.document_numbers), set(node.implements), node.scope_area, node.issuer_area, node.fixed_label)
             continue
-        if existing.issuer_level == "unknown" and node.issuer_level != "unknown":
-            existing.issuer_level, existing.kind = node.issuer_level, node.kind
-        if not existing.fixed_label and (len(node.label), existing.label) > (len(existing.label), node.label):
-            existing.alt_labels.add(existing.label)
-            existing.label = node.label
-        existing.alt_labels.add(node.label)
+        _absorb(existing, node)
         existing.alt_labels |= node.alt_labels
         existing.alt_labels.discard(existing.label)
         existing.document_numbers |= node.document_numbers
