@@ -382,6 +382,10 @@ def build(inputs: list[Path], outdir: Path, options: BuildOptions | None = None,
         on_total(len(pairs))
     cache = Cache(outdir, fingerprint(EXTRACTOR_VERSION, options.segmenter, options.pkuseg_model), options.cache)
 
+    def skip(name: str, fmt: str, exc: ReadError) -> None:
+        records.append(FileRecord(name, "skipped", str(exc), format=fmt))
+        done(1)
+
     # 1. scan: a file unchanged since the last build (size and mtime, as make and git judge) costs a stat; one
     #    whose content is cached costs a hash; the others are extracted
     entries: list[_Entry] = []
@@ -394,8 +398,7 @@ def build(inputs: list[Path], outdir: Path, options: BuildOptions | None = None,
         try:
             st = stat_file(path, options.max_bytes)
         except ReadError as exc:
-            records.append(FileRecord(name, "skipped", str(exc), format=fmt))
-            done(1)
+            skip(name, fmt, exc)
             continue
         stats[name] = [st.st_size, st.st_mtime_ns]
         known = index.get(name)
@@ -409,8 +412,7 @@ def build(inputs: list[Path], outdir: Path, options: BuildOptions | None = None,
         try:
             data = read_file_bytes(path, options.max_bytes)
         except ReadError as exc:
-            records.append(FileRecord(name, "skipped", str(exc), format=fmt))
-            done(1)
+            skip(name, fmt, exc)
             continue
         key = content_key(hashlib.sha256(data).hexdigest(), fmt)
         head = cache.head(key, name)
@@ -427,8 +429,7 @@ def build(inputs: list[Path], outdir: Path, options: BuildOptions | None = None,
             try:
                 data = read_file_bytes(path, options.max_bytes)
             except ReadError as exc:  # changed since the scan
-                records.append(FileRecord(name, "skipped", str(exc), format=fmt))
-                done(1)
+                skip(name, fmt, exc)
                 continue
             key = content_key(hashlib.sha256(data).hexdigest(), fmt)
             yield Task(name, fmt, data, options.max_bytes, options.segmenter, options.pkuseg_model,
