@@ -616,11 +616,8 @@ def _write_graph(graph_path: Path, by_report: dict[str, list[_Entry]], cache: Ca
             e = copies[0]
             with cache.open_fragment(e.key, e.name) as f:
                 part = json.loads(f.readline())
-                html_line = f.readline()  # skipped undecoded without HTML
-                if store is not None:
-                    html_nt = json.loads(html_line)
-                    if html_nt:
-                        store.load(html_nt.encode("utf-8"), format=pyoxigraph.RdfFormat.N_TRIPLES)
+                html_line = f.readline()
+                html_nt = json.loads(html_line) if store is not None else ""  # skipped undecoded without HTML
                 if report_id in sample_ids:
                     body = f.read()
                     sampled.append(body)
@@ -637,8 +634,9 @@ def _write_graph(graph_path: Path, by_report: dict[str, list[_Entry]], cache: Ca
             if report_id in sample_ids:
                 sampled.append(frag.body.encode("utf-8"))
             counts["triples"] += frag.head["triples"]
-            if store is not None and part["html"]:
-                store.load(part["html"].encode("utf-8"), format=pyoxigraph.RdfFormat.N_TRIPLES)
+            html_nt = part["html"] if store is not None else ""
+        if html_nt:
+            store.load(html_nt.encode("utf-8"), format=pyoxigraph.RdfFormat.N_TRIPLES)
         counts["figures"] += copies[0].figures
         merge_corpus(corpus, corpus_from_json(part["corpus"]))
         indicators.update(part["indicators"])
