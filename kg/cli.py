@@ -10,7 +10,7 @@ from pathlib import Path
 
 import click
 
-from kg.store import GraphError
+from kg.rdf.store import GraphError
 
 DEFAULT_GRAPH = Path("output/graph.ttl")
 
@@ -33,7 +33,7 @@ def _table(title: str, columns: list[str], rows: list[list]) -> None:
 
 
 def _load(graph: Path):
-    from kg.store import load_store  # noqa: PLC0415
+    from kg.rdf.store import load_store  # noqa: PLC0415
 
     try:
         return load_store(graph)
@@ -75,11 +75,14 @@ def build(inputs: tuple[Path, ...], outdir: Path, segmenter: str, pkuseg_model: 
     otherwise (bad inputs are listed, one line each, and skipped; the rest is built)."""
     from rich.progress import Progress  # noqa: PLC0415
 
-    from kg.pipeline import BuildError, BuildOptions, GraphInvalid, build as run_build, default_jobs  # noqa: PLC0415
+    from kg.build import BuildOptions, build as run_build, default_jobs  # noqa: PLC0415
+    from kg.errors import GraphInvalid, KgError  # noqa: PLC0415
     from kg.read import MAX_BYTES_DEFAULT  # noqa: PLC0415
 
     if scheduler and executor != "dask":
         raise click.BadParameter("--scheduler needs --executor dask", param_hint="--scheduler")
+    if segmenter == "pkuseg" and not pkuseg_model:
+        raise click.BadParameter("the pkuseg segmenter needs --pkuseg-model DIR", param_hint="--pkuseg-model")
     options = BuildOptions(segmenter=segmenter, pkuseg_model=str(pkuseg_model) if pkuseg_model else None,
                            html=not no_html, jobs=jobs or default_jobs(), cache=not no_cache,
                            max_bytes=max_bytes or MAX_BYTES_DEFAULT, strict=strict, executor=executor,
@@ -89,22 +92,20 @@ def build(inputs: tuple[Path, ...], outdir: Path, segmenter: str, pkuseg_model: 
     with Progress(console=console, transient=True, disable=quiet) as bar:
         task = bar.add_task("building", total=None)
         try:
-            result = run_build(paths, outdir, options, progress=lambda n: bar.advance(task, n),
-                               on_total=lambda t: bar.update(task, total=t))
+            result = run_build(paths, outdir, options,
+                               progress=lambda done, total: bar.update(task, completed=done, total=total))
         except GraphInvalid as exc:
             for line in exc.report.results[:20]:
                 click.echo(line.line(), err=True)
             raise click.ClickException(str(exc)) from None
-        except BuildError as exc:
-            raise click.ClickException(str(exc)) from None
-        except ValueError as exc:  # bad segmenter configuration
+        except KgError as exc:
             raise click.ClickException(str(exc)) from None
     for record in result.records:
         if record.status not in ("built",):
             click.echo(record.line(), err=True)
     s = result.summary
-    click.echo(f"{s['reports']} reports, {s['regulations']} regulations, {s['figures']} figures, "
-               f"{s['organisations']} organisations, {s['measures']} measures, {s['triples']} triples "
+    click.echo(f"{s.reports} reports, {s.regulations} regulations, {s.figures} figures, "
+               f"{s.organisations} organisations, {s.measures} measures, {s.triples} triples "
                f"→ {result.graph_path}" + (f", {result.html_path}" if result.html_path else "")
                + (_validity(result.validation) if result.validation else ""))
     if not result.ok:
@@ -393,7 +394,7 @@ def indicators(graph: Path | None, graph_opt: Path | None, top: int, year: str |
 @click.option("--with-organisations", is_flag=True, help="Also draw the organisations the reports mention.")
 def view(graph: Path, output: Path | None, max_nodes: int, with_measures: bool, with_organisations: bool) -> None:
     """Draw the graph as one offline HTML page (the graph.html of `kg build`)."""
-    from kg.render import ViewOptions, render_graph_file  # noqa: PLC0415
+    from kg.view import ViewOptions, render_graph_file  # noqa: PLC0415
 
     output = output or graph.parent / "graph.html"
     options = ViewOptions(max_nodes=max_nodes or None, with_measures=with_measures,
@@ -431,7 +432,7 @@ def query(sparql: str, graph: Path, fmt: str) -> None:
 @click.option("--format", "fmt", type=click.Choice(["table", "csv", "json"]), default="table", show_default=True)
 def compare(indicator: str, graph: Path, fmt: str) -> None:
     """One indicator's figures for every district and year (e.g. kg compare 出庭应诉率)."""
-    from kg.compare import UnknownIndicator, as_dicts, compare as run_compare, find_indicator  # noqa: PLC0415
+    from kg.analyse.compare import UnknownIndicator, as_dicts, compare as run_compare, find_indicator  # noqa: PLC0415
     from kg.query import format_rows  # noqa: PLC0415
 
     try:
@@ -464,12 +465,12 @@ def eval_(gold_dir: Path, docs_dir: Path, as_json: bool, show_errors: bool, per_
           pkuseg_model: Path | None) -> None:
     """Score the graph built from DOCS against the gold annotations in GOLD_DIR."""
     from kg.evaluate import CATEGORIES, EvalError, evaluate  # noqa: PLC0415
-    from kg.pipeline import BuildError, BuildOptions  # noqa: PLC0415
+    from kg.errors import KgError  # noqa: PLC0415
 
-    options = BuildOptions(segmenter=segmenter, pkuseg_model=str(pkuseg_model) if pkuseg_model else None)
     try:
-        result = evaluate(gold_dir, docs_dir, options)
-    except (EvalError, BuildError, ValueError) as exc:
+        result = evaluate(gold_dir, docs_dir, segmenter=segmenter,
+                          model=str(pkuseg_model) if pkuseg_model else None)
+    except (EvalError, KgError) as exc:
         raise click.ClickException(str(exc)) from None
     data = result.as_dict()
     if as_json:
@@ -493,7 +494,7 @@ def eval_(gold_dir: Path, docs_dir: Path, as_json: bool, show_errors: bool, per_
 
 
 # ---------------------------------------------------------------------------------------------------------------
-# Linked data: validate, export, serve (issue 8). Thin wrappers over kg.validate, kg.export and kg.serve.
+# Linked data: validate, export, serve (issue 8). Thin wrappers over kg.rdf.shacl, kg.export and kg.serve.
 
 
 def _validity(report) -> str:
@@ -507,7 +508,7 @@ def _validity(report) -> str:
               help="Focus nodes per pyshacl run (default 1000).")
 def validate(graph: Path, chunk_size: int | None) -> None:
     """Check GRAPH against the SHACL shapes of ontology/shapes.ttl; one line per result, exit 1 on a violation."""
-    from kg.validate import CHUNK_SIZE, validate_file  # noqa: PLC0415
+    from kg.rdf.shacl import CHUNK_SIZE, validate_file  # noqa: PLC0415
 
     try:
         report = validate_file(graph, chunk_size or CHUNK_SIZE)

@@ -6,7 +6,7 @@ Turtle with SPARQL — never from the extractors' internal objects — so what i
 Matching (``../shared/design/gold-format.md``):
 * regulations: a gold entry matches a regulation the report refers to when its canonical title, or its surface
   form, equals the node's label, one of its altLabels, or one of the report's mention texts of it, after
-  unifying brackets, dashes, spaces and 《》 (:func:`kg.titles.match_key`); one-to-one;
+  unifying brackets, dashes, spaces and 《》 (:func:`kg.lang.titles.match_key`); one-to-one;
 * figures: (value, unit) multisets per report;
 * measures and organisations: the gold name equals the node's label, an altLabel or a mention text (spaces and
   quotes ignored); one-to-one;
@@ -17,7 +17,6 @@ from __future__ import annotations
 
 import json
 import re
-import tempfile
 from collections import Counter
 from dataclasses import asdict, dataclass, field
 from decimal import Decimal, InvalidOperation
@@ -25,10 +24,10 @@ from pathlib import Path
 
 import pyoxigraph
 
-from kg.areas import area_table
-from kg.pipeline import BuildOptions, build
-from kg.store import load_store, select
-from kg.titles import match_key
+from kg.lang.areas import area_table
+from kg.build import build_graph
+from kg.rdf.store import load_store, select
+from kg.lang.titles import match_key
 
 CATEGORIES = ("regulations", "figures", "measures", "organisations")
 
@@ -341,26 +340,23 @@ def load_gold(gold_dir: Path) -> list[dict]:
     return out
 
 
-def evaluate(gold_dir: Path, docs_dir: Path, options: BuildOptions | None = None) -> EvalResult:
-    """Build ``docs_dir`` into a temporary folder and score its graph against every gold file."""
+def evaluate(gold_dir: Path, docs_dir: Path, *, segmenter: str | None = None, model: str | None = None,
+             jobs: int = 1) -> EvalResult:
+    """Build ``docs_dir`` in memory and score its graph against every gold file."""
     gold = load_gold(gold_dir)
     docs_dir = Path(docs_dir)
     if not docs_dir.is_dir():
         raise EvalError(f"{docs_dir}: no such folder of documents")
-    options = options or BuildOptions()
-    options.html = False
-    with tempfile.TemporaryDirectory(prefix="kg-eval-") as tmp:
-        build([docs_dir], Path(tmp), options)
-        store = load_store(Path(tmp) / "graph.ttl")
-        view = _graph_view(store)
-        by_stem = {rep["stem"]: rep for rep in view.values()}
-        reports, errors = [], []
-        for g in gold:
-            doc = next(iter(sorted(docs_dir.glob(f"{g['id']}.*"))), None)
-            text = doc.read_text(encoding="utf-8", errors="replace") if doc else None
-            if g["id"] not in by_stem:
-                errors.append(ErrorItem(g["id"], "report", "fn", "report missing from the graph"))
-            rs, errs = score_report(g, by_stem.get(g["id"]), text)
-            reports.append(rs)
-            errors += errs
+    graph = build_graph([docs_dir], segmenter=segmenter, model=model, jobs=jobs)
+    view = _graph_view(graph.store)
+    by_stem = {rep["stem"]: rep for rep in view.values()}
+    reports, errors = [], []
+    for g in gold:
+        doc = next(iter(sorted(docs_dir.glob(f"{g['id']}.*"))), None)
+        text = doc.read_text(encoding="utf-8", errors="replace") if doc else None
+        if g["id"] not in by_stem:
+            errors.append(ErrorItem(g["id"], "report", "fn", "report missing from the graph"))
+        rs, errs = score_report(g, by_stem.get(g["id"]), text)
+        reports.append(rs)
+        errors += errs
     return EvalResult(reports, errors)

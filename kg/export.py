@@ -4,7 +4,7 @@ users, and a network view (GraphML, GEXF, CSV nodes/edges) for Gephi, Cytoscape,
 Every export is deterministic (same graph → same bytes: subjects, predicates, values, nodes and edges are
 sorted; GEXF's write date is dropped) and written atomically (:mod:`kg.fsutil`).
 
-* ``turtle``: the canonical Turtle of :mod:`kg.turtle`, in the order ``kg build`` writes (so for a built graph,
+* ``turtle``: the canonical Turtle of :mod:`kg.rdf.turtle`, in the order ``kg build`` writes (so for a built graph,
   byte-identical to it).
 * ``ntriples``: one triple per line, lines sorted — easy to diff, ``sort -m``, ``grep`` and stream.
 * ``jsonld``: compacted JSON-LD with the context of ``ontology/context.jsonld`` embedded (self-contained: nothing
@@ -35,8 +35,8 @@ import pyoxigraph
 
 from kg.fsutil import atomic_write, atomic_write_bytes
 from kg.resources import ontology_path
-from kg.turtle import TurtleWriter
-from kg.vocab import KG, PREFIXES, RDF, RDFS, SKOS
+from kg.rdf.turtle import TurtleWriter
+from kg.rdf.namespaces import KG, PREFIXES, RDF, RDFS, SKOS
 
 FORMATS = ("turtle", "ntriples", "jsonld", "graphml", "gexf", "csv")
 NETWORK_FORMATS = ("graphml", "gexf", "csv")
@@ -105,7 +105,7 @@ def _canonical(value):
 def _jsonld_nodes(store: pyoxigraph.Store, chunk: int = JSONLD_CHUNK) -> Iterator[dict]:
     import rdflib  # noqa: PLC0415 - ~0.3 s to import: only for JSON-LD
 
-    from kg.rdflib_terms import to_rdflib  # noqa: PLC0415
+    from kg.rdf.rdflib_terms import to_rdflib  # noqa: PLC0415
 
     context = jsonld_context()
     subjects = sorted({q.subject for q in store.quads_for_pattern(None, None, None, pyoxigraph.DefaultGraph())},

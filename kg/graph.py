@@ -1,276 +1,124 @@
-"""The graph stage: a resolved :class:`~kg.resolve.Corpus` becomes RDF triples under the output contract
-(``../shared/design/ontology-contract.md``, ``ontology/kg.ttl``). The only module that knows RDF terms.
+"""The centre of the API: :class:`KnowledgeGraph`, a built graph held in memory (or read back from Turtle).
 
-Every extracted fact gets a ``kg:Mention`` (report, offsets into the decoded source text, surface text), and
-every report a ``prov:wasDerivedFrom`` link to its source file(s) with name, SHA-256 and size.
+It is what :func:`kg.build_graph` returns and :func:`kg.load` reads. Queries, the citation graph and the report
+list read the RDF (through pyoxigraph), never the extractors' objects, so a notebook sees exactly what a SPARQL
+user of ``graph.ttl`` sees. :meth:`KnowledgeGraph.write` is what ``kg build`` does after building.
 """
 
 from __future__ import annotations
 
-import dataclasses
-from collections.abc import Iterator, Sequence
+import os
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import TYPE_CHECKING, Any
 
-from pyoxigraph import Literal, NamedNode, Triple
+from kg.build.options import BuildFacts, BuildResult, FileRecord, Summary
 
-from kg.model import Span
-from kg.numerals import format_decimal
-from kg.read import Document, SourceFile
-from kg.resolve import Corpus, ReportNode
-from kg.vocab import kg, prov, rdf, rdfs, resource, skos, xsd
+if TYPE_CHECKING:
+    import networkx as nx
+    import pyoxigraph
 
-ZH = "zh"
-
-
-def _zh(text: str) -> Literal:
-    return Literal(text, language=ZH)
+    from kg.analyse import ReportRow
+    from kg.build.merge import Merged
+    from kg.build.parts import ReportPart
 
 
-def _int(n: int) -> Literal:
-    return Literal(str(n), datatype=xsd.integer)
+@dataclass
+class _Parts:
+    """A graph built in this process: each report's part and the merged shared resources."""
+
+    parts: list[ReportPart]
+    merged: Merged
+    fresh: set[str]  # reports made in this build (not taken whole from a cache)
 
 
-def report_iri(report_id: str) -> NamedNode:
-    return resource("report", report_id, hashed=False)
+@dataclass
+class KnowledgeGraph:
+    """A knowledge graph of reports: ``store`` (pyoxigraph), ``query()``, ``reports``, ``citation_graph()``,
+    ``to_turtle()`` and ``write()``.
+
+    >>> import kg
+    >>> g = kg.build_graph([("a.txt", "某某县2023年法治政府建设工作报告\\n2023年，我县认真贯彻落实《中华人民共和国行政处罚法》。")])
+    >>> [row["title"] for row in g.query("SELECT ?title WHERE { ?r kg:cites ?x . ?x rdfs:label ?title }")]
+    ['中华人民共和国行政处罚法']
+    """
+
+    records: list[FileRecord] = field(default_factory=list)  # what each input became
+    summary: Summary = field(default_factory=Summary)
+    facts: BuildFacts = field(default_factory=BuildFacts)
+    _built: _Parts | None = None
+    _path: Path | None = None  # a graph read back from Turtle
+    _store: Any = None
+
+    # --- reading --------------------------------------------------------------------------------------------
+
+    @property
+    def store(self) -> pyoxigraph.Store:
+        """The whole graph in a pyoxigraph store (made on first use)."""
+        if self._store is None:
+            import pyoxigraph  # noqa: PLC0415
+
+            from kg.rdf.store import load_store  # noqa: PLC0415
+
+            if self._path is not None:
+                self._store = load_store(self._path)
+            else:
+                self._store = pyoxigraph.Store()
+                self._store.load(self.to_turtle().encode("utf-8"), format=pyoxigraph.RdfFormat.TURTLE)
+        return self._store
+
+    def query(self, sparql: str) -> list[dict[str, str | None]]:
+        """Rows of a SPARQL SELECT as plain strings (the ``kg:``, ``kgr:``, ``rdfs:``, ``skos:``, ``xsd:``,
+        ``prov:`` … prefixes are predeclared)."""
+        from kg.rdf.store import select  # noqa: PLC0415
+
+        return select(self.store, sparql)
+
+    @property
+    def reports(self) -> list[ReportRow]:
+        """Every report with its year and the district (and province) it speaks for."""
+        from kg.analyse import all_reports  # noqa: PLC0415
+
+        return all_reports(self.store)
+
+    def citation_graph(self, year: str | int | None = None, province: str | None = None) -> nx.Graph:
+        """The bipartite district–regulation graph (networkx), cited and issued edges kept apart."""
+        from kg.analyse import citation_graph  # noqa: PLC0415
+
+        return citation_graph(self.store, year, province)
+
+    def to_turtle(self) -> str:
+        """The graph as canonical Turtle (the bytes ``graph.ttl`` holds)."""
+        if self._built is None:
+            assert self._path is not None
+            return self._path.read_text(encoding="utf-8")
+        from kg.build.writer import turtle_bytes  # noqa: PLC0415
+
+        return turtle_bytes(self._built.parts, self._built.merged).decode("utf-8")
+
+    def text(self, report_id: str) -> str | None:
+        """The decoded text of a report (what mention offsets index), when this graph was built here."""
+        if self._built is None:
+            path = self._path.parent / "texts" / f"{report_id}.txt" if self._path else None
+            return path.read_text(encoding="utf-8") if path and path.is_file() else None
+        part = next((p for p in self._built.parts if p.report_id == report_id), None)
+        return part.text() if part else None
+
+    # --- writing --------------------------------------------------------------------------------------------
+
+    def write(self, outdir: str | os.PathLike, *, html: bool = True, validate: bool = True) -> BuildResult:
+        """Write ``graph.ttl`` (validated against ``ontology/shapes.ttl`` unless ``validate=False``),
+        ``graph.html``, ``build-report.json`` and ``texts/`` into ``outdir``, each atomically."""
+        from kg.build.output import write_outputs  # noqa: PLC0415
+
+        return write_outputs(self, Path(outdir), html=html, validate=validate)
 
 
-def area_iri(code: str) -> NamedNode:
-    return resource("area", code, hashed=False)
-
-
-def regulation_iri(key: str) -> NamedNode:
-    return resource("reg", key)
-
-
-def work_iri(key: str) -> NamedNode:
-    return resource("work", key)
-
-
-def government_iri(key: str) -> NamedNode:
-    return resource("gov", key)
-
-
-def organisation_iri(key: str) -> NamedNode:
-    return resource("org", key)
-
-
-def measure_iri(key: str, concept: str | None = None) -> NamedNode:
-    """A scheme measure keeps the scheme's IRI; a new one is named by its canonical label."""
-    return NamedNode(concept) if concept else resource("measure", key)
-
-
-class TripleSink:
-    """Collects triples; a thin helper so that the builders below read like the contract."""
-
-    def __init__(self) -> None:
-        self.triples: list[Triple] = []
-
-    def add(self, s: NamedNode, p: NamedNode, o: NamedNode | Literal) -> None:
-        self.triples.append(Triple(s, p, o))
-
-    def mention(self, report_id: str, kind: str, span: Span, denotes: NamedNode) -> None:
-        m = resource("mention", f"{report_id}-{span.start}-{span.end}-{kind}", hashed=False)
-        self.add(m, rdf.type, kg.Mention)
-        self.add(m, kg.inReport, report_iri(report_id))
-        self.add(m, kg.denotes, denotes)
-        self.add(m, kg.start, _int(span.start))
-        self.add(m, kg.end, _int(span.end))
-        self.add(m, kg.text, Literal(span.text))
-
-
-def _areas(sink: TripleSink, corpus: Corpus) -> None:
-    from kg.areas import area_table  # noqa: PLC0415
-
-    table = area_table()
-    for code, ref in corpus.areas.items():
-        a = area_iri(code)
-        sink.add(a, rdf.type, kg.AdministrativeArea)
-        area = table.by_code[code]
-        sink.add(a, rdfs.label, _zh(table.full_name(area)))
-        sink.add(a, kg.adminLevel, Literal(ref.level))
-        sink.add(a, kg.divisionCode, Literal(code))
-        if len(ref.path) >= 2:
-            sink.add(a, kg.within, area_iri(ref.path[-2][0]))
-
-
-def _report(sink: TripleSink, corpus: Corpus, node: ReportNode, docs: dict[str, list[Document]]) -> None:
-    ex = node.extraction
-    rid = ex.report_id
-    r = report_iri(rid)
-    info = ex.info
-    sink.add(r, rdf.type, kg.Report)
-    sink.add(r, rdfs.label, _zh(info.title or node.source_names[0]))
-    sink.add(r, kg.sourceFile, Literal(node.source_names[0]))
-    for doc in docs.get(rid, []):
-        f = resource("file", doc.sha256[:16], hashed=False)
-        sink.add(r, prov.wasDerivedFrom, f)
-        sink.add(f, rdf.type, kg.SourceFile)
-        sink.add(f, rdf.type, prov.Entity)
-        sink.add(f, rdfs.label, Literal(doc.source_name))
-        sink.add(f, kg.sha256, Literal(doc.sha256))
-        sink.add(f, kg.byteSize, _int(doc.size))
-        if doc.encoding:  # a PDF has none
-            sink.add(f, kg.encoding, Literal(doc.encoding))
-        sink.add(f, kg.fileFormat, Literal(doc.fmt))
-    if info.year is not None:
-        sink.add(r, kg.year, Literal(str(info.year), datatype=xsd.gYear))
-        if info.year_span:
-            sink.mention(rid, "year", info.year_span, r)
-    if info.published:
-        sink.add(r, kg.published, Literal(info.published))
-    if info.problems:
-        sink.add(r, kg.partial, Literal("; ".join(info.problems)))
-    if node.government:
-        g = government_iri(node.government)
-        sink.add(r, kg.issuedBy, g)
-        if info.issuer_span:
-            sink.add(r, kg.mentions, g)
-            sink.mention(rid, "gov", info.issuer_span, g)
-
-    for m, key in zip(ex.regulations, node.regulation_keys):
-        if key is None:
-            continue
-        reg = regulation_iri(key)
-        sink.mention(rid, "reg", m.span, reg)
-    for m, key in zip(ex.regulations, node.work_keys):
-        if key is None:
-            continue
-        w = work_iri(key)
-        sink.add(r, kg.namesWork, w)
-        sink.mention(rid, "work", m.span, w)
-    for key, role in node.roles.items():
-        reg = regulation_iri(key)
-        sink.add(r, kg.issues if role == "issues" else kg.cites, reg)
-        sink.add(r, kg.refersTo, reg)
-
-    for m, key in zip(ex.organisations, node.organisation_keys):
-        o = organisation_iri(key) if key else government_iri(node.government)
-        sink.add(r, kg.mentions, o)
-        sink.mention(rid, "org", m.span, o)
-
-    for m in ex.measures:
-        ms = measure_iri(m.label, m.concept)
-        sink.add(r, kg.mentions, ms)
-        sink.mention(rid, "msr", m.span, ms)
-
-    for f in ex.figures:
-        key = f"{rid}-{f.span.start}-{f.span.end}" + (f"-{f.range_part}" if f.range_part else "")
-        fig = resource("figure", key, hashed=False)
-        sink.add(fig, rdf.type, kg.Figure)
-        sink.add(fig, kg.reportedIn, r)
-        sink.add(fig, kg.value, Literal(format_decimal(f.value), datatype=xsd.decimal))
-        sink.add(fig, kg.unit, Literal(f.unit))
-        sink.add(fig, kg.approximate, Literal("true" if f.approximate else "false", datatype=xsd.boolean))
-        sink.add(fig, rdfs.label, _zh(f.span.text.replace("\n", "")))
-        if f.qualifier:
-            sink.add(fig, kg.qualifier, _zh(f.qualifier))
-        if f.subject:
-            sink.add(fig, kg.subject, _zh(f.subject))
-        if f.range_part:
-            sink.add(fig, kg.rangeBound, Literal(f.range_part))
-        if f.indicator:
-            sink.add(fig, kg.indicator, NamedNode(f.indicator))
-        sink.mention(rid, "fig" + (f"-{f.range_part}" if f.range_part else ""), f.span, fig)
-
-
-def corpus_triples(corpus: Corpus, docs: dict[str, list[Document]] | None = None) -> Iterator[Triple]:
-    """All triples of the corpus (unordered; the Turtle writer sorts)."""
-    sink = TripleSink()
-    docs = docs or {}
-    _areas(sink, corpus)
-    for key, gov in corpus.governments.items():
-        g = government_iri(key)
-        sink.add(g, rdf.type, kg.Government)
-        sink.add(g, rdf.type, kg.Organisation)
-        sink.add(g, rdfs.label, _zh(gov.label))
-        for alt in gov.alt_labels:
-            sink.add(g, skos.altLabel, _zh(alt))
-        if gov.area:
-            sink.add(g, kg.jurisdiction, area_iri(gov.area))
-    for key, reg in corpus.regulations.items():
-        n = regulation_iri(key)
-        sink.add(n, rdf.type, kg.Regulation)
-        sink.add(n, rdfs.label, _zh(reg.label))
-        for alt in reg.alt_labels:
-            sink.add(n, skos.altLabel, _zh(alt))
-        sink.add(n, kg.kind, Literal(reg.kind))
-        sink.add(n, kg.issuerLevel, Literal(reg.issuer_level))
-        for number in reg.document_numbers:
-            sink.add(n, kg.documentNumber, Literal(number))
-        for inner in reg.implements:
-            sink.add(n, kg.implementsRegulation, regulation_iri(inner))
-        if reg.scope_area:
-            sink.add(n, kg.scopeArea, area_iri(reg.scope_area))
-        if reg.issuer_area:
-            sink.add(n, kg.issuerArea, area_iri(reg.issuer_area))
-    for key, work in corpus.works.items():
-        w = work_iri(key)
-        sink.add(w, rdf.type, kg.CitedWork)
-        sink.add(w, rdfs.label, _zh(work.label))
-        sink.add(w, kg.workType, Literal(work.work_type))
-        for alt in work.alt_labels:
-            sink.add(w, skos.altLabel, _zh(alt))
-    for key, org in corpus.organisations.items():
-        o = organisation_iri(key)
-        sink.add(o, rdf.type, kg.Organisation)
-        sink.add(o, rdfs.label, _zh(org.label))
-        for alt in org.alt_labels:
-            sink.add(o, skos.altLabel, _zh(alt))
-    from kg.vocabularies import MEASURE_SCHEME, measure_scheme  # noqa: PLC0415
-
-    scheme = {c.iri: c for c in measure_scheme()}
-    for key, ms in corpus.measures.items():
-        n = measure_iri(key, ms.concept)
-        sink.add(n, rdf.type, kg.Measure)
-        sink.add(n, rdf.type, skos.Concept)
-        sink.add(n, rdfs.label, _zh(ms.label))
-        alts = set(ms.alt_labels)
-        if ms.concept in scheme:
-            sink.add(n, skos.inScheme, NamedNode(MEASURE_SCHEME))
-            sink.add(n, skos.prefLabel, _zh(ms.label))
-            alts |= set(scheme[ms.concept].alt_labels)
-        for alt in alts - {ms.label}:
-            sink.add(n, skos.altLabel, _zh(alt))
-    for node in corpus.reports.values():
-        _report(sink, corpus, node, docs)
-    _indicators(sink, {f.indicator for node in corpus.reports.values() for f in node.extraction.figures
-                       if f.indicator})
-    return iter(sink.triples)
-
-
-def _indicators(sink: TripleSink, used: set[str]) -> None:
-    """The indicator concepts figures link to, with their labels and unit, so the graph explains itself;
-    the whole scheme is ``ontology/indicators.ttl``."""
-    from kg.vocabularies import INDICATOR_SCHEME, indicator_scheme  # noqa: PLC0415
-
-    for concept in indicator_scheme():
-        if concept.iri not in used:
-            continue
-        c = NamedNode(concept.iri)
-        sink.add(c, rdf.type, kg.Indicator)
-        sink.add(c, rdf.type, skos.Concept)
-        sink.add(c, skos.inScheme, NamedNode(INDICATOR_SCHEME))
-        sink.add(c, rdfs.label, _zh(concept.pref_label))
-        sink.add(c, skos.prefLabel, _zh(concept.pref_label))
-        if concept.unit:
-            sink.add(c, kg.unit, Literal(concept.unit))
-
-
-# --- the graph in parts, for builds that resolve and write each report apart (kg.pipeline) ----------------------
-
-def report_triples(node: ReportNode, files: Sequence[Document | SourceFile]) -> list[Triple]:
-    """The triples of one report: the report itself, its source files, figures and mentions. They depend on the
-    report alone (its extraction and the identity keys of what it names), so a build can make them in a worker
-    process and cache them; :func:`entity_triples` makes the rest."""
-    sink = TripleSink()
-    _report(sink, Corpus(), node, {node.extraction.report_id: list(files)})
-    return sink.triples
-
-
-def entity_triples(corpus: Corpus, indicators: set[str]) -> list[Triple]:
-    """The triples of the shared resources of a corpus (areas, governments, regulations, organisations, measures)
-    and of the ``indicators`` (concept IRIs) its figures link to. With :func:`report_triples` of every report, the
-    same triples as :func:`corpus_triples`."""
-    out = list(corpus_triples(dataclasses.replace(corpus, reports={})))
-    sink = TripleSink()
-    _indicators(sink, indicators)
-    return out + sink.triples
+def load(path: str | os.PathLike) -> KnowledgeGraph:
+    """A graph written by ``kg build`` (or :meth:`KnowledgeGraph.write`): its ``graph.ttl``, or the folder."""
+    path = Path(path)
+    if path.is_dir():
+        path = path / "graph.ttl"
+    g = KnowledgeGraph(_path=path)
+    g.store  # noqa: B018 - load now, so a missing or broken file fails here with a GraphError
+    return g

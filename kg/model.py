@@ -1,6 +1,6 @@
 """Typed records that flow between the stages.
 
-Extractors return these records; only :mod:`kg.graph` turns them into RDF. Every mention carries ``start``/``end``
+Extractors return these records; only :mod:`kg.rdf.triples` turns them into RDF. Every mention carries ``start``/``end``
 offsets into :attr:`kg.read.Document.text` (the decoded source text) and the surface ``text`` found there, so
 ``doc.text[start:end] == mention.text`` always holds: that is what makes provenance checkable.
 
@@ -30,7 +30,7 @@ class RegulationMention:
     """A document named in the report (mostly in 《》)."""
 
     span: Span
-    title: str  # the normalised title (kg.titles), without 《》; the full title when the mention is an alias
+    title: str  # the normalised title (kg.lang.titles), without 《》; the full title when the mention is an alias
     surface: str = ""  # as written, without the outer 《》, line breaks removed (becomes a skos:altLabel)
     role: str = "cited"  # "cited" | "issued"
     bracketed: bool = True  # False for a well-known law named without 《》

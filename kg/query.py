@@ -9,7 +9,7 @@ from pathlib import Path
 
 import pyoxigraph
 
-from kg.store import GraphError, sparql_prefixes
+from kg.rdf.store import GraphError, sparql_prefixes
 
 
 def read_query(query_or_file: str) -> str:

@@ -18,6 +18,7 @@ from functools import lru_cache
 from pathlib import Path
 from typing import Protocol
 
+from kg.errors import ConfigError
 from kg.resources import data_csv, data_lines
 
 
@@ -38,17 +39,17 @@ def domain_words() -> list[tuple[str, str]]:
     for line in data_lines("segment_words.txt"):
         word, _, tag = line.partition(" ")
         words[word] = tag or "n"
-    from kg.areas import area_table  # noqa: PLC0415 - avoids a load cycle at import
+    from kg.lang.areas import area_table  # noqa: PLC0415 - avoids a load cycle at import
 
     for name in area_table().by_name:
         words.setdefault(name, "ns")
-    from kg.lawtable import law_table  # noqa: PLC0415
+    from kg.lang.laws import law_table  # noqa: PLC0415
 
     for law in law_table().entries:
         for name in law.names():
             if len(name) <= 20:
                 words.setdefault(name, "nz")
-    from kg.vocabularies import indicator_scheme, measure_scheme  # noqa: PLC0415
+    from kg.lang.schemes import indicator_scheme, measure_scheme  # noqa: PLC0415
 
     for concept in measure_scheme():
         for label in concept.labels:
@@ -178,6 +179,6 @@ def get_segmenter(name: str = "jieba", model_dir: str | None = None) -> Segmente
         return JiebaSegmenter()
     if name == "pkuseg":
         if not model_dir:
-            raise ValueError("the pkuseg segmenter needs a model directory (--pkuseg-model DIR)")
+            raise ConfigError("the pkuseg segmenter needs a model directory")
         return PkusegSegmenter(Path(model_dir))
     raise ValueError(f"unknown segmenter {name!r} (jieba or pkuseg)")

@@ -163,7 +163,7 @@ def profile(limit: int = 20) -> None:
     import pstats
 
     sys.path.insert(0, str(ROOT))
-    from kg.pipeline import BuildOptions, build
+    from kg.build import BuildOptions, build
     from kg.segment import get_segmenter
 
     get_segmenter("jieba", None)  # loading the dictionary is not the build's work (the key the build uses)

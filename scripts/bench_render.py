@@ -22,8 +22,8 @@ from pyoxigraph import Literal, NamedNode, Quad
 
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
-from kg import analyse, render  # noqa: E402
-from kg.vocab import kg, rdf, rdfs, resource  # noqa: E402
+from kg import analyse, view as render  # noqa: E402
+from kg.rdf.namespaces import kg, rdf, rdfs, resource  # noqa: E402
 
 
 def synthetic_store(districts: int, regulations: int, edges: int, seed: int = 1) -> pyoxigraph.Store:

@@ -17,7 +17,7 @@ import time
 from pathlib import Path
 
 from kg.evaluate import evaluate
-from kg.pipeline import BuildOptions
+
 from kg.read import read_path
 from kg.segment import get_segmenter, train_pkuseg
 
@@ -61,7 +61,7 @@ def main(argv: list[str] | None = None) -> int:
             m = str(model) if name == "pkuseg" else None
             cut, tag = speed(name, m, text, args.repeat)
             speeds[name] = cut
-            scores = {s: evaluate(g, d, BuildOptions(segmenter=name, pkuseg_model=m)).summary()
+            scores = {s: evaluate(g, d, segmenter=name, model=m).summary()
                       for s, (g, d) in SETS.items()}
             print(f"{name:7s} cut {cut:6.2f} MB/s  tag {tag:6.2f} MB/s  " + "  ".join(
                 f"{s}: organisations F1 {sc['organisations']['f1']:.3f}, measures F1 {sc['measures']['f1']:.3f}"

@@ -1,5 +1,5 @@
 """Benchmark: SHACL validation of the seeds graph replicated 1×, 4×, 16× … — one pyshacl run over the whole graph
-versus kg.validate's chunked validation. Prints CPU seconds of this process (``time.process_time``: the machine is
+versus kg.rdf.shacl's chunked validation. Prints CPU seconds of this process (``time.process_time``: the machine is
 shared, so wall time is noisy), triples per CPU second and the ratio to the 1× run, so that the growth (linear or
 not) is visible. No assertion: speed is measured here, never in the tests.
 
@@ -19,11 +19,11 @@ sys.path.insert(0, str(ROOT))
 
 from pyoxigraph import DefaultGraph, NamedNode, Triple  # noqa: E402
 
-from kg.pipeline import BuildOptions, build  # noqa: E402
-from kg.store import load_store  # noqa: E402
-from kg.turtle import TurtleWriter  # noqa: E402
-from kg.validate import load_shapes, validate_file  # noqa: E402
-from kg.vocab import KGR  # noqa: E402
+from kg.build import BuildOptions, build  # noqa: E402
+from kg.rdf.store import load_store  # noqa: E402
+from kg.rdf.turtle import TurtleWriter  # noqa: E402
+from kg.rdf.shacl import load_shapes, validate_file  # noqa: E402
+from kg.rdf.namespaces import KGR  # noqa: E402
 
 
 def replicate(graph: Path, copies: int, out: Path) -> int:

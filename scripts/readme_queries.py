@@ -31,7 +31,7 @@ BLOCK = re.compile(r"(<!-- query: (?P<path>[^ ]+\.rq) -->\n)(?P<body>.*?)(<!-- /
 def query_csv(graph: Path, query_file: Path) -> str:
     """What `kg query QUERY_FILE --graph GRAPH --format csv` prints."""
     from kg.query import format_rows, read_query, run_query  # noqa: PLC0415
-    from kg.store import load_store  # noqa: PLC0415
+    from kg.rdf.store import load_store  # noqa: PLC0415
 
     names, rows = run_query(load_store(graph), read_query(str(query_file)))
     return format_rows(names, rows, "csv")
@@ -65,7 +65,7 @@ def expected(text: str, graph: Path) -> tuple[str, list[str]]:
 
 
 def build_seeds(folder: Path) -> Path:
-    from kg.pipeline import BuildOptions, build  # noqa: PLC0415
+    from kg.build import BuildOptions, build  # noqa: PLC0415
 
     build([ROOT / "seeds"], folder, BuildOptions(html=False))
     return folder / "graph.ttl"

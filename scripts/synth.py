@@ -24,7 +24,7 @@ ROOT = Path(__file__).resolve().parent.parent
 if str(ROOT) not in sys.path:
     sys.path.insert(0, str(ROOT))
 
-from kg.areas import Area, area_table  # noqa: E402
+from kg.lang.areas import Area, area_table  # noqa: E402
 
 SOURCE_GLOBS = ("seeds/*.txt", "tests/gold/dev/docs/*.txt")
 _YEAR = re.compile(r"(20[0-2]\d)(?=\s*年)")

@@ -11,7 +11,7 @@ SEEDS = Path(__file__).resolve().parent.parent / "seeds"
 @pytest.fixture(scope="session")
 def seeds_out(tmp_path_factory) -> Path:
     """The output folder of `kg build seeds/` (graph.ttl, texts/, build-report.json; no HTML)."""
-    from kg.pipeline import BuildOptions, build
+    from kg.build import BuildOptions, build
 
     out = tmp_path_factory.mktemp("seeds-build")
     result = build([SEEDS], out, BuildOptions(html=False))

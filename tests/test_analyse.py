@@ -13,7 +13,7 @@ import kg.analyse
 from kg.analyse import (FilterError, all_reports, centrality, citation_graph, cocitation, communities,
                         district_ranking, graph_from_citations, indicator_figures, item_ranking, mention_graph,
                         project, regulation_ranking, similar_districts)
-from kg.store import load_store
+from kg.rdf.store import load_store
 from tests.corpus import SCRIPT_TITLE, TITLE_GANGYAO, write_corpus
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -162,7 +162,7 @@ def test_communities_partition_every_node_once(graph):
 
 def test_communities_do_not_depend_on_the_hash_seed(tmp_path):
     path = write_corpus(tmp_path / "c")
-    code = ("import json,sys; from kg.store import load_store; from kg.analyse import citation_graph, communities;"
+    code = ("import json,sys; from kg.rdf.store import load_store; from kg.analyse import citation_graph, communities;"
             f"print(json.dumps(communities(citation_graph(load_store({str(path)!r}))), ensure_ascii=False))")
     outs = {subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True, cwd=ROOT,
                            env={**os.environ, "PYTHONHASHSEED": seed}).stdout for seed in ("1", "2")}

@@ -1,6 +1,6 @@
 """The shipped GB/T 2260 area table (kg/data/areas.csv, built by scripts/build_area_table.py)."""
 
-from kg.areas import area_table
+from kg.lang.areas import area_table
 
 
 def test_every_current_area_chains_up_to_its_province_without_cycles():

@@ -43,7 +43,7 @@ def test_seeds_build_twice_gives_identical_bytes(seeds_graph, tmp_path):
 
 
 def test_seeds_html_has_one_gangyao_node_linked_to_every_report_citing_it(seeds_graph):
-    from kg.store import load_store, select  # noqa: PLC0415
+    from kg.rdf.store import load_store, select  # noqa: PLC0415
     from tests.htmlpage import page_data  # noqa: PLC0415
 
     title = "法治政府建设实施纲要（2021—2025年）"

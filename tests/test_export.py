@@ -16,7 +16,7 @@ from click.testing import CliRunner
 from kg.cli import main
 from kg.export import FORMATS, export, jsonld_context
 from kg.resources import ontology_path
-from kg.store import load_store, select
+from kg.rdf.store import load_store, select
 
 ROOT = Path(__file__).resolve().parent.parent
 SUFFIX = {"turtle": "ttl", "ntriples": "nt", "jsonld": "jsonld", "graphml": "graphml", "gexf": "gexf", "csv": "csv"}
@@ -125,7 +125,7 @@ def test_mentions_are_kept_on_request(store, expected_network, tmp_path):
 
 
 def test_exports_do_not_depend_on_the_process_hash_seed(seeds_out, exported, tmp_path):
-    code = ("import sys; from pathlib import Path; from kg.export import export; from kg.store import load_store; "
+    code = ("import sys; from pathlib import Path; from kg.export import export; from kg.rdf.store import load_store; "
             "s = load_store(Path(sys.argv[1])); [export(s, f, Path(sys.argv[2]) / f) for f in "
             "('jsonld', 'graphml', 'gexf', 'csv')]")
     for seed in ("1", "2"):

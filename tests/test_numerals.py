@@ -2,7 +2,7 @@ from decimal import Decimal
 
 import pytest
 
-from kg.numerals import format_decimal, parse_number
+from kg.lang.numerals import format_decimal, parse_number
 
 
 @pytest.mark.parametrize(

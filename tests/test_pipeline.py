@@ -7,8 +7,9 @@ import pyoxigraph
 import pytest
 import rdflib
 
-from kg.pipeline import BuildError, BuildOptions, build
-from kg.store import load_store, select
+from kg.build import BuildOptions, build
+from kg.errors import BuildError
+from kg.rdf.store import load_store, select
 
 REPORT_A = """银川市兴庆区人民政府
 兴庆区2022年法治政府建设情况报告
@@ -35,7 +36,7 @@ def make_corpus(folder: Path, files: dict[str, bytes | str]) -> Path:
 def test_build_writes_a_parseable_graph_with_years_and_issuers(tmp_path):
     src = make_corpus(tmp_path / "in", {"a.txt": REPORT_A, "b.txt": REPORT_B})
     result = build([src], tmp_path / "out", BuildOptions(html=False))
-    assert result.ok and result.summary["reports"] == 2
+    assert result.ok and result.summary.reports == 2
     rdflib.Graph().parse(tmp_path / "out" / "graph.ttl")
     store = load_store(tmp_path / "out" / "graph.ttl")
     rows = select(store, "SELECT ?f ?y ?g WHERE { ?r a kg:Report ; kg:sourceFile ?f ; kg:year ?y ; kg:issuedBy ?g }")
@@ -74,7 +75,7 @@ def test_same_input_in_any_order_gives_identical_bytes(tmp_path):
 def test_same_text_under_two_names_is_one_report(tmp_path):
     src = make_corpus(tmp_path / "in", {"a.txt": REPORT_A, "copy/a-again.txt": REPORT_A})
     result = build([src], tmp_path / "out", BuildOptions(html=False))
-    assert result.summary["reports"] == 1
+    assert result.summary.reports == 1
     assert [r.status for r in result.records] == ["built", "duplicate"]
 
 

@@ -6,7 +6,7 @@ from pathlib import Path
 
 import pytest
 
-from kg.store import load_store, select
+from kg.rdf.store import load_store, select
 
 SEEDS = Path(__file__).resolve().parent.parent / "seeds"
 

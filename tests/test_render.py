@@ -9,10 +9,10 @@ from pathlib import Path
 import pytest
 from click.testing import CliRunner
 
-import kg.render
+import kg.view
 from kg.cli import main
-from kg.render import ViewOptions, build_network, render_html, sentence_around, view_graph, vis_data
-from kg.store import load_store
+from kg.view import ViewOptions, build_network, render_html, sentence_around, view_graph, vis_data
+from kg.rdf.store import load_store
 from tests.corpus import SCRIPT_TITLE, TEXT_R1, TITLE_GANGYAO, write_corpus
 from tests.htmlpage import page_data
 
@@ -39,7 +39,7 @@ def html(corpus) -> str:
 
 
 def test_docstring_examples_run():
-    assert doctest.testmod(kg.render).failed == 0
+    assert doctest.testmod(kg.view).failed == 0
 
 
 def test_no_http_in_any_src_or_href(html):
@@ -92,7 +92,7 @@ def test_regulation_tooltip_has_kind_level_districts_and_an_example_sentence(htm
 
 def test_without_a_text_file_the_example_is_the_mention_text(store):
     nodes, _, _ = vis_data(view_graph(store), ViewOptions(),
-                           kg.render.example_sentences(store, None, {IRI + "reg-sc"}))
+                           kg.view.example_sentences(store, None, {IRI + "reg-sc"}))
     title = next(n["title"] for n in nodes if n["name"] == SCRIPT_TITLE)
     assert f"  「{SCRIPT_TITLE}」" in title.split("\n")
 
@@ -170,4 +170,4 @@ def test_view_of_a_missing_graph_is_a_one_line_error(tmp_path):
     result = CliRunner().invoke(main, ["view", str(tmp_path / "none.ttl")])
     assert result.exit_code == 1
     assert result.output.strip().splitlines() == [
-        f"Error: {tmp_path / 'none.ttl'}: no such graph file (run `kg build` first)"]
+        f"Error: {tmp_path / 'none.ttl'}: no such graph file (build the graph first)"]

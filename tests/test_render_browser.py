@@ -11,7 +11,7 @@ from pathlib import Path
 
 import pytest
 
-from kg.render import render_graph_file
+from kg.view import render_graph_file
 from tests.corpus import SCRIPT_TITLE, TITLE_GANGYAO, write_corpus
 
 CHROMIUM = Path("/usr/bin/chromium")

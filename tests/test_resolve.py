@@ -45,7 +45,7 @@ def test_kind_from_title_ending():
 
 
 def test_organisation_level_prefix_expands_to_the_report_area():
-    from kg.areas import area_table
+    from kg.lang.areas import area_table
 
     t = area_table()
     area = t.ref(t.lookup("兴庆区")[0])
@@ -126,7 +126,7 @@ def test_another_places_government_is_not_the_reporting_one():
 
 
 def test_merging_reports_resolved_one_by_one_equals_resolving_them_together():
-    """What kg.pipeline relies on to resolve each report in a worker and cache it (kg.resolve.merge_corpus)."""
+    """What kg.build.pipeline relies on to resolve each report in a worker and cache it (kg.resolve.merge_corpus)."""
     import copy
     from pathlib import Path
 

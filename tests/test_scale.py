@@ -9,10 +9,13 @@ from pathlib import Path
 import pytest
 from click.testing import CliRunner
 
-import kg.pipeline
+import kg.build.executors
+import kg.build.merge
+import kg.build.tasks
 from kg.cli import main
-from kg.pipeline import BuildError, BuildOptions, build
-from kg.store import load_store, select
+from kg.build import BuildOptions, build
+from kg.errors import BuildError
+from kg.rdf.store import load_store, select
 from tests.formats import docx_bytes, html_page, pdf_bytes, report_text
 
 GOOD = {
@@ -61,7 +64,7 @@ def test_every_good_format_is_built(mixed):
     _, _, result = mixed
     status = {r.file: r.status for r in result.records}
     assert {n: status[n] for n in GOOD} == {n: "built" for n in GOOD}
-    assert result.summary["reports"] == len(GOOD)
+    assert result.summary.reports == len(GOOD)
 
 
 def test_every_bad_input_is_skipped_with_its_one_line_reason(mixed):
@@ -113,7 +116,7 @@ def test_no_partial_or_temporary_file_is_left(mixed):
 
 def test_strict_makes_any_skip_an_error_and_writes_no_graph(tmp_path):
     src = write_files(tmp_path / "in", {"good/utf8.txt": GOOD["good/utf8.txt"], "bad/empty.txt": b""})
-    with pytest.raises(BuildError, match=r"1 input skipped \(--strict\), no graph written: bad/empty.txt"):
+    with pytest.raises(BuildError, match=r"1 input skipped in a strict build, no graph written: bad/empty.txt"):
         build([src], tmp_path / "out", BuildOptions(html=False, strict=True))
     assert not (tmp_path / "out" / "graph.ttl").exists()
 
@@ -127,7 +130,7 @@ def test_cli_exit_code_is_0_only_when_every_input_built(tmp_path):
     assert bad.exit_code == 1 and f"{tmp_path / 'nope'}: skipped (no such file or folder)" in bad.output
     strict = CliRunner().invoke(main, ["build", str(src), str(tmp_path / "nope"), "-o", str(tmp_path / "o3"), "-q",
                                        "--no-html", "-j", "1", "--strict"])
-    assert strict.exit_code == 1 and "--strict" in strict.output and not (tmp_path / "o3" / "graph.ttl").exists()
+    assert strict.exit_code == 1 and "strict build" in strict.output and not (tmp_path / "o3" / "graph.ttl").exists()
 
 
 def test_cli_max_bytes_skips_larger_files(tmp_path):
@@ -151,7 +154,7 @@ def test_a_build_failing_midway_leaves_the_previous_outputs_whole(tmp_path, monk
     def fail(*args, **kwargs):  # the shared resources are written after every report's blocks: mid-graph
         raise RuntimeError("disk on fire")
 
-    monkeypatch.setattr(kg.pipeline, "entity_triples", fail)
+    monkeypatch.setattr(kg.build.merge, "entity_triples", fail)
     with pytest.raises(RuntimeError, match="disk on fire"):
         build([src], out, BuildOptions(html=False))
     assert {p.name: p.read_bytes() for p in (out / "graph.ttl", out / "build-report.json")} == before
@@ -160,7 +163,7 @@ def test_a_build_failing_midway_leaves_the_previous_outputs_whole(tmp_path, monk
 
 def test_a_first_build_failing_midway_leaves_no_graph(tmp_path, monkeypatch):
     src = write_files(tmp_path / "in", {"a.txt": GOOD["good/utf8.txt"]})
-    monkeypatch.setattr(kg.pipeline, "entity_triples", lambda *a: (_ for _ in ()).throw(RuntimeError("boom")))
+    monkeypatch.setattr(kg.build.merge, "entity_triples", lambda *a: (_ for _ in ()).throw(RuntimeError("boom")))
     with pytest.raises(RuntimeError):
         build([src], tmp_path / "out", BuildOptions(html=False))
     assert not (tmp_path / "out" / "graph.ttl").exists()
@@ -177,14 +180,14 @@ def test_temporaries_left_by_a_killed_build_are_removed(tmp_path):
 
 def test_an_extractor_crash_costs_one_file_not_the_build(tmp_path, monkeypatch):
     src = write_files(tmp_path / "in", {"a.txt": GOOD["good/utf8.txt"], "b.txt": GOOD["good/gb18030.txt"]})
-    real = kg.pipeline.extract
+    real = kg.build.tasks.extract
 
     def flaky(doc, segmenter=None):
         if "昆都仑区" in doc.text:
             raise IndexError("list index out of range")
         return real(doc, segmenter)
 
-    monkeypatch.setattr(kg.pipeline, "extract", flaky)
+    monkeypatch.setattr(kg.build.tasks, "extract", flaky)
     result = build([src], tmp_path / "out", BuildOptions(html=False))
     by_file = {r.file: r for r in result.records}
     assert by_file["a.txt"].status == "built"
@@ -200,7 +203,7 @@ EIGHT = [("兴庆区", "银川市"), ("金凤区", "银川市"), ("西夏区", "
 @pytest.fixture(scope="module")
 def eight(tmp_path_factory):
     """Eight reports in several encodings and as web pages: enough for two worker processes
-    (kg.pipeline.MIN_FILES_PER_WORKER), built once in this process for reference."""
+    (kg.build.executors.MIN_FILES_PER_WORKER), built once in this process for reference."""
     root = tmp_path_factory.mktemp("eight")
     files = {}
     for i, (county, prefecture) in enumerate(EIGHT):
@@ -210,7 +213,7 @@ def eight(tmp_path_factory):
     src = write_files(root / "in", files)
     out = root / "jobs1"
     result = build([src], out, BuildOptions(html=False, jobs=1))
-    assert result.summary["reports"] == 8 and result.workers == 1
+    assert result.summary.reports == 8 and result.workers == 1
     return src, (out / "graph.ttl").read_bytes()
 
 
@@ -246,7 +249,7 @@ def test_an_unreachable_dask_scheduler_is_a_one_line_error(eight, tmp_path):
 class CountingExtract:
     def __init__(self):
         self.calls: list[str] = []
-        self.real = kg.pipeline.extract
+        self.real = kg.build.tasks.extract
 
     def __call__(self, doc, segmenter=None):
         self.calls.append(doc.source_name)
@@ -255,7 +258,7 @@ class CountingExtract:
 
 def test_a_rebuild_after_one_change_extracts_only_the_changed_file(tmp_path, monkeypatch):
     counter = CountingExtract()
-    monkeypatch.setattr(kg.pipeline, "extract", counter)
+    monkeypatch.setattr(kg.build.tasks, "extract", counter)
     src = write_files(tmp_path / "in", {n: GOOD[n] for n in ("good/utf8.txt", "good/gb18030.txt", "good/page.html")})
     out = tmp_path / "out"
     build([src], out, BuildOptions(html=False))
@@ -276,7 +279,7 @@ def test_a_cached_rebuild_gives_the_same_bytes_as_a_fresh_build(tmp_path, monkey
     src = write_files(tmp_path / "in", {n: GOOD[n] for n in ("good/utf8.txt", "good/gb18030.txt")})
     build([src], tmp_path / "out", BuildOptions(html=False))
     counter = CountingExtract()
-    monkeypatch.setattr(kg.pipeline, "extract", counter)
+    monkeypatch.setattr(kg.build.tasks, "extract", counter)
     build([src], tmp_path / "out", BuildOptions(html=False))
     assert counter.calls == []
     build([src], tmp_path / "fresh", BuildOptions(html=False, cache=False))
@@ -306,7 +309,7 @@ def test_no_cache_extracts_everything_again(tmp_path, monkeypatch):
     src = write_files(tmp_path / "in", {"a.txt": GOOD["good/utf8.txt"]})
     build([src], tmp_path / "out", BuildOptions(html=False))
     counter = CountingExtract()
-    monkeypatch.setattr(kg.pipeline, "extract", counter)
+    monkeypatch.setattr(kg.build.tasks, "extract", counter)
     build([src], tmp_path / "out", BuildOptions(html=False, cache=False))
     assert counter.calls == ["a.txt"]
 
@@ -317,7 +320,7 @@ def test_a_renamed_file_is_not_extracted_again_but_its_new_name_is_in_the_graph(
     build([src], out, BuildOptions(html=False))
     (src / "a.txt").rename(src / "renamed.txt")
     counter = CountingExtract()
-    monkeypatch.setattr(kg.pipeline, "extract", counter)
+    monkeypatch.setattr(kg.build.tasks, "extract", counter)
     build([src], out, BuildOptions(html=False))
     assert counter.calls == []
     rows = select(load_store(out / "graph.ttl"), "SELECT ?n WHERE { ?r a kg:Report ; kg:sourceFile ?n }")
@@ -332,7 +335,7 @@ def test_the_cache_keeps_only_the_entries_of_the_last_build(tmp_path):
     build([src], out, BuildOptions(html=False))
     (fingerprint,) = (out / ".cache").iterdir()
     entries = [p for p in fingerprint.glob("*/*") if p.is_file()]
-    assert sorted(p.suffix for p in entries) == [".frag", ".json"]  # one file's extraction and fragment
+    assert sorted(p.suffix for p in entries) == [".frag", ".json", ".txt"]  # one file's extraction, fragment, text
     assert list(json.loads((fingerprint / "index.json").read_text(encoding="utf-8"))) == ["a.txt"]
 
 
@@ -350,7 +353,7 @@ def test_duplicates_are_one_report_with_every_file_cached_or_not(tmp_path):
 # --- the HTML view ---------------------------------------------------------------------------------------------
 
 def test_html_drawn_from_the_citation_subset_is_the_page_drawn_from_the_whole_graph(tmp_path):
-    from kg.render import render_graph_file
+    from kg.view import render_graph_file
 
     src = write_files(tmp_path / "in", {n: GOOD[n] for n in ("good/utf8.txt", "good/gb18030.txt", "good/page.html")})
     out = tmp_path / "out"

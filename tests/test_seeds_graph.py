@@ -3,7 +3,7 @@ codes and parents. The expected spellings were read from the seed texts by hand.
 
 import re
 
-from kg.store import load_store, select
+from kg.rdf.store import load_store, select
 
 OUTLINE = "法治政府建设实施纲要（2021—2025年）"
 

@@ -5,7 +5,7 @@ import random
 import shutil
 from pathlib import Path
 
-from kg.pipeline import BuildOptions, build
+from kg.build import BuildOptions, build
 
 SEEDS = Path(__file__).resolve().parent.parent / "seeds"
 

@@ -1,4 +1,4 @@
-from kg.titles import normalise_title
+from kg.lang.titles import normalise_title
 
 
 def test_year_range_spellings_are_one_title():

@@ -5,8 +5,8 @@ import pyoxigraph
 import rdflib
 from pyoxigraph import Literal, NamedNode, Triple
 
-from kg.turtle import TurtleWriter
-from kg.vocab import KGR, kg, rdf, rdfs, xsd
+from kg.rdf.turtle import TurtleWriter
+from kg.rdf.namespaces import KGR, kg, rdf, rdfs, xsd
 
 
 def sample():

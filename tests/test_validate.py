@@ -11,10 +11,10 @@ from click.testing import CliRunner
 from pyoxigraph import DefaultGraph, Literal, NamedNode, Quad
 
 from kg.cli import main
-from kg.store import load_store
-from kg.turtle import TurtleWriter
-from kg.validate import validate_file
-from kg.vocab import KGR, kg, prov, rdf, rdfs, xsd
+from kg.rdf.store import load_store
+from kg.rdf.turtle import TurtleWriter
+from kg.rdf.shacl import validate_file
+from kg.rdf.namespaces import KGR, kg, prov, rdf, rdfs, xsd
 
 SEEDS = Path(__file__).resolve().parent.parent / "seeds"
 
@@ -155,20 +155,20 @@ def test_kg_validate_on_a_missing_file_is_one_line(tmp_path):
 
 
 def test_build_fails_loudly_and_leaves_no_valid_looking_graph(tmp_path, monkeypatch):
-    from kg import pipeline
+    from kg.build import merge
 
     out = tmp_path / "out"
     out.mkdir()
     (out / "graph.ttl").write_text("# an earlier build\n", encoding="utf-8")
     (out / "graph.html").write_text("<html></html>", encoding="utf-8")
-    real = pipeline.entity_triples
+    real = merge.entity_triples
 
     def with_a_bad_regulation(*args, **kwargs):
         from pyoxigraph import Triple
 
         return [*real(*args, **kwargs), Triple(NamedNode(KGR + "reg-broken"), rdf.type, kg.Regulation)]
 
-    monkeypatch.setattr(pipeline, "entity_triples", with_a_bad_regulation)
+    monkeypatch.setattr(merge, "entity_triples", with_a_bad_regulation)
     result = CliRunner().invoke(main, ["build", str(SEEDS / "000_5bf5264dd4bbb5b6.txt"), "-o", str(out), "-q"])
     assert result.exit_code == 1 and "Traceback" not in result.output
     assert "violates ontology/shapes.ttl" in result.output and "kgr:reg-broken" in result.output
@@ -177,7 +177,7 @@ def test_build_fails_loudly_and_leaves_no_valid_looking_graph(tmp_path, monkeypa
     assert "Violation: kgr:reg-broken rdfs:label" in (out / "validation.txt").read_text(encoding="utf-8")
     assert json.loads((out / "build-report.json").read_text(encoding="utf-8"))["validation"]["conforms"] is False
 
-    monkeypatch.setattr(pipeline, "entity_triples", real)
+    monkeypatch.setattr(merge, "entity_triples", real)
     result = CliRunner().invoke(main, ["build", str(SEEDS / "000_5bf5264dd4bbb5b6.txt"), "-o", str(out), "-q"])
     assert result.exit_code == 0 and "valid (ontology/shapes.ttl)" in result.output
     assert (out / "graph.ttl").exists()
@@ -193,24 +193,25 @@ def test_build_no_validate_skips_the_check(tmp_path):
 
 
 def test_a_large_build_validates_a_sample_of_its_reports_with_what_they_refer_to(tmp_path, monkeypatch):
-    from kg import pipeline
+    from kg.build import BuildOptions, build, writer
 
-    monkeypatch.setattr(pipeline, "VALIDATE_ALL_REPORTS", 2)
-    result = pipeline.build([SEEDS], tmp_path, pipeline.BuildOptions(html=False))
+    monkeypatch.setattr(writer, "VALIDATE_ALL_REPORTS", 2)
+    result = build([SEEDS], tmp_path, BuildOptions(html=False))
     assert result.validation.conforms
     report = json.loads((tmp_path / "build-report.json").read_text(encoding="utf-8"))
     assert report["validation"]["sample"] == "2 of 5 reports and the resources they refer to"
 
 
 def test_a_sample_still_catches_a_broken_resource_a_sampled_report_refers_to(tmp_path, monkeypatch):
-    from kg import pipeline
+    from kg.build import BuildOptions, build, merge, writer
+    from kg.errors import GraphInvalid
 
-    monkeypatch.setattr(pipeline, "VALIDATE_ALL_REPORTS", 1)
-    real = pipeline.entity_triples
+    monkeypatch.setattr(writer, "VALIDATE_ALL_REPORTS", 1)
+    real = merge.entity_triples
 
     def without_labels(*args, **kwargs):  # every regulation loses its label: the sampled report cites some
         return [t for t in real(*args, **kwargs) if not (t.predicate == rdfs.label and "reg-" in t.subject.value)]
 
-    monkeypatch.setattr(pipeline, "entity_triples", without_labels)
-    with pytest.raises(pipeline.GraphInvalid, match="violates ontology/shapes.ttl"):
-        pipeline.build([SEEDS], tmp_path, pipeline.BuildOptions(html=False, cache=False))
+    monkeypatch.setattr(merge, "entity_triples", without_labels)
+    with pytest.raises(GraphInvalid, match="violates ontology/shapes.ttl"):
+        build([SEEDS], tmp_path, BuildOptions(html=False, cache=False))

@@ -5,7 +5,7 @@ import rdflib
 from rdflib.namespace import DCTERMS, OWL, RDF, RDFS
 
 from kg.resources import ontology_path
-from kg.vocab import KG, kg
+from kg.rdf.namespaces import KG, kg
 
 ONTOLOGY = rdflib.URIRef("https://w3id.org/fazhi-kg/ontology")
 KINDS = {OWL.Class, OWL.ObjectProperty, OWL.DatatypeProperty}

@@ -30,3 +30,16 @@ def extract(doc: Document, segmenter: Segmenter | None = None) -> Extraction:
         organisations=extract_organisations(doc, segmenter),
         measures=extract_measures(doc, segmenter),
     )
+
+
+def extract_text(text: str, name: str = "<text>", segmenter: Segmenter | None = None) -> Extraction:
+    """The facts of one report's text, without RDF: issuer, year, regulations, figures, bodies and measures, each
+    with its character span in ``text`` (line ends unified to ``\\n``).
+
+    >>> ex = extract_text("2023年，我县认真贯彻落实《中华人民共和国行政处罚法》，办理行政复议案件12件。")
+    >>> [r.title for r in ex.regulations], [(str(f.value), f.unit) for f in ex.figures]
+    (['中华人民共和国行政处罚法'], [('12', '件')])
+    """
+    from kg.segment import get_segmenter  # noqa: PLC0415
+
+    return extract(Document.from_text(text, name), segmenter or get_segmenter("jieba", None))

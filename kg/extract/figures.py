@@ -22,7 +22,7 @@ from functools import lru_cache
 from kg.extract.indicators import link_indicator
 from kg.extract.regulations import find_titles
 from kg.model import FigureMention
-from kg.numerals import MULTIPLIERS, parse_number
+from kg.lang.numerals import MULTIPLIERS, parse_number
 from kg.read import Document
 from kg.resources import data_csv, data_lines
 from kg.segment import Segmenter

@@ -11,7 +11,7 @@ import re
 from functools import lru_cache
 
 from kg.resources import data_csv
-from kg.vocabularies import indicator_scheme
+from kg.lang.schemes import indicator_scheme
 
 _FILLER = re.compile(r"(?:达到|达|为|是|共计|共|合计|总计|累计|计|分别|同比|均|约|近|超过|逾|了|的|总数|数量|人数|数|量)+$")
 

@@ -17,7 +17,7 @@ from __future__ import annotations
 import re
 from collections import Counter
 
-from kg.areas import Area, area_table
+from kg.lang.areas import Area, area_table
 from kg.model import ReportInfo
 from kg.read import HEADING, Document
 

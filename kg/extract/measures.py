@@ -26,7 +26,7 @@ from kg.model import MeasureMention
 from kg.read import Document
 from kg.resources import data_lines
 from kg.segment import Segmenter
-from kg.vocabularies import measure_scheme
+from kg.lang.schemes import measure_scheme
 
 _QUOTED = re.compile(r"[“\"「『‘]([^“”\"「」『』‘’\n]{2,24})[”\"」』’]")
 _HEADS = ("专项行动", "专项活动", "改革", "工作", "制度", "活动", "行动", "机制", "模式", "普法", "监管", "服务", "理念", "建设",

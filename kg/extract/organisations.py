@@ -18,7 +18,7 @@ import re
 from dataclasses import dataclass
 from functools import lru_cache
 
-from kg.areas import area_table
+from kg.lang.areas import area_table
 from kg.extract.regulations import find_titles
 from kg.model import OrganisationMention
 from kg.read import Document

@@ -16,12 +16,12 @@ import re
 from dataclasses import dataclass
 from functools import lru_cache
 
-from kg.areas import TIER_RANK, area_table, tier_words
-from kg.lawtable import law_table
+from kg.lang.areas import TIER_RANK, area_table, tier_words
+from kg.lang.laws import law_table
 from kg.model import AreaRef, RegulationMention
 from kg.read import Document
 from kg.resources import data_csv, data_lines
-from kg.titles import normalise_title
+from kg.lang.titles import normalise_title
 
 MAX_TITLE = 160
 _INNER = re.compile(r"[<〈＜‹]([^<>〈〉＜＞‹›《》\n]{2,120})[>〉＞›]")

@@ -1,6 +1,6 @@
 """Resolution: one canonical node per real thing, across all reports of a build.
 
-* Regulations: the normalised title (:mod:`kg.titles`), then the law table (short → full national titles).
+* Regulations: the normalised title (:mod:`kg.lang.titles`), then the law table (short → full national titles).
   A title that names its issuing place (山西省…, 银川市兴庆区…) is global. A title found in no table and naming
   no place (《行政规范性文件管理规定》) is scoped to the citing report's area, because two cities' documents of that
   name are different documents: its identity key is ``<area code>|<title>``.
@@ -9,7 +9,7 @@
   兴庆区司法局) and abbreviations merged (区法院 = 区人民法院).
 * Measures: the canonical label.
 
-The result (:class:`Corpus`) is plain data; only :mod:`kg.graph` turns it into RDF.
+The result (:class:`Corpus`) is plain data; only :mod:`kg.rdf.triples` turns it into RDF.
 """
 
 from __future__ import annotations
@@ -17,11 +17,11 @@ from __future__ import annotations
 from collections.abc import Iterable
 from dataclasses import dataclass, field
 
-from kg.areas import area_table
+from kg.lang.areas import area_table
 from kg.model import AreaRef, Extraction, RegulationMention
 from kg.resolve.bodies import canonical_organisation, expand_abbreviation, government_name
 from kg.resolve.regulations import RegulationNode, classify_kind, named_place, regulation_identity, work_key
-from kg.titles import normalise_title
+from kg.lang.titles import normalise_title
 
 
 @dataclass

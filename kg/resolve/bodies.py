@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from functools import lru_cache
 
-from kg.areas import area_table
+from kg.lang.areas import area_table
 from kg.model import AreaRef
 from kg.resources import data_csv
 

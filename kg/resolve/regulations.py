@@ -21,11 +21,11 @@ import re
 from dataclasses import dataclass, field
 from functools import lru_cache
 
-from kg.areas import Area, area_table, tier_words
-from kg.lawtable import law_table
+from kg.lang.areas import Area, area_table, tier_words
+from kg.lang.laws import law_table
 from kg.model import AreaRef, RegulationMention
 from kg.resources import data_csv
-from kg.titles import normalise_title
+from kg.lang.titles import normalise_title
 
 _TRAILING_PAREN = re.compile(r"（[^（）]*）$")
 _LEADING_WRAPPERS = re.compile(r"^(?:中共|中国共产党|关于印发|关于|印发)")

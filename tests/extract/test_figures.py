@@ -113,7 +113,7 @@ def test_subject_is_the_noun_phrase_before_the_number():
     ("全年罚没款共计4.97亿元。", "罚没款金额"),
 ])
 def test_figures_are_linked_to_their_indicator(text, label):
-    from kg.vocabularies import indicator_scheme
+    from kg.lang.schemes import indicator_scheme
 
     labels = {c.iri: c.pref_label for c in indicator_scheme()}
     (f,) = extract_figures(Document.from_text(text))

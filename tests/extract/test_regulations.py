@@ -1,6 +1,6 @@
 """Recognising the documents a report names, and their role. Every text here is composed for the test."""
 
-from kg.areas import area_table
+from kg.lang.areas import area_table
 from kg.extract.regulations import extract_regulations, find_titles
 from kg.read import Document
 

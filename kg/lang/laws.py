@@ -11,7 +11,7 @@ from dataclasses import dataclass
 from functools import lru_cache
 
 from kg.resources import data_csv
-from kg.titles import normalise_title
+from kg.lang.titles import normalise_title
 
 CHINA = "中华人民共和国"
 MIN_TYPO_LENGTH = 8

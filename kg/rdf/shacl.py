@@ -28,10 +28,10 @@ import rdflib
 from rdflib.namespace import RDF as RDF_NS
 from rdflib.namespace import SH
 
-from kg.rdflib_terms import to_rdflib
+from kg.rdf.rdflib_terms import to_rdflib
 from kg.resources import ontology_path
-from kg.store import load_store
-from kg.vocab import KG, PREFIXES, RDFS, SKOS
+from kg.rdf.store import load_store
+from kg.rdf.namespaces import KG, PREFIXES, RDFS, SKOS
 
 CHUNK_SIZE = 1000
 """Focus nodes per pyshacl run: large enough to amortise pyshacl's per-run setup (~25 ms), small enough that a
@@ -205,6 +205,6 @@ def validate_store(store: pyoxigraph.Store, chunk_size: int = CHUNK_SIZE) -> Val
 
 
 def validate_file(path: Path, chunk_size: int = CHUNK_SIZE) -> ValidationReport:
-    """Validate a Turtle graph file; raises :class:`~kg.store.GraphError` (one line) for a missing or unreadable
+    """Validate a Turtle graph file; raises :class:`~kg.rdf.store.GraphError` (one line) for a missing or unreadable
     file."""
     return validate_store(load_store(Path(path)), chunk_size)

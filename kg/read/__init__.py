@@ -30,14 +30,13 @@ from functools import lru_cache
 from importlib import resources
 from pathlib import Path
 
+from kg.errors import ReadError
 from kg.model import Span
 
 MAX_BYTES_DEFAULT = 20 * 1024 * 1024  # a report is tens of KB; anything this big is not a report
 CRUFT_MAX_LINE = 120  # only short lines can be navigation or buttons; a long line is body text
 
 
-class ReadError(Exception):
-    """A file that cannot be read as a report. ``str(err)`` is the one-line reason (without the file name)."""
 
 
 @dataclass(frozen=True)
@@ -229,7 +228,7 @@ def read_bytes(data: bytes, source_name: str, fmt: str = "txt", max_bytes: int =
                     header_meta(text), fmt)
 
 
-def _one_line(exc: BaseException) -> str:
+def one_line(exc: BaseException) -> str:
     """An exception as a short single line, for reasons in build-report.json."""
     msg = " ".join(str(exc).split())
     return f"{type(exc).__name__}: {msg[:160]}" if msg else type(exc).__name__
@@ -353,7 +352,7 @@ def read_html(data: bytes) -> tuple[str, str]:
     try:
         tree = LexborHTMLParser(source)
     except Exception as exc:  # noqa: BLE001 - any parser failure is a corrupt page
-        raise ReadError(f"corrupt HTML ({_one_line(exc)})") from None
+        raise ReadError(f"corrupt HTML ({one_line(exc)})") from None
     for tag in _HTML_DROP:
         for node in tree.css(tag):
             node.decompose()
@@ -396,7 +395,7 @@ def read_pdf(data: bytes) -> tuple[str, None]:
     except ReadError:
         raise
     except Exception as exc:  # noqa: BLE001 - pypdf raises many kinds of errors on broken files
-        raise ReadError(f"corrupt PDF ({_one_line(exc)})") from None
+        raise ReadError(f"corrupt PDF ({one_line(exc)})") from None
     text = "\n\n".join(p.strip("\n") for p in pages if p.strip())
     if not text.strip():
         raise ReadError("PDF without a text layer (a scan? no text to read)")
@@ -429,7 +428,7 @@ def read_docx(data: bytes) -> tuple[str, str]:
             elif block.text.strip():
                 lines.append(block.text)
     except Exception as exc:  # noqa: BLE001 - a broken zip or XML part is a corrupt file
-        raise ReadError(f"corrupt DOCX ({_one_line(exc)})") from None
+        raise ReadError(f"corrupt DOCX ({one_line(exc)})") from None
     text = "\n\n".join(lines)
     if not text.strip():
         raise ReadError("no text in the DOCX file")

@@ -7,6 +7,7 @@ Entries are keyed by the file's content (SHA-256 of its bytes) and format, under
 and the code and data of the ``kg`` package itself (so an edited extractor can never be served a stale result,
 even when nobody bumped the version). Per file:
 
+* ``<key>.txt`` — the decoded text (copied to ``texts/`` by a build that writes a folder).
 * ``<key>.json`` — the extraction (:func:`kg.model.to_json`; read back with
   :func:`kg.model.extraction_from_json`). It depends on the content only, so a renamed file is not extracted
   again.
@@ -150,16 +151,20 @@ class Cache:
     there but still stores fresh entries for the next build. Paths are plain strings: a 10,000-file build asks
     for tens of thousands of them."""
 
-    outdir: Path
+    folder: Path  # OUTDIR/.cache for kg build
     fp: str
     read: bool = True
     used: set[str] = field(default_factory=set)
 
     def __post_init__(self) -> None:
-        self.root = os.path.join(os.fspath(self.outdir), CACHE_DIR, self.fp)
+        self.root = os.path.join(os.fspath(self.folder), self.fp)
 
     def extraction_path(self, key: str) -> str:
         return os.path.join(self.root, key[:2], f"{key}.json")
+
+    def text_path(self, key: str) -> str:
+        """The decoded text of this content (what ``texts/<report>.txt`` receives)."""
+        return os.path.join(self.root, key[:2], f"{key}.txt")
 
     def fragment_path(self, key: str, name: str) -> str:
         return os.path.join(self.root, key[:2], f"{key}.{_name_hash(name)}.frag")
@@ -194,11 +199,11 @@ class Cache:
 
     def use(self, key: str, name: str) -> None:
         """Keep this file's entries at :meth:`prune`."""
-        self.used.add(self.fragment_path(key, name))
-        self.used.add(self.extraction_path(key))
+        self.used.update((self.fragment_path(key, name), self.extraction_path(key), self.text_path(key)))
 
     def has(self, key: str, name: str) -> bool:
-        return os.path.isfile(self.fragment_path(key, name)) and os.path.isfile(self.extraction_path(key))
+        return all(os.path.isfile(p) for p in (self.fragment_path(key, name), self.extraction_path(key),
+                                                 self.text_path(key)))
 
     def open_fragment(self, key: str, name: str) -> IO[bytes]:
         """The fragment file (binary), positioned after the head: read (or skip) the corpus part and the HTML
@@ -207,14 +212,13 @@ class Cache:
         f.readline()
         return f
 
-    def store(self, key: str, name: str, extraction_json: str, fragment_text: str) -> None:
-        """Write both entries of a file (atomically each), from their serialised text
-        (:func:`extraction_text`, :meth:`Fragment.serialise`)."""
-        ex_path = self.extraction_path(key)
-        atomic_write_text(Path(ex_path), extraction_json)
-        frag_path = self.fragment_path(key, name)
-        atomic_write_text(Path(frag_path), fragment_text)
-        self.used.update((ex_path, frag_path))
+    def store(self, key: str, name: str, extraction_json: str, fragment_text: str, text: str) -> None:
+        """Write the entries of a file (atomically each), from their serialised text
+        (:func:`extraction_text`, :meth:`Fragment.serialise`) and the decoded text."""
+        for path, content in ((self.extraction_path(key), extraction_json),
+                              (self.fragment_path(key, name), fragment_text), (self.text_path(key), text)):
+            atomic_write_text(Path(path), content)
+            self.used.add(path)
 
     # --- whole-build files: the file index and the shared resources' blocks ------------------------------------
 
@@ -249,7 +253,7 @@ class Cache:
     def prune(self) -> int:
         """Remove entries this build did not use, and the folders of other fingerprints; returns files removed."""
         removed = 0
-        base = os.path.join(os.fspath(self.outdir), CACHE_DIR)
+        base = os.fspath(self.folder)
         if not os.path.isdir(base):
             return 0
         for entry in os.scandir(base):

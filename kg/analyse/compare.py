@@ -12,9 +12,9 @@ from decimal import Decimal
 
 import pyoxigraph
 
-from kg.numerals import format_decimal
-from kg.store import select
-from kg.vocabularies import Concept, indicator_scheme
+from kg.lang.numerals import format_decimal
+from kg.rdf.store import select
+from kg.lang.schemes import Concept, indicator_scheme
 
 _ROWS = """
 SELECT ?report ?file ?district ?year ?value ?unit ?approx ?qualifier ?surface ?start WHERE {

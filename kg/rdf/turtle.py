@@ -5,7 +5,7 @@ writes prefixes in hash order and escapes ``/`` in local names, so the graph is 
 one block per subject, ``rdf:type`` first then predicates by prefixed name, objects sorted. :meth:`TurtleWriter.write`
 sorts the subjects of the triples it is given by IRI; :meth:`TurtleWriter.blocks` formats one group of triples
 (one report's, in ``kg build``) the same way without the prefixes, so that groups can be written one after the
-other and the whole graph never has to be held in memory (see :mod:`kg.pipeline` for the order of groups).
+other and the whole graph never has to be held in memory (see :mod:`kg.build.pipeline` for the order of groups).
 Only IRIs and literals occur (the graph stage never makes blank nodes).
 """
 
@@ -17,7 +17,7 @@ from typing import IO
 
 from pyoxigraph import Literal, NamedNode, Triple
 
-from kg.vocab import KG, PREFIXES, PROV, RDF, XSD
+from kg.rdf.namespaces import KG, PREFIXES, PROV, RDF, XSD
 
 _LOCAL = re.compile(r"^[A-Za-z0-9_](?:[A-Za-z0-9_.\-]*[A-Za-z0-9_\-])?$")
 _ESCAPES = {"\\": "\\\\", '"': '\\"', "\n": "\\n", "\r": "\\r", "\t": "\\t", "\b": "\\b", "\f": "\\f"}
@@ -130,7 +130,7 @@ class TurtleWriter:
         return count
 
     def write_graph(self, triples: Iterable[Triple], out: IO[str]) -> int:
-        """Write a fazhi-kg graph in the order ``kg build`` writes it (see :mod:`kg.pipeline`): each report's own
+        """Write a fazhi-kg graph in the order ``kg build`` writes it (see :mod:`kg.build.pipeline`): each report's own
         resources — the report, its source files, and everything ``kg:inReport``/``kg:reportedIn`` it — reports
         in IRI order, then every other subject; subjects sorted within each group. So a graph read back and
         written again is the same bytes as the built file."""
@@ -153,3 +153,22 @@ class TurtleWriter:
             out.write(text)
             count += n
         return count
+
+
+_KGR_NAME = re.compile(rb"kgr:[A-Za-z0-9_.\-]*[A-Za-z0-9_\-]")
+
+
+def referenced_blocks(blocks: list[bytes], named: dict[bytes, bytes]) -> list[bytes]:
+    """The blocks of ``named`` (prefixed name → Turtle block, as this writer writes them) that ``blocks`` refer
+    to, and the ones those refer to in turn, sorted."""
+    seen: set[bytes] = set()
+    todo = [name for b in blocks for name in _KGR_NAME.findall(b)]
+    out = []
+    while todo:
+        name = todo.pop()
+        if name in seen or name not in named:
+            continue
+        seen.add(name)
+        out.append(named[name])
+        todo += _KGR_NAME.findall(named[name])
+    return sorted(out)

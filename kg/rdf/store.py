@@ -7,17 +7,16 @@ from pathlib import Path
 
 import pyoxigraph
 
-from kg.vocab import PREFIXES
+from kg.errors import GraphError
+from kg.rdf.namespaces import PREFIXES
 
 
-class GraphError(Exception):
-    """A graph file that cannot be loaded; the message names the file and the problem."""
 
 
 def load_store(path: Path) -> pyoxigraph.Store:
     path = Path(path)
     if not path.is_file():
-        raise GraphError(f"{path}: no such graph file (run `kg build` first)")
+        raise GraphError(f"{path}: no such graph file (build the graph first)")
     store = pyoxigraph.Store()
     try:
         store.load(path=str(path), format=pyoxigraph.RdfFormat.TURTLE)

@@ -26,7 +26,7 @@ from pyvis.network import Network
 from kg.analyse import (DISTRICT, MEASURE, ORGANISATION, REGULATION, ReportInfo, all_reports, citation_graph,
                         mention_graph)
 from kg.fsutil import atomic_write_text
-from kg.store import load_store, select
+from kg.rdf.store import load_store, select
 
 TEMPLATE = "graph.html.j2"
 TITLE = "法治政府建设报告知识图谱 fazhi-kg"
@@ -355,7 +355,7 @@ def build_network(store: pyoxigraph.Store, heading: str | None = None, texts_dir
     nodes, edges, summary = vis_data(full, options, examples)
 
     net = Network(height="100%", width="100%", cdn_resources="in_line", heading=heading or TITLE)
-    env = Environment(loader=FileSystemLoader([str(Path(__file__).parent / "data"), str(Path(net.template_dir))]),
+    env = Environment(loader=FileSystemLoader([str(Path(__file__).parent.parent / "data"), str(Path(net.template_dir))]),
                       autoescape=True)
     # tojson keeps escaping < > & ' but writes Chinese as UTF-8 instead of \uXXXX (half the bytes)
     env.policies["json.dumps_kwargs"] = {"sort_keys": True, "ensure_ascii": False}

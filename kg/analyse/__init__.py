@@ -32,7 +32,7 @@ from itertools import combinations
 import networkx as nx
 import pyoxigraph
 
-from kg.store import select
+from kg.rdf.store import select
 
 CLASSES = ("Report", "Government", "AdministrativeArea", "Organisation", "Regulation", "Measure", "Figure",
            "Indicator", "Mention")

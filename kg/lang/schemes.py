@@ -13,7 +13,7 @@ from functools import lru_cache
 import pyoxigraph
 
 from kg.resources import ontology_path
-from kg.vocab import KGR
+from kg.rdf.namespaces import KGR
 
 MEASURE_SCHEME = KGR + "scheme-measures"
 INDICATOR_SCHEME = KGR + "scheme-indicators"

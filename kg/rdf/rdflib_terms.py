@@ -6,7 +6,7 @@ from __future__ import annotations
 import pyoxigraph
 import rdflib
 
-from kg.vocab import XSD
+from kg.rdf.namespaces import XSD
 
 
 def to_rdflib(term: pyoxigraph.NamedNode | pyoxigraph.BlankNode | pyoxigraph.Literal) -> rdflib.term.Node:
