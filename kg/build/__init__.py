@@ -1,0 +1,124 @@
+"""Building a graph: read → segment → extract → resolve → merge, for a set of sources.
+
+:func:`build_graph` is a page of phase calls:
+
+1. **Collect** the sources (:mod:`kg.build.sources`): paths, folders, Documents or ``(name, text)`` pairs.
+2. **Scan** them against the cache (:mod:`kg.build.scan`): an input whose content, name and code are unchanged
+   costs a stat (or a hash) and one line of JSON.
+3. **Extract** the others (:mod:`kg.build.tasks`), each on its own, on an executor (:mod:`kg.build.executors`:
+   local processes or a Dask cluster); each result is the same bytes on any executor.
+4. **Group and merge** (:mod:`kg.build.parts`, :mod:`kg.build.merge`): one report per text, its corpus share
+   merged into the shared nodes, whose Turtle blocks are rendered (or reused from the cache).
+
+The result is a :class:`kg.graph.KnowledgeGraph`; :meth:`~kg.graph.KnowledgeGraph.write` then writes
+``graph.ttl`` (validated), ``graph.html``, ``build-report.json`` and ``texts/`` (:mod:`kg.build.output`).
+Nothing is written by a build without ``cache_dir``: a notebook's graph of three texts touches no file.
+"""
+
+from __future__ import annotations
+
+import os
+from collections.abc import Callable, Iterable
+from pathlib import Path
+
+from kg.build.cache import CACHE_DIR, Cache, fingerprint
+from kg.build.executors import Executor, make_executor
+from kg.build.merge import merge_parts
+from kg.build.options import BuildFacts, BuildOptions, BuildResult, FileRecord, Summary, default_jobs
+from kg.build.parts import ReportPart, group_reports
+from kg.build.scan import extract_misses, scan_sources
+from kg.build.sources import SourceLike, collect_sources
+from kg.errors import BuildError, ConfigError
+from kg.extract import EXTRACTOR_VERSION
+from kg.graph import KnowledgeGraph, _Parts
+from kg.read import MAX_BYTES_DEFAULT
+
+Progress = Callable[[int, int], None]
+"""``progress(done, total)``: called as inputs are done."""
+
+__all__ = ["BuildOptions", "BuildResult", "FileRecord", "build", "build_graph", "default_jobs"]
+
+
+def build_graph(sources: Iterable[SourceLike], *, segmenter: str | None = None, model: str | None = None,
+                jobs: int = 1, executor: str | Executor | None = None, scheduler: str | None = None,
+                progress: Progress | None = None, cache_dir: str | os.PathLike | None = None,
+                use_cache: bool = True, max_bytes: int = MAX_BYTES_DEFAULT, strict: bool = False) -> KnowledgeGraph:
+    """Build the knowledge graph of ``sources`` (paths, folders, :class:`kg.Document` objects or
+    ``(name, text)`` pairs) in memory.
+
+    ``segmenter`` is ``"jieba"`` (default) or ``"pkuseg"`` with ``model`` its directory; ``jobs`` extraction
+    processes (or an ``executor``: ``"local"``, ``"dask"`` with ``scheduler``, or an :class:`Executor`);
+    ``cache_dir`` keeps extraction results so that a rebuild redoes only what changed. Raises
+    :class:`kg.errors.BuildError` when no source could be read (or, with ``strict``, when any was skipped)."""
+    segmenter = segmenter or "jieba"
+    if segmenter == "pkuseg" and not model:
+        raise ConfigError("the pkuseg segmenter needs a model directory")
+    if not isinstance(executor, (str, type(None))):
+        runner = executor
+    else:
+        runner = make_executor(executor or "local", jobs, scheduler, segmenter, model)
+    inputs, records = collect_sources(sources)
+    tick = _ticker(progress, len(inputs))
+    cache = (Cache(Path(cache_dir), fingerprint(EXTRACTOR_VERSION, segmenter, model), use_cache)
+             if cache_dir is not None else None)
+    scan = scan_sources(inputs, cache, max_bytes, records, tick)
+    facts = extract_misses(scan, runner, cache, segmenter, model, max_bytes, records, tick)
+    parts = group_reports(scan.entries, cache)
+    records += _report_records(parts)
+    records.sort(key=lambda r: r.file)
+    _check_outcome(parts, records, strict)
+    merged = merge_parts(parts, cache)
+    if cache is not None:
+        cache.save_index(scan.index)
+        cache.prune()
+    summary = Summary(len(parts), len(merged.corpus.regulations), sum(p.first.figures for p in parts),
+                      len(merged.corpus.organisations), len(merged.corpus.measures),
+                      sum(p.first.triples for p in parts) + sum(b.triples for b in merged.shared))
+    return KnowledgeGraph(records, summary, facts, _Parts(parts, merged, scan.fresh))
+
+
+def build(inputs: Iterable[SourceLike], outdir: str | os.PathLike, options: BuildOptions | None = None,
+          progress: Progress | None = None) -> BuildResult:
+    """``kg build``: :func:`build_graph` with the cache under ``outdir/.cache``, then
+    :meth:`KnowledgeGraph.write` into ``outdir``."""
+    options = options or BuildOptions()
+    outdir = Path(outdir)
+    graph = build_graph(inputs, segmenter=options.segmenter, model=options.pkuseg_model, jobs=options.jobs,
+                        executor=options.executor, scheduler=options.scheduler, progress=progress,
+                        cache_dir=outdir / CACHE_DIR, use_cache=options.cache, max_bytes=options.max_bytes,
+                        strict=options.strict)
+    return graph.write(outdir, html=options.html, validate=options.validate)
+
+
+def _ticker(progress: Progress | None, total: int) -> Callable[[], None]:
+    done = [0]
+
+    def tick() -> None:
+        done[0] += 1
+        if progress is not None:
+            progress(done[0], total)
+
+    if progress is not None:
+        progress(0, total)
+    return tick
+
+
+def _report_records(parts: list[ReportPart]) -> list[FileRecord]:
+    records = []
+    for part in parts:
+        first = part.first
+        records.append(FileRecord(first.name, "partial" if first.problems else "built", "; ".join(first.problems),
+                                  part.report_id, first.file.encoding, first.file.fmt))
+        records += [FileRecord(c.name, "duplicate", f"same text as {first.name}", part.report_id, c.file.encoding,
+                               c.file.fmt) for c in part.copies[1:]]
+    return records
+
+
+def _check_outcome(parts: list[ReportPart], records: list[FileRecord], strict: bool) -> None:
+    skipped = [r for r in records if r.status == "skipped"]
+    if not parts:
+        reasons = "; ".join(r.line() for r in records) or "no input"
+        raise BuildError(f"no report could be read: {reasons}")
+    if strict and skipped:
+        raise BuildError(f"{len(skipped)} input{'s' * (len(skipped) != 1)} skipped in a strict build, no graph "
+                         "written: " + "; ".join(r.line() for r in skipped[:5]) + (" …" if len(skipped) > 5 else ""))

@@ -1,0 +1,103 @@
+"""What the main process keeps of each input until the graph is written, and each report's part of the graph.
+
+A report's part is its fragment (:class:`kg.build.cache.Fragment`, serialised): a head line, its share of the
+corpus, the triples the HTML view needs, then its Turtle blocks. It lives in the cache folder when the build has
+one, else in memory, and is read the same way from both, so one code path serves a notebook build of three texts
+and a 10,000-report build into a folder.
+"""
+
+from __future__ import annotations
+
+import io
+import json
+from dataclasses import dataclass
+from typing import IO, Any
+
+from kg.build.cache import Cache
+from kg.build.tasks import report_fragment
+from kg.model import extraction_from_json
+from kg.read import SourceFile
+
+
+@dataclass
+class Entry:
+    """One readable input: its name, content key and the few facts the build report needs."""
+
+    name: str
+    key: str
+    report_id: str
+    file: SourceFile
+    problems: list[str]
+    figures: int
+    triples: int
+    fragment_text: str | None = None  # in memory (a build without a cache)
+    extraction_json: str | None = None  # in memory
+    text: str | None = None  # in memory
+
+
+def entry_from_head(name: str, key: str, head: dict[str, Any], **memory: str | None) -> Entry:
+    return Entry(name, key, head["report_id"], SourceFile(**{**head["file"], "source_name": name}),
+                 head["problems"], head["figures"], head["triples"], **memory)
+
+
+@dataclass
+class ReportPart:
+    """One report (one text, possibly under several names: ``copies``, in name order)."""
+
+    report_id: str
+    copies: list[Entry]
+    cache: Cache | None
+    fragment_text: str | None = None  # set for a duplicated text, whose fragment names all its files
+
+    @property
+    def first(self) -> Entry:
+        return self.copies[0]
+
+    def open(self) -> IO[bytes]:
+        """The fragment, positioned after its head: ``readline()`` gives the corpus share, then the HTML triples;
+        the rest is the report's Turtle, to be copied as bytes."""
+        text = self.fragment_text or self.first.fragment_text
+        if text is None:
+            assert self.cache is not None
+            return self.cache.open_fragment(self.first.key, self.first.name)
+        f = io.BytesIO(text.encode("utf-8"))
+        f.readline()
+        return f
+
+    def text(self) -> str:
+        """The report's decoded text."""
+        if self.first.text is not None:
+            return self.first.text
+        assert self.cache is not None
+        with open(self.cache.text_path(self.first.key), encoding="utf-8", newline="") as f:
+            return f.read()
+
+    def text_source(self) -> str | None:
+        """The path of the cached text, when there is one (copied without decoding)."""
+        return self.cache.text_path(self.first.key) if self.first.text is None and self.cache else None
+
+
+def group_reports(entries: list[Entry], cache: Cache | None) -> list[ReportPart]:
+    """The reports of a build, in report-id order: inputs with the same text become one report."""
+    by_report: dict[str, list[Entry]] = {}
+    for e in sorted(entries, key=lambda e: e.name):
+        by_report.setdefault(e.report_id, []).append(e)
+    parts = []
+    for report_id in sorted(by_report):
+        part = ReportPart(report_id, by_report[report_id], cache)
+        if len(part.copies) > 1:  # the same text under several names (rare: made here, not cached)
+            part.fragment_text = _duplicated_fragment(part)
+        parts.append(part)
+    return parts
+
+
+def _duplicated_fragment(part: ReportPart) -> str:
+    first = part.first
+    if first.extraction_json is not None:
+        data = json.loads(first.extraction_json)
+    else:
+        assert part.cache is not None
+        with open(part.cache.extraction_path(first.key), "rb") as f:
+            data = json.loads(f.read())
+    fragment = report_fragment(extraction_from_json(data), [c.file for c in part.copies])
+    return fragment.serialise(first.name)

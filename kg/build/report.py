@@ -1,0 +1,71 @@
+"""The build's record of itself: ``build-report.json`` (every input with its status and reason, the counts, how
+the build went, and the validation), and the validation step that decides whether ``graph.ttl`` may be written.
+
+On a violation the build fails loudly (:class:`kg.errors.GraphInvalid`) and leaves nothing that looks valid: the
+graph is kept as ``graph.invalid.ttl`` for inspection, every result goes to ``validation.txt``, any ``graph.ttl``
+and ``graph.html`` of an earlier build are removed, no HTML is drawn, and ``build-report.json`` records the
+failure. A valid build removes the ``graph.invalid.ttl`` and ``validation.txt`` of an earlier failed one.
+"""
+
+from __future__ import annotations
+
+import json
+import os
+from pathlib import Path
+from typing import Any
+
+from kg.build.options import BuildFacts, FileRecord, Summary
+from kg.errors import BuildError, GraphInvalid
+from kg.extract import EXTRACTOR_VERSION
+from kg.fsutil import atomic_write_text
+
+
+def validation_summary(report: Any, sampled: int = 0, reports: int = 0) -> dict[str, Any]:
+    if report is None:
+        return {"validated": False}
+    out = {"validated": True, "conforms": report.conforms, "violations": len(report.violations),
+           "warnings": len(report.warnings)}
+    if sampled:
+        out["sample"] = f"{sampled} of {reports} reports and the resources they refer to"
+    return out
+
+
+def write_build_report(outdir: Path, summary: Summary, records: list[FileRecord], facts: BuildFacts,
+                       validation: dict[str, Any]) -> None:
+    report = {
+        "extractor_version": EXTRACTOR_VERSION,
+        "summary": summary.as_dict(),
+        "build": facts.as_dict(),
+        "validation": validation,
+        "files": [r.__dict__ for r in sorted(records, key=lambda r: r.file)],
+    }
+    atomic_write_text(outdir / "build-report.json", json.dumps(report, ensure_ascii=False, indent=2) + "\n")
+
+
+def validate_or_fail(sample: bytes, pending: Path, outdir: Path, summary: Summary, records: list[FileRecord],
+                     facts: BuildFacts) -> Any:
+    """Validate the graph (or its sample, Turtle bytes); on a violation, set the files as the module docstring
+    says and raise :class:`GraphInvalid`."""
+    import pyoxigraph  # noqa: PLC0415
+
+    from kg.rdf.shacl import validate_store  # noqa: PLC0415 - pyshacl/rdflib only when validating
+
+    store = pyoxigraph.Store()
+    try:
+        store.load(sample, format=pyoxigraph.RdfFormat.TURTLE)
+    except (SyntaxError, ValueError) as exc:  # the writer produced unreadable Turtle: a bug, still one line
+        raise BuildError(f"{pending}: not a readable Turtle graph ({str(exc).splitlines()[0]})") from None
+    report = validate_store(store)
+    if report.conforms:
+        return report
+    invalid = outdir / "graph.invalid.ttl"
+    os.replace(pending, invalid)
+    for stale in (outdir / "graph.ttl", outdir / "graph.html"):
+        stale.unlink(missing_ok=True)
+    details = outdir / "validation.txt"
+    atomic_write_text(details, "".join(r.line() + "\n" for r in report.results))
+    write_build_report(outdir, summary, records, facts, validation_summary(report))
+    n = len(report.violations)
+    raise GraphInvalid(f"{invalid}: the built graph violates ontology/shapes.ttl ({n} violation{'s' * (n != 1)}; "
+                       f"first: {report.violations[0].line()}); graph.ttl not written, every result in {details}",
+                       report)
