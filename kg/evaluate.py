@@ -28,6 +28,7 @@ from kg.lang.areas import area_table
 from kg.build import build_graph
 from kg.rdf.store import load_store, select
 from kg.lang.titles import match_key
+from kg.lang.zh import quoted
 
 CATEGORIES = ("regulations", "figures", "measures", "organisations")
 
@@ -83,6 +84,8 @@ class ReportScore:
     issuer_ok: bool = False
     issuer_name_ok: bool = False
     year_ok: bool = False
+    canonical_correct: int = 0  # matched regulations whose label is the gold canonical title
+    baseline_measures: Score = field(default_factory=Score)  # every quoted phrase taken as a measure
 
 
 @dataclass
@@ -101,6 +104,16 @@ class EvalResult:
         total = sum(r.roles_total for r in self.reports)
         return sum(r.roles_correct for r in self.reports) / total if total else 1.0
 
+    def canonical_accuracy(self) -> float:
+        total = sum(r.roles_total for r in self.reports)  # one role per matched regulation
+        return sum(r.canonical_correct for r in self.reports) / total if total else 1.0
+
+    def baseline(self) -> Score:
+        total = Score()
+        for r in self.reports:
+            total.add(r.baseline_measures)
+        return total
+
     def accuracy(self, attr: str) -> float:
         return sum(getattr(r, attr) for r in self.reports) / len(self.reports) if self.reports else 1.0
 
@@ -110,9 +123,11 @@ class EvalResult:
             "reports": len(self.reports),
             **{c: micro[c].as_dict() for c in CATEGORIES},
             "role_accuracy": round(self.role_accuracy(), 4),
+            "canonical_accuracy": round(self.canonical_accuracy(), 4),
             "issuer_accuracy": round(self.accuracy("issuer_ok"), 4),
             "issuer_name_accuracy": round(self.accuracy("issuer_name_ok"), 4),
             "year_accuracy": round(self.accuracy("year_ok"), 4),
+            "baseline_measures": self.baseline().as_dict(),
         }
 
     def as_dict(self) -> dict:
@@ -269,6 +284,16 @@ def _issuer_ok(gold: dict, gov: str | None, area_iri: str | None) -> bool:
     return is_department == (not gov.endswith("政府"))
 
 
+# The yardstick for measures (issue 15): every quoted phrase of 2–14 characters taken as a measure.
+_QUOTED = quoted(2, 14, single=False)
+
+
+def _quoted_phrase_baseline(gold_measures: list[str], text: str | None) -> Score:
+    found = {_name_key(m) for m in _QUOTED.findall(text or "")}
+    want = {_name_key(m) for m in gold_measures}
+    return Score(len(found & want), len(found - want), len(want - found))
+
+
 def score_report(gold: dict, rep: dict | None, text: str | None) -> tuple[ReportScore, list[ErrorItem]]:
     rid = gold["id"]
     rs = ReportScore(rid)
@@ -282,6 +307,7 @@ def score_report(gold: dict, rep: dict | None, text: str | None) -> tuple[Report
     rs.scores["regulations"] = Score(len(matched), len(extra), len(missing))
     for gi, ent in matched:
         want = "issues" if gold["regulations"][gi].get("role") == "issued" else "cites"
+        rs.canonical_correct += match_key(ent.label) == match_key(gold_regs[gi][0])
         rs.roles_total += 1
         if ent.role == want:
             rs.roles_correct += 1
@@ -299,6 +325,8 @@ def score_report(gold: dict, rep: dict | None, text: str | None) -> tuple[Report
         rs.scores[category] = Score(len(matched), len(extra), len(missing))
         errors += [ErrorItem(rid, category, "fn", names[i][0], _context(text, names[i][0])) for i in missing]
         errors += [ErrorItem(rid, category, "fp", e.label, _context(text, e.where)) for e in extra]
+
+    rs.baseline_measures = _quoted_phrase_baseline(gold.get("measures", []), text)
 
     # figures: (value, unit) multisets
     want = Counter((_decimal(f["value"]), f["unit"]) for f in gold.get("figures", []))
@@ -340,9 +368,16 @@ def load_gold(gold_dir: Path) -> list[dict]:
     return out
 
 
+FROZEN = "FROZEN"
+"""A gold folder holding this file is a held-out split: it is scored, but its errors are never listed."""
+
+
 def evaluate(gold_dir: Path, docs_dir: Path, *, segmenter: str | None = None, model: str | None = None,
-             jobs: int = 1) -> EvalResult:
-    """Build ``docs_dir`` in memory and score its graph against every gold file."""
+             jobs: int = 1, errors: bool = False) -> EvalResult:
+    """Build ``docs_dir`` in memory and score its graph against every gold file; with ``errors``, list every
+    false positive and negative (refused for a frozen split: tests/gold/README.md)."""
+    if errors and (Path(gold_dir) / FROZEN).is_file():
+        raise EvalError(f"{gold_dir}: a frozen split (it holds {FROZEN}); it is scored, its errors are not listed")
     gold = load_gold(gold_dir)
     docs_dir = Path(docs_dir)
     if not docs_dir.is_dir():
@@ -350,13 +385,14 @@ def evaluate(gold_dir: Path, docs_dir: Path, *, segmenter: str | None = None, mo
     graph = build_graph([docs_dir], segmenter=segmenter, model=model, jobs=jobs)
     view = _graph_view(graph.store)
     by_stem = {rep["stem"]: rep for rep in view.values()}
-    reports, errors = [], []
+    reports: list[ReportScore] = []
+    found: list[ErrorItem] = []
     for g in gold:
         doc = next(iter(sorted(docs_dir.glob(f"{g['id']}.*"))), None)
         text = doc.read_text(encoding="utf-8", errors="replace") if doc else None
         if g["id"] not in by_stem:
-            errors.append(ErrorItem(g["id"], "report", "fn", "report missing from the graph"))
+            found.append(ErrorItem(g["id"], "report", "fn", "report missing from the graph"))
         rs, errs = score_report(g, by_stem.get(g["id"]), text)
         reports.append(rs)
-        errors += errs
-    return EvalResult(reports, errors)
+        found += errs
+    return EvalResult(reports, found if errors else [])
