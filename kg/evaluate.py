@@ -281,7 +281,7 @@ def _issuer_ok(gold: dict, gov: str | None, area_iri: str | None) -> bool:
         if gold.get(key) and gold[key] not in chain:
             return False
     is_department = gold.get("level") == "department"
-    return is_department == (not gov.endswith("政府"))
+    return is_department == (not gov.endswith(("政府", "行政公署")))
 
 
 # The yardstick for measures (issue 15): every quoted phrase of 2–14 characters taken as a measure.

@@ -4,33 +4,43 @@ Evidence, strongest first:
 
 * the signature: a body's name on the line before the closing date (银川市兴庆区人民政府 / 2022年1月19日);
 * a body heading the text or the title (包头市昆都仑区人民政府 on its own line; 峄城区司法局2022年度…的报告;
-  东乌旗人民政府关于…的报告);
+  曲松县藏语委办（编译局）2025年…): the issuer is that body — a department when it is not the government — and
+  the area is the area its name starts with;
 * the area the opening sentence speaks for (2023年，郏县坚持… / 现将我县…), scored by position: a name right
   after the year or at the start of a line is the subject; a name in 在…市委、市政府的坚强领导下 is a superior;
-* for the year: the title's year (the later one of a range 2015-2020年度), then the opening 2021年，…, then the
-  signature's date (a report signed before July is about the year before). A web page's 发布时间 is kept apart as
-  ``published``: it is when the page went up, not the year reported on.
+* when the text speaks only as 我县 / 本区 / 县人民政府: the area of the titles the government itself issued
+  (《某某县人民政府关于…》, 《某某县…办法》). An area of another tier (the province or the superior city the
+  opening names) is never taken for the issuer's: the report is left without an area instead.
+
+For the year: the title's year (the later one of a range 2015-2020年度), then the opening 2021年，…, then the
+signature's date (a report signed before July is about the year before). A web page's 发布时间 is kept apart as
+``published``: it is when the page went up, not the year reported on.
 """
 
 from __future__ import annotations
 
 import re
 from collections import Counter
+from dataclasses import dataclass
+from functools import lru_cache
 
-from kg.lang.areas import Area, area_table
+from kg.lang.areas import TIER_RANK, Area, area_table
+from kg.lang.zh import TIERS
 from kg.model import ReportInfo
 from kg.read import HEADING, Document
+from kg.resources import data_lines
 
-_YEAR = re.compile(r"((?:19|20)\d\d)\s*(?:[-—–－~～至到]\s*((?:19|20)\d\d)\s*)?年")
+# A year reported on: not the year of a document number (〔2025〕1号) nor of a full date (2025年02月27日: when a
+# page or a signature was dated, not what it reports on).
+_YEAR = re.compile(r"(?<![〔\[［【(（])((?:19|20)\d\d)\s*(?:[-—–－~～至到]\s*((?:19|20)\d\d)\s*)?年(?!\s*\d{1,2}\s*月)")
 _DATE = re.compile(r"((?:19|20)\d\d)\s*年\s*(\d{1,2})\s*月\s*(\d{1,2})\s*日")
-_BODY = (r"(?:中共|中国共产党)?[\u4e00-\u9fff]{0,20}?(?:人民政府办公室|人民政府|政府|司法局|司法厅|"
-         r"依法治[省区县市旗州盟](?:委员会)?办(?:公室)?|全面依法治[省区县市旗州盟]委员会(?:办公室)?|"
-         r"法治政府建设领导小组(?:办公室)?|法治建设领导小组(?:办公室)?)")
-_BODY_LINE = re.compile(rf"^{_BODY}$")
-_BODY_HEAD = re.compile(rf"^({_BODY})(?=(?:19|20)\d\d|关于|[0-9]{{4}}|法治|依法行政)")
+_PARTY = re.compile(r"(?:中共|中国共产党)?")
+_BODY_STOP = re.compile(r"\s*(?:(?:19|20)\d\d|关于|(?<!依)法治|依法行政|年度)")  # what follows a body's name in a title
+_ALIAS = re.compile(r"[（(][^（()）]{1,12}[)）]$")  # 藏语委办（编译局）: a body's other name in brackets
+_TITLE_FIELD = re.compile(r"^\s*标\s*题\s*[:：]\s*")  # 标  题: … of a government information-disclosure page
 _TITLE_WORDS = re.compile(r"法治|依法行政|法治政府")
 _TITLE_END = re.compile(r"(?:报告|情况|总结|工作要点|专项报告)$")
-_HEAD_LINES = 8
+_HEAD_LINES = 10
 _OPENING = 320  # characters of the opening paragraph that can say whom the report speaks for
 _SUBJECT_BEFORE = re.compile(r"(?:年度?[，,、]?|^|\n|[，,。]|我|全)$")
 _SUBJECT_AFTER = re.compile(r"^(?:人民政府|政府|坚持|深入|认真|全面|紧紧|始终|围绕|以习近平|法治政府|在|按照|牢固|聚焦|持续|"
@@ -38,6 +48,12 @@ _SUBJECT_AFTER = re.compile(r"^(?:人民政府|政府|坚持|深入|认真|全�
 _SUPERIOR = re.compile(r"在[^，。；]{0,24}的(?:坚强|正确|大力|有力)?(?:领导|指导|支持)")
 _WE = {"县": "county", "区": "county", "旗": "county", "市": None, "州": "prefecture", "盟": "prefecture",
        "省": "province"}
+_OWN_TITLE = re.compile(r"《([^《》\n]{4,60})》")
+
+
+@lru_cache(maxsize=1)
+def _body_endings() -> tuple[str, ...]:
+    return tuple(data_lines("issuer_body_endings.txt"))
 
 
 def _lines(text: str) -> list[tuple[int, int]]:
@@ -50,8 +66,46 @@ def _lines(text: str) -> list[tuple[int, int]]:
     return out
 
 
+def _is_body(name: str) -> bool:
+    """A body's name ends like one (kg/data/issuer_body_endings.txt), its bracketed alias aside."""
+    return _ALIAS.sub("", name).endswith(_body_endings())
+
+
+def _chains(hits: list[tuple[int, int, str]]) -> list[tuple[int, int]]:
+    """Runs of consecutive area names (银川市兴庆区 is one run) as (start, end)."""
+    runs: list[tuple[int, int]] = []
+    for start, end, _ in hits:
+        if runs and runs[-1][1] == start:
+            runs[-1] = (runs[-1][0], end)
+        else:
+            runs.append((start, end))
+    return runs
+
+
+def _leading_body(text: str, start: int = 0) -> tuple[int, int] | None:
+    """The issuing body's name that ``text[start:]`` begins with, as (start, end): an area name (after 中共)
+    followed by a body's name up to the year, 关于 or the title's subject (峄城区司法局2022年度…, 中共某某县委全面
+    依法治县委员会办公室2023年…). Where a Party committee and a government head a joint report (中共某某区委某某区
+    人民政府关于…), the last body: the government. None when the text starts with no area name, or the area is not
+    followed by a body's name."""
+    begin = _PARTY.match(text, start).end()
+    hits = [(s + begin, e + begin, n) for s, e, n in area_table().find(text[begin : begin + 40])]
+    if not hits or hits[0][0] != begin:
+        return None
+    stop = _BODY_STOP.search(text, hits[0][1])
+    end = stop.start() if stop else len(text)
+    runs = [r for r in _chains(hits) if r[1] <= end]
+    if not runs or end - begin > 40 or end == runs[-1][1] or not _is_body(text[runs[-1][1] : end]):
+        return None
+    return (start if len(runs) == 1 else runs[-1][0]), end
+
+
 def _is_body_line(line: str) -> bool:
-    return len(line) <= 40 and bool(_BODY_LINE.match(line.strip())) and not re.search(r"[，。,；：:]", line)
+    stripped = line.strip()
+    if len(stripped) > 40 or re.search(r"[，。,；：:]", stripped):
+        return False
+    body = _leading_body(stripped)
+    return body is not None and body[1] == len(stripped)
 
 
 def _relatives(a: Area, b: Area) -> bool:
@@ -95,43 +149,74 @@ def _chain_area(text: str, context: str) -> Area | None:
     return areas[-1] if areas else None
 
 
-def _we_tier(text: str) -> str | None:
-    """The tier the report speaks as (我县, 全区, 我市 …): 'county', 'prefecture', 'province' or None."""
-    counts = Counter(m.group(1) for m in re.finditer(r"(?:我|全)([县区旗州盟省市])", text))
-    if not counts:
-        return None
-    return _WE.get(counts.most_common(1)[0][0])
+def _we_word(text: str, words: str = "我本") -> str | None:
+    """The tier character the report speaks as most (县 of 我县, 区 of 本区 …), or None."""
+    counts = Counter(m.group(1) for m in re.finditer(f"[{words}]([{TIERS}])", text))
+    return counts.most_common(1)[0][0] if counts else None
 
 
-def _opening_area(opening: str, context: str) -> Area | None:
+def _we_tier(text: str, words: str = "我本") -> str | None:
+    """The tier the report speaks as (我县, 本区, 我市 …): 'county', 'prefecture', 'province' or None."""
+    return _WE.get(_we_word(text, words) or "")
+
+
+def _opening_area(opening: str, context: str, tier: str | None) -> Area | None:
     """The area the opening paragraph speaks for: names scored as subject (after the year, at a line start,
-    before 坚持/人民政府 …) above names of superiors (在…市委、市政府的坚强领导下)."""
+    before 坚持/人民政府 …) above names of superiors (在…市委、市政府的坚强领导下). With a tier the text speaks as
+    (我县), an area of a higher tier is not a candidate (我区 of an autonomous region aside)."""
     table = area_table()
     superiors = [m.span() for m in _SUPERIOR.finditer(opening)]
-    tier = _we_tier(context)
+    loose = _we_tier(context, "全")
+    region = _we_word(context) == "区"
     best: tuple[int, int, Area] | None = None
     for start, end, name in table.find(opening):
         area = _pick_area(table.lookup(name), context)
-        if area is None:
+        if area is None or (tier and _higher(area.level, tier) and not (region and _is_region(area))):
             continue
-        score = 0
+        score = int(area.level in (tier, loose))
         if _SUBJECT_BEFORE.search(opening[max(0, start - 4) : start]):
             score += 2
         if _SUBJECT_AFTER.match(opening[end : end + 6]):
             score += 2
         if any(s <= start < e for s, e in superiors):
             score -= 4
-        if tier and area.level == tier:
-            score += 1
         if best is None or score > best[0]:
             best = (score, -start, area)
     return best[2] if best else None
 
 
+def _higher(level: str, tier: str) -> bool:
+    return TIER_RANK[level] > TIER_RANK[tier]
+
+
+def _is_region(area: Area) -> bool:
+    """An autonomous region, which speaks of itself as 我区 like a district does."""
+    return area.level == "province" and area.name.endswith("自治区")
+
+
+def _own_titles_area(text: str, context: str, tier: str) -> Area | None:
+    """The area of the tier the report speaks as that the most titles in it start with (《某某县人民政府关于…》,
+    《某某县…办法》): a government names itself in the titles of what it issues."""
+    table = area_table()
+    counts: Counter[str] = Counter()
+    for m in _OWN_TITLE.finditer(text):
+        title = m.group(1)
+        start = _PARTY.match(title).end()
+        hits = table.find(title[: start + 20])
+        if hits and hits[0][0] == start:
+            area = _chain_area(title[start:], context)
+            if area is not None and area.level == tier:
+                counts[area.code] += 1
+    if not counts:
+        return None
+    best = max(counts.items(), key=lambda kv: (kv[1], -int(kv[0])))[0]
+    return table.by_code[best]
+
+
 def _level(issuer: str | None, area: Area | None) -> str | None:
     if area is None:
         return None
-    if issuer and not issuer.endswith("政府"):
+    if issuer and issuer != area_table().government_name(area) and not issuer.endswith(("政府", "行政公署")):
         return "department"
     if area.level == "province":
         return "province"
@@ -154,73 +239,109 @@ def _year_of(text: str) -> tuple[int, int] | None:
     return int(m.group(1)), m.start(1)
 
 
-def extract_report_info(doc: Document) -> ReportInfo:
-    text = doc.clean
-    lines = _lines(text)
-    info = ReportInfo(published=doc.meta.get("published"))
+@dataclass
+class _Head:
+    """What the head and the tail of a report say: its title, the issuer's position, the closing date."""
 
-    # Title: an early line about 法治 that ends like a report title.
+    title: tuple[int, int] | None = None  # clean-text span of the title (after a 标题: label)
+    issuer: tuple[int, int] | None = None
+    signed: tuple[int, int, int, int] | None = None  # year, month, start, end of the closing date
+
+
+def _find_title(text: str, lines: list[tuple[int, int]]) -> tuple[int, int] | None:
+    """An early line about 法治 that ends like a report title."""
     for s, e in lines[:_HEAD_LINES]:
+        label = _TITLE_FIELD.match(text, s)
+        s = label.end() if label else s
         line = text[s:e]
         if (len(line) <= 80 and _TITLE_WORDS.search(line) and _TITLE_END.search(line.rstrip("（）()"))
                 and not HEADING.match(line)):
-            info.title, info.title_span = line, doc.span(s, e)
-            break
-    title_start = info.title_span and text.find(info.title or "")
+            return s, e
+    return None
 
-    # Issuer: the signature before the closing date, else a body line at the top, else a body heading the title.
-    issuer_pos = None
-    signed: tuple[int, int, int, int] | None = None  # year, month, start, end
+
+def _read_head(text: str, lines: list[tuple[int, int]]) -> _Head:
+    """The issuer: the signature before the closing date, else a body line at the top, else a body heading the
+    title."""
+    head = _Head(title=_find_title(text, lines))
     tail = lines[-4:]
     for i, (s, e) in enumerate(tail):
         date = _DATE.fullmatch(text[s:e].strip())
         if date:
-            signed = (int(date.group(1)), int(date.group(2)), s, e)
+            head.signed = (int(date.group(1)), int(date.group(2)), s, e)
             if i > 0 and _is_body_line(text[tail[i - 1][0] : tail[i - 1][1]]):
-                issuer_pos = tail[i - 1]
-    if issuer_pos is None:
+                head.issuer = tail[i - 1]
+    if head.issuer is None and head.title:
+        head.issuer = _leading_body(text[: head.title[1]], head.title[0])
+    if head.issuer is None:
         for s, e in lines[:3]:
-            if _is_body_line(text[s:e]) and (title_start is None or s < title_start):
-                issuer_pos = (s, e)
+            if _is_body_line(text[s:e]) and (head.title is None or s < head.title[0]):
+                head.issuer = (s, e)
                 break
-    if issuer_pos is None and info.title:
-        m = _BODY_HEAD.match(info.title)
-        if m and area_table().find(m.group(1)):
-            issuer_pos = (title_start, title_start + m.end(1))
-    if issuer_pos:
-        info.issuer = text[issuer_pos[0] : issuer_pos[1]].strip()
-        info.issuer_span = doc.span(*issuer_pos)
+    if head.issuer:
+        s, e = head.issuer
+        s += len(text[s:e]) - len(text[s:e].lstrip())
+        head.issuer = (s, s + len(text[s:e].strip()))
+    return head
 
-    # Year: the title's, else the opening's, else the signature's.
-    head_end = lines[min(len(lines), _HEAD_LINES) - 1][1] if lines else 0
-    body_start = (title_start + len(info.title)) if info.title else (lines[0][0] if lines else 0)
-    opening = text[body_start : body_start + _OPENING]
-    for offset, source in ((title_start, info.title), (body_start, opening), (0, text[:head_end])):
+
+def _year(text: str, head: _Head, body_start: int, head_end: int) -> tuple[int, int] | None:
+    """(year, clean offset) of the year reported on: the title's, the opening's, the head's, or None."""
+    title = text[head.title[0] : head.title[1]] if head.title else None
+    for offset, source in ((head.title[0] if head.title else 0, title),
+                           (body_start, text[body_start : body_start + _OPENING]), (0, text[:head_end])):
         if source:
             found = _year_of(source)
-            if found and signed and signed[2] <= offset + found[1] < signed[3]:
-                found = None  # the closing date is the signature's, handled below
+            if found and head.signed and head.signed[2] <= offset + found[1] < head.signed[3]:
+                found = None  # the closing date is the signature's, handled by the caller
             if found:
-                info.year, at = found
-                info.year_span = doc.span(offset + at, offset + at + 4)
-                break
-    if info.year is None and signed:
-        info.year = signed[0] - 1 if signed[1] <= 6 else signed[0]
-        info.year_span = doc.span(signed[2], signed[3])
+                return found[0], offset + found[1]
+    return None
 
-    # Area: the issuer's name, else the title's, else whom the opening speaks for.
-    area = None
+
+def _area(text: str, info: ReportInfo, head: _Head, opening: str, head_end: int) -> Area | None:
+    """The issuer's area: from its name, else the title's, else whom the opening speaks for, else the titles the
+    government itself issued."""
     context = text[:3000]
+    tier = _we_tier(text[: head_end + 2000])
     if info.issuer:
         area = _chain_area(info.issuer, context)
-    if area is None and info.title:
-        area = _chain_area(info.title, context)
-    if area is None:
-        area = _opening_area(opening, context) or _opening_area(text[:head_end + _OPENING], context)
+        if area is not None:
+            return area
+    if head.title:
+        area = _chain_area(text[head.title[0] : head.title[1]], context)
+        if area is not None:
+            return area
+    area = _opening_area(opening, context, tier) or _opening_area(text[: head_end + _OPENING], context, tier)
+    if area is None and tier:
+        area = _own_titles_area(text, context, tier)
+    return area
+
+
+def extract_report_info(doc: Document) -> ReportInfo:
+    text = doc.clean
+    lines = _lines(text)
+    info = ReportInfo(published=doc.meta.get("published"))
+    head = _read_head(text, lines)
+    if head.title:
+        info.title, info.title_span = text[head.title[0] : head.title[1]], doc.span(*head.title)
+    if head.issuer:
+        info.issuer = re.sub(r"\s+", "", text[head.issuer[0] : head.issuer[1]]).replace("(", "（").replace(")", "）")
+        info.issuer_span = doc.span(*head.issuer)
+    head_end = lines[min(len(lines), _HEAD_LINES) - 1][1] if lines else 0
+    body_start = head.title[1] if head.title else (lines[0][0] if lines else 0)
+    found = _year(text, head, body_start, head_end)
+    if found:
+        info.year, at = found
+        info.year_span = doc.span(at, at + 4)
+    elif head.signed:
+        info.year = head.signed[0] - 1 if head.signed[1] <= 6 else head.signed[0]
+        info.year_span = doc.span(head.signed[2], head.signed[3])
+    area = _area(text, info, head, text[body_start : body_start + _OPENING], head_end)
     if area is not None:
         info.area = area_table().ref(area)
-    if info.issuer is None and area is not None:
-        info.issuer = area_table().full_name(area) + "人民政府"
+        if info.issuer is None:
+            info.issuer = area_table().government_name(area)
     info.issuer_level = _level(info.issuer, area)
     if info.year is None:
         info.problems.append("year not found")

@@ -27,8 +27,9 @@ from kg.read import Document
 from kg.resources import data_lines
 from kg.segment import Segmenter
 from kg.lang.schemes import measure_scheme
+from kg.lang.zh import HAN_CLASS, is_han, quoted
 
-_QUOTED = re.compile(r"[“\"「『‘]([^“”\"「」『』‘’\n]{2,24})[”\"」』’]")
+_QUOTED = quoted(2, 24)
 _HEADS = ("专项行动", "专项活动", "改革", "工作", "制度", "活动", "行动", "机制", "模式", "普法", "监管", "服务", "理念", "建设",
           "工程", "试点", "品牌", "要求", "原则", "格局", "体系")
 _TRAILING = re.compile(r"(?:改革|工作|活动)$")
@@ -80,7 +81,7 @@ def canonical_measure(label: str) -> str:
 def _looks_like_a_slogan(phrase: str, segmenter: Segmenter | None) -> bool:
     key = _key(phrase)
     bare = re.sub(r"[（(][^）)]*[）)]$", "", key)  # 示范旗县（市、区）
-    if (not re.search(r"[\u4e00-\u9fff]", key) or "的" in key or key in _not_names()
+    if (not re.search(f"[{HAN_CLASS}]", key) or "的" in key or key in _not_names()
             or _NOT_A_SLOGAN_END.search(bare) or _CATEGORY.match(key) or _DATE_NAME.match(key)
             or _CONTRAST.match(key)):
         return False
@@ -108,7 +109,7 @@ def _not_names() -> frozenset[str]:
 def _name_run(text: str, pos: int) -> int:
     """How many characters (at most 4) of a name stand at ``pos`` before a body's ending could follow."""
     n = 0
-    while n < 4 and pos + n < len(text) and "\u4e00" <= text[pos + n] <= "\u9fff":
+    while n < 4 and pos + n < len(text) and is_han(text[pos + n]):
         n += 1
         if _org_after().match(text, pos + n):
             return n

@@ -24,13 +24,14 @@ from kg.model import OrganisationMention
 from kg.read import Document
 from kg.resources import data_csv, data_lines
 from kg.segment import Segmenter
+from kg.lang.zh import HAN_CLASS, quoted
 
 _LEFT = 16  # the longest name part considered (银川市兴庆区委平安建设 …)
 _LEFT_GROUP = 30  # working groups have long names (海西州深入推进依法行政加快建设法治政府工作领导小组)
 _POSITION = re.compile(r"(?:原|前)?(?:副|常务副)?(?:院长|会长|书记|主任|局长|部长|主席|秘书长|庭长|检察长|所长|处长|科长|"
                        r"队长|组长|委员|常委|理事长|校长)")
-_QUOTE = re.compile(r"[“「『\"][^“”「」『』\"\n]{1,30}[”」』\"]")
-_BREAK = re.compile(r"[^\u4e00-\u9fff（）()]")  # a name never crosses punctuation, digits or quotes
+_QUOTE = quoted(1, 30, single=False)
+_BREAK = re.compile(f"[^{HAN_CLASS}（）()]")  # a name never crosses punctuation, digits or quotes
 _TIER_CHARS = ("自治区", "街道", "区", "县", "市", "省", "镇", "乡", "旗", "州", "盟", "村")
 
 

@@ -22,15 +22,16 @@ from kg.model import AreaRef, RegulationMention
 from kg.read import Document
 from kg.resources import data_csv, data_lines
 from kg.lang.titles import normalise_title
+from kg.lang.zh import SENTENCE_ENDS, TIERS, quoted
 
 MAX_TITLE = 160
 _INNER = re.compile(r"[<〈＜‹]([^<>〈〉＜＞‹›《》\n]{2,120})[>〉＞›]")
-_SENTENCE_END = "。；;！？!?\n"
+_SENTENCE_END = SENTENCE_ENDS
 _CLAUSE_END = _SENTENCE_END + "，,：:"
 _BEFORE = 200  # how far back a verb may stand from its title (titles in between are masked and not counted)
 _AFTER = 24
 _NOT_A_TITLE = re.compile(r"[。；！？]")
-_QUOTED_ALIAS = re.compile(r"[“\"「]([^“”\"「」\n]{1,16})[”\"」]")
+_QUOTED_ALIAS = quoted(1, 16, single=False)
 _ALIAS = re.compile(r"\s*[（(]\s*(?:以下|下文)?(?:简称|称)\s*[《“\"「]?([^》”\"」）)，,。\s]{1,16})[》”\"」]?\s*[）)]")
 _DOC_NUMBER = re.compile(
     r"[\u4e00-\u9fff]{1,6}\s*[〔\[［【（(]\s*(?:19|20)\d\d\s*[〕\]］】）)]\s*(?:第\s*)?\d{1,4}\s*号"
@@ -167,7 +168,7 @@ def _doer(before_verb: str, own: OwnArea) -> str | None:
             continue  # a one-character tier word only opens the clause (市政府…); 潍坊市人民政府 is a place's
         self_city = tier == "prefecture" and word.startswith("市") and own.city_is_self
         found.append((i, "own" if self_city or TIER_RANK[tier] <= TIER_RANK[own.level] else "other"))
-    for m in re.finditer(r"我[省市县区旗州盟局委]|本级|本部门|全[省市县区旗州盟]", segment):
+    for m in re.finditer(f"我[{TIERS}局委]|本级|本部门|全[{TIERS}]", segment):
         found.append((m.start(), "own"))
     for name in own.names:
         i = segment.rfind(name)

@@ -11,10 +11,11 @@ import re
 from dataclasses import dataclass
 from functools import lru_cache
 
+from kg.lang.zh import TIERS, is_han
 from kg.model import AreaRef
-from kg.resources import data_csv
+from kg.resources import data_csv, data_lines
 
-_NAME_ENDINGS = set("省市区县旗州盟")
+_NAME_ENDINGS = set(TIERS)
 _AUTONOMOUS = re.compile(r"自治([州县旗])$")
 _MAX_NAME = 12
 
@@ -74,6 +75,12 @@ class AreaTable:
             return chain[-2].name + area.name
         return area.name
 
+    def government_name(self, area: Area) -> str:
+        """The full name of an area's government: 银川市兴庆区人民政府, 兴安盟行政公署 (kg/data/government_bodies.csv)."""
+        suffix = next((r["government"] for r in data_csv("government_bodies.csv") if area.name.endswith(r["area_suffix"])),
+                      "人民政府")
+        return self.full_name(area) + suffix
+
     def lookup(self, name: str) -> list[Area]:
         """Areas with this full or short name, current ones first."""
         found = self.by_name.get(name) or self.by_alias.get(name) or self.by_short.get(name) or []
@@ -94,7 +101,7 @@ class AreaTable:
                 cand = text[i + 1 - length : i + 1]
                 if cand in self.by_name or cand in self.by_alias:
                     best = (i + 1 - length, i + 1, cand)
-            if best:
+            if best and (best[1] - best[0] > 2 or self._stands_alone(text, best[0])):
                 hits.append(best)
         # drop hits nested inside a longer one (市 inside 银川市 cannot happen, but 城区 inside 新城区 can)
         hits.sort(key=lambda h: (h[0], -h[1]))
@@ -104,6 +111,23 @@ class AreaTable:
                 continue
             out.append(h)
         return out
+
+
+    def _stands_alone(self, text: str, start: int) -> bool:
+        """A two-character name that is a function character and a tier word (和县, 新县) is spelt by accident
+        in running text (市委和县委, 创新县域): it counts only where no other Chinese character runs into it, after
+        a year (2022年新县…), or after its prefecture's name (信阳市新县)."""
+        if text[start] not in _function_characters() or start == 0 or not is_han(text[start - 1]):
+            return True
+        if text[start - 1] in "年度":
+            return True
+        parents = {self.by_code[a.parent].name for a in self.lookup(text[start : start + 2]) if a.parent in self.by_code}
+        return any(text.endswith(p, 0, start) for p in parents)
+
+
+@lru_cache(maxsize=1)
+def _function_characters() -> frozenset[str]:
+    return frozenset(data_lines("function_characters.txt"))
 
 
 @lru_cache(maxsize=1)

@@ -51,3 +51,71 @@ def test_ambiguous_area_names_resolve_by_context():
 def test_missing_issuer_and_year_are_reported_as_problems():
     i = info("推进依法行政，建设法治政府。")
     assert i.problems == ["year not found", "issuing area not found"]
+
+
+# --- failure classes seen on unseen reports (issue 15); every text composed -----------------------------------
+
+def test_a_function_character_and_a_tier_word_are_not_a_place():
+    i = info("2022年法治政府建设情况报告\n2022年，我县坚决贯彻市委和县委的部署，推进依法行政。")
+    assert i.area is None and "issuing area not found" in i.problems  # not 和县 (安徽省马鞍山市)
+    i = info("2022年，盐池县坚决贯彻市委和县委的部署，推进依法行政。")
+    assert i.area.name == "盐池县"
+
+
+def test_a_two_character_place_is_read_where_the_text_names_it_as_one():
+    assert info("马鞍山市和县人民政府\n关于2022年法治政府建设情况的报告\n一年来，我县坚持依法行政。").area.name == "和县"
+    assert info("2022年，和县坚持依法行政，法治政府建设取得成效。").area.name == "和县"
+
+
+def test_we_county_takes_its_place_from_the_titles_it_issued_not_from_its_superior():
+    i = info("2022年，在银川市委、市政府的坚强领导下，我县坚持依法行政。县政府印发《永宁县重大行政决策程序规定》"
+             "《永宁县人民政府关于加强行政执法工作的意见》，全县法治政府建设取得成效。")
+    assert i.area.name == "永宁县" and i.issuer == "银川市永宁县人民政府"
+
+
+def test_we_county_never_falls_back_to_the_province_or_the_city_of_the_opening():
+    i = info("2022年，在宁夏回族自治区党委和银川市委的坚强领导下，我县坚持依法行政，县政府常务会议听取汇报4次。")
+    assert i.area is None and i.issuer is None
+
+
+def test_a_report_signed_by_a_government_office_is_issued_by_that_office():
+    i = info("2023年，县政府办公室坚持依法行政。\n一、主要工作\n全年办理案件10件。\n"
+             "吴忠市盐池县人民政府办公室\n2024年1月6日")
+    assert (i.issuer, i.issuer_level, i.area.name) == ("吴忠市盐池县人民政府办公室", "department", "盐池县")
+
+
+def test_a_department_heading_the_title_with_a_bracketed_alias_is_the_issuer():
+    i = info("某某网\n贡觉县民族宗教事务局（县宗教局）2023年法治政府建设年度报告\n2023年，我局坚持依法行政。")
+    assert i.issuer == "贡觉县民族宗教事务局（县宗教局）" and i.issuer_level == "department"
+    assert i.area.name == "贡觉县"
+
+
+def test_a_party_committee_office_heading_the_title_is_the_issuer():
+    i = info("中共盐池县委全面依法治县委员会办公室2023年法治建设工作报告\n2023年，县委依法治县办坚持依法治县。")
+    assert i.issuer == "中共盐池县委全面依法治县委员会办公室" and i.issuer_level == "department"
+
+
+def test_a_joint_report_of_party_committee_and_government_is_the_governments():
+    i = info("中共盐池县委 盐池县人民政府关于2022年度法治政府建设情况的报告\n2022年，全县坚持依法行政。")
+    assert i.issuer == "盐池县人民政府" and i.issuer_level == "county" and i.area.name == "盐池县"
+
+
+def test_an_autonomous_prefecture_written_short_and_full_is_one_area():
+    short = info("黔西南州2022年法治政府建设情况报告\n2022年，全州坚持依法行政。").area
+    full = info("黔西南布依族苗族自治州2022年法治政府建设情况报告\n2022年，全州坚持依法行政。").area
+    assert short.code == full.code and short.name == "黔西南布依族苗族自治州"
+
+
+def test_a_league_is_governed_by_its_administrative_office():
+    i = info("锡林郭勒盟2022年法治政府建设情况报告\n2022年，全盟坚持依法行政。")
+    assert i.issuer == "锡林郭勒盟行政公署" and i.issuer_level == "city"
+
+
+def test_we_district_in_an_autonomous_regions_report_is_the_region():
+    i = info("2022年，内蒙古自治区坚持依法行政，我区法治政府建设取得成效。")
+    assert i.area.name == "内蒙古自治区" and i.issuer_level == "province"
+
+
+def test_document_numbers_and_dates_of_a_disclosure_page_are_not_the_year_reported_on():
+    i = info("发文字号：盐政发〔2025〕1号\n发布日期：2025年02月27日\n2024年，盐池县坚持依法行政，成效明显。")
+    assert i.year == 2024

@@ -1,0 +1,44 @@
+"""Chinese character classes, one definition each (spaCy keeps them in ``lang/char_classes.py``; so do we).
+
+Every stage that needs "a Han character", "a tier word", "the end of a sentence" or "a quoted phrase" takes it
+from here, so the classes cannot drift apart. Each constant is a plain string of characters (for ``in`` tests
+and ``str`` methods); the ``*_CLASS`` forms are regex character-class bodies, to be used inside ``[…]``.
+"""
+
+from __future__ import annotations
+
+import re
+from functools import lru_cache
+
+HAN_CLASS = "\u4e00-\u9fff"
+"""CJK Unified Ideographs (the basic block): the characters of names, titles and running text."""
+
+TIERS = "省市县区旗州盟"
+"""The characters that end an administrative area's name and, alone, name a tier (省委, 县政府, 全区, 我旗)."""
+
+SENTENCE_ENDS = "。；;！!？?\n"
+"""Characters that end a sentence (or a line, which a title or heading is)."""
+
+CLAUSE_ENDS = SENTENCE_ENDS + "，,：:、（）()"
+"""Characters that end a clause: a sentence end, a comma, a colon, an enumeration comma or a bracket."""
+
+OPEN_QUOTES = "“\"「『‘"
+CLOSE_QUOTES = "”\"」』’"
+QUOTES = "“”\"「」『』‘’"
+"""Quotation marks of Chinese text: curly double and single, corner brackets, and the ASCII double quote."""
+
+
+def is_han(ch: str) -> bool:
+    """A CJK ideograph (of the basic block)."""
+    return "\u4e00" <= ch <= "\u9fff"
+
+
+@lru_cache(maxsize=None)
+def quoted(min_len: int = 1, max_len: int = 30, *, single: bool = True) -> re.Pattern[str]:
+    """A quoted phrase of ``min_len`` to ``max_len`` characters, the phrase in group 1. It never crosses a line
+    break or another quotation mark. ``single=False`` leaves out the single curly quotes ‘’ (in reports they
+    more often mark a quote inside a quote than a name)."""
+    opens = OPEN_QUOTES if single else OPEN_QUOTES.replace("‘", "")
+    closes = CLOSE_QUOTES if single else CLOSE_QUOTES.replace("’", "")
+    inner = QUOTES if single else QUOTES.replace("‘", "").replace("’", "")
+    return re.compile(f"[{re.escape(opens)}]([^{re.escape(inner)}\\n]{{{min_len},{max_len}}})[{re.escape(closes)}]")
