@@ -1,7 +1,9 @@
 """Analysis over the hand-written graph of tests/corpus.py: every expected number is computed by hand there."""
 
 import doctest
+import importlib
 import os
+import pkgutil
 import subprocess
 import sys
 from pathlib import Path
@@ -29,15 +31,44 @@ def graph(store):
     return citation_graph(store)
 
 
+def analyse_modules():
+    return [importlib.import_module(f"kg.analyse.{m.name}") for m in pkgutil.iter_modules(kg.analyse.__path__)]
+
+
 def test_docstring_examples_run():
-    result = doctest.testmod(kg.analyse)
-    assert result.attempted >= 10 and result.failed == 0
+    results = {m.__name__: doctest.testmod(m) for m in analyse_modules()}
+    assert sum(r.attempted for r in results.values()) >= 10
+    assert {name: r.failed for name, r in results.items() if r.failed} == {}
+
+
+def test_every_algorithm_module_has_a_docstring_example():
+    examples = {m.__name__: doctest.testmod(m).attempted for m in analyse_modules()}
+    without = {name for name, n in examples.items() if n == 0}
+    assert without == {"kg.analyse.rows", "kg.analyse.indicators", "kg.analyse.overview", "kg.analyse.compare"}
+
+
+def test_the_names_other_modules_use_are_importable_from_the_package():
+    used = ["DISTRICT", "MEASURE", "ORGANISATION", "REGULATION", "ReportRow", "Citation", "FilterError",
+            "all_reports", "citation_graph", "mention_graph", "graph_from_citations", "overview", "regulation_ranking",
+            "district_ranking", "item_ranking", "cocitation", "similar_districts", "project", "communities",
+            "centrality", "indicator_figures", "example_graph"]
+    assert [name for name in used if name not in kg.analyse.__all__ or not hasattr(kg.analyse, name)] == []
+
+
+def test_analyse_has_no_report_info_because_that_name_belongs_to_kg_model():
+    assert not hasattr(kg.analyse, "ReportInfo")
+
+
+def test_no_analyse_module_outgrows_its_job():
+    for m in analyse_modules():
+        assert len(Path(m.__file__).read_text(encoding="utf-8").splitlines()) <= 400, m.__name__
 
 
 def test_reports_know_their_district_and_province_through_the_within_chain(store):
     rows = {r.report.rsplit("-", 1)[1]: (r.district_label, r.province_label, r.province_code, r.year)
             for r in all_reports(store)}
-    assert rows == {"r1": ("郑州市惠济区", "河南省", "410000", "2022"), "r2": ("郑州市惠济区", "河南省", "410000", "2023"),
+    assert rows == {"r1": ("郑州市惠济区", "河南省", "410000", "2022"),
+                    "r2": ("郑州市惠济区", "河南省", "410000", "2023"),
                     "r3": ("新乡市卫滨区", "河南省", "410000", "2022"),
                     "r4": ("银川市兴庆区", "宁夏回族自治区", "640000", "2022"),
                     "r5": ("银川市金凤区", "宁夏回族自治区", "640000", "2023")}
@@ -144,8 +175,8 @@ def test_organisations_leave_out_governments(store):
 
 
 def test_louvain_separates_two_disconnected_groups():
-    from kg.analyse import Citation, ReportInfo
-    reports = [ReportInfo("a", "A", "2022", "d:A", "A区"), ReportInfo("b", "B", "2022", "d:B", "B区")]
+    from kg.analyse import Citation, ReportRow
+    reports = [ReportRow("a", "A", "2022", "d:A", "A区"), ReportRow("b", "B", "2022", "d:B", "B区")]
     cites = [Citation("a", "d:A", "A区", f"r:{x}", x, "cites", "2022") for x in ("甲", "乙")] + \
             [Citation("b", "d:B", "B区", f"r:{x}", x, "cites", "2022") for x in ("丙", "丁", "戊")]
     rows = communities(graph_from_citations(cites, reports))
@@ -207,3 +238,9 @@ def test_figures_per_indicator_per_district(store):
 
 def test_figures_per_indicator_is_empty_without_indicators(tmp_path):
     assert indicator_figures(load_store(write_corpus(tmp_path, with_indicators=False))) == []
+
+
+def test_analyse_spells_no_namespace_iri():
+    """Namespaces are declared once, in kg.rdf.namespaces; analysis reads them from there or from SPARQL prefixes."""
+    for m in analyse_modules():
+        assert "https://w3id.org/" not in Path(m.__file__).read_text(encoding="utf-8"), m.__name__

@@ -75,3 +75,18 @@ def test_seeds_reconsideration_and_court_figures(seeds_graph):
                      ("004", "39", "起")}
     rates = {(r["report"][:3], r["value"]) for r in compare(seeds_graph, "出庭应诉率")["rows"]}
     assert rates == {("000", "85.2"), ("002", "100")}
+
+
+def test_a_report_without_a_government_is_named_as_in_kg_stats(tmp_path):
+    """The district is the one definition of kg.analyse.rows: with no issuing government, the report itself."""
+    docs = tmp_path / "docs"
+    docs.mkdir()
+    (docs / "x.txt").write_text("2022年法治政府建设情况报告\n2022年，行政机关负责人出庭应诉率达到96.5%。\n",
+                                encoding="utf-8")
+    build = CliRunner().invoke(main, ["build", str(docs), "-o", str(tmp_path / "out"), "-q", "--no-html"])
+    graph = tmp_path / "out" / "graph.ttl"
+    assert "issuing area not found" in build.output and graph.is_file(), build.output
+    stats = CliRunner().invoke(main, ["stats", "indicators", str(graph), "--json"])
+    assert [(r["district"], r["report"]) for r in compare(graph, "出庭应诉率")["rows"]] == [
+        ("2022年法治政府建设情况报告", "x.txt")]
+    assert [r["district"] for r in json.loads(stats.output)] == ["2022年法治政府建设情况报告"]

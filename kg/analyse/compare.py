@@ -12,21 +12,19 @@ from decimal import Decimal
 
 import pyoxigraph
 
+from kg.analyse.rows import all_reports
 from kg.lang.numerals import format_decimal
-from kg.rdf.store import select
 from kg.lang.schemes import Concept, indicator_scheme
+from kg.rdf.store import select
 
 _ROWS = """
-SELECT ?report ?file ?district ?year ?value ?unit ?approx ?qualifier ?surface ?start WHERE {
+SELECT ?report ?file ?year ?value ?unit ?approx ?qualifier ?surface ?start WHERE {
   ?f a kg:Figure ; kg:indicator <%s> ; kg:reportedIn ?report ; kg:value ?value ; kg:unit ?unit ;
      kg:approximate ?approx ; rdfs:label ?surface .
   OPTIONAL { ?f kg:qualifier ?qualifier }
   OPTIONAL { ?m kg:denotes ?f ; kg:start ?start }
   ?report kg:sourceFile ?file .
   OPTIONAL { ?report kg:year ?year }
-  OPTIONAL { ?report kg:issuedBy ?gov . ?gov rdfs:label ?govLabel .
-             OPTIONAL { ?gov kg:jurisdiction ?area . ?area rdfs:label ?areaLabel } }
-  BIND(COALESCE(?areaLabel, ?govLabel, ?file) AS ?district)
 }
 """
 
@@ -60,13 +58,16 @@ def find_indicator(name: str) -> Concept:
 
 
 def compare(store: pyoxigraph.Store, indicator: Concept) -> list[IndicatorValue]:
-    """Every figure of ``indicator`` in the graph, by district then year then position in the report."""
+    """Every figure of ``indicator`` in the graph, by district then year then position in the report. The
+    district is the report's as :mod:`kg.analyse.rows` defines it, so it is named as in ``kg stats``."""
+    districts = {r.report: r.district_label for r in all_reports(store)}
     rows = select(store, _ROWS % indicator.iri)
-    out = [IndicatorValue(r["district"], r["year"], format_decimal(Decimal(r["value"])), r["unit"],
-                          r["approx"] == "true", r["qualifier"], r["surface"], r["file"],
+    out = [IndicatorValue(districts.get(r["report"], r["file"]), r["year"], format_decimal(Decimal(r["value"])),
+                          r["unit"], r["approx"] == "true", r["qualifier"], r["surface"], r["file"],
                           int(r["start"]) if r["start"] else None) for r in rows]
     return sorted(set(out), key=lambda v: (v.district, v.year or "", v.report, v.offset or 0, v.value))
 
 
 def as_dicts(values: list[IndicatorValue]) -> list[dict]:
+    """The values as plain dicts (for JSON and CSV), fields in declaration order."""
     return [asdict(v) for v in values]

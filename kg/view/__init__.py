@@ -23,10 +23,11 @@ import pyoxigraph
 from jinja2 import Environment, FileSystemLoader
 from pyvis.network import Network
 
-from kg.analyse import (DISTRICT, MEASURE, ORGANISATION, REGULATION, ReportInfo, all_reports, citation_graph,
-                        mention_graph)
+from kg.analyse import DISTRICT, MEASURE, ORGANISATION, REGULATION, all_reports, citation_graph, mention_graph
+from kg.analyse import ReportRow
 from kg.fsutil import atomic_write_text
 from kg.rdf.store import load_store, select
+from kg.lang.zh import SENTENCE_ENDS
 
 TEMPLATE = "graph.html.j2"
 TITLE = "法治政府建设报告知识图谱 fazhi-kg"
@@ -48,7 +49,7 @@ EDGE_STYLE = {  # colour, dashes, legend text
     "mentions": ("#b794f4", [2, 4], "··· 提及 mentions"),
 }
 LIST_MAX = 15  # names listed in a tooltip before "… and n more"
-SENTENCE_END = "。！？；!?;\n"
+SENTENCE_END = SENTENCE_ENDS
 
 
 @dataclass
@@ -80,7 +81,7 @@ class ViewSummary:
 # ------------------------------------------------------------------------------------------- the graph to draw
 
 def view_graph(store: pyoxigraph.Store, with_measures: bool = False, with_organisations: bool = False, *,
-               reports: list[ReportInfo] | None = None) -> nx.Graph:
+               reports: list[ReportRow] | None = None) -> nx.Graph:
     """The aggregated graph drawn on the page: the district–regulation citation graph, plus (optionally) the
     district–measure and district–organisation mention graphs. Edges carry ``role`` (cites | issues |
     mentions); a district that both cited and issued a regulation (in different reports) gets ``issues``."""
@@ -170,7 +171,7 @@ def sentence_around(text: str, start: int, end: int, limit: int = 90) -> str:
 
 
 def example_sentences(store: pyoxigraph.Store, texts_dir: Path | None, regulations: set[str],
-                      per: int = 3, *, reports: list[ReportInfo] | None = None) -> dict[str, list[tuple[str, str]]]:
+                      per: int = 3, *, reports: list[ReportRow] | None = None) -> dict[str, list[tuple[str, str]]]:
     """Up to ``per`` (sentence, report title) pairs for each regulation in ``regulations``, one per report
     first (reports in title order, mentions in text order). The sentence is cut from ``texts_dir/<report>.txt``
     around the mention's offsets when that file exists and agrees with the mention's text; else it is the
@@ -329,7 +330,7 @@ def vis_data(full: nx.Graph, options: ViewOptions, examples: dict[str, list[tupl
     return nodes, edges, ViewSummary(len(nodes), len(edges), full.number_of_nodes(), counts)
 
 
-def corpus_summary(reports: list[ReportInfo], full: nx.Graph) -> str:
+def corpus_summary(reports: list[ReportRow], full: nx.Graph) -> str:
     """One line for the page's title: reports, districts, provinces, years, regulations and links."""
     years = sorted({r.year for r in reports if r.year})
     provinces = {r.province for r in reports if r.province}
