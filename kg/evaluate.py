@@ -155,7 +155,7 @@ _REGULATIONS = """SELECT ?r ?reg ?how ?label ?alt WHERE {
   OPTIONAL { ?reg skos:altLabel ?alt }
 }"""
 _ENTITY_NAMES = """SELECT ?r ?e ?label ?alt WHERE {
-  ?r kg:mentions ?e . ?e a kg:%s ; rdfs:label ?label .
+  ?r kg:mentions ?e . ?e a ?class ; rdfs:label ?label . VALUES ?class { %s }
   OPTIONAL { ?e skos:altLabel ?alt }
 }"""
 _MENTION_TEXTS = """SELECT ?r ?e ?text ?start WHERE { ?m a kg:Mention ; kg:inReport ?r ; kg:denotes ?e ; kg:text ?text ;
@@ -191,7 +191,9 @@ def _graph_view(store: pyoxigraph.Store) -> dict[str, dict]:
                                                                row["how"].rsplit("#", 1)[-1]))
         if row["alt"]:
             ent.names.add(row["alt"])
-    for category, cls in (("measures", "Measure"), ("organisations", "Organisation")):
+    # organisations: every body a report mentions, its own government included (kg:Government is a
+    # kg:Organisation: the output contract's kg:mentions covers both)
+    for category, cls in (("measures", "kg:Measure"), ("organisations", "kg:Organisation kg:Government")):
         for row in select(store, _ENTITY_NAMES % cls):
             rep = reports.get(row["r"])
             if rep is None:

@@ -13,7 +13,15 @@ from __future__ import annotations
 import dataclasses
 from dataclasses import dataclass, field
 from decimal import Decimal
-from typing import Any
+from typing import Any, Literal
+
+Role = Literal["cited", "issued"]
+"""How a report refers to a document: it follows, applies or mentions it, or its government issued it."""
+Category = Literal["regulation", "report", "project", "book", "speech", "media", "other", "unresolved"]
+"""What a 《》 title names: a legal or policy document, a cited work of one of five kinds, or a bare short form
+(《方案》) that stands for no full title of the report (a mention without a node)."""
+IssuerLevel = Literal["district", "county", "county_city", "city", "province", "department"]
+AreaLevel = Literal["province", "prefecture", "county"]
 
 
 @dataclass(frozen=True)
@@ -32,12 +40,12 @@ class RegulationMention:
     span: Span
     title: str  # the normalised title (kg.lang.titles), without 《》; the full title when the mention is an alias
     surface: str = ""  # as written, without the outer 《》, line breaks removed (becomes a skos:altLabel)
-    role: str = "cited"  # "cited" | "issued"
+    role: Role = "cited"
     bracketed: bool = True  # False for a well-known law named without 《》
     parent: int | None = None  # index (in the report's regulation list) of the enclosing title, when nested
     document_number: str | None = None  # 国发〔2021〕7号 near the title
     alias: str | None = None  # a short form the report defines for it (以下简称《条例》)
-    category: str = "regulation"  # "regulation" | "report" | "project" | "book" | "media" | "other"
+    category: Category = "regulation"
 
 
 @dataclass
@@ -78,7 +86,7 @@ class AreaRef:
 
     code: str  # six digits
     name: str  # 兴庆区
-    level: str  # province | prefecture | county
+    level: AreaLevel
     path: list[tuple[str, str, str]] = field(default_factory=list)  # (code, name, level), province first
 
 
@@ -92,7 +100,7 @@ class ReportInfo:
     year_span: Span | None = None
     issuer: str | None = None  # the issuing body's full name (银川市兴庆区人民政府)
     issuer_span: Span | None = None
-    issuer_level: str | None = None  # district | county | county_city | city | province | department
+    issuer_level: IssuerLevel | None = None
     area: AreaRef | None = None
     published: str | None = None  # publication date from a web header (not the year reported on)
     problems: list[str] = field(default_factory=list)  # why the report is partial, if it is

@@ -24,10 +24,10 @@ from functools import lru_cache
 from kg.extract.regulations import find_titles
 from kg.model import MeasureMention
 from kg.read import Document
-from kg.resources import data_lines
+from kg.resources import data_csv, data_lines
 from kg.segment import Segmenter
 from kg.lang.schemes import measure_scheme
-from kg.lang.zh import HAN_CLASS, is_han, quoted
+from kg.lang.zh import CLAUSE_ENDS, HAN_CLASS, is_han, quoted
 
 _QUOTED = quoted(2, 24)
 _HEADS = ("专项行动", "专项活动", "改革", "工作", "制度", "活动", "行动", "机制", "模式", "普法", "监管", "服务", "理念", "建设",
@@ -40,7 +40,7 @@ _NOT_A_SLOGAN_END = re.compile(r"(?:示范[\u4e00-\u9fff]{0,3}|先进集体|先�
 _CONTRAST = re.compile(r"^重[^、，,]{1,5}[、，,]轻[^、，,]{1,5}$")  # “重业务、轻法治”: a fault described, not a measure
 _CATEGORY = re.compile(r"^[一二两三四五六七八九十]+(?:[类种]|级$)")  # “三类人员”, “四级”: a category, not a measure
 _DATE_NAME = re.compile(r"^\d{1,2}[.·]\d{1,2}")  # “6.14诚信关爱日”, “12·4”
-_NOT_AFTER = re.compile(r"(?:服务平台|平台|APP|app|客户端|小程序|公众号|系统|网站|电子税务局)")
+_CLAUSE_BACK = 12  # characters before an opening quote searched for a word that governs the quoted phrase
 
 
 def _key(label: str) -> str:
@@ -95,6 +95,28 @@ def _looks_like_a_slogan(phrase: str, segmenter: Segmenter | None) -> bool:
 
 
 @lru_cache(maxsize=1)
+def _contexts() -> tuple[re.Pattern[str], re.Pattern[str]]:
+    """(after, before): words next to a quoted phrase that show it is not a slogan or method
+    (kg/data/measure_contexts.csv: problems, grades, groups of people, channels, honours)."""
+    words: dict[str, list[str]] = {"after": [], "before": []}
+    for row in data_csv("measure_contexts.csv"):
+        words[row["side"]] += row["words"].split("|")
+
+    def alternatives(ws: list[str]) -> str:
+        return "|".join(re.escape(w) for w in sorted(ws, key=len, reverse=True))
+
+    before = f"(?:{alternatives(words['before'])})[^{re.escape(CLAUSE_ENDS.replace('、', ''))}]*$"
+    return re.compile(f"(?:{alternatives(words['after'])})"), re.compile(before)
+
+
+def _not_a_slogan_here(text: str, start: int, end: int) -> bool:
+    """The quoted phrase at ``text[start:end]`` (quotes included) names a problem, a grade, a group of people, a
+    channel or an honour, by the words around it."""
+    after, before = _contexts()
+    return bool(after.match(text, end) or before.search(text[max(0, start - _CLAUSE_BACK) : start]))
+
+
+@lru_cache(maxsize=1)
 def _org_after() -> re.Pattern[str]:
     from kg.extract.organisations import ending_pattern  # noqa: PLC0415
 
@@ -135,13 +157,14 @@ def extract_measures(doc: Document, segmenter: Segmenter | None = None) -> list[
         if _inside(titles, m.start(), m.end()):
             continue
         phrase = m.group(1)
-        if _org_after().match(text, m.end()) or _NOT_AFTER.match(text, m.end()) or _org_after().match(
-                text, m.end() + _name_run(text, m.end())):
-            continue  # “五心”学院, “同心义警”志愿服务队, “政企通”服务平台: part of a body's or a system's name
+        if _org_after().match(text, m.end()) or _org_after().match(text, m.end() + _name_run(text, m.end())):
+            continue  # “五心”学院, “同心义警”志愿服务队: part of a body's name
         head = next((h for h in _HEADS if text.startswith(h, m.end())), "")
         hit = index.get(_key(phrase + head)) if head else None
-        if hit:
-            add(m.start(1), m.end() + len(head), hit[1], hit[0])
+        if hit:  # “放管服”改革: the concept of the whole; the span is the phrase, never a quotation mark
+            add(m.start(1), m.end(1), hit[1], hit[0])
+        elif _not_a_slogan_here(text, m.start(), m.end()):
+            continue
         elif _key(phrase) in index:
             add(m.start(1), m.end(1), index[_key(phrase)][1], index[_key(phrase)][0])
         elif _looks_like_a_slogan(phrase, segmenter):

@@ -24,7 +24,7 @@ from kg.model import OrganisationMention
 from kg.read import Document
 from kg.resources import data_csv, data_lines
 from kg.segment import Segmenter
-from kg.lang.zh import HAN_CLASS, quoted
+from kg.lang.zh import HAN_CLASS, TIERS, quoted
 
 _LEFT = 16  # the longest name part considered (银川市兴庆区委平安建设 …)
 _LEFT_GROUP = 30  # working groups have long names (海西州深入推进依法行政加快建设法治政府工作领导小组)
@@ -166,7 +166,25 @@ def _name_before(text: str, start: int, end: int, segmenter: Segmenter | None, g
     name = text[lo + name_start : start]
     while name.count("（") + name.count("(") > name.count("）") + name.count(")"):
         name = name[1:]  # 党委（党组 …: a name does not start inside brackets
-    return name.lstrip("）)")
+    return _after_other_body(_without_quantifier(name.lstrip("）)")))
+
+
+def _without_quantifier(name: str) -> str:
+    """个乡镇司法所 → 乡镇司法所: a quantifier or classifier never begins a name (kg/data/org_quantifiers.txt)."""
+    for q in sorted(_word_list("org_quantifiers.txt"), key=len, reverse=True):
+        if name.startswith(q):
+            return name[len(q) :]
+    return name
+
+
+_PAIRED = re.compile(f"^.*?(?:委|政府|人大|政协|法院|检察院|监委)(?=[{TIERS}])")
+
+
+def _after_other_body(name: str) -> str:
+    """Bodies written as a pair (市委市政府, 县委县政府, 省委省政府) are two bodies: the name part of the second
+    starts after the first (its own ending finds the first)."""
+    m = _PAIRED.match(name)
+    return name[m.end() :] if m else name
 
 
 def _cut_by_stop_words(window: str) -> list[str]:
@@ -239,12 +257,14 @@ def extract_organisations(doc: Document, segmenter: Segmenter | None = None) -> 
 
 
 def _outermost(spans: list[tuple[int, int]]) -> list[tuple[int, int]]:
-    """Spans not inside another span (区委 inside 区委平安建设领导小组办公室), in text order."""
+    """Spans not inside another span (区委 inside 区委平安建设领导小组办公室), in text order; two that overlap
+    are one body's name read from two endings (…工作领导小组 and 领导小组办公室: …工作领导小组办公室)."""
     kept: list[tuple[int, int]] = []
-    reach = -1
     for s, e in sorted(set(spans), key=lambda se: (se[0], -se[1])):
-        if e <= reach:
+        if kept and e <= kept[-1][1]:
+            continue
+        if kept and s < kept[-1][1]:
+            kept[-1] = (kept[-1][0], e)
             continue
         kept.append((s, e))
-        reach = e
     return kept

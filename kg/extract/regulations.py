@@ -102,14 +102,19 @@ def find_titles(text: str) -> tuple[tuple[int, int, int | None], ...]:
 
 
 _MEDIA_AFTER = re.compile(r"(?:栏目|节目|专栏|专题片|频道|电视节目|广播节目|微电影|短视频|公众号)")
+# a lecture or speech titled 《…》: 作《习近平法治思想》专题辅导, 主讲《…》, 题为《…》的报告
+_SPEECH_AFTER = re.compile(r"(?:专题辅导|辅导报告|专题讲座|讲座|专题报告|专题党课|党课|宣讲报告|授课|主题演讲|讲话)")
+_SPEECH_BEFORE = re.compile(r"(?:主讲|讲授|题为|为题)$")
 _COPIES_AFTER = re.compile(r"[0-9０-９,，一二三四五六七八九十百千万余多近约]+(?:册|本)")
 
 
-def _category_from_context(text: str, end: int, title: str) -> str:
+def _category_from_context(text: str, start: int, end: int, title: str) -> str:
     """What the words after a title say it is: 《法治某县》栏目 is a programme; 编印《某某故事》5000册 a booklet (unless
     the title is a law of the table: 发放《宪法》5000册 still names the constitution)."""
     if _MEDIA_AFTER.match(text, end):
         return "media"
+    if (_SPEECH_AFTER.match(text, end) or _SPEECH_BEFORE.search(text, 0, start)) and law_table().get(title) is None:
+        return "speech"
     if _COPIES_AFTER.match(text, end) and law_table().get(title) is None:
         return "book"
     return "regulation"
@@ -329,10 +334,12 @@ def extract_regulations(doc: Document, area: AreaRef | None = None) -> list[Regu
         if not inner.strip() or _NOT_A_TITLE.search(inner):
             continue
         title = normalise_title(inner)
-        alias_of = aliases.get(title)
+        alias_of = aliases.get(title) or (_abbreviated(title, mentions) if parent is None else None)
         category = categorise(alias_of or title)
+        if alias_of is None and title in _short_forms():
+            category = "unresolved"  # 《方案》 with no full title to stand for: a mention, never a document
         if category == "regulation" and parent is None:
-            category = _category_from_context(text, end, title)
+            category = _category_from_context(text, start, end, title)
         role = role_of(text, start, end, own) if parent is None else "cited"
         index_of[idx] = len(mentions)
         mention = RegulationMention(
@@ -380,6 +387,26 @@ def extract_regulations(doc: Document, area: AreaRef | None = None) -> list[Regu
                                           bracketed=False))  # a national law is never this government's
     mentions.sort(key=lambda m: m.span.start)
     return _link_parents(mentions)
+
+
+@lru_cache(maxsize=1)
+def _short_forms() -> frozenset[str]:
+    return frozenset(data_lines("regulation_short_forms.txt"))
+
+
+_TRAILING_RANGE = re.compile(r"（[^（）]*(?:19|20)\d\d[^（）]*）$")
+
+
+def _abbreviated(title: str, earlier: list[RegulationMention]) -> str | None:
+    """The full title a bare short form (《纲要》, 《方案》) stands for: the nearest earlier document of that kind
+    (its title, a year range aside, ends with the short form)."""
+    if title not in _short_forms():
+        return None
+    for m in reversed(earlier):
+        if m.category == "regulation" and m.alias is None and m.title != title \
+                and _TRAILING_RANGE.sub("", m.title).endswith(title):
+            return m.title
+    return None
 
 
 def _link_parents(mentions: list[RegulationMention]) -> list[RegulationMention]:

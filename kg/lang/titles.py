@@ -2,7 +2,8 @@
 
 Reports write the same title many ways: half- or full-width brackets, four kinds of dash, spaces from
 typesetting, a year range with or without 年, inner titles in <>, 〈〉 or 《》. :func:`normalise_title` maps all of
-them to one spelling: full-width （）, the dash —, no spaces, ranges as （2021—2025年）, inner titles in 《》.
+them to one spelling: full-width （）, the dash —, no spaces, ranges as （2021—2025年） (also where the dash was
+lost: （2021 2025年）, （20212025年）), inner titles in 《》.
 """
 
 from __future__ import annotations
@@ -16,6 +17,8 @@ _INNER_CLOSE = str.maketrans({">": "》", "〉": "》", "＞": "》", "›": "�
 _DASHES = "-–—―‐‑‒－~～〜_"
 _RANGE = re.compile(rf"(?P<a>(?:19|20)\d\d)\s*年?\s*[{_DASHES}至到]+\s*(?P<b>(?:19|20)\d\d)\s*年?")
 _PAREN_RANGE = re.compile(r"（((?:19|20)\d\d—(?:19|20)\d\d)）")
+# a range whose dash was lost (（2021 2025年）, （20212025年）: spaces are gone by then): two years in brackets
+_GLUED_RANGE = re.compile(r"（((?:19|20)\d\d)((?:19|20)\d\d)年?）")
 _BRACKETS = str.maketrans({"(": "（", ")": "）", "[": "【", "]": "】", "“": "“", '"': "“"})
 
 
@@ -26,6 +29,7 @@ def normalise_title(title: str) -> str:
     t = t.strip("《》")
     t = t.translate(_BRACKETS)
     t = t.translate(_INNER_OPEN).translate(_INNER_CLOSE)
+    t = _GLUED_RANGE.sub(lambda m: f"（{m[1]}—{m[2]}年）" if 0 < int(m[2]) - int(m[1]) <= 20 else m[0], t)
     t = _RANGE.sub(lambda m: f"{m['a']}—{m['b']}年", t)
     t = t.replace("年年", "年")
     t = _PAREN_RANGE.sub(lambda m: f"（{m[1]}年）", t)

@@ -138,6 +138,10 @@ def resolve(extractions: Iterable[Extraction]) -> Corpus:
         work_keys: list[str | None] = []
         roles: dict[str, str] = {}
         for m in ex.regulations:
+            if m.category == "unresolved":  # a bare 《方案》 that stands for no full title: no node
+                reg_keys.append(None)
+                work_keys.append(None)
+                continue
             if m.category != "regulation":
                 reg_keys.append(None)
                 work_keys.append(_merge_work(corpus, m, info.area))

@@ -36,8 +36,12 @@ def test_a_scheme_variant_resolves_to_its_concept():
     assert measures("推行“一会一学”制度。") == ["会前学法"]
 
 
-def test_quoted_ordinary_words_and_political_formulas_are_not_measures():
-    assert measures("防止“一刀切”，全年“不打烊”，增强“四个意识”，对“三类人员”考法，“12·4”宪法日。") == []
+def test_quoted_ordinary_words_categories_and_dates_are_not_measures():
+    assert measures("防止“一刀切”，全年“不打烊”，对“三类人员”考法，“12·4”宪法日。") == []
+
+
+def test_a_quoted_political_formula_used_as_a_slogan_is_a_measure():
+    assert measures("牢固树立“四个意识”。") == ["四个意识"]
 
 
 def test_a_quoted_fault_is_not_a_measure():
@@ -50,3 +54,25 @@ def test_quoted_names_of_bodies_and_systems_are_not_measures():
 
 def test_measures_inside_titles_belong_to_the_title():
     assert measures("学习《关于深化“证照分离”改革的通知》。") == []
+
+
+# --- failure classes seen on unseen reports (issue 15); every text composed -----------------------------------
+
+def test_a_quoted_coined_phrase_used_as_a_slogan_or_method_is_a_measure():
+    assert measures("抓住“关键少数”，落实“第一议题”制度，推行“一站式”服务，坚决做到“两个维护”。") == [
+        "关键少数", "第一议题", "一站式", "两个维护"]
+
+
+def test_a_mention_span_never_includes_a_quotation_mark():
+    (m,) = extract_measures(Document.from_text("深化“放管服”改革。"), get_segmenter())
+    assert m.span.text == "放管服" and m.label == "放管服"
+
+
+def test_quoted_problems_grades_groups_and_channels_are_not_measures():
+    assert measures("解决群众办事“多地跑”、“折返跑”等堵点，“数据壁垒”问题仍然存在。") == []
+    assert measures("全流程“四星”级事项1810项，培训村“两委”干部620人。") == []
+    assert measures("开通“法治某某”抖音账号和“普法之声”专栏。") == []
+
+
+def test_national_campaigns_are_measures_unquoted():
+    assert measures("结合党史学习教育，扎实开展学习贯彻习近平新时代中国特色社会主义思想主题教育。") == ["党史学习教育", "主题教育"]

@@ -76,3 +76,24 @@ def test_bodies_of_every_town_or_village_are_generic():
 
 def test_a_short_county_name_inside_a_word_is_not_a_place():
     assert orgs("认真办理县人民检察院检察建议。") == ["县人民检察院"]
+
+
+# --- failure classes seen on unseen reports (issue 15); every text composed -----------------------------------
+
+def test_bodies_written_as_pairs_are_separate_bodies():
+    assert orgs("认真落实市委市政府、县委县政府的部署，省委省政府高度重视。") == [
+        "市委", "市政府", "县委", "县政府", "省委", "省政府"]
+
+
+def test_a_quantifier_never_begins_a_name():
+    assert orgs("全县12个乡镇综合行政执法办公室挂牌。") == ["乡镇综合行政执法办公室"] or \
+        "个乡镇综合行政执法办公室" not in orgs("全县12个乡镇综合行政执法办公室挂牌。")
+
+
+def test_two_endings_of_one_body_give_one_name():
+    assert orgs("成立法治建设工作领导小组，下设法治建设工作领导小组办公室。") == [
+        "法治建设工作领导小组", "法治建设工作领导小组办公室"]
+
+
+def test_a_verb_before_a_government_is_not_part_of_its_name():
+    assert orgs("主动公开市人民政府法治政府建设年度报告。") == ["市人民政府"]

@@ -1,5 +1,7 @@
 """Recognising the documents a report names, and their role. Every text here is composed for the test."""
 
+import pytest
+
 from kg.lang.areas import area_table
 from kg.extract.regulations import extract_regulations, find_titles
 from kg.read import Document
@@ -158,3 +160,33 @@ def test_a_newly_revised_law_is_cited_not_issued():
 def test_issuing_something_about_a_law_cites_the_law():
     assert roles("制作发布《民法典》宣传微视频20个，举办《行政处罚法》知识竞赛。") == [
         ("民法典", "cited"), ("行政处罚法", "cited")]
+
+
+# --- failure classes seen on unseen reports (issue 15); every text composed -----------------------------------
+
+def test_a_bare_short_form_stands_for_the_nearest_earlier_full_title_of_its_kind():
+    found = regs("认真贯彻《法治政府建设实施纲要（2021-2025年）》，对照《纲要》逐项落实。")
+    assert [(m.title, m.alias) for m in found] == [("法治政府建设实施纲要（2021—2025年）", None),
+                                                   ("法治政府建设实施纲要（2021—2025年）", "纲要")]
+
+
+def test_a_bare_short_form_with_no_full_title_is_an_unresolved_mention():
+    (m,) = regs("对照《方案》要求，逐项抓好落实。")
+    assert m.category == "unresolved" and m.title == "方案"
+
+
+def test_a_declared_alias_wins_over_the_nearest_title():
+    found = regs("印发《某某县优化营商环境实施方案》（以下简称《方案》），又落实《某某县法治宣传实施方案》，对照《方案》推进。")
+    assert [m.title for m in found if m.alias == "方案"] == ["某某县优化营商环境实施方案"]
+
+
+@pytest.mark.parametrize("written", ["（2021 2025年）", "（20212025年）", "(2021-2025)", "（2021—2025）", "(2021~2025年)"])
+def test_year_ranges_whose_dash_was_lost_normalise_to_one_title(written):
+    (m,) = regs(f"认真落实《法治政府建设实施纲要{written}》。")
+    assert m.title == "法治政府建设实施纲要（2021—2025年）"
+
+
+def test_books_and_lecture_titles_are_cited_works_not_regulations():
+    found = regs("组织学习《论坚持全面依法治国》，邀请专家作《习近平法治思想》专题辅导，主讲《民法典与百姓生活》。")
+    assert [(m.title, m.category) for m in found] == [("论坚持全面依法治国", "book"), ("习近平法治思想", "speech"),
+                                                       ("民法典与百姓生活", "speech")]
