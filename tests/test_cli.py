@@ -1,8 +1,11 @@
 """The command line, end to end on the bundled seeds, through click's CliRunner."""
 
+import ast
 import json
 import re
 import shutil
+import subprocess
+import sys
 from pathlib import Path
 
 import pytest
@@ -31,8 +34,24 @@ def seeds_graph(tmp_path_factory) -> Path:
 
 def test_help_lists_the_commands():
     out = CliRunner().invoke(main, ["--help"]).output
-    for command in ("build", "stats", "view", "query", "validate", "export", "serve"):
+    for command in ("build", "stats", "view", "query", "compare", "eval", "validate", "export", "serve"):
         assert command in out
+
+
+def test_python_dash_m_kg_is_the_kg_command():
+    result = subprocess.run([sys.executable, "-m", "kg", "--help"], capture_output=True, text=True, check=False)
+    assert result.returncode == 0, result.stderr
+    assert result.stdout.startswith("Usage: python -m kg [OPTIONS] COMMAND")
+    assert all(f"  {command} " in result.stdout for command in main.commands)
+
+
+def test_each_command_module_is_small_and_its_functions_short():
+    for path in sorted((Path(__file__).resolve().parent.parent / "kg" / "cli").glob("*.py")):
+        source = path.read_text(encoding="utf-8")
+        assert len(source.splitlines()) <= 400, path.name
+        for node in ast.walk(ast.parse(source)):
+            if isinstance(node, ast.FunctionDef):
+                assert node.end_lineno - node.lineno < 60, f"{path.name}: {node.name}"
 
 
 def test_seeds_build_twice_gives_identical_bytes(seeds_graph, tmp_path):

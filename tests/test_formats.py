@@ -5,7 +5,8 @@ from pathlib import Path
 
 import pytest
 
-from kg.read import ReadError, format_of, read_bytes, read_path
+from kg.read import (FORMATS, ReadError, format_of, read_bytes, read_path, read_pdf, readers, register_reader,
+                     unregister_reader)
 from tests.formats import docx_bytes, html_page, pdf_bytes, report_text
 
 TEXT = report_text("兴庆区", "银川市", 2022, 35)
@@ -124,3 +125,55 @@ def test_offsets_of_extracted_text_index_the_extracted_text():
         assert spans, fmt
         for span in spans:
             assert doc.text[span.start:span.end] == span.text, fmt
+
+
+# --- the reader registry --------------------------------------------------------------------------------------
+
+@pytest.fixture
+def markdown_reader():
+    """A reader of ``.md``/``.markdown`` files that strips the leading ``#`` of headings, registered for one test."""
+    register_reader("md", (".md", ".Markdown"), lambda data: (data.decode("utf-8").replace("# ", ""), "utf-8"))
+    yield
+    unregister_reader("md")
+
+
+def test_the_built_in_readers_are_listed_in_order_with_their_suffixes():
+    assert readers() == [("txt", (".txt",)), ("html", (".html", ".htm")), ("pdf", (".pdf",)), ("docx", (".docx",))]
+    assert list(FORMATS) == [".txt", ".html", ".htm", ".pdf", ".docx"]
+
+
+def test_a_reader_registered_for_a_new_suffix_chooses_the_format_and_reads_the_bytes(markdown_reader):
+    assert [format_of(n) for n in ("r.md", "r.MARKDOWN", "r.txt")] == ["md", "md", "txt"]
+    doc = read_bytes("# 某县2022年法治政府建设情况报告\n\n全年办理行政复议案件35件。".encode(), "r.md", "md")
+    assert doc.fmt == "md" and doc.encoding == "utf-8"
+    assert doc.text == "某县2022年法治政府建设情况报告\n\n全年办理行政复议案件35件。"
+    assert ("md", (".md", ".markdown")) in readers() and FORMATS[".md"] == "md"
+
+
+def test_a_registered_reader_is_used_by_read_path(markdown_reader, tmp_path: Path):
+    p = tmp_path / "report.md"
+    p.write_text("# 某县2022年法治政府建设情况报告", encoding="utf-8")
+    assert read_path(p).text == "某县2022年法治政府建设情况报告"
+
+
+def test_an_unregistered_reader_leaves_its_suffix_unread():
+    register_reader("md", (".md",), lambda data: (data.decode("utf-8"), "utf-8"))
+    unregister_reader("md")
+    assert format_of("r.md") is None and ".md" not in FORMATS
+    with pytest.raises(ReadError, match="unsupported format 'md'"):
+        read_bytes(b"text", "r.md", "md")
+
+
+def test_a_suffix_read_as_another_format_is_not_taken_silently():
+    with pytest.raises(ValueError, match=r"\.htm \(html\)"):
+        register_reader("page", (".htm",), lambda data: (data.decode("utf-8"), "utf-8"))
+    assert format_of("r.htm") == "html"
+
+
+def test_registering_a_format_again_replaces_its_reader_in_its_place():
+    register_reader("pdf", (".pdf",), lambda data: ("替换的读取器", None))
+    try:
+        assert read_bytes(b"%PDF-1.4", "r.pdf", "pdf").text == "替换的读取器"
+        assert [fmt for fmt, _ in readers()] == ["txt", "html", "pdf", "docx"]
+    finally:
+        register_reader("pdf", (".pdf",), read_pdf)

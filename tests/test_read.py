@@ -1,9 +1,11 @@
 """The reader: decoding, cleaning, and the clean → original offset map."""
 
+import ast
 from pathlib import Path
 
 import pytest
 
+import kg.read
 from kg.read import Document, ReadError, read_path
 
 
@@ -87,3 +89,18 @@ def test_crlf_line_ends_are_unified(tmp_path: Path):
 def test_missing_file_is_a_read_error(tmp_path: Path):
     with pytest.raises(ReadError, match="no such file"):
         read_path(tmp_path / "nope.txt")
+
+
+def test_the_names_the_rest_of_kg_imports_from_kg_read_are_still_there():
+    used = ("Document", "SourceFile", "ReadError", "HEADING", "FORMATS", "MAX_BYTES_DEFAULT", "decode", "format_of",
+            "one_line", "read_bytes", "read_file_bytes", "read_path", "stat_file", "clean_text", "text_id")
+    assert [name for name in (*used, *kg.read.__all__) if not hasattr(kg.read, name)] == []
+
+
+def test_each_reader_module_is_small_and_its_functions_short():
+    for path in sorted(Path(kg.read.__file__).parent.glob("*.py")):
+        source = path.read_text(encoding="utf-8")
+        assert len(source.splitlines()) <= 400, path.name
+        for node in ast.walk(ast.parse(source)):
+            if isinstance(node, ast.FunctionDef):
+                assert node.end_lineno - node.lineno < 60, f"{path.name}: {node.name}"

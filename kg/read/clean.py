@@ -1,0 +1,155 @@
+"""Cleaning: the text extractors read (``Document.clean``), and the map from each of its characters back to the
+decoded text.
+
+Web cruft (navigation, font buttons, share links: the patterns of ``kg/data/cruft.txt``) is dropped, markdown ``**``
+removed, spaces between Chinese characters and numbers removed, ``<<title>>`` read as ``《title》`` and words split
+across page breaks joined again, yet every position in ``clean`` maps back to the original text, so mention offsets
+always index ``Document.text``: that is the provenance contract."""
+
+from __future__ import annotations
+
+import re
+from array import array
+from functools import lru_cache
+from importlib import resources
+
+CRUFT_MAX_LINE = 120  # only short lines can be navigation or buttons; a long line is body text
+
+
+@lru_cache(maxsize=1)
+def cruft_patterns() -> re.Pattern[str]:
+    """One regular expression of every pattern in ``kg/data/cruft.txt`` (read once: it is a data file, not code)."""
+    lines = resources.files("kg.data").joinpath("cruft.txt").read_text(encoding="utf-8").splitlines()
+    alternatives = [ln.strip() for ln in lines if ln.strip() and not ln.lstrip().startswith("#")]
+    return re.compile("|".join(f"(?:{a})" for a in alternatives))
+
+
+_SPACE = " \t\u00a0\u3000\u2002\u2003\u2009\u200b\ufeff"
+_DOUBLE_ANGLE = {"<": "《", ">": "》", "＜": "《", "＞": "》", "〈": "《", "〉": "》"}
+_SPECIAL = re.compile("[" + re.escape(_SPACE + "*" + "".join(_DOUBLE_ANGLE)) + "]")
+_TERMINAL = "。；;！!？?：:…”」』）)】》*"
+# A numbered heading (一、 （二） 3. 第四章): never joined to its neighbours; the issuer finder uses it too.
+HEADING = re.compile(r"^(?:[一二三四五六七八九十]+、|[（(][一二三四五六七八九十\d]+[)）]|\d+[、.．]|第[一二三四五六七八九十\d]+[章节部分])")
+
+
+def _is_cjk(ch: str) -> bool:
+    o = ord(ch)
+    return (0x4E00 <= o <= 0x9FFF or 0x3400 <= o <= 0x4DBF or 0x3000 <= o <= 0x303F or 0xFF00 <= o <= 0xFFEF
+            or 0x2010 <= o <= 0x2027 or 0x20000 <= o <= 0x2FFFF)
+
+
+def _squeezable(ch: str) -> bool:
+    """Characters next to which a space is a typesetting artefact in Chinese text."""
+    return _is_cjk(ch) or ch.isdigit() or ch in "%.．"
+
+
+def is_cruft(line: str) -> bool:
+    """Is this line page furniture (navigation, buttons, header fields) rather than report text?"""
+    stripped = line.strip(_SPACE)
+    return len(stripped) <= CRUFT_MAX_LINE and bool(cruft_patterns().search(stripped))
+
+
+def _clean_line(line: str, offset: int, out: list[str], mapping: array) -> None:
+    """Append a line's kept characters: no markdown **, no edge spaces, no spaces inside Chinese text."""
+    lo, hi = 0, len(line)
+    while lo < hi and line[lo] in _SPACE:
+        lo += 1
+    while hi > lo and line[hi - 1] in _SPACE:
+        hi -= 1
+    i = lo
+    while i < hi:
+        # Runs of ordinary characters (nearly all of a Chinese line) are copied whole, with their offsets: only
+        # spaces, ``*`` and angle brackets need a decision, character by character.
+        special = _SPECIAL.search(line, i, hi)
+        j = special.start() if special else hi
+        if j > i:
+            out.append(line[i:j])
+            mapping.extend(range(offset + i, offset + j))
+            i = j
+            if i >= hi:
+                break
+        ch = line[i]
+        if ch == "*" and i + 1 < hi and line[i + 1] == "*":
+            i += 2
+            continue
+        if ch in _DOUBLE_ANGLE and i + 1 < hi and line[i + 1] == ch:
+            # <<title>> written with doubled angle brackets: read as 《title》, mapped so that the span of the
+            # title still covers both characters of each bracket
+            out.append(_DOUBLE_ANGLE[ch])
+            mapping.append(offset + i + (1 if _DOUBLE_ANGLE[ch] == "》" else 0))
+            i += 2
+            continue
+        if ch in _SPACE:
+            j = i
+            while j < hi and line[j] in _SPACE:
+                j += 1
+            prev = out[-1][-1] if out else ""
+            nxt = line[j] if j < hi else ""
+            if (prev and _squeezable(prev) and (not nxt or _squeezable(nxt) or _is_cjk(prev))) or (
+                nxt and _is_cjk(nxt)
+            ):
+                i = j
+                continue
+            out.append(" ")
+            mapping.append(offset + i)
+            i = j
+            continue
+        out.append(ch)
+        mapping.append(offset + i)
+        i += 1
+
+
+def _joins(prev: str, nxt: str) -> bool:
+    """Was a paragraph broken here by a page break (执\\n\\n法水平)? Then the lines are one text."""
+    prev, nxt = prev.rstrip(_SPACE), nxt.lstrip(_SPACE)
+    if not prev or not nxt or prev[-1] in _TERMINAL or prev.endswith("**"):
+        return False
+    if not (_is_cjk(prev[-1]) or prev[-1].isalnum() or prev[-1] in "、，,“《（("):
+        return False
+    if not (_is_cjk(nxt[0]) or nxt[0].isalnum()) or nxt[0] in "（(【《“":
+        return False
+    if HEADING.match(nxt) or (HEADING.match(prev) and len(prev) < 60):
+        return False
+    # A title or a signature is short and has no sentence punctuation; a broken paragraph line has both.
+    return len(prev) >= 40 or (len(prev) >= 20 and any(p in prev for p in "，。；,"))
+
+
+def clean_text(text: str) -> tuple[str, array]:
+    """Clean ``text`` for extraction; returns the clean text and the clean→original index map."""
+    out: list[str] = []
+    mapping = array("l")
+    pos = 0
+    prev_line: str | None = None
+    prev_end = 0  # index in text of the newline ending the previous kept line
+    for line in text.split("\n"):
+        start = pos
+        pos += len(line) + 1
+        if not line.strip(_SPACE) or is_cruft(line):
+            continue
+        if prev_line is not None and not _joins(prev_line, line):
+            out.append("\n")
+            mapping.append(min(prev_end, len(text) - 1))
+        _clean_line(line, start, out, mapping)
+        prev_line, prev_end = line, start + len(line)
+    return "".join(out), mapping
+
+
+_META = {
+    "published": re.compile(r"(?:发布时间|发布日期|更新时间|发文日期)\s*[:：]\s*(\d{4}[-/.年]\d{1,2}[-/.月]\d{1,2})"),
+    "written": re.compile(r"成文日期\s*[:：]\s*(\d{4}[-/.年]\d{1,2}[-/.月]\d{1,2})"),
+    "source": re.compile(r"(?:来源|信息来源|文章来源)\s*[:：]\s*([\u4e00-\u9fff]{2,30})"),
+    "issuing_body": re.compile(r"(?:发文机关|发布机构)\s*[:：]\s*([\u4e00-\u9fff]{2,40})"),
+}
+
+
+def header_meta(text: str) -> dict[str, str]:
+    """Fields of a web page's header block (first lines that are cruft), e.g. the publication date."""
+    meta: dict[str, str] = {}
+    for line in text[:3000].split("\n"):
+        if not is_cruft(line):
+            continue
+        for key, pattern in _META.items():
+            m = pattern.search(line)
+            if m and key not in meta:
+                meta[key] = m.group(1)
+    return meta
