@@ -37,11 +37,13 @@ def eval_(gold_dir: Path, docs_dir: Path, as_json: bool, show_errors: bool, per_
         click.echo(json.dumps(data, ensure_ascii=False, indent=2))
         return
     s = data["summary"]
+    rows = [(c, s[c]) for c in CATEGORIES] + [("measures: every quoted phrase (baseline)", s["baseline_measures"])]
     table(f"{gold_dir}: {s['reports']} reports (micro)", ["", "precision", "recall", "F1", "tp", "fp", "fn"],
-          [[c, f"{s[c]['precision']:.3f}", f"{s[c]['recall']:.3f}", f"{s[c]['f1']:.3f}", s[c]["tp"], s[c]["fp"],
-            s[c]["fn"]] for c in CATEGORIES])
-    click.echo(f"role accuracy {s['role_accuracy']:.3f}   issuer accuracy {s['issuer_accuracy']:.3f}   "
-               f"issuer name accuracy {s['issuer_name_accuracy']:.3f}   year accuracy {s['year_accuracy']:.3f}")
+          [[c, f"{v['precision']:.3f}", f"{v['recall']:.3f}", f"{v['f1']:.3f}", v["tp"], v["fp"], v["fn"]]
+           for c, v in rows])
+    click.echo(f"role accuracy {s['role_accuracy']:.3f}   canonical title accuracy {s['canonical_accuracy']:.3f}   "
+               f"issuer accuracy {s['issuer_accuracy']:.3f}   issuer name accuracy {s['issuer_name_accuracy']:.3f}   "
+               f"year accuracy {s['year_accuracy']:.3f}")
     if per_report:
         table("Per report (F1)", ["report", *CATEGORIES, "roles", "issuer", "year"],
               [[r["report"], *(f"{r[c]['f1']:.2f}" for c in CATEGORIES), r["roles"],
