@@ -68,7 +68,6 @@ class OrganisationMention:
 
     span: Span
     name: str  # as written (区司法局)
-    canonical: str | None = None  # expanded with its area and abbreviations merged (兴庆区司法局)
 
 
 @dataclass

@@ -15,6 +15,7 @@ import pyoxigraph
 from kg.analyse.rows import all_reports
 from kg.lang.numerals import format_decimal
 from kg.lang.schemes import Concept, indicator_scheme
+from kg.rdf.schemes import concept_iri
 from kg.rdf.store import select
 
 _ROWS = """
@@ -49,7 +50,7 @@ class IndicatorValue:
 def find_indicator(name: str) -> Concept:
     """The indicator a user means by ``name`` (label, altLabel, IRI or local name)."""
     for concept in indicator_scheme():
-        if name in concept.labels or name == concept.iri or concept.iri.endswith("/" + name):
+        if name in concept.labels or name == concept.id or name == concept_iri(concept.id).value:
             return concept
     close = sorted({c.pref_label for c in indicator_scheme() if any(name in lab or lab in name
                                                                        for lab in c.labels)})
@@ -61,7 +62,7 @@ def compare(store: pyoxigraph.Store, indicator: Concept) -> list[IndicatorValue]
     """Every figure of ``indicator`` in the graph, by district then year then position in the report. The
     district is the report's as :mod:`kg.analyse.rows` defines it, so it is named as in ``kg stats``."""
     districts = {r.report: r.district_label for r in all_reports(store)}
-    rows = select(store, _ROWS % indicator.iri)
+    rows = select(store, _ROWS % concept_iri(indicator.id).value)
     out = [IndicatorValue(districts.get(r["report"], r["file"]), r["year"], format_decimal(Decimal(r["value"])),
                           r["unit"], r["approx"] == "true", r["qualifier"], r["surface"], r["file"],
                           int(r["start"]) if r["start"] else None) for r in rows]

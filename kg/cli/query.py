@@ -9,6 +9,7 @@ from pathlib import Path
 import click
 
 from kg.cli.common import DEFAULT_GRAPH, load, table
+from kg.rdf.schemes import concept_iri
 from kg.rdf.store import GraphError
 
 
@@ -48,7 +49,7 @@ def compare(indicator: str, graph: Path, fmt: str) -> None:
     rows = as_dicts(run_compare(load(graph), concept))
     columns = ["district", "year", "value", "unit", "approximate", "qualifier", "surface", "report", "offset"]
     if fmt == "json":
-        click.echo(json.dumps({"indicator": concept.pref_label, "iri": concept.iri, "unit": concept.unit,
+        click.echo(json.dumps({"indicator": concept.pref_label, "iri": concept_iri(concept.id).value, "unit": concept.unit,
                                "rows": rows}, ensure_ascii=False, indent=2))
     elif fmt == "csv":
         click.echo(format_rows(columns, [[_cell(r[c]) for c in columns] for r in rows], "csv"), nl=False)

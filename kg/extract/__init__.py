@@ -1,35 +1,70 @@
-"""Extraction: plain functions from a :class:`~kg.read.Document` to typed mentions with source offsets.
+"""Extraction: components from a :class:`~kg.read.Document` to typed mentions with source offsets.
 
-:func:`extract` runs them all in order (issuer first: the others may use the report's area) and returns one
-:class:`~kg.model.Extraction` per report: the unit that is cached and sent between processes.
+A pipeline of registered components in the manner of spaCy's: each declares the annotations it requires and the
+field of :class:`~kg.model.Extraction` it assigns, so the order is data and any component can be left out
+(``extract(doc, exclude=("figures",))``) or run alone. The issuer comes first (the others may use the report's
+area); the 《》 title scan is computed once per document, as an annotation, and handed to every component that
+requires it.
 """
 
 from __future__ import annotations
+
+from collections.abc import Callable, Iterable
+from dataclasses import dataclass, fields
+from typing import Any
 
 from kg.extract.figures import extract_figures
 from kg.extract.issuer import extract_report_info
 from kg.extract.measures import extract_measures
 from kg.extract.organisations import extract_organisations
-from kg.extract.regulations import extract_regulations
-from kg.model import Extraction
+from kg.extract.regulations import Titles, extract_regulations, find_titles
+from kg.model import AreaRef, Extraction
 from kg.read import Document
 from kg.segment import Segmenter
 
 # Bump when an extractor's output changes: it keys the extraction cache.
-EXTRACTOR_VERSION = "1"
+EXTRACTOR_VERSION = "2"
 
 
-def extract(doc: Document, segmenter: Segmenter | None = None) -> Extraction:
+@dataclass(frozen=True)
+class Annotations:
+    """What components may require, computed once per document."""
+
+    titles: Titles
+    area: AreaRef | None
+    segmenter: Segmenter | None
+
+
+@dataclass(frozen=True)
+class Component:
+    """A step of extraction: ``run(doc, annotations)`` gives the list ``assigns`` names."""
+
+    name: str
+    requires: tuple[str, ...]  # fields of Annotations
+    assigns: str  # a list field of Extraction
+    run: Callable[[Document, Annotations], list[Any]]
+
+
+COMPONENTS: tuple[Component, ...] = (
+    Component("regulations", ("titles", "area"), "regulations",
+              lambda doc, a: extract_regulations(doc, a.area, a.titles)),
+    Component("figures", ("segmenter",), "figures", lambda doc, a: extract_figures(doc, a.segmenter)),
+    Component("organisations", ("titles", "segmenter"), "organisations",
+              lambda doc, a: extract_organisations(doc, a.segmenter, a.titles)),
+    Component("measures", ("titles", "segmenter"), "measures",
+              lambda doc, a: extract_measures(doc, a.segmenter, a.titles)),
+)
+_ANNOTATIONS = {f.name for f in fields(Annotations)}
+assert all(set(c.requires) <= _ANNOTATIONS for c in COMPONENTS), "a component requires an unknown annotation"
+
+
+def extract(doc: Document, segmenter: Segmenter | None = None, *, exclude: Iterable[str] = ()) -> Extraction:
+    """Every fact of one document: the issuer, year and area, then each component not in ``exclude``."""
     info = extract_report_info(doc)
-    return Extraction(
-        report_id=doc.id,
-        source_name=doc.source_name,
-        info=info,
-        regulations=extract_regulations(doc, info.area),
-        figures=extract_figures(doc, segmenter),
-        organisations=extract_organisations(doc, segmenter),
-        measures=extract_measures(doc, segmenter),
-    )
+    annotations = Annotations(find_titles(doc.clean), info.area, segmenter)
+    skipped = set(exclude)
+    found = {c.assigns: c.run(doc, annotations) for c in COMPONENTS if c.name not in skipped}
+    return Extraction(report_id=doc.id, source_name=doc.source_name, info=info, **found)
 
 
 def extract_text(text: str, name: str = "<text>", segmenter: Segmenter | None = None) -> Extraction:

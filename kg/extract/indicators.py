@@ -18,13 +18,13 @@ _FILLER = re.compile(r"(?:达到|达|为|是|共计|共|合计|总计|累计|计
 
 @lru_cache(maxsize=1)
 def _labels() -> dict[str, list[tuple[str, str]]]:
-    """unit → [(label, concept IRI)], longest labels first."""
+    """unit → [(label, concept id)], longest labels first."""
     out: dict[str, list[tuple[str, str]]] = {}
     for concept in indicator_scheme():
         if concept.unit is None:
             continue
         for label in concept.labels:
-            out.setdefault(concept.unit, []).append((label, concept.iri))
+            out.setdefault(concept.unit, []).append((label, concept.id))
     for pairs in out.values():
         pairs.sort(key=lambda p: (-len(p[0]), p[0], p[1]))
     return out
@@ -37,19 +37,19 @@ def _counts_as() -> dict[str, str]:
 
 
 def link_indicator(clause: str, unit: str) -> str | None:
-    """The IRI of the indicator the clause before a figure names, or None when none or several fit."""
+    """The id of the indicator the clause before a figure names, or None when none or several fit."""
     candidates = _labels().get(_counts_as().get(unit, unit))
     if not candidates or not clause:
         return None
     tail = _FILLER.sub("", clause.strip())
     for test in (tail.endswith, tail.__contains__):
         best_len, hits = 0, set()
-        for label, iri in candidates:
+        for label, cid in candidates:
             if len(label) < best_len:
                 break
             if test(label):
                 best_len = len(label)
-                hits.add(iri)
+                hits.add(cid)
         if hits:
             return hits.pop() if len(hits) == 1 else None
     return None

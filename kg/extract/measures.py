@@ -21,7 +21,7 @@ from __future__ import annotations
 import re
 from functools import lru_cache
 
-from kg.extract.regulations import find_titles
+from kg.extract.regulations import Titles, find_titles
 from kg.model import MeasureMention
 from kg.read import Document
 from kg.resources import data_csv, data_lines
@@ -49,11 +49,11 @@ def _key(label: str) -> str:
 
 @lru_cache(maxsize=1)
 def _scheme_index() -> dict[str, tuple[str, str]]:
-    """Every scheme label (spaces and quotes removed) → (concept IRI, prefLabel)."""
+    """Every scheme label (spaces and quotes removed) → (concept id, prefLabel)."""
     index: dict[str, tuple[str, str]] = {}
     for concept in measure_scheme():
         for label in concept.labels:
-            index.setdefault(_key(label), (concept.iri, concept.pref_label))
+            index.setdefault(_key(label), (concept.id, concept.pref_label))
     return index
 
 
@@ -142,9 +142,10 @@ def _inside(spans: list[tuple[int, int]], start: int, end: int) -> bool:
     return any(s <= start and end <= e for s, e in spans)
 
 
-def extract_measures(doc: Document, segmenter: Segmenter | None = None) -> list[MeasureMention]:
+def extract_measures(doc: Document, segmenter: Segmenter | None = None,
+                     titles: Titles | None = None) -> list[MeasureMention]:
     text = doc.clean
-    titles = [(s, e) for s, e, _ in find_titles(text)]
+    titles = [(s, e) for s, e, _ in (find_titles(text) if titles is None else titles)]
     index = _scheme_index()
     out: list[MeasureMention] = []
     taken: list[tuple[int, int]] = []

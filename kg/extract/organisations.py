@@ -19,7 +19,7 @@ from dataclasses import dataclass
 from functools import lru_cache
 
 from kg.lang.areas import area_table
-from kg.extract.regulations import find_titles
+from kg.extract.regulations import Titles, find_titles
 from kg.model import OrganisationMention
 from kg.read import Document
 from kg.resources import data_csv, data_lines
@@ -229,10 +229,11 @@ def _false_ending(text: str, end: int) -> bool:
     return any(text.endswith(w, 0, end) for w in _word_list("org_false_endings.txt"))
 
 
-def extract_organisations(doc: Document, segmenter: Segmenter | None = None) -> list[OrganisationMention]:
+def extract_organisations(doc: Document, segmenter: Segmenter | None = None,
+                          titles: Titles | None = None) -> list[OrganisationMention]:
     text = doc.clean
     pattern, endings = _endings()
-    titles = [(s, e) for s, e, _ in find_titles(text)]
+    titles = [(s, e) for s, e, _ in (find_titles(text) if titles is None else titles)]
     quotes = [m.span() for m in _QUOTE.finditer(text)]
     found: list[tuple[int, int]] = []
     for m in pattern.finditer(text):

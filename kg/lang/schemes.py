@@ -1,40 +1,30 @@
-"""The shipped SKOS concept schemes — ``ontology/measures.ttl`` (policy measures) and ``ontology/indicators.ttl``
-(what figures measure) — read once into plain data for the extractors and the segmenter's user dictionary.
+"""The shipped concept schemes — policy measures and the indicators figures measure — as plain data for the
+extractors and the segmenter's user dictionary.
 
-The schemes are Turtle so that SPARQL users get them as linked data; the extractors only need labels, so this
-module turns them into :class:`Concept` records and nothing downstream of it sees RDF.
+The schemes are SKOS Turtle (``ontology/measures.ttl``, ``ontology/indicators.ttl``) so that SPARQL users get
+them as linked data; extraction needs only labels, so it reads the tables ``kg/data/measure_scheme.csv`` and
+``kg/data/indicator_scheme.csv`` generated from them (``python scripts/build_scheme_tables.py``; a test checks
+they agree). A concept is named by its local id (``measure-fangguanfu``); only :mod:`kg.rdf` makes it an IRI.
 """
 
 from __future__ import annotations
 
+import csv
+import io
 from dataclasses import dataclass
 from functools import lru_cache
 
-import pyoxigraph
+from kg.resources import data_csv
 
-from kg.resources import ontology_path
-from kg.rdf.namespaces import KGR
-
-MEASURE_SCHEME = KGR + "scheme-measures"
-INDICATOR_SCHEME = KGR + "scheme-indicators"
-
-_QUERY = """
-PREFIX skos: <http://www.w3.org/2004/02/skos/core#>
-PREFIX kg: <https://w3id.org/fazhi-kg/ontology#>
-SELECT ?c ?pref ?alt ?unit ?type ?coined WHERE {
-  ?c skos:inScheme ?scheme ; skos:prefLabel ?pref .
-  FILTER(LANG(?pref) = "zh")
-  OPTIONAL { ?c skos:altLabel ?alt . FILTER(LANG(?alt) = "zh") }
-  OPTIONAL { ?c kg:unit ?unit }
-  OPTIONAL { ?c kg:indicatorType ?type }
-  OPTIONAL { ?coined skos:member ?c }
-}
-"""
+MEASURE_SCHEME = "scheme-measures"
+INDICATOR_SCHEME = "scheme-indicators"
+TABLES = {"measure_scheme.csv": "measures.ttl", "indicator_scheme.csv": "indicators.ttl"}
+_COLUMNS = ("id", "pref_label", "alt_labels", "unit", "indicator_type", "coined")
 
 
 @dataclass(frozen=True)
 class Concept:
-    iri: str
+    id: str  # local id: measure-fangguanfu, indicator-xingzheng-fuyi-anjian-shu
     pref_label: str
     alt_labels: tuple[str, ...]
     unit: str | None = None  # indicators: the base unit of their figures
@@ -46,29 +36,27 @@ class Concept:
         return (self.pref_label, *self.alt_labels)
 
 
+def render_table(rows: list[dict[str, str]], name: str) -> str:
+    """The CSV text of a scheme table (what scripts/build_scheme_tables.py writes)."""
+    buf = io.StringIO()
+    buf.write(f"# Generated from ontology/{TABLES[name]} by scripts/build_scheme_tables.py: do not edit by hand.\n")
+    writer = csv.DictWriter(buf, fieldnames=_COLUMNS, lineterminator="\n")
+    writer.writeheader()
+    writer.writerows(rows)
+    return buf.getvalue()
+
+
 def _load(name: str) -> tuple[Concept, ...]:
-    store = pyoxigraph.Store()
-    store.load(path=str(ontology_path(name)), format=pyoxigraph.RdfFormat.TURTLE)
-    rows: dict[str, dict] = {}
-    for s in store.query(_QUERY):
-        c = rows.setdefault(s["c"].value, {"pref": s["pref"].value, "alts": set(), "unit": None, "type": None,
-                                           "coined": False})
-        c["coined"] = c["coined"] or s["coined"] is not None
-        if s["alt"] is not None:
-            c["alts"].add(s["alt"].value)
-        if s["unit"] is not None:
-            c["unit"] = s["unit"].value
-        if s["type"] is not None:
-            c["type"] = s["type"].value
-    return tuple(Concept(iri, c["pref"], tuple(sorted(c["alts"])), c["unit"], c["type"], c["coined"])
-                 for iri, c in sorted(rows.items()))
+    return tuple(Concept(r["id"], r["pref_label"], tuple(a for a in r["alt_labels"].split("|") if a),
+                         r["unit"] or None, r["indicator_type"] or None, r["coined"] == "1")
+                 for r in data_csv(name))
 
 
 @lru_cache(maxsize=1)
 def measure_scheme() -> tuple[Concept, ...]:
-    return _load("measures.ttl")
+    return _load("measure_scheme.csv")
 
 
 @lru_cache(maxsize=1)
 def indicator_scheme() -> tuple[Concept, ...]:
-    return _load("indicators.ttl")
+    return _load("indicator_scheme.csv")

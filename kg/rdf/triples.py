@@ -17,6 +17,7 @@ from kg.lang.numerals import format_decimal
 from kg.read import Document, SourceFile
 from kg.resolve import Corpus, ReportNode
 from kg.rdf.namespaces import kg, prov, rdf, rdfs, resource, skos, xsd
+from kg.rdf.schemes import concept_iri
 
 ZH = "zh"
 
@@ -55,7 +56,7 @@ def organisation_iri(key: str) -> NamedNode:
 
 def measure_iri(key: str, concept: str | None = None) -> NamedNode:
     """A scheme measure keeps the scheme's IRI; a new one is named by its canonical label."""
-    return NamedNode(concept) if concept else resource("measure", key)
+    return concept_iri(concept) if concept else resource("measure", key)
 
 
 class TripleSink:
@@ -92,15 +93,8 @@ def _areas(sink: TripleSink, corpus: Corpus) -> None:
             sink.add(a, kg.within, area_iri(ref.path[-2][0]))
 
 
-def _report(sink: TripleSink, corpus: Corpus, node: ReportNode, docs: dict[str, list[Document]]) -> None:
-    ex = node.extraction
-    rid = ex.report_id
-    r = report_iri(rid)
-    info = ex.info
-    sink.add(r, rdf.type, kg.Report)
-    sink.add(r, rdfs.label, _zh(info.title or node.source_names[0]))
-    sink.add(r, kg.sourceFile, Literal(node.source_names[0]))
-    for doc in docs.get(rid, []):
+def _source_files(sink: TripleSink, r: NamedNode, docs: Sequence[Document | SourceFile]) -> None:
+    for doc in docs:
         f = resource("file", doc.sha256[:16], hashed=False)
         sink.add(r, prov.wasDerivedFrom, f)
         sink.add(f, rdf.type, kg.SourceFile)
@@ -111,6 +105,15 @@ def _report(sink: TripleSink, corpus: Corpus, node: ReportNode, docs: dict[str, 
         if doc.encoding:  # a PDF has none
             sink.add(f, kg.encoding, Literal(doc.encoding))
         sink.add(f, kg.fileFormat, Literal(doc.fmt))
+
+
+def _report_head(sink: TripleSink, node: ReportNode) -> None:
+    """The report itself: label, file, year, issuer, and what made it partial."""
+    info, rid = node.extraction.info, node.extraction.report_id
+    r = report_iri(rid)
+    sink.add(r, rdf.type, kg.Report)
+    sink.add(r, rdfs.label, _zh(info.title or node.source_names[0]))
+    sink.add(r, kg.sourceFile, Literal(node.source_names[0]))
     if info.year is not None:
         sink.add(r, kg.year, Literal(str(info.year), datatype=xsd.gYear))
         if info.year_span:
@@ -126,72 +129,79 @@ def _report(sink: TripleSink, corpus: Corpus, node: ReportNode, docs: dict[str, 
             sink.add(r, kg.mentions, g)
             sink.mention(rid, "gov", info.issuer_span, g)
 
+
+def _report_documents(sink: TripleSink, node: ReportNode) -> None:
+    """The regulations the report cites or issues and the works it names, each mention with its span."""
+    ex, rid = node.extraction, node.extraction.report_id
+    r = report_iri(rid)
     for m, key in zip(ex.regulations, node.regulation_keys):
-        if key is None:
-            continue
-        reg = regulation_iri(key)
-        sink.mention(rid, "reg", m.span, reg)
+        if key is not None:
+            sink.mention(rid, "reg", m.span, regulation_iri(key))
     for m, key in zip(ex.regulations, node.work_keys):
-        if key is None:
-            continue
-        w = work_iri(key)
-        sink.add(r, kg.namesWork, w)
-        sink.mention(rid, "work", m.span, w)
+        if key is not None:
+            w = work_iri(key)
+            sink.add(r, kg.namesWork, w)
+            sink.mention(rid, "work", m.span, w)
     for key, role in node.roles.items():
         reg = regulation_iri(key)
         sink.add(r, kg.issues if role == "issues" else kg.cites, reg)
         sink.add(r, kg.refersTo, reg)
 
+
+def _report_mentions(sink: TripleSink, node: ReportNode) -> None:
+    """The bodies and measures the report names."""
+    ex, rid = node.extraction, node.extraction.report_id
+    r = report_iri(rid)
     for m, key in zip(ex.organisations, node.organisation_keys):
         o = organisation_iri(key) if key else government_iri(node.government)
         sink.add(r, kg.mentions, o)
         sink.mention(rid, "org", m.span, o)
-
     for m in ex.measures:
         ms = measure_iri(m.label, m.concept)
         sink.add(r, kg.mentions, ms)
         sink.mention(rid, "msr", m.span, ms)
 
-    for f in ex.figures:
+
+def _figures(sink: TripleSink, node: ReportNode) -> None:
+    rid = node.extraction.report_id
+    for f in node.extraction.figures:
         key = f"{rid}-{f.span.start}-{f.span.end}" + (f"-{f.range_part}" if f.range_part else "")
         fig = resource("figure", key, hashed=False)
         sink.add(fig, rdf.type, kg.Figure)
-        sink.add(fig, kg.reportedIn, r)
+        sink.add(fig, kg.reportedIn, report_iri(rid))
         sink.add(fig, kg.value, Literal(format_decimal(f.value), datatype=xsd.decimal))
         sink.add(fig, kg.unit, Literal(f.unit))
         sink.add(fig, kg.approximate, Literal("true" if f.approximate else "false", datatype=xsd.boolean))
         sink.add(fig, rdfs.label, _zh(f.span.text.replace("\n", "")))
-        if f.qualifier:
-            sink.add(fig, kg.qualifier, _zh(f.qualifier))
-        if f.subject:
-            sink.add(fig, kg.subject, _zh(f.subject))
+        for prop, value in ((kg.qualifier, f.qualifier), (kg.subject, f.subject)):
+            if value:
+                sink.add(fig, prop, _zh(value))
         if f.range_part:
             sink.add(fig, kg.rangeBound, Literal(f.range_part))
         if f.indicator:
-            sink.add(fig, kg.indicator, NamedNode(f.indicator))
+            sink.add(fig, kg.indicator, concept_iri(f.indicator))
         sink.mention(rid, "fig" + (f"-{f.range_part}" if f.range_part else ""), f.span, fig)
 
 
-def corpus_triples(corpus: Corpus, docs: dict[str, list[Document]] | None = None) -> Iterator[Triple]:
-    """All triples of the corpus (unordered; the Turtle writer sorts)."""
-    sink = TripleSink()
-    docs = docs or {}
-    _areas(sink, corpus)
-    for key, gov in corpus.governments.items():
-        g = government_iri(key)
-        sink.add(g, rdf.type, kg.Government)
-        sink.add(g, rdf.type, kg.Organisation)
-        sink.add(g, rdfs.label, _zh(gov.label))
-        for alt in gov.alt_labels:
-            sink.add(g, skos.altLabel, _zh(alt))
-        if gov.area:
-            sink.add(g, kg.jurisdiction, area_iri(gov.area))
+def _report(sink: TripleSink, node: ReportNode, docs: Sequence[Document | SourceFile]) -> None:
+    _report_head(sink, node)
+    _source_files(sink, report_iri(node.extraction.report_id), docs)
+    _report_documents(sink, node)
+    _report_mentions(sink, node)
+    _figures(sink, node)
+
+
+def _labelled(sink: TripleSink, node: NamedNode, cls: NamedNode, label: str, alts: set[str]) -> None:
+    sink.add(node, rdf.type, cls)
+    sink.add(node, rdfs.label, _zh(label))
+    for alt in alts:
+        sink.add(node, skos.altLabel, _zh(alt))
+
+
+def _regulations(sink: TripleSink, corpus: Corpus) -> None:
     for key, reg in corpus.regulations.items():
         n = regulation_iri(key)
-        sink.add(n, rdf.type, kg.Regulation)
-        sink.add(n, rdfs.label, _zh(reg.label))
-        for alt in reg.alt_labels:
-            sink.add(n, skos.altLabel, _zh(alt))
+        _labelled(sink, n, kg.Regulation, reg.label, reg.alt_labels)
         sink.add(n, kg.kind, Literal(reg.kind))
         sink.add(n, kg.issuerLevel, Literal(reg.issuer_level))
         for number in reg.document_numbers:
@@ -202,22 +212,26 @@ def corpus_triples(corpus: Corpus, docs: dict[str, list[Document]] | None = None
             sink.add(n, kg.scopeArea, area_iri(reg.scope_area))
         if reg.issuer_area:
             sink.add(n, kg.issuerArea, area_iri(reg.issuer_area))
+
+
+def _bodies_and_works(sink: TripleSink, corpus: Corpus) -> None:
+    for key, gov in corpus.governments.items():
+        g = government_iri(key)
+        _labelled(sink, g, kg.Government, gov.label, gov.alt_labels)
+        sink.add(g, rdf.type, kg.Organisation)
+        if gov.area:
+            sink.add(g, kg.jurisdiction, area_iri(gov.area))
     for key, work in corpus.works.items():
-        w = work_iri(key)
-        sink.add(w, rdf.type, kg.CitedWork)
-        sink.add(w, rdfs.label, _zh(work.label))
-        sink.add(w, kg.workType, Literal(work.work_type))
-        for alt in work.alt_labels:
-            sink.add(w, skos.altLabel, _zh(alt))
+        _labelled(sink, work_iri(key), kg.CitedWork, work.label, work.alt_labels)
+        sink.add(work_iri(key), kg.workType, Literal(work.work_type))
     for key, org in corpus.organisations.items():
-        o = organisation_iri(key)
-        sink.add(o, rdf.type, kg.Organisation)
-        sink.add(o, rdfs.label, _zh(org.label))
-        for alt in org.alt_labels:
-            sink.add(o, skos.altLabel, _zh(alt))
+        _labelled(sink, organisation_iri(key), kg.Organisation, org.label, org.alt_labels)
+
+
+def _measures(sink: TripleSink, corpus: Corpus) -> None:
     from kg.lang.schemes import MEASURE_SCHEME, measure_scheme  # noqa: PLC0415
 
-    scheme = {c.iri: c for c in measure_scheme()}
+    scheme = {c.id: c for c in measure_scheme()}
     for key, ms in corpus.measures.items():
         n = measure_iri(key, ms.concept)
         sink.add(n, rdf.type, kg.Measure)
@@ -225,13 +239,23 @@ def corpus_triples(corpus: Corpus, docs: dict[str, list[Document]] | None = None
         sink.add(n, rdfs.label, _zh(ms.label))
         alts = set(ms.alt_labels)
         if ms.concept in scheme:
-            sink.add(n, skos.inScheme, NamedNode(MEASURE_SCHEME))
+            sink.add(n, skos.inScheme, concept_iri(MEASURE_SCHEME))
             sink.add(n, skos.prefLabel, _zh(ms.label))
             alts |= set(scheme[ms.concept].alt_labels)
         for alt in alts - {ms.label}:
             sink.add(n, skos.altLabel, _zh(alt))
+
+
+def corpus_triples(corpus: Corpus, docs: dict[str, list[Document]] | None = None) -> Iterator[Triple]:
+    """All triples of the corpus (unordered; the Turtle writer sorts)."""
+    sink = TripleSink()
+    docs = docs or {}
+    _areas(sink, corpus)
+    _bodies_and_works(sink, corpus)
+    _regulations(sink, corpus)
+    _measures(sink, corpus)
     for node in corpus.reports.values():
-        _report(sink, corpus, node, docs)
+        _report(sink, node, docs.get(node.extraction.report_id, []))
     _indicators(sink, {f.indicator for node in corpus.reports.values() for f in node.extraction.figures
                        if f.indicator})
     return iter(sink.triples)
@@ -243,12 +267,12 @@ def _indicators(sink: TripleSink, used: set[str]) -> None:
     from kg.lang.schemes import INDICATOR_SCHEME, indicator_scheme  # noqa: PLC0415
 
     for concept in indicator_scheme():
-        if concept.iri not in used:
+        if concept.id not in used:
             continue
-        c = NamedNode(concept.iri)
+        c = concept_iri(concept.id)
         sink.add(c, rdf.type, kg.Indicator)
         sink.add(c, rdf.type, skos.Concept)
-        sink.add(c, skos.inScheme, NamedNode(INDICATOR_SCHEME))
+        sink.add(c, skos.inScheme, concept_iri(INDICATOR_SCHEME))
         sink.add(c, rdfs.label, _zh(concept.pref_label))
         sink.add(c, skos.prefLabel, _zh(concept.pref_label))
         if concept.unit:
@@ -262,7 +286,7 @@ def report_triples(node: ReportNode, files: Sequence[Document | SourceFile]) -> 
     report alone (its extraction and the identity keys of what it names), so a build can make them in a worker
     process and cache them; :func:`entity_triples` makes the rest."""
     sink = TripleSink()
-    _report(sink, Corpus(), node, {node.extraction.report_id: list(files)})
+    _report(sink, node, files)
     return sink.triples
 
 

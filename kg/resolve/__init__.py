@@ -122,71 +122,81 @@ def resolve(extractions: Iterable[Extraction]) -> Corpus:
         by_id.setdefault(ex.report_id, []).append(ex)
     for report_id in sorted(by_id):
         copies = sorted(by_id[report_id], key=lambda e: e.source_name)
-        ex = copies[0]
-        info = ex.info
-        if info.area:
-            _add_area_chain(corpus, info.area)
-        gov_key = None
-        if info.issuer:
-            gov_label = government_name(info.issuer, info.area)
-            gov_key = gov_label
-            gov = corpus.governments.setdefault(gov_key, EntityNode(gov_key, gov_label,
-                                                                   area=info.area.code if info.area else None))
-            if info.issuer != gov_label:
-                gov.alt_labels.add(info.issuer)
-        reg_keys: list[str | None] = []
-        work_keys: list[str | None] = []
-        roles: dict[str, str] = {}
-        for m in ex.regulations:
-            if m.category == "unresolved":  # a bare 《方案》 that stands for no full title: no node
-                reg_keys.append(None)
-                work_keys.append(None)
-                continue
-            if m.category != "regulation":
-                reg_keys.append(None)
-                work_keys.append(_merge_work(corpus, m, info.area))
-                continue
-            work_keys.append(None)
-            node = regulation_identity(m, info.area)
-            key = _merge_regulation(corpus, node, None if m.alias else m.surface or m.title)
-            if m.document_number:
-                corpus.regulations[key].document_numbers.add(m.document_number)
-            reg_keys.append(key)
-            # a national law or State Council regulation (the law table) is never the reporting government's own
-            role = "issues" if m.role == "issued" and not corpus.regulations[key].fixed_label else "cites"
-            if roles.get(key) != "issues":
-                roles[key] = role
-        for m, key in zip(ex.regulations, reg_keys):
-            if key and m.parent is not None and reg_keys[m.parent]:
-                corpus.regulations[reg_keys[m.parent]].implements.add(key)
-            if key:
-                reg = corpus.regulations[key]
-                for code in (reg.issuer_area, reg.scope_area):
-                    if code and code not in corpus.areas:
-                        _add_area_chain(corpus, area_table().ref(area_table().by_code[code]))
-        org_keys = []
-        for m in ex.organisations:
-            label = canonical_organisation(m.name, info.area)
-            if gov_key and _without_party(government_name(label, info.area)) == _without_party(gov_key):
-                m.canonical = gov_key  # the report names its own government or signing body
-                if m.name != gov_key:
-                    corpus.governments[gov_key].alt_labels.add(m.name)
-                org_keys.append(None)
-                continue
-            org = corpus.organisations.setdefault(label, EntityNode(label, label,
-                                                                   area=info.area.code if info.area else None))
-            if m.name != label:
-                org.alt_labels.add(m.name)
-            m.canonical = label
-            org_keys.append(label)
-        for m in ex.measures:
-            node = corpus.measures.setdefault(m.label, EntityNode(m.label, m.label, concept=m.concept))
-            surface = m.span.text.replace("\n", "")
-            if surface != node.label:
-                node.alt_labels.add(surface)
-        corpus.reports[report_id] = ReportNode(ex, [c.source_name for c in copies], gov_key, reg_keys, work_keys,
-                                               org_keys, roles)
+        corpus.reports[report_id] = _resolve_report(corpus, copies[0], [c.source_name for c in copies])
     return corpus
+
+
+def _resolve_report(corpus: Corpus, ex: Extraction, source_names: list[str]) -> ReportNode:
+    """Merge one report's mentions into ``corpus`` (which it extends) and return its node. The extraction is
+    read, never changed."""
+    info = ex.info
+    if info.area:
+        _add_area_chain(corpus, info.area)
+    gov_key = _government(corpus, info.issuer, info.area)
+    reg_keys, work_keys, roles = _regulations(corpus, ex.regulations, info.area)
+    org_keys = [_organisation(corpus, m.name, info.area, gov_key) for m in ex.organisations]
+    for m in ex.measures:
+        node = corpus.measures.setdefault(m.label, EntityNode(m.label, m.label, concept=m.concept))
+        surface = m.span.text.replace("\n", "")
+        if surface != node.label:
+            node.alt_labels.add(surface)
+    return ReportNode(ex, source_names, gov_key, reg_keys, work_keys, org_keys, roles)
+
+
+def _government(corpus: Corpus, issuer: str | None, area: AreaRef | None) -> str | None:
+    if not issuer:
+        return None
+    label = government_name(issuer, area)
+    gov = corpus.governments.setdefault(label, EntityNode(label, label, area=area.code if area else None))
+    if issuer != label:
+        gov.alt_labels.add(issuer)
+    return label
+
+
+def _regulations(corpus: Corpus, mentions: list[RegulationMention], area: AreaRef | None
+                 ) -> tuple[list[str | None], list[str | None], dict[str, str]]:
+    """Per mention, its regulation key or its work key (None for the other, and for both when a bare short form
+    stands for nothing); and per regulation, the report's role (issues wins over cites)."""
+    reg_keys: list[str | None] = []
+    work_keys: list[str | None] = []
+    roles: dict[str, str] = {}
+    for m in mentions:
+        if m.category != "regulation":
+            reg_keys.append(None)
+            work_keys.append(None if m.category == "unresolved" else _merge_work(corpus, m, area))
+            continue
+        work_keys.append(None)
+        key = _merge_regulation(corpus, regulation_identity(m, area), None if m.alias else m.surface or m.title)
+        if m.document_number:
+            corpus.regulations[key].document_numbers.add(m.document_number)
+        reg_keys.append(key)
+        # a national law or State Council regulation (the law table) is never the reporting government's own
+        role = "issues" if m.role == "issued" and not corpus.regulations[key].fixed_label else "cites"
+        if roles.get(key) != "issues":
+            roles[key] = role
+    for m, key in zip(mentions, reg_keys):
+        if key and m.parent is not None and reg_keys[m.parent]:
+            corpus.regulations[reg_keys[m.parent]].implements.add(key)
+        if key:
+            reg = corpus.regulations[key]
+            for code in (reg.issuer_area, reg.scope_area):
+                if code and code not in corpus.areas:
+                    _add_area_chain(corpus, area_table().ref(area_table().by_code[code]))
+    return reg_keys, work_keys, roles
+
+
+def _organisation(corpus: Corpus, name: str, area: AreaRef | None, gov_key: str | None) -> str | None:
+    """The key of a named body; None when it names the report's own government or signing body (then the
+    written form becomes one of the government's altLabels)."""
+    label = canonical_organisation(name, area)
+    if gov_key and _without_party(government_name(label, area)) == _without_party(gov_key):
+        if name != gov_key:
+            corpus.governments[gov_key].alt_labels.add(name)
+        return None
+    org = corpus.organisations.setdefault(label, EntityNode(label, label, area=area.code if area else None))
+    if name != label:
+        org.alt_labels.add(name)
+    return label
 
 
 def merge_corpus(into: Corpus, part: Corpus) -> Corpus:

@@ -1,0 +1,74 @@
+"""National laws named without 《》: 贯彻实施新修订的行政处罚法, 学习宣传宪法和民法典, 依据安全生产法.
+
+Found by dictionary lookup of the law table's short names (kg/data/laws.csv) after a citing verb or in a list of
+laws, and not where the name is part of another name (宪法宣传周, 民法典进社区).
+"""
+
+from __future__ import annotations
+
+import re
+from functools import lru_cache
+
+from kg.lang.laws import law_table
+
+_LAW_LEAD = re.compile(r"(?:贯彻|落实|执行|实施|依据|根据|按照|依照|遵照|学习|宣传|宣讲|解读|遵守|普及|新修订的?|修订后的|"
+                       r"新修正的?|新颁布的?|新|违反|适用|运用)$")
+_LAW_END = re.compile(r"法典|法|条例")
+_LIST_JOIN = re.compile(r"^(?:、|和|及|与|以及|，)$")
+_LAW_GLUE = set("律规治院官庭制典条务理人系宣日进知读精意修学专")  # 宪法宣传周, 民法典进社区, 行政处罚法律…
+_NEXT_TOPIC = re.compile(r"(?:法律法规|法律|法规|党章|党规|党内法规|《)")
+_STUDY_TOPIC = re.compile(r"(?:习近平法治思想|法律法规|党章党规|党内法规|党章|党规|《[^《》]*》)$")
+
+
+@lru_cache(maxsize=1)
+def _law_names() -> tuple[dict[str, str], int]:
+    """Names of table laws that end in 法/法典/条例 → full title, and the longest name's length."""
+    names: dict[str, str] = {}
+    for law in law_table().entries:
+        if law.kind not in ("law", "administrative_regulation"):
+            continue
+        for name in law.names():
+            if len(name) >= 2 and name.endswith(("法", "法典", "条例")):
+                names.setdefault(name, law.title)
+    return names, max((len(n) for n in names), default=0)
+
+
+def _law_name_hits(text: str) -> list[tuple[int, int, str]]:
+    """(start, end, name) of the longest table law name ending at each 法/典/例 — a dictionary lookup per
+    ending, because an alternation of a thousand names is slow to scan."""
+    names, longest = _law_names()
+    hits: list[tuple[int, int, str]] = []
+    for m in _LAW_END.finditer(text):
+        end = m.end()
+        for length in range(min(longest, end), 1, -1):
+            name = text[end - length : end]
+            if name in names:
+                if hits and hits[-1][1] > end - length:
+                    break  # overlaps a name already found
+                hits.append((end - length, end, name))
+                break
+    return hits
+
+
+def find_unbracketed_laws(text: str, blocked: list[tuple[int, int]]) -> list[tuple[int, int, str]]:
+    """(start, end, full title) of table laws named without 《》 as the object of a verb or in a list of laws.
+
+    A name counts after a citing word (贯彻实施, 学习宣传, 依据, 新修订的 …), or as an item of a list (、/和) of
+    laws, documents or study topics (习近平法治思想、宪法、民法典; 宪法、法律、法规); never when it is glued to a
+    longer word (宪法宣传周, 民法典进社区, 乡村振兴促进法专题宣传, 行政处罚法律).
+    """
+    names, _ = _law_names()
+    hits = [(s, e, n) for s, e, n in _law_name_hits(text) if not any(bs <= s < be for bs, be in blocked)
+            and text[s - 1 : s] not in ("《", "〈", "<") and text[e : e + 1] not in _LAW_GLUE]
+    out: list[tuple[int, int, str]] = []
+    for i, (s, e, name) in enumerate(hits):
+        before = text[max(0, s - 8) : s]
+        joined_before = bool(_LIST_JOIN.match(before[-1:]) or before.endswith("以及"))
+        item_before = text[max(0, s - 30) : s - (2 if before.endswith("以及") else 1)] if joined_before else ""
+        next_is_law = i + 1 < len(hits) and _LIST_JOIN.match(text[e : hits[i + 1][0]] or "x")
+        next_is_topic = _LIST_JOIN.match(text[e : e + 1]) and _NEXT_TOPIC.match(text, e + 1)
+        if (_LAW_LEAD.search(before) or next_is_law or next_is_topic
+                or (joined_before and (_STUDY_TOPIC.search(item_before) or (out and out[-1][1] == s - 1)
+                                       or _LAW_LEAD.search(re.sub(r"、[^、，。；]*$", "", item_before))))):
+            out.append((s, e, names[name]))
+    return out

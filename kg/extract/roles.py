@@ -1,0 +1,135 @@
+"""The role of a document in a report: did the report's government issue it (印发, 制定, 出台 … with this
+government as the doer), or does the report cite it (贯彻落实, 学习, 依据 …)?
+
+The nearest verb group before the title decides (制定落实 is one act); its doer is the last body named in the clause
+before it — another place, or a tier above the report's own (市政府印发《…》 in a county's report), makes the title
+cited. Attributive clauses (新出台的《…》), an object already taken (制定《甲》，将《乙》…), verbs after the title
+(《…》已印发实施) and topic words (《民法典》宣传微视频) are handled here too. Verbs: kg/data/regulation_verbs.txt.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from functools import lru_cache
+
+from kg.lang.areas import TIER_RANK, area_table, tier_words
+from kg.lang.zh import SENTENCE_ENDS, TIERS
+from kg.model import AreaRef
+from kg.resources import data_lines
+
+_SENTENCE_END = SENTENCE_ENDS
+_CLAUSE_END = _SENTENCE_END + "，,：:"
+_BEFORE = 200  # how far back a verb may stand from its title (titles in between are masked and not counted)
+_AFTER = 24
+_AFTER_ISSUING = re.compile(r"^[^，,。；;]{0,6}?(?:的)?(?:起草|制定|修订|编制|印发|出台|发布|颁布|审议通过|通过|公布)")
+_VERB_GLUE = re.compile(r"[了并和及、与]?|并且")
+_OBJECT_TAKEN = re.compile(r"[了并]?\x00+[^，,；;]*[，,；;]")
+_LIST_TAIL = re.compile(r"[了并和及、与等\x00\s]*")  # between a verb group and its title: only other titles
+_NEXT_VERB_DONE = re.compile(r"^(?:已|已经|正式|于[^，,。；;]{1,12})?")
+
+
+@lru_cache(maxsize=1)
+def _verbs() -> tuple[re.Pattern[str], dict[str, str], tuple[str, ...]]:
+    """One alternation of every role verb, longest first (印发实施 before 实施), each verb's role, and the topic
+    words that make a title the subject of something else."""
+    roles: dict[str, str] = {}
+    topics: list[str] = []
+    for line in data_lines("regulation_verbs.txt"):
+        role, _, verb = line.partition(" ")
+        if role == "topic":
+            topics.append(verb.strip())
+        else:
+            roles[verb.strip()] = role
+    pattern = re.compile("|".join(re.escape(v) for v in sorted(roles, key=len, reverse=True)))
+    return pattern, roles, tuple(topics)
+
+
+
+@dataclass(frozen=True)
+class OwnArea:
+    """What the report's own government looks like in text: its place names, its tier, and whether a 市 word
+    (市政府, 市委) means itself — it does in a county-level city's report."""
+
+    names: tuple[str, ...] = ()
+    level: str = "county"
+    city_is_self: bool = False
+
+    @classmethod
+    def of(cls, area: AreaRef | None) -> "OwnArea":
+        if area is None:
+            return cls()
+        a = area_table().by_code.get(area.code)
+        names = {area.name, *([a.short] if a is not None and a.short else [])}
+        return cls(tuple(sorted(names, key=len, reverse=True)), area.level,
+                   area.level == "county" and area.name.endswith("市"))
+
+
+def _mask_titles(text: str) -> str:
+    return re.sub(r"《[^《》\n]*》", lambda m: "\x00" * len(m.group()), text)
+
+
+def _doer(before_verb: str, own: OwnArea) -> str | None:
+    """Who does an issuing verb, by the last body named in its clause before it: 'own' (我县, 区政府, the
+    report's own place), 'other' (another place, or a tier above the report's: 市政府印发 in a county report,
+    国务院公布), or None when the clause names nobody."""
+    lo = len(before_verb)
+    while lo > 0 and before_verb[lo - 1] not in _CLAUSE_END + "、\x00":
+        lo -= 1
+    segment = before_verb[lo:].strip()
+    if not segment:
+        return None
+    found: list[tuple[int, str]] = []  # (position, verdict)
+    places = area_table().find(segment)
+    for s, _, name in places:
+        found.append((s, "own" if name in own.names else "other"))
+    for word, tier in tier_words():
+        i = segment.rfind(word)
+        if i < 0 or (len(word) == 1 and i != 0) or any(s <= i < e for s, e, _ in places):
+            continue  # a one-character tier word only opens the clause (市政府…); 潍坊市人民政府 is a place's
+        self_city = tier == "prefecture" and word.startswith("市") and own.city_is_self
+        found.append((i, "own" if self_city or TIER_RANK[tier] <= TIER_RANK[own.level] else "other"))
+    for m in re.finditer(f"我[{TIERS}局委]|本级|本部门|全[{TIERS}]", segment):
+        found.append((m.start(), "own"))
+    for name in own.names:
+        i = segment.rfind(name)
+        if i >= 0:
+            found.append((i, "own"))
+    return max(found)[1] if found else None
+
+
+def role_of(text: str, start: int, end: int, own: OwnArea | None = None) -> str:
+    """'issued' or 'cited' for the title at text[start:end] (see the module docstring)."""
+    own = own or OwnArea.of(None)
+    lo = start
+    while lo > 0 and text[lo - 1] not in _SENTENCE_END and start - lo < _BEFORE:
+        lo -= 1
+    before = _mask_titles(text[lo:start])
+    pattern, roles, topics = _verbs()
+    group: list[re.Match[str]] = []  # the last run of verbs (制定落实, 印发并执行): one act
+    for m in pattern.finditer(before):
+        if group and not _VERB_GLUE.fullmatch(before[group[-1].end() : m.start()]):
+            group = []
+        group.append(m)
+    if group and not _LIST_TAIL.fullmatch(before[group[-1].end():]):
+        group = group[-1:]
+    if group and _OBJECT_TAKEN.match(before, group[-1].end()):
+        group = []  # 制定《甲》，将《乙》…: the verb's object is the earlier title, not this one
+    if group:
+        issuing = [m for m in group if roles[m.group()] == "issued"]
+        if not issuing or text.startswith(topics, end):
+            return "cited"
+        doer = _doer(before[: group[0].start()], own)
+        attributive = before[group[-1].end():].startswith("的")  # 新出台的《…》, 市政府印发的《…》
+        if doer == "other" or (attributive and doer != "own"):
+            return "cited"
+        return "issued"
+    hi = end
+    while hi < len(text) and text[hi] not in _CLAUSE_END and hi - end < _AFTER:
+        hi += 1
+    after = _mask_titles(text[end:hi])
+    after = re.sub(r"^(?:\x00|[、和及与])+", "", after)  # the rest of a list of titles
+    after = after[_NEXT_VERB_DONE.match(after).end():]
+    if _AFTER_ISSUING.match(after):
+        return "issued"
+    return "cited"
