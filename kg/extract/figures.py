@@ -1,12 +1,16 @@
-"""Quantities: a number (Arabic with separators or full-width digits, or Chinese numerals; 万/亿 multipliers)
-followed by a unit of ``kg/data/units.csv`` or a percent sign, or 百分之…; approximations kept as the qualifier;
-ranges (3至5天) as two bounds; values exact (Decimal, never a float).
+"""Quantities: a number (Arabic with separators or full-width digits, or Chinese numerals, lower- or upper-case;
+万/亿 multipliers) followed by a unit of ``kg/data/units.csv`` or a percent sign, or 百分之…; approximations kept
+as the qualifier; ranges (3至5天) as two bounds; values exact (Decimal, never a float), or no figure at all: a
+numeral :mod:`kg.lang.numerals` refuses (一百二十万三, 三四, 十一十二) is not a figure. In a range, 万/亿 written
+once after the upper bound applies to both (一千到两千万元 → 10000000 and 20000000; :func:`parse_range`).
 
 Not figures, by construction: years and dates (年/月 are not units; 日 after 月 is a date), ordinals (第…, 十届六次
-全会), numbers glued to a letter or digit (document and phone numbers), numbers inside 《》 titles, inside quoted
-names (“三类人员”) and inside named slogans (``kg/data/figure_exclusions.txt``), a unit that is the start of a
-longer word (六部委, 三部门 — ``kg/data/figure_unit_blockers.txt``), and a bare Chinese 一 + unit (一次性, 一批),
-which is idiomatic far more often than it counts anything. A duration in years counts only after 连续/历时/长达.
+全会), numbers glued to a letter or digit (document and phone numbers) or continuing a dotted number (3.2.5条),
+numbers inside 《》 titles, inside quoted names (“三类人员”) and inside named slogans
+(``kg/data/figure_exclusions.txt``), a unit that is the start of a longer word (六部委, 三部门 —
+``kg/data/figure_unit_blockers.txt``), a bare Chinese 一 + unit (一次性, 一批), which is idiomatic far more often
+than it counts anything (百分之一 and 一点五天 are figures), and a lone upper-case digit + unit (陆家嘴, 伍家岗),
+a place name more often than a number. A duration in years counts only after 连续/历时/长达.
 
 Each figure gets the noun phrase it counts (``subject``, from the segmenter's POS tags on the clause before it)
 and, when that clause names one unambiguously, an indicator of ``ontology/indicators.ttl``
@@ -21,21 +25,28 @@ from functools import lru_cache
 
 from kg.extract.indicators import link_indicator
 from kg.extract.regulations import find_titles
+from kg.lang.numerals import (
+    ARABIC_DIGIT_CLASS,
+    ARABIC_NUMBER_PATTERN,
+    CHINESE_NUMBER_PATTERN,
+    DIGITS,
+    MULTIPLIER_PATTERN,
+    UPPER_CASE_NUMERAL_CHARS,
+    parse_number,
+    parse_range,
+)
+from kg.lang.zh import CLAUSE_ENDS, quoted
 from kg.model import FigureMention
-from kg.lang.numerals import MULTIPLIERS, parse_number
 from kg.read import Document
 from kg.resources import data_csv, data_lines
 from kg.segment import Segmenter
 
-_DIGIT = "0-9０-９"
-_ARABIC = (rf"[{_DIGIT}]{{1,3}}(?:[,，][{_DIGIT}]{{3}})+(?:[.．][{_DIGIT}]+)?"
-           rf"|[{_DIGIT}]{{1,15}}(?:[.．][{_DIGIT}]{{1,6}})?")
-_CHINESE = r"[一二两三四五六七八九十][零〇一二两三四五六七八九十百千万亿]{0,24}(?:点[零〇一二三四五六七八九]{1,6}[万亿]?)?"
+_DIGIT = ARABIC_DIGIT_CLASS
 _PREFIX = r"累计超过|将近|不少于|不低于|不高于|不超过|超过|大约|近|约|逾"
 _SUFFIX = r"左右|以上|以下|以内|余|多"
-_DURATION_YEARS = re.compile(rf"(?:连续|历时|长达)(?P<num>[{_DIGIT}]{{1,2}}|[二两三四五六七八九十]{{1,2}})(?P<post>多)?年")
-_CLAUSE_END = "。；;！？!?\n，,：:、（）()"
-_QUOTED_NAME = re.compile(r"[“「『\"]([^“”「」『』\"\n]{1,12})[”」』\"]")
+_DURATION_YEARS = re.compile(rf"(?:连续|历时|长达)(?P<num>[{_DIGIT}]{{1,2}}|{CHINESE_NUMBER_PATTERN})(?P<post>多)?年")
+_CLAUSE_END = CLAUSE_ENDS
+_QUOTED_NAME = quoted(1, 12, single=False)
 _ORDINAL_AFTER = ("全会", "全体会议", "代表大会", "党代会", "人代会")
 
 
@@ -48,19 +59,21 @@ def _units() -> dict[str, tuple[str, Decimal]]:
 def _pattern() -> re.Pattern[str]:
     units = sorted((u for u in _units() if u not in ("%", "％")), key=len, reverse=True)
     unit_alt = "|".join(re.escape(u) for u in units)
-    number = rf"{_ARABIC}|{_CHINESE}"
+    number = rf"{ARABIC_NUMBER_PATTERN}|{CHINESE_NUMBER_PATTERN}"
     return re.compile(
         rf"(?P<pre>{_PREFIX})?"
         rf"(?:(?P<pct_cn>百分之)(?P<pct_num>{number}|百)"
-        rf"|(?P<num>{number})(?:(?P<range_sep>[至到\-—－~～])(?P<num2>{number}))?"
-        rf"(?P<mid1>余|多)?(?P<mult>万|亿)?(?P<mid2>余|多)?(?:(?P<pct>[%％])|(?P<unit>{unit_alt})))"
+        rf"|(?P<num>{number})(?:(?P<mult1>{MULTIPLIER_PATTERN})?(?:[(（]含[)）])?"  # 1万(含)-5万元
+        rf"(?P<range_sep>[至到\-—－~～])(?P<num2>{number}))?"
+        rf"(?P<mid1>余|多)?(?P<mult>{MULTIPLIER_PATTERN})?(?P<mid2>余|多)?(?:(?P<pct>[%％])|(?P<unit>{unit_alt})))"
         rf"(?P<post>{_SUFFIX})?"
     )
 
 
 @lru_cache(maxsize=1)
 def _exclusions() -> re.Pattern[str]:
-    return re.compile("|".join(re.escape(p) for p in sorted(data_lines("figure_exclusions.txt"), key=len, reverse=True)))
+    phrases = sorted(data_lines("figure_exclusions.txt"), key=len, reverse=True)
+    return re.compile("|".join(re.escape(p) for p in phrases))
 
 
 @lru_cache(maxsize=1)
@@ -82,7 +95,7 @@ def _inside(spans: list[tuple[int, int]], start: int, end: int) -> bool:
 def _is_date_or_ordinal(text: str, m: re.Match[str]) -> bool:
     start, end = m.start("num") if m["num"] else m.start(), m.end()
     before = text[max(0, start - 4) : start]
-    if before.endswith("第") or before.endswith("届"):
+    if before.endswith(("第", "届")):
         return True
     unit = m["unit"]
     if unit in ("日", "天") and re.search(r"月\s*$", before):
@@ -140,35 +153,56 @@ def extract_figures(doc: Document, segmenter: Segmenter | None = None) -> list[F
     out: list[FigureMention] = []
     for m in _pattern().finditer(text):
         start, end = m.span()
-        if start > 0 and (text[start - 1].isdigit() or text[start - 1].isascii() and text[start - 1].isalpha()):
-            continue
+        if start > 0 and (text[start - 1].isdigit() or text[start - 1] in ".．"
+                          or text[start - 1].isascii() and text[start - 1].isalpha()):
+            continue  # part of a longer number, a dotted section number (3.2.5条) or a code
         if _inside(blocked, start, end) or _is_date_or_ordinal(text, m):
             continue
-        num_text = m["pct_num"] or m["num"]
-        try:
-            values = [parse_number(num_text)]
-            if m["num2"]:
-                values.append(parse_number(m["num2"]))
-        except ValueError:
+        values = _values(m)
+        if values is None:
             continue
-        chinese = not num_text[0].isdigit() and num_text[0] not in "０１２３４５６７８９"
-        if chinese and values[0] < 2:
-            continue
-        if m["pct_cn"] or m["pct"]:
-            base, factor = "%", Decimal(1)
-        else:
-            base, factor = units[m["unit"]]
-        if m["mult"]:
-            factor *= MULTIPLIERS[m["mult"]]
+        base, factor = ("%", Decimal(1)) if m["pct_cn"] or m["pct"] else units[m["unit"]]
         qualifier = m["pre"] or m["mid1"] or m["mid2"] or m["post"]
         out.extend(_figures(doc, start, end, values, factor, base, qualifier, segmenter))
     for m in _DURATION_YEARS.finditer(text):
-        if _inside(blocked, m.start(), m.end()):
+        if _inside(blocked, m.start(), m.end()) or _not_a_count(m["num"]) or _name_like(m["num"]):
             continue
-        out.extend(_figures(doc, m.start("num"), m.end(), [parse_number(m["num"])], Decimal(1), "年",
-                            m["post"], segmenter))
+        try:
+            value = parse_number(m["num"])
+        except ValueError:
+            continue
+        out.extend(_figures(doc, m.start("num"), m.end(), [value], Decimal(1), "年", m["post"], segmenter))
     out.sort(key=lambda f: f.span.start)  # stable: a range keeps its low bound first
     return out
+
+
+def _values(m: re.Match[str]) -> list[Decimal] | None:
+    """The exact value (or the two bounds of a range) of a match, the 万/亿 after it applied; None when the numeral
+    is refused (not one number, or an idiom rather than a count)."""
+    mult = m["mult"] or ""
+    try:
+        if m["pct_cn"]:
+            return [Decimal(100) if m["pct_num"] == "百" else parse_number(m["pct_num"])]
+        if m["num2"]:
+            if _name_like(m["num"]) or _name_like(m["num2"]):
+                return None
+            return list(parse_range(m["num"] + (m["mult1"] or ""), m["num2"] + mult))
+        if _name_like(m["num"]) or _not_a_count(m["num"]) and not m["pct"]:
+            return None
+        return [parse_number(m["num"] + mult)]
+    except ValueError:
+        return None
+
+
+def _not_a_count(num: str) -> bool:
+    """A bare Chinese 一 + measure word (一次, 一批) is idiomatic far more often than it counts (a percentage, 百分之一
+    or 一%, is not that case)."""
+    return len(num) == 1 and DIGITS.get(num) == 1
+
+
+def _name_like(num: str) -> bool:
+    """A lone upper-case digit before a measure word is a place name more often than a number (陆家嘴, 伍家岗)."""
+    return len(num) == 1 and num in UPPER_CASE_NUMERAL_CHARS
 
 
 def _figures(doc: Document, start: int, end: int, values: list[Decimal], factor: Decimal, unit: str,

@@ -1,7 +1,26 @@
 """Exact parsing of the numbers reports write: Arabic (with separators, full-width digits) and Chinese numerals.
 
-Values are :class:`decimal.Decimal` from end to end. cn2an is not used: it computes in floats
-(16.4亿 → 1639999999) and its sentence mode rewrites ordinary words (统一零售价 → 统10售价).
+Values are :class:`decimal.Decimal` from end to end, and a form is either read exactly or refused with
+``ValueError`` — never guessed. cn2an is not used: it computes in floats (16.4亿 → 1639999999) and its sentence mode
+rewrites ordinary words (统一零售价 → 统10售价).
+
+The Chinese forms read (each with its rule):
+
+- positional numerals, lower-case, traditional (兩) or upper-case 大写 (壹仟贰佰), mixed (壹仟两百 → 1200);
+  units fall from left to right (十一十二 is refused) and the next position follows a unit unless 零 marks the
+  gap (一千零十 → 1010, 三百零十 → 310, 一千二十 refused); 十 alone may open a number (十二) or follow 零;
+- colloquial short forms: a lone last digit is the position just below the unit before it (三万五 → 35000, 两千六
+  → 2600, 一百二 → 120). After 万/亿 that holds only when a single digit stands before the unit: 一百二十万三 is
+  refused, because 三 reads as 三万 (1230000, the digit after the last one written) or as 三千 (1203000, the
+  position after 万) and nothing in the text decides;
+- digit strings of three digits or more (二〇二一, 一〇八); two digits in a row (三四, 一两, 十七八) are the
+  idiom for "three or four", never 34;
+- decimals with 点 and a digit after it (三点五, 零点四三二一), optionally scaled by 万/亿/万亿 (十六点四亿);
+- ranges (:func:`parse_range`): 万/亿 written after the upper bound also scales a lower bound written without one
+  (一千到两千万 → 10000000 and 20000000), as long as the lower bound stays the lower.
+
+Refused: a bare unit (千, 百, 万), 零点 or 点五 (no digit on one side of 点), a trailing 零, doubled 零, and 两
+anywhere but before a unit or alone (十两 is ten taels, not 12).
 """
 
 from __future__ import annotations
@@ -9,19 +28,44 @@ from __future__ import annotations
 import re
 from decimal import Decimal, InvalidOperation
 
-DIGITS = {"零": 0, "〇": 0, "○": 0, "一": 1, "壹": 1, "二": 2, "贰": 2, "两": 2, "三": 3, "叁": 3, "四": 4, "肆": 4,
-          "五": 5, "伍": 5, "六": 6, "陆": 6, "七": 7, "柒": 7, "八": 8, "捌": 8, "九": 9, "玖": 9}
+# --- character classes: the one definition of which characters are numerals --------------------------------------
+ZEROS = "零〇○"  # ○ (U+25CB) is how many reports type 〇
+DIGITS = {"零": 0, "〇": 0, "○": 0, "一": 1, "壹": 1, "二": 2, "贰": 2, "貳": 2, "两": 2, "兩": 2, "三": 3, "叁": 3,
+          "叄": 3, "四": 4, "肆": 4, "五": 5, "伍": 5, "六": 6, "陆": 6, "陸": 6, "七": 7, "柒": 7, "八": 8, "捌": 8,
+          "九": 9, "玖": 9}
+LIANG = "两兩"  # 2 before a unit (两千); never a digit of a digit string or of a decimal part
+UPPER_CASE_DIGITS = "壹贰貳叁叄肆伍陆陸柒捌玖"  # 大写, as on cheques and contracts
 SMALL_UNITS = {"十": 10, "拾": 10, "百": 100, "佰": 100, "千": 1000, "仟": 1000}
 BIG_UNITS = {"万": 10**4, "萬": 10**4, "亿": 10**8, "億": 10**8}
-CHINESE_NUMERAL_CHARS = "".join(DIGITS) + "".join(SMALL_UNITS) + "".join(BIG_UNITS) + "点"
-MULTIPLIERS = {"万": Decimal(10**4), "亿": Decimal(10**8), "千": Decimal(1000), "百": Decimal(100)}
+UPPER_CASE_NUMERAL_CHARS = UPPER_CASE_DIGITS + "拾佰仟萬億"
+DECIMAL_POINT = "点"
+CHINESE_NUMERAL_CHARS = "".join(DIGITS) + "".join(SMALL_UNITS) + "".join(BIG_UNITS) + DECIMAL_POINT
+MULTIPLIERS = {"万亿": Decimal(10**12), "万": Decimal(10**4), "萬": Decimal(10**4), "亿": Decimal(10**8),
+               "億": Decimal(10**8), "千": Decimal(1000), "百": Decimal(100)}
+
+# --- the same classes as regular-expression fragments, for the extractors -----------------------------------------
+ARABIC_DIGIT_CLASS = "0-9０-９"
+ARABIC_NUMBER_PATTERN = (
+    rf"[{ARABIC_DIGIT_CLASS}]{{1,3}}(?:[,，][{ARABIC_DIGIT_CLASS}]{{3}})+(?:[.．][{ARABIC_DIGIT_CLASS}]+)?"
+    rf"|[{ARABIC_DIGIT_CLASS}]{{1,15}}(?:[.．][{ARABIC_DIGIT_CLASS}]{{1,6}})?"
+    rf"|[.．][{ARABIC_DIGIT_CLASS}]{{1,6}}"  # .3 = 0.3
+)
+_NONZERO_DIGITS = "".join(c for c in DIGITS if DIGITS[c])
+_FRACTION_DIGITS = "".join(c for c in DIGITS if c not in LIANG)
+MULTIPLIER_PATTERN = "万亿|[万萬亿億]"
+CHINESE_NUMBER_PATTERN = (
+    rf"(?:[{_NONZERO_DIGITS}十拾][{''.join(DIGITS)}{''.join(SMALL_UNITS)}{''.join(BIG_UNITS)}]{{0,24}}"
+    rf"|[{ZEROS}](?={DECIMAL_POINT}))"  # 零点五
+    rf"(?:{DECIMAL_POINT}[{_FRACTION_DIGITS}]{{1,6}}(?:{MULTIPLIER_PATTERN})?)?"
+)
 
 _FULLWIDTH = {c: c - 0xFEE0 for c in range(0xFF10, 0xFF1A)} | {0xFF0E: ord("."), 0xFF0C: ord(",")}
-_ARABIC = re.compile(r"^\d{1,3}(?:,\d{3})+(?:\.\d+)?$|^\d+(?:\.\d+)?$")
+_ARABIC = re.compile(r"^\d{1,3}(?:,\d{3})+(?:\.\d+)?$|^\d+(?:\.\d+)?$|^\.\d+$")
+_ARABIC_MULTIPLIED = re.compile(rf"^(?P<num>[\d.,]+)(?P<mult>{MULTIPLIER_PATTERN})$")
 
 
 def parse_arabic(text: str) -> Decimal:
-    """'1,234.5' / '１２３' → Decimal. Raises ValueError when it is not a plain number."""
+    """'1,234.5' / '１２３' / '.3' → Decimal. Raises ValueError when it is not a plain number."""
     t = text.translate(_FULLWIDTH).replace("，", ",")
     if not _ARABIC.match(t):
         raise ValueError(f"not an Arabic number: {text!r}")
@@ -32,57 +76,155 @@ def parse_arabic(text: str) -> Decimal:
 
 
 def parse_chinese(text: str) -> Decimal:
-    """'一百二十' → 120, '两千' → 2000, '三点五' → 3.5, '十二万' → 120000, '二〇二一' (digit by digit) → 2021."""
+    """'一百二十' → 120, '两千六' → 2600, '三点五' → 3.5, '十六点四亿' → 1640000000, '二〇二一' → 2021, '壹仟贰佰' →
+    1200. Raises ValueError on anything that is not exactly one number (千, 十一十二, 零点, 三四)."""
     if not text or any(ch not in CHINESE_NUMERAL_CHARS for ch in text):
         raise ValueError(f"not a Chinese numeral: {text!r}")
-    if "点" in text and text[-1] in BIG_UNITS:  # 十六点四亿: the multiplier applies to the decimal number
-        return parse_chinese(text[:-1]) * BIG_UNITS[text[-1]]
-    whole, _, frac = text.partition("点")
-    value = _parse_chinese_integer(whole) if whole else 0
-    if frac:
-        if any(ch not in DIGITS for ch in frac):
-            raise ValueError(f"bad decimal part in {text!r}")
-        return Decimal(f"{value}.{''.join(str(DIGITS[c]) for c in frac)}")
-    return Decimal(value)
+    if DECIMAL_POINT not in text:
+        return Decimal(_parse_chinese_integer(text))
+    whole, _, frac = text.partition(DECIMAL_POINT)
+    scale = Decimal(1)
+    for word in ("万亿", *BIG_UNITS):  # 十六点四亿: the multiplier applies to the decimal number
+        if frac.endswith(word) and len(frac) > len(word):
+            frac, scale = frac[: -len(word)], MULTIPLIERS[word]
+            break
+    if not whole or not frac or any(ch not in DIGITS or ch in LIANG for ch in frac):
+        raise ValueError(f"bad decimal in {text!r}")
+    if scale != 1 and any(ch in BIG_UNITS for ch in whole):
+        raise ValueError(f"two multipliers in {text!r}")
+    integer = 0 if whole in ZEROS else _parse_chinese_integer(whole, short_form=False)
+    return Decimal(f"{integer}.{''.join(str(DIGITS[c]) for c in frac)}") * scale
 
 
-def _parse_chinese_integer(text: str) -> int:
+def _parse_chinese_integer(text: str, short_form: bool = True) -> int:
     if all(ch in DIGITS for ch in text) and len(text) > 1:
-        return int("".join(str(DIGITS[c]) for c in text))  # 二〇二一
-    total = 0  # sum of completed 万/亿 sections
-    section = 0  # value below the current big unit
-    digit: int | None = None
+        return _parse_digit_string(text)
+    return _below_big_unit(text, 10**16, short_form)
+
+
+def _parse_digit_string(text: str) -> int:
+    """二〇二一 → 2021, digit by digit. Two digits (三四, 一两) are "three or four", not 34: refused."""
+    if len(text) < 3 or any(ch in LIANG for ch in text):
+        raise ValueError(f"not one number: {text!r}")
+    return int("".join(str(DIGITS[c]) for c in text))
+
+
+def _below_big_unit(text: str, limit: int, short_form: bool) -> int:
+    """A number below ``limit`` (10**16, 10**8 or 10**4): split at its highest big unit (亿, then 万) into the
+    coefficient of that unit and the rest, each read by the same rule one level down."""
+    for unit in (10**8, 10**4):
+        if unit >= limit:
+            continue
+        cut = max((i for i, ch in enumerate(text) if BIG_UNITS.get(ch) == unit), default=-1)
+        if cut < 0:
+            continue
+        head, rest = text[:cut], text[cut + 1 :]
+        if not head:
+            raise ValueError(f"{text[cut]} without a number in {text!r}")
+        coefficient = _below_big_unit(head, unit, short_form)
+        if coefficient == 0:
+            raise ValueError(f"zero before {text[cut]} in {text!r}")
+        return coefficient * unit + _after_big_unit(head, rest, unit, short_form, text)
+    return _section(text, short_form)
+
+
+def _after_big_unit(head: str, rest: str, unit: int, short_form: bool, text: str) -> int:
+    """What follows 万 or 亿: nothing; 零 and a smaller number (一万零五); a number that starts at the next position
+    (一万二千, not 一万二百); or a lone digit read as that next position (三万五), when one digit stands before the
+    unit — after a longer coefficient (一百二十万三) the lone digit could be either of two positions."""
+    if not rest:
+        return 0
+    if rest[0] in ZEROS:
+        value = _below_big_unit(rest[1:], unit, short_form) if rest[1:] and rest[1] not in ZEROS else -1
+        if value <= 0:
+            raise ValueError(f"bad 零 in {text!r}")
+        return value
+    if len(rest) == 1 and rest in DIGITS:
+        if not short_form or len(head) != 1 or head not in DIGITS or rest in LIANG:
+            raise ValueError(f"ambiguous short form in {text!r}")
+        return DIGITS[rest] * unit // 10
+    value = _below_big_unit(rest, unit, short_form)
+    if value < unit // 10:
+        raise ValueError(f"a position skipped without 零 in {text!r}")
+    return value
+
+
+def _section(text: str, short_form: bool) -> int:
+    """Below 10000: digits and 十/百/千, units falling, the next position after each unit unless 零 marks a gap."""
+    if not text:
+        raise ValueError("empty numeral")
+    value, last_unit, digit, after_zero, liang = 0, 10**4, None, False, False
     for ch in text:
-        if ch in DIGITS:
-            if digit is not None and digit != 0 and DIGITS[ch] != 0:
+        if ch in ZEROS:
+            if digit is not None or after_zero or last_unit == 10**4:
+                raise ValueError(f"bad 零 in {text!r}")
+            after_zero = True
+        elif ch in DIGITS:
+            if digit is not None:
                 raise ValueError(f"two digits in a row in {text!r}")
-            digit = DIGITS[ch] if DIGITS[ch] or digit is None else digit
+            digit, liang = DIGITS[ch], ch in LIANG
         elif ch in SMALL_UNITS:
-            section += (1 if digit is None else digit) * SMALL_UNITS[ch]
-            digit = None
-        elif ch in BIG_UNITS:
-            section += digit or 0
-            unit = BIG_UNITS[ch]
-            if section == 0 and total == 0:
-                raise ValueError(f"big unit without a number in {text!r}")
-            if total and unit > total:
-                total = (total + section) * unit  # 一万亿: 亿 applies to the whole
-            else:
-                total += section * unit
-            section, digit = 0, None
-        else:  # pragma: no cover - filtered above
-            raise ValueError(text)
-    return total + section + (digit or 0)
+            unit = SMALL_UNITS[ch]
+            if digit is not None and liang and unit == 10:
+                raise ValueError(f"两 before 十 in {text!r}")
+            opening = last_unit == 10**4 or after_zero
+            if unit >= last_unit or not after_zero and last_unit < 10**4 and unit != last_unit // 10:
+                raise ValueError(f"units out of order in {text!r}")
+            if digit is None and not (unit == 10 and opening):
+                raise ValueError(f"{ch} without a number in {text!r}")
+            value += (1 if digit is None else digit) * unit
+            last_unit, digit, after_zero = unit, None, False
+        else:
+            raise ValueError(f"{ch} out of place in {text!r}")
+    if digit is None and after_zero:
+        raise ValueError(f"trailing 零 in {text!r}")
+    if digit is not None:
+        if liang and len(text) > 1:
+            raise ValueError(f"两 after a number is the measure word (十两 = ten taels) in {text!r}")
+        if last_unit == 10**4 or after_zero:
+            return value + digit
+        if not short_form and last_unit > 10:
+            raise ValueError(f"short form before 点 in {text!r}")
+        value += digit * (last_unit // 10)  # 十二 → 2 units; 一百二 → 2 tens
+    return value
 
 
 def parse_number(text: str) -> Decimal:
-    """Arabic or Chinese numeral, with an optional trailing 万/亿 multiplier on an Arabic number (1.2万)."""
+    """Arabic or Chinese numeral, with an optional trailing 万/亿/万亿 multiplier on an Arabic number (1.2万)."""
     t = text.translate(_FULLWIDTH)
-    if t and t[-1] in "万亿" and t[:-1] and t[:-1][-1].isdigit():
-        return parse_arabic(t[:-1]) * MULTIPLIERS[t[-1]]
-    if t and t[0].isdigit():
+    m = _ARABIC_MULTIPLIED.match(t)
+    if m:
+        return parse_arabic(m["num"]) * MULTIPLIERS[m["mult"]]
+    if t and (t[0].isdigit() or t[0] == "."):
         return parse_arabic(t)
     return parse_chinese(t)
+
+
+def parse_range(low: str, high: str) -> tuple[Decimal, Decimal]:
+    """The two bounds of a range written ``low``到``high`` (or 至, —). Chinese writes 万/亿 once, after the upper
+    bound: 一千到两千万 is 10000000 to 20000000, 120至150万 is 1200000 to 1500000. That multiplier scales a lower
+    bound written without one unless the lower bound would then pass the upper (5000至1万 stays 5000 to 10000). A
+    lower bound above the upper is no range: ValueError."""
+    lo, hi = parse_number(low), parse_number(high)
+    shared = trailing_multiplier(high)
+    if shared != 1 and not any(ch in BIG_UNITS for ch in low) and lo * shared <= hi:
+        lo *= shared
+    if lo > hi:
+        raise ValueError(f"not a range: {low!r} to {high!r}")
+    return lo, hi
+
+
+def trailing_multiplier(text: str) -> Decimal:
+    """The 万/亿/万亿 a number ends with (150万 → 10000, 一百五十万 → 10000, 一亿二千万 → 10000), else 1."""
+    for word in ("万亿", *BIG_UNITS):
+        if text.endswith(word):
+            return MULTIPLIERS[word]
+    return Decimal(1)
+
+
+def is_chinese_numeral(text: str) -> bool:
+    """Written in Chinese numerals (一百二十, 壹仟), not in Arabic digits (120, １２０, .5)."""
+    return bool(text) and text[0] in CHINESE_NUMERAL_CHARS
 
 
 def format_decimal(value: Decimal) -> str:

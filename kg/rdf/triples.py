@@ -144,7 +144,7 @@ def _report_documents(sink: TripleSink, node: ReportNode) -> None:
             sink.mention(rid, "work", m.span, w)
     for key, role in node.roles.items():
         reg = regulation_iri(key)
-        sink.add(r, kg.issues if role == "issues" else kg.cites, reg)
+        sink.add(r, kg.issues if role == "issued" else kg.cites, reg)
         sink.add(r, kg.refersTo, reg)
 
 

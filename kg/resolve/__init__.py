@@ -18,7 +18,7 @@ from collections.abc import Iterable
 from dataclasses import dataclass, field
 
 from kg.lang.areas import area_table
-from kg.model import AreaRef, Extraction, RegulationMention
+from kg.model import AreaRef, Extraction, RegulationMention, Role
 from kg.resolve.bodies import canonical_organisation, expand_abbreviation, government_name
 from kg.resolve.regulations import RegulationNode, classify_kind, named_place, regulation_identity, work_key
 from kg.lang.titles import normalise_title
@@ -43,7 +43,7 @@ class ReportNode:
     regulation_keys: list[str | None]  # per regulation mention; None for non-regulations (reports, projects)
     work_keys: list[str | None]  # per regulation mention; the kg:CitedWork of a non-regulation, else None
     organisation_keys: list[str | None]  # None: the mention names the report's own government
-    roles: dict[str, str] = field(default_factory=dict)  # regulation key → "cites" | "issues"
+    roles: dict[str, Role] = field(default_factory=dict)  # regulation key → its role in the report
 
 
 @dataclass
@@ -154,12 +154,12 @@ def _government(corpus: Corpus, issuer: str | None, area: AreaRef | None) -> str
 
 
 def _regulations(corpus: Corpus, mentions: list[RegulationMention], area: AreaRef | None
-                 ) -> tuple[list[str | None], list[str | None], dict[str, str]]:
+                 ) -> tuple[list[str | None], list[str | None], dict[str, Role]]:
     """Per mention, its regulation key or its work key (None for the other, and for both when a bare short form
     stands for nothing); and per regulation, the report's role (issues wins over cites)."""
     reg_keys: list[str | None] = []
     work_keys: list[str | None] = []
-    roles: dict[str, str] = {}
+    roles: dict[str, Role] = {}
     for m in mentions:
         if m.category != "regulation":
             reg_keys.append(None)
@@ -171,8 +171,8 @@ def _regulations(corpus: Corpus, mentions: list[RegulationMention], area: AreaRe
             corpus.regulations[key].document_numbers.add(m.document_number)
         reg_keys.append(key)
         # a national law or State Council regulation (the law table) is never the reporting government's own
-        role = "issues" if m.role == "issued" and not corpus.regulations[key].fixed_label else "cites"
-        if roles.get(key) != "issues":
+        role: Role = "issued" if m.role == "issued" and not corpus.regulations[key].fixed_label else "cited"
+        if roles.get(key) != "issued":
             roles[key] = role
     for m, key in zip(mentions, reg_keys):
         if key and m.parent is not None and reg_keys[m.parent]:
