@@ -29,11 +29,29 @@ if TYPE_CHECKING:
     from kg.model import Extraction
     from kg.read import Document
 
-__all__ = ["BuildError", "ConfigError", "Document", "Extraction", "GraphError", "GraphInvalid", "KgError",
-           "KnowledgeGraph", "ReadError", "build_graph", "extract_text", "load"]
+__all__ = [
+    "BuildError",
+    "ConfigError",
+    "Document",
+    "Extraction",
+    "GraphError",
+    "GraphInvalid",
+    "KgError",
+    "KnowledgeGraph",
+    "ReadError",
+    "build_graph",
+    "extract_text",
+    "load",
+]
 
-_LAZY = {"build_graph": "kg.build", "extract_text": "kg.extract", "KnowledgeGraph": "kg.graph", "load": "kg.graph",
-         "Extraction": "kg.model", "Document": "kg.read"}
+_LAZY = {
+    "build_graph": "kg.build",
+    "extract_text": "kg.extract",
+    "KnowledgeGraph": "kg.graph",
+    "load": "kg.graph",
+    "Extraction": "kg.model",
+    "Document": "kg.read",
+}
 
 
 def __getattr__(name: str) -> Any:

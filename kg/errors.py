@@ -33,3 +33,7 @@ class GraphInvalid(BuildError):
 
 class GraphError(KgError):
     """A graph file that cannot be loaded; the message names the file and the problem."""
+
+
+class EvalError(KgError):
+    """Gold or documents that cannot be evaluated; the message names the file."""

@@ -34,9 +34,9 @@ import networkx as nx
 import pyoxigraph
 
 from kg.fsutil import atomic_write, atomic_write_bytes
-from kg.resources import ontology_path
-from kg.rdf.turtle import TurtleWriter
 from kg.rdf.namespaces import KG, PREFIXES, RDF, RDFS, SKOS
+from kg.rdf.turtle import TurtleWriter
+from kg.resources import ontology_path
 
 FORMATS = ("turtle", "ntriples", "jsonld", "graphml", "gexf", "csv")
 NETWORK_FORMATS = ("graphml", "gexf", "csv")
@@ -68,7 +68,7 @@ def short(iri: str) -> str:
     """Prefixed name of an IRI when one of our prefixes covers it (``kgr:report-…``), else the IRI itself."""
     for prefix, ns in sorted(PREFIXES.items(), key=lambda kv: -len(kv[1])):
         if iri.startswith(ns) and len(iri) > len(ns):
-            return f"{prefix}:{iri[len(ns):]}"
+            return f"{prefix}:{iri[len(ns) :]}"
     return iri
 
 
@@ -108,8 +108,10 @@ def _jsonld_nodes(store: pyoxigraph.Store, chunk: int = JSONLD_CHUNK) -> Iterato
     from kg.rdf.rdflib_terms import to_rdflib  # noqa: PLC0415
 
     context = jsonld_context()
-    subjects = sorted({q.subject for q in store.quads_for_pattern(None, None, None, pyoxigraph.DefaultGraph())},
-                      key=lambda t: (isinstance(t, pyoxigraph.BlankNode), t.value))
+    subjects = sorted(
+        {q.subject for q in store.quads_for_pattern(None, None, None, pyoxigraph.DefaultGraph())},
+        key=lambda t: (isinstance(t, pyoxigraph.BlankNode), t.value),
+    )
     for i in range(0, len(subjects), chunk):
         g = rdflib.Graph()
         for s in subjects[i : i + chunk]:
@@ -154,7 +156,7 @@ def _main_type(types: Iterable[str]) -> str:
         return ""
     supers = _superclasses()
     specific = [t for t in ours if not any(t in supers.get(other, ()) for other in ours if other != t)]
-    return (specific or ours)[0][len(KG):]
+    return (specific or ours)[0][len(KG) :]
 
 
 def to_networkx(store: pyoxigraph.Store, mentions: bool = False) -> nx.MultiDiGraph:
@@ -183,8 +185,12 @@ def to_networkx(store: pyoxigraph.Store, mentions: bool = False) -> nx.MultiDiGr
     for iri in sorted(resources - dropped):
         props = literals.get(iri, {})
         label = next((sorted(props[p])[0] for p in _LABELS if props.get(p)), short(iri))
-        attrs = {"label": label.replace("\n", " "), "type": _main_type(types.get(iri, ())),
-                 "types": " ".join(sorted(short(t) for t in types.get(iri, ()))), "iri": iri}
+        attrs = {
+            "label": label.replace("\n", " "),
+            "type": _main_type(types.get(iri, ())),
+            "types": " ".join(sorted(short(t) for t in types.get(iri, ()))),
+            "iri": iri,
+        }
         for p in sorted(props):
             if p != RDFS + "label":
                 attrs[short(p)] = " | ".join(sorted(props[p]))

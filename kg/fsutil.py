@@ -23,7 +23,7 @@ def atomic_write(path: Path, writer: Callable[[IO], object], encoding: str = "ut
     path.parent.mkdir(parents=True, exist_ok=True)
     fd, tmp = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=path.parent)
     try:
-        with (os.fdopen(fd, "wb") if binary else os.fdopen(fd, "w", encoding=encoding, newline="\n")) as out:
+        with os.fdopen(fd, "wb") if binary else os.fdopen(fd, "w", encoding=encoding, newline="\n") as out:
             writer(out)
         os.chmod(tmp, _umask_mode())  # mkstemp makes 0600 files; outputs are ordinary files
         os.replace(tmp, path)

@@ -38,7 +38,8 @@ class KnowledgeGraph:
     ``to_turtle()`` and ``write()``.
 
     >>> import kg
-    >>> g = kg.build_graph([("a.txt", "某某县2023年法治政府建设工作报告\\n2023年，我县认真贯彻落实《中华人民共和国行政处罚法》。")])
+    >>> text = "盐池县2023年法治政府建设工作报告\\n2023年，我县认真贯彻落实《中华人民共和国行政处罚法》。"
+    >>> g = kg.build_graph([("a.txt", text)])
     >>> [row["title"] for row in g.query("SELECT ?title WHERE { ?r kg:cites ?x . ?x rdfs:label ?title }")]
     ['中华人民共和国行政处罚法']
     """

@@ -151,9 +151,7 @@ def extraction_from_json(d: dict) -> Extraction:
         source_name=d["source_name"],
         info=ReportInfo(**info),
         regulations=[RegulationMention(**{**m, "span": Span(**m["span"])}) for m in d["regulations"]],
-        figures=[
-            FigureMention(**{**m, "span": Span(**m["span"]), "value": Decimal(m["value"])}) for m in d["figures"]
-        ],
+        figures=[FigureMention(**{**m, "span": Span(**m["span"]), "value": Decimal(m["value"])}) for m in d["figures"]],
         organisations=[OrganisationMention(**{**m, "span": Span(**m["span"])}) for m in d["organisations"]],
         measures=[MeasureMention(**{**m, "span": Span(**m["span"])}) for m in d["measures"]],
     )

@@ -33,8 +33,9 @@ def run_query(store: pyoxigraph.Store, query: str) -> tuple[list[str], list[list
     if isinstance(result, pyoxigraph.QueryBoolean):
         return ["ask"], [[str(bool(result)).lower()]]
     if isinstance(result, pyoxigraph.QueryTriples):
-        return ["subject", "predicate", "object"], [[t.subject.value, t.predicate.value, t.object.value]
-                                                    for t in result]
+        return ["subject", "predicate", "object"], [
+            [t.subject.value, t.predicate.value, t.object.value] for t in result
+        ]
     names = [v.value for v in result.variables]
     rows = [[(s[n].value if s[n] is not None else "") for n in names] for s in result]
     return names, rows
@@ -42,7 +43,7 @@ def run_query(store: pyoxigraph.Store, query: str) -> tuple[list[str], list[list
 
 def format_rows(names: list[str], rows: list[list[str]], fmt: str) -> str:
     if fmt == "json":
-        return json.dumps([dict(zip(names, r)) for r in rows], ensure_ascii=False, indent=2)
+        return json.dumps([dict(zip(names, r, strict=True)) for r in rows], ensure_ascii=False, indent=2)
     if fmt == "csv":
         buf = io.StringIO()
         writer = csv.writer(buf, lineterminator="\n")

@@ -7,7 +7,7 @@ from __future__ import annotations
 
 import csv
 import io
-from functools import lru_cache
+from functools import cache
 from importlib import resources
 from pathlib import Path
 
@@ -25,7 +25,7 @@ def data_lines(name: str) -> list[str]:
     return [ln.strip() for ln in data_text(name).splitlines() if ln.strip() and not ln.lstrip().startswith("#")]
 
 
-@lru_cache(maxsize=None)
+@cache
 def data_csv(name: str) -> tuple[dict[str, str], ...]:
     """Rows of a CSV table; a line starting with ``#`` is a comment (quote a value that starts with #)."""
     lines = [ln for ln in data_text(name).splitlines(keepends=True) if not ln.startswith("#")]

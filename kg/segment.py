@@ -105,8 +105,9 @@ class JiebaSegmenter:
                 protected.append(word)
                 word = word.replace("、", _PLACEHOLDER)
             self._tok.add_word(word, freq=None, tag=tag)
-        self._protect = re.compile("|".join(re.escape(w) for w in sorted(protected, key=len, reverse=True))) \
-            if protected else None
+        self._protect = (
+            re.compile("|".join(re.escape(w) for w in sorted(protected, key=len, reverse=True))) if protected else None
+        )
         self._pos = _pos_tokenizer(self._tok)
 
     def _hide(self, text: str) -> str:

@@ -117,7 +117,9 @@ class Server:
             except (urllib.error.URLError, ConnectionError, TimeoutError, OSError):
                 if time.monotonic() > deadline:
                     self.stop()
-                    raise ServeError(f"the Oxigraph server did not answer on {self.url} within {timeout:.0f} s")
+                    raise ServeError(
+                        f"the Oxigraph server did not answer on {self.url} within {timeout:.0f} s"
+                    ) from None
                 time.sleep(0.05)
 
     def wait(self) -> int:
@@ -142,8 +144,9 @@ class Server:
         self.stop()
 
 
-def start(graph: Path, host: str = DEFAULT_HOST, port: int = DEFAULT_PORT, oxigraph: Path | None = None,
-          wait: bool = True) -> Server:
+def start(
+    graph: Path, host: str = DEFAULT_HOST, port: int = DEFAULT_PORT, oxigraph: Path | None = None, wait: bool = True
+) -> Server:
     """Load ``graph`` into a temporary Oxigraph store and start the read-only server on ``host:port``; returns
     once it answers queries. Raises :class:`ServeError` (one line) when the graph is missing or unreadable, the
     port is taken, or the binary is missing."""
@@ -156,16 +159,23 @@ def start(graph: Path, host: str = DEFAULT_HOST, port: int = DEFAULT_PORT, oxigr
     location = Path(tempfile.mkdtemp(prefix="kg-serve-"))
     store = location / "store"
     try:
-        loaded = subprocess.run([str(binary), "load", "--location", str(store), "--file", str(graph)],
-                                capture_output=True, text=True, errors="replace")
+        loaded = subprocess.run(
+            [str(binary), "load", "--location", str(store), "--file", str(graph)],
+            capture_output=True,
+            text=True,
+            errors="replace",
+        )
         if loaded.returncode != 0:
             reason = next((ln for ln in loaded.stderr.splitlines() if ln.startswith("Error")), "")
             raise ServeError(f"{graph}: Oxigraph could not load it ({reason or 'exit ' + str(loaded.returncode)})")
         with (location / "server.log").open("w", encoding="utf-8") as log:
             process = subprocess.Popen(
                 [str(binary), "serve-read-only", "--location", str(store), "--bind", _hostport(host, port)],
-                stdin=subprocess.DEVNULL, stdout=log, stderr=subprocess.STDOUT,
-                start_new_session=True)  # Ctrl-C reaches kg serve, which stops the server itself
+                stdin=subprocess.DEVNULL,
+                stdout=log,
+                stderr=subprocess.STDOUT,
+                start_new_session=True,
+            )  # Ctrl-C reaches kg serve, which stops the server itself
     except BaseException:
         shutil.rmtree(location, ignore_errors=True)
         raise

@@ -21,6 +21,7 @@ It prints ratios and figures, never a pass/fail verdict: the machine's other loa
 from __future__ import annotations
 
 import argparse
+import contextlib
 import json
 import os
 import resource
@@ -62,10 +63,8 @@ def _rss_tree(pid: int) -> int:
         return 0
     total = 0
     for p in procs:
-        try:
+        with contextlib.suppress(psutil.Error):  # a child that ended meanwhile
             total += p.memory_info().rss
-        except psutil.Error:
-            pass
     return total
 
 
@@ -130,10 +129,14 @@ def bench_size(n: int, jobs: list[int], workdir: Path, html: bool, seed: int) ->
         builds[j] = (seconds, peak)
         graphs[j] = (out / "graph.ttl").read_bytes()
         s = report["summary"]
-        print(f"build --jobs {j}:             {seconds:8.1f} s   {n / seconds:6.1f} docs/s   "
-              f"{total / 1e6 / seconds:6.2f} MB/s   build/lcut {seconds / lcut_s:4.2f}   peak RSS {mb(peak)}")
-    print(f"graph: {s['reports']} reports, {s['triples']} triples, {mb(len(graphs[jobs[0]]))} of Turtle; "
-          f"identical bytes for every --jobs: {'yes' if len(set(graphs.values())) == 1 else 'NO'}")
+        print(
+            f"build --jobs {j}:             {seconds:8.1f} s   {n / seconds:6.1f} docs/s   "
+            f"{total / 1e6 / seconds:6.2f} MB/s   build/lcut {seconds / lcut_s:4.2f}   peak RSS {mb(peak)}"
+        )
+    print(
+        f"graph: {s['reports']} reports, {s['triples']} triples, {mb(len(graphs[jobs[0]]))} of Turtle; "
+        f"identical bytes for every --jobs: {'yes' if len(set(graphs.values())) == 1 else 'NO'}"
+    )
     graphs.clear()
     if len(jobs) > 1:
         base, most = min(jobs), max(jobs)
@@ -144,13 +147,17 @@ def bench_size(n: int, jobs: list[int], workdir: Path, html: bool, seed: int) ->
     changed.write_text(changed.read_text(encoding="utf-8") + "\n\n全年新增办理行政复议案件1件。\n", encoding="utf-8")
     seconds, peak, report = kg_build(corpus, workdir / f"out-{n}-j{j}", j)
     extracted = report.get("build", {}).get("extracted", "?")
-    print(f"incremental, 1 file changed: {seconds:8.1f} s = {100 * seconds / builds[j][0]:4.1f} % of the full "
-          f"--jobs {j} build (extracted {extracted}; peak RSS {mb(peak)})")
+    print(
+        f"incremental, 1 file changed: {seconds:8.1f} s = {100 * seconds / builds[j][0]:4.1f} % of the full "
+        f"--jobs {j} build (extracted {extracted}; peak RSS {mb(peak)})"
+    )
     result = {"docs": n, "bytes": total, "lcut": lcut_s, "builds": builds, "incremental": seconds}
     if html:
         seconds, peak, _ = kg_build(corpus, workdir / f"out-{n}-j{j}", j, html=True)
-        print(f"cached build with graph.html: {seconds:7.1f} s (the HTML is the difference from the incremental "
-              f"build; peak RSS {mb(peak)})")
+        print(
+            f"cached build with graph.html: {seconds:7.1f} s (the HTML is the difference from the incremental "
+            f"build; peak RSS {mb(peak)})"
+        )
     for j in jobs:
         shutil.rmtree(workdir / f"out-{n}-j{j}", ignore_errors=True)
     shutil.rmtree(corpus, ignore_errors=True)
@@ -187,8 +194,10 @@ def main() -> None:
     if args.profile:
         profile()
         return
-    print(f"python {sys.version.split()[0]}, {os.cpu_count()} cores, load average "
-          f"{' '.join(f'{x:.1f}' for x in os.getloadavg())}")
+    print(
+        f"python {sys.version.split()[0]}, {os.cpu_count()} cores, load average "
+        f"{' '.join(f'{x:.1f}' for x in os.getloadavg())}"
+    )
     print(GOALS)
     with tempfile.TemporaryDirectory(dir=args.workdir) as tmp:
         results = [bench_size(n, sorted(set(args.jobs)), Path(tmp), args.html, args.seed) for n in sorted(args.docs)]

@@ -18,11 +18,12 @@ import time
 from pathlib import Path
 
 import pyoxigraph
-from pyoxigraph import Literal, NamedNode, Quad
+from pyoxigraph import Literal, Quad
 
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
-from kg import analyse, view as render  # noqa: E402
+from kg import analyse  # noqa: E402
+from kg import view as render
 from kg.rdf.namespaces import kg, rdf, rdfs, resource  # noqa: E402
 
 
@@ -93,11 +94,17 @@ def main() -> None:
     g = timed("citation_graph (SPARQL → networkx)", analyse.citation_graph, store)
     print(f"{g.number_of_nodes()} nodes, {g.number_of_edges()} edges")
     if not a.skip_analysis:
-        timed("regulation_ranking + district_ranking", lambda: (analyse.regulation_ranking(g, 10),
-                                                                analyse.district_ranking(g, 10)))
+        timed(
+            "regulation_ranking + district_ranking",
+            lambda: (analyse.regulation_ranking(g, 10), analyse.district_ranking(g, 10)),
+        )
         timed("cocitation (among 500)", analyse.cocitation, g)
-        timed("similar_districts (one district, lazy)", analyse.similar_districts, g,
-              next(n for n, t in g.nodes(data="type") if t == "district"))
+        timed(
+            "similar_districts (one district, lazy)",
+            analyse.similar_districts,
+            g,
+            next(n for n, t in g.nodes(data="type") if t == "district"),
+        )
         timed("communities (Louvain, seeded)", analyse.communities, g)
         c = timed("centrality (betweenness sampled)", analyse.centrality, g)
         print("   methods:", c["methods"])
@@ -106,8 +113,10 @@ def main() -> None:
         opts = render.ViewOptions(max_nodes=a.max_nodes or None)
         summary = timed(f"render_html (max_nodes={a.max_nodes})", render.render_html, store, out, None, None, opts)
         size = out.stat().st_size
-    print(f"drew {summary.nodes} of {summary.total_nodes} nodes, {summary.edges} edges; "
-          f"HTML {size / 1e6:.1f} MB ({size / max(1, summary.nodes):.0f} bytes per node)")
+    print(
+        f"drew {summary.nodes} of {summary.total_nodes} nodes, {summary.edges} edges; "
+        f"HTML {size / 1e6:.1f} MB ({size / max(1, summary.nodes):.0f} bytes per node)"
+    )
 
 
 if __name__ == "__main__":

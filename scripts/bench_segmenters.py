@@ -17,12 +17,14 @@ import time
 from pathlib import Path
 
 from kg.evaluate import evaluate
-
 from kg.read import read_path
 from kg.segment import get_segmenter, train_pkuseg
 
 ROOT = Path(__file__).resolve().parent.parent
-SETS = {"seeds": (ROOT / "tests/gold/seeds", ROOT / "seeds"), "dev": (ROOT / "tests/gold/dev", ROOT / "tests/gold/dev/docs")}
+SETS = {
+    "seeds": (ROOT / "tests/gold/seeds", ROOT / "seeds"),
+    "dev": (ROOT / "tests/gold/dev", ROOT / "tests/gold/dev/docs"),
+}
 
 
 def corpus_text() -> str:
@@ -61,11 +63,14 @@ def main(argv: list[str] | None = None) -> int:
             m = str(model) if name == "pkuseg" else None
             cut, tag = speed(name, m, text, args.repeat)
             speeds[name] = cut
-            scores = {s: evaluate(g, d, segmenter=name, model=m).summary()
-                      for s, (g, d) in SETS.items()}
-            print(f"{name:7s} cut {cut:6.2f} MB/s  tag {tag:6.2f} MB/s  " + "  ".join(
-                f"{s}: organisations F1 {sc['organisations']['f1']:.3f}, measures F1 {sc['measures']['f1']:.3f}"
-                for s, sc in scores.items()))
+            scores = {s: evaluate(g, d, segmenter=name, model=m).summary() for s, (g, d) in SETS.items()}
+            print(
+                f"{name:7s} cut {cut:6.2f} MB/s  tag {tag:6.2f} MB/s  "
+                + "  ".join(
+                    f"{s}: organisations F1 {sc['organisations']['f1']:.3f}, measures F1 {sc['measures']['f1']:.3f}"
+                    for s, sc in scores.items()
+                )
+            )
         print(f"pkuseg / jieba cutting speed: {speeds['pkuseg'] / speeds['jieba']:.2f}")
     return 0
 

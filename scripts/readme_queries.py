@@ -39,9 +39,11 @@ def query_csv(graph: Path, query_file: Path) -> str:
 
 def render(path: str, query: str, output: str) -> str:
     """The generated body of one block: the query, the command, and its output."""
-    return (f"```sparql\n{query.rstrip()}\n```\n\n"
-            f"`kg query {path} --format csv` on the seeds:\n\n"
-            f"```csv\n{output.rstrip()}\n```\n")
+    return (
+        f"```sparql\n{query.rstrip()}\n```\n\n"
+        f"`kg query {path} --format csv` on the seeds:\n\n"
+        f"```csv\n{output.rstrip()}\n```\n"
+    )
 
 
 def blocks(text: str) -> list[re.Match]:
@@ -80,7 +82,9 @@ def main() -> int:
     with tempfile.TemporaryDirectory() as tmp:
         graph = args.graph or build_seeds(Path(tmp))
         new, empty = expected(text, graph)
-    stale = [m.group("path") for m, n in zip(blocks(text), blocks(new)) if m.group("body") != n.group("body")]
+    stale = [
+        m.group("path") for m, n in zip(blocks(text), blocks(new), strict=False) if m.group("body") != n.group("body")
+    ]
     for path in empty:
         print(f"warning: {path} returns no rows on the seeds", file=sys.stderr)
     if args.update:

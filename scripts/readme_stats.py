@@ -32,8 +32,9 @@ def current_output() -> str:
         built = runner.invoke(kg, ["build", str(ROOT / "seeds"), "-o", tmp, "-q", "--no-html"])
         if built.exit_code != 0:
             raise SystemExit(built.output)
-        return runner.invoke(kg, ["stats", "regulations", "--top", "5", "--graph", str(Path(tmp) / "graph.ttl")],
-                             terminal_width=80).stdout
+        return runner.invoke(
+            kg, ["stats", "regulations", "--top", "5", "--graph", str(Path(tmp) / "graph.ttl")], terminal_width=80
+        ).stdout
 
 
 def main() -> None:

@@ -83,20 +83,29 @@ def _rewrite(paragraph: str, source: Source, target: dict[str, str], year: int) 
     return "".join(p if p.startswith("《") else _YEAR.sub(lambda m: str(int(m.group(1)) + delta), p) for p in parts)
 
 
-def make_report(rng: random.Random, sources: list[Source], counties: list[tuple[Area, Area, Area]],
-                min_chars: int = 3000, max_chars: int = 9000) -> str:
+def make_report(
+    rng: random.Random,
+    sources: list[Source],
+    counties: list[tuple[Area, Area, Area]],
+    min_chars: int = 3000,
+    max_chars: int = 9000,
+) -> str:
     """One synthetic report of roughly ``min_chars``–``max_chars`` characters (about 3 bytes each in UTF-8)."""
     county, prefecture, province = rng.choice(counties)
     year = rng.randint(2015, 2024)
     target = {"county": county.name, "prefecture": prefecture.name, "province": province.name}
     size = rng.randint(min_chars, max_chars)
-    lines = [f"{prefecture.name}{county.name}人民政府", f"{county.name}{year}年法治政府建设情况报告", "",
-             f"{year}年，{county.name}坚持以习近平法治思想为指导，扎实推进法治政府建设。现将有关情况报告如下："]
+    lines = [
+        f"{prefecture.name}{county.name}人民政府",
+        f"{county.name}{year}年法治政府建设情况报告",
+        "",
+        f"{year}年，{county.name}坚持以习近平法治思想为指导，扎实推进法治政府建设。现将有关情况报告如下：",
+    ]
     length = sum(len(ln) for ln in lines)
     while length < size:
         source = rng.choice(sources)
         start = rng.randrange(len(source.paragraphs))
-        for paragraph in source.paragraphs[start:start + rng.randint(1, 6)]:
+        for paragraph in source.paragraphs[start : start + rng.randint(1, 6)]:
             lines.append(_rewrite(paragraph, source, target, year))
             length += len(lines[-1])
     lines += [f"{prefecture.name}{county.name}人民政府", f"{year + 1}年{rng.randint(1, 3)}月{rng.randint(1, 28)}日", ""]

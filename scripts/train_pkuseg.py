@@ -44,7 +44,7 @@ def main(argv: list[str] | None = None) -> int:
     ap.add_argument("--iterations", type=int, default=10)
     ap.add_argument("--lines", type=Path, help="already segmented lines (space-separated words) to train on")
     args = ap.parse_args(argv)
-    lines = (args.lines.read_text(encoding="utf-8").splitlines() if args.lines else segmented_lines(args.corpus))
+    lines = args.lines.read_text(encoding="utf-8").splitlines() if args.lines else segmented_lines(args.corpus)
     train_pkuseg(lines, args.output, args.iterations)
     print(f"{args.output}: pkuseg model trained on {len(lines)} lines", file=sys.stderr)
     return 0

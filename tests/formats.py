@@ -8,23 +8,27 @@ import io
 
 def report_text(county: str, prefecture: str, year: int, cases: int) -> str:
     """A small but complete report: issuer, title, year, a cited law, a figure, a body and a measure."""
-    return (f"{prefecture}{county}人民政府\n\n"
-            f"{county}{year}年法治政府建设情况报告\n\n"
-            f"{year}年，{county}认真贯彻落实《法治政府建设实施纲要（2021—2025年）》和《中华人民共和国行政处罚法》。\n\n"
-            f"区司法局全年办理行政复议案件{cases}件，深化“放管服”改革。\n\n"
-            f"{prefecture}{county}人民政府\n\n{year + 1}年1月20日\n")
+    return (
+        f"{prefecture}{county}人民政府\n\n"
+        f"{county}{year}年法治政府建设情况报告\n\n"
+        f"{year}年，{county}认真贯彻落实《法治政府建设实施纲要（2021—2025年）》和《中华人民共和国行政处罚法》。\n\n"
+        f"区司法局全年办理行政复议案件{cases}件，深化“放管服”改革。\n\n"
+        f"{prefecture}{county}人民政府\n\n{year + 1}年1月20日\n"
+    )
 
 
 def html_page(text: str, charset: str = "utf-8") -> bytes:
     """A government web page: navigation, a script, a style and a footer around the article (in #zoom)."""
     paragraphs = [p for p in text.split("\n") if p.strip()]
     title, body = paragraphs[1], paragraphs[:1] + paragraphs[2:]
-    page = (f'<!DOCTYPE html><html><head><meta charset="{charset}"><title>{title}_政府网</title>'
-            "<style>.nav{color:red}</style><script>var tracker = '首页 统计';</script></head><body>"
-            '<div class="nav"><nav><a href="/">首页</a> &gt; <a href="/zwgk">政务公开</a></nav></div>'
-            f"<h1>{title}</h1>"
-            '<div id="zoom">' + "".join(f"<p>{p}</p>" for p in body) + "</div>"
-            "<footer>主办单位：某某人民政府办公室 版权所有</footer></body></html>")
+    page = (
+        f'<!DOCTYPE html><html><head><meta charset="{charset}"><title>{title}_政府网</title>'
+        "<style>.nav{color:red}</style><script>var tracker = '首页 统计';</script></head><body>"
+        '<div class="nav"><nav><a href="/">首页</a> &gt; <a href="/zwgk">政务公开</a></nav></div>'
+        f"<h1>{title}</h1>"
+        '<div id="zoom">' + "".join(f"<p>{p}</p>" for p in body) + "</div>"
+        "<footer>主办单位：某某人民政府办公室 版权所有</footer></body></html>"
+    )
     return page.encode(charset)
 
 
@@ -41,7 +45,7 @@ def pdf_bytes(text: str, lines_per_page: int = 3) -> bytes:
     for start in range(0, len(lines), lines_per_page):
         pdf.setFont("STSong-Light", 10)
         y = 800
-        for line in lines[start:start + lines_per_page]:
+        for line in lines[start : start + lines_per_page]:
             pdf.drawString(40, y, line)
             y -= 20
         pdf.showPage()

@@ -12,9 +12,22 @@ import networkx as nx
 import pytest
 
 import kg.analyse
-from kg.analyse import (FilterError, all_reports, centrality, citation_graph, cocitation, communities,
-                        district_ranking, graph_from_citations, indicator_figures, item_ranking, mention_graph,
-                        project, regulation_ranking, similar_districts)
+from kg.analyse import (
+    FilterError,
+    all_reports,
+    centrality,
+    citation_graph,
+    cocitation,
+    communities,
+    district_ranking,
+    graph_from_citations,
+    indicator_figures,
+    item_ranking,
+    mention_graph,
+    project,
+    regulation_ranking,
+    similar_districts,
+)
 from kg.rdf.store import load_store
 from tests.corpus import SCRIPT_TITLE, TITLE_GANGYAO, write_corpus
 
@@ -48,10 +61,30 @@ def test_every_algorithm_module_has_a_docstring_example():
 
 
 def test_the_names_other_modules_use_are_importable_from_the_package():
-    used = ["DISTRICT", "MEASURE", "ORGANISATION", "REGULATION", "ReportRow", "Citation", "FilterError",
-            "all_reports", "citation_graph", "mention_graph", "graph_from_citations", "overview", "regulation_ranking",
-            "district_ranking", "item_ranking", "cocitation", "similar_districts", "project", "communities",
-            "centrality", "indicator_figures", "example_graph"]
+    used = [
+        "DISTRICT",
+        "MEASURE",
+        "ORGANISATION",
+        "REGULATION",
+        "ReportRow",
+        "Citation",
+        "FilterError",
+        "all_reports",
+        "citation_graph",
+        "mention_graph",
+        "graph_from_citations",
+        "overview",
+        "regulation_ranking",
+        "district_ranking",
+        "item_ranking",
+        "cocitation",
+        "similar_districts",
+        "project",
+        "communities",
+        "centrality",
+        "indicator_figures",
+        "example_graph",
+    ]
     assert [name for name in used if name not in kg.analyse.__all__ or not hasattr(kg.analyse, name)] == []
 
 
@@ -65,13 +98,17 @@ def test_no_analyse_module_outgrows_its_job():
 
 
 def test_reports_know_their_district_and_province_through_the_within_chain(store):
-    rows = {r.report.rsplit("-", 1)[1]: (r.district_label, r.province_label, r.province_code, r.year)
-            for r in all_reports(store)}
-    assert rows == {"r1": ("郑州市惠济区", "河南省", "410000", "2022"),
-                    "r2": ("郑州市惠济区", "河南省", "410000", "2023"),
-                    "r3": ("新乡市卫滨区", "河南省", "410000", "2022"),
-                    "r4": ("银川市兴庆区", "宁夏回族自治区", "640000", "2022"),
-                    "r5": ("银川市金凤区", "宁夏回族自治区", "640000", "2023")}
+    rows = {
+        r.report.rsplit("-", 1)[1]: (r.district_label, r.province_label, r.province_code, r.year)
+        for r in all_reports(store)
+    }
+    assert rows == {
+        "r1": ("郑州市惠济区", "河南省", "410000", "2022"),
+        "r2": ("郑州市惠济区", "河南省", "410000", "2023"),
+        "r3": ("新乡市卫滨区", "河南省", "410000", "2022"),
+        "r4": ("银川市兴庆区", "宁夏回族自治区", "640000", "2022"),
+        "r5": ("银川市金凤区", "宁夏回族自治区", "640000", "2023"),
+    }
 
 
 def test_bipartite_graph_weights_count_reports_and_keep_roles_apart(graph):
@@ -85,19 +122,32 @@ def test_bipartite_graph_weights_count_reports_and_keep_roles_apart(graph):
 
 
 def test_regulation_ranking_matches_hand_counts(graph):
-    rows = [(r["regulation"], r["districts"], r["citing"], r["issuing"], r["reports"], r["share"])
-            for r in regulation_ranking(graph)]
-    assert rows == [(TITLE_GANGYAO, 3, 3, 0, 4, 0.75), ("中华人民共和国行政处罚法", 2, 2, 0, 2, 0.5),
-                    (SCRIPT_TITLE, 1, 1, 0, 1, 0.25), ("中华人民共和国民法典", 1, 1, 0, 1, 0.25),
-                    ("兴庆区重大行政决策程序规定", 1, 0, 1, 1, 0.25), ("惠济区行政执法公示办法", 1, 0, 1, 1, 0.25)]
+    rows = [
+        (r["regulation"], r["districts"], r["citing"], r["issuing"], r["reports"], r["share"])
+        for r in regulation_ranking(graph)
+    ]
+    assert rows == [
+        (TITLE_GANGYAO, 3, 3, 0, 4, 0.75),
+        ("中华人民共和国行政处罚法", 2, 2, 0, 2, 0.5),
+        (SCRIPT_TITLE, 1, 1, 0, 1, 0.25),
+        ("中华人民共和国民法典", 1, 1, 0, 1, 0.25),
+        ("兴庆区重大行政决策程序规定", 1, 0, 1, 1, 0.25),
+        ("惠济区行政执法公示办法", 1, 0, 1, 1, 0.25),
+    ]
     assert [r["rank"] for r in regulation_ranking(graph, top=2)] == [1, 2]
 
 
 def test_district_ranking_matches_hand_counts(graph):
-    rows = [(r["district"], r["regulations"], r["cited"], r["issued"], r["reports"], r["province"])
-            for r in district_ranking(graph)]
-    assert rows == [("郑州市惠济区", 4, 3, 1, 2, "河南省"), ("银川市兴庆区", 3, 2, 1, 1, "宁夏回族自治区"),
-                    ("新乡市卫滨区", 2, 2, 0, 1, "河南省"), ("银川市金凤区", 0, 0, 0, 1, "宁夏回族自治区")]
+    rows = [
+        (r["district"], r["regulations"], r["cited"], r["issued"], r["reports"], r["province"])
+        for r in district_ranking(graph)
+    ]
+    assert rows == [
+        ("郑州市惠济区", 4, 3, 1, 2, "河南省"),
+        ("银川市兴庆区", 3, 2, 1, 1, "宁夏回族自治区"),
+        ("新乡市卫滨区", 2, 2, 0, 1, "河南省"),
+        ("银川市金凤区", 0, 0, 0, 1, "宁夏回族自治区"),
+    ]
 
 
 @pytest.mark.parametrize("province", ["河南省", "河南", "410000", "https://w3id.org/fazhi-kg/id/area-410000"])
@@ -105,14 +155,18 @@ def test_province_filter_accepts_name_prefix_code_or_iri(store, province):
     g = citation_graph(store, province=province)
     assert g.graph == {"districts": 2, "reports": 3}
     assert [(r["regulation"], r["districts"], r["reports"], r["share"]) for r in regulation_ranking(g, 2)] == [
-        (TITLE_GANGYAO, 2, 3, 1.0), ("中华人民共和国行政处罚法", 2, 2, 1.0)]
+        (TITLE_GANGYAO, 2, 3, 1.0),
+        ("中华人民共和国行政处罚法", 2, 2, 1.0),
+    ]
 
 
 def test_year_filter_keeps_only_that_years_reports(store):
     g = citation_graph(store, year=2023)
     assert g.graph == {"districts": 2, "reports": 2}
     assert [(r["regulation"], r["districts"], r["share"]) for r in regulation_ranking(g)] == [
-        ("中华人民共和国民法典", 1, 0.5), (TITLE_GANGYAO, 1, 0.5)]
+        ("中华人民共和国民法典", 1, 0.5),
+        (TITLE_GANGYAO, 1, 0.5),
+    ]
 
 
 def test_filters_combine(store):
@@ -129,11 +183,13 @@ def test_a_filter_that_matches_nothing_says_what_there_is(store):
 
 def test_cocitation_counts_shared_districts_and_jaccard(graph):
     rows = [(r["a"], r["b"], r["shared"], r["jaccard"]) for r in cocitation(graph, top=5)]
-    assert rows == [("中华人民共和国行政处罚法", TITLE_GANGYAO, 2, 0.6667),
-                    (SCRIPT_TITLE, "兴庆区重大行政决策程序规定", 1, 1.0),
-                    ("中华人民共和国民法典", "惠济区行政执法公示办法", 1, 1.0),
-                    ("中华人民共和国民法典", "中华人民共和国行政处罚法", 1, 0.5),
-                    ("中华人民共和国行政处罚法", "惠济区行政执法公示办法", 1, 0.5)]
+    assert rows == [
+        ("中华人民共和国行政处罚法", TITLE_GANGYAO, 2, 0.6667),
+        (SCRIPT_TITLE, "兴庆区重大行政决策程序规定", 1, 1.0),
+        ("中华人民共和国民法典", "惠济区行政执法公示办法", 1, 1.0),
+        ("中华人民共和国民法典", "中华人民共和国行政处罚法", 1, 0.5),
+        ("中华人民共和国行政处罚法", "惠济区行政执法公示办法", 1, 0.5),
+    ]
     assert len(cocitation(graph, top=None)) == 9
 
 
@@ -154,10 +210,14 @@ def test_projection_agrees_with_networkx_overlap_projection(graph):
 
 def test_district_similarity_pairs_and_one_district(graph):
     assert [(r["a"], r["b"], r["shared"], r["jaccard"]) for r in similar_districts(graph)] == [
-        ("新乡市卫滨区", "郑州市惠济区", 2, 0.5), ("新乡市卫滨区", "银川市兴庆区", 1, 0.25),
-        ("郑州市惠济区", "银川市兴庆区", 1, 0.1667)]
+        ("新乡市卫滨区", "郑州市惠济区", 2, 0.5),
+        ("新乡市卫滨区", "银川市兴庆区", 1, 0.25),
+        ("郑州市惠济区", "银川市兴庆区", 1, 0.1667),
+    ]
     assert [(r["b"], r["shared"], r["jaccard"]) for r in similar_districts(graph, "郑州市惠济区")] == [
-        ("新乡市卫滨区", 2, 0.5), ("银川市兴庆区", 1, 0.1667)]
+        ("新乡市卫滨区", 2, 0.5),
+        ("银川市兴庆区", 1, 0.1667),
+    ]
     with pytest.raises(KeyError, match="no district named"):
         similar_districts(graph, "成都市武侯区")
 
@@ -165,23 +225,30 @@ def test_district_similarity_pairs_and_one_district(graph):
 def test_measures_ranked_by_districts_mentioning(store):
     g = mention_graph(store, "measure")
     assert [(r["label"], r["districts"], r["reports"], r["share"]) for r in item_ranking(g, "measure")] == [
-        ("放管服", 3, 3, 0.75), ("双随机、一公开", 1, 1, 0.25)]
+        ("放管服", 3, 3, 0.75),
+        ("双随机、一公开", 1, 1, 0.25),
+    ]
 
 
 def test_organisations_leave_out_governments(store):
     g = mention_graph(store, "organisation")
     assert [(r["label"], r["districts"], r["reports"]) for r in item_ranking(g, "organisation")] == [
-        ("惠济区司法局", 1, 2)]
+        ("惠济区司法局", 1, 2)
+    ]
 
 
 def test_louvain_separates_two_disconnected_groups():
     from kg.analyse import Citation, ReportRow
+
     reports = [ReportRow("a", "A", "2022", "d:A", "A区"), ReportRow("b", "B", "2022", "d:B", "B区")]
-    cites = [Citation("a", "d:A", "A区", f"r:{x}", x, "cites", "2022") for x in ("甲", "乙")] + \
-            [Citation("b", "d:B", "B区", f"r:{x}", x, "cites", "2022") for x in ("丙", "丁", "戊")]
+    cites = [Citation("a", "d:A", "A区", f"r:{x}", x, "cites", "2022") for x in ("甲", "乙")] + [
+        Citation("b", "d:B", "B区", f"r:{x}", x, "cites", "2022") for x in ("丙", "丁", "戊")
+    ]
     rows = communities(graph_from_citations(cites, reports))
     assert [(c["size"], c["districts"], c["regulations"]) for c in rows] == [
-        (4, ["B区"], ["丁", "丙", "戊"]), (3, ["A区"], ["乙", "甲"])]
+        (4, ["B区"], ["丁", "丙", "戊"]),
+        (3, ["A区"], ["乙", "甲"]),
+    ]
 
 
 def test_communities_partition_every_node_once(graph):
@@ -193,10 +260,21 @@ def test_communities_partition_every_node_once(graph):
 
 def test_communities_do_not_depend_on_the_hash_seed(tmp_path):
     path = write_corpus(tmp_path / "c")
-    code = ("import json,sys; from kg.rdf.store import load_store; from kg.analyse import citation_graph, communities;"
-            f"print(json.dumps(communities(citation_graph(load_store({str(path)!r}))), ensure_ascii=False))")
-    outs = {subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True, cwd=ROOT,
-                           env={**os.environ, "PYTHONHASHSEED": seed}).stdout for seed in ("1", "2")}
+    code = (
+        "import json,sys; from kg.rdf.store import load_store; from kg.analyse import citation_graph, communities;"
+        f"print(json.dumps(communities(citation_graph(load_store({str(path)!r}))), ensure_ascii=False))"
+    )
+    outs = {
+        subprocess.run(
+            [sys.executable, "-c", code],
+            capture_output=True,
+            text=True,
+            check=True,
+            cwd=ROOT,
+            env={**os.environ, "PYTHONHASHSEED": seed},
+        ).stdout
+        for seed in ("1", "2")
+    }
     assert len(outs) == 1
 
 
@@ -227,12 +305,16 @@ def test_eigenvector_falls_back_when_power_iteration_does_not_converge(graph):
 
 
 def test_figures_per_indicator_per_district(store):
-    rows = [(r["indicator"], r["unit"], r["district"], r["year"], r["figures"], r["values"])
-            for r in indicator_figures(store)]
-    assert rows == [("行政复议案件数", "件", "新乡市卫滨区", "2022", 1, [12]),
-                    ("行政复议案件数", "件", "郑州市惠济区", "2022", 1, [35]),
-                    ("行政复议案件数", "件", "郑州市惠济区", "2023", 1, [40]),
-                    ("行政机关负责人出庭应诉率", "%", "银川市兴庆区", "2022", 1, [97.5])]
+    rows = [
+        (r["indicator"], r["unit"], r["district"], r["year"], r["figures"], r["values"])
+        for r in indicator_figures(store)
+    ]
+    assert rows == [
+        ("行政复议案件数", "件", "新乡市卫滨区", "2022", 1, [12]),
+        ("行政复议案件数", "件", "郑州市惠济区", "2022", 1, [35]),
+        ("行政复议案件数", "件", "郑州市惠济区", "2023", 1, [40]),
+        ("行政机关负责人出庭应诉率", "%", "银川市兴庆区", "2022", 1, [97.5]),
+    ]
     assert [r["district"] for r in indicator_figures(store, province="宁夏")] == ["银川市兴庆区"]
 
 

@@ -11,7 +11,10 @@ import kg
 
 SEEDS = Path(__file__).resolve().parent.parent / "seeds"
 TEXTS = [
-    ("a.txt", "盐池县2022年法治政府建设工作报告\n2022年，盐池县认真贯彻《中华人民共和国行政处罚法》，办理行政复议案件12件。"),
+    (
+        "a.txt",
+        "盐池县2022年法治政府建设工作报告\n2022年，盐池县认真贯彻《中华人民共和国行政处罚法》，办理行政复议案件12件。",
+    ),
     ("b.txt", "永宁县2022年法治政府建设情况报告\n2022年，永宁县认真贯彻《行政处罚法》，深化“放管服”改革。"),
     ("c.txt", "平罗县2023年法治政府建设工作报告\n2023年，平罗县印发《平罗县行政执法公示办法》，县司法局开展培训5次。"),
 ]
@@ -48,14 +51,19 @@ def test_the_in_memory_graph_is_the_bytes_kg_build_writes(tmp_path):
     result = g.write(tmp_path, html=False)
     assert result.ok and (tmp_path / "graph.ttl").read_text(encoding="utf-8") == g.to_turtle()
     assert kg.load(tmp_path).to_turtle() == g.to_turtle()
-    assert sorted(p.name for p in (tmp_path / "texts").iterdir()) == sorted(f"{r}.txt" for r in
-                                                                            (rec.report for rec in g.records))
+    assert sorted(p.name for p in (tmp_path / "texts").iterdir()) == sorted(
+        f"{r}.txt" for r in (rec.report for rec in g.records)
+    )
 
 
 def test_reports_and_records_say_what_each_input_became():
     g = kg.build_graph([*TEXTS, ("empty.txt", "   ")])
-    assert [(r.file, r.status) for r in g.records] == [("a.txt", "built"), ("b.txt", "built"), ("c.txt", "built"),
-                                                       ("empty.txt", "skipped")]
+    assert [(r.file, r.status) for r in g.records] == [
+        ("a.txt", "built"),
+        ("b.txt", "built"),
+        ("c.txt", "built"),
+        ("empty.txt", "skipped"),
+    ]
     assert {r.year for r in g.reports} == {"2022", "2023"}
 
 
@@ -77,3 +85,13 @@ def test_extract_text_gives_facts_with_spans_and_no_rdf():
     ex = kg.extract_text(text)
     assert isinstance(ex, kg.Extraction) and ex.info.issuer == "吴忠市盐池县人民政府"
     assert all(text[m.span.start : m.span.end] == m.span.text for m in (*ex.regulations, *ex.figures))
+
+
+def test_the_docstring_examples_of_the_api_run():
+    import doctest
+
+    import kg.extract
+    import kg.graph
+
+    for module in (kg.graph, kg.extract):
+        assert doctest.testmod(module).failed == 0

@@ -66,8 +66,11 @@ def test_seeds_html_has_one_gangyao_node_linked_to_every_report_citing_it(seeds_
     from tests.htmlpage import page_data  # noqa: PLC0415
 
     title = "法治政府建设实施纲要（2021—2025年）"
-    rows = select(load_store(seeds_graph), f"""SELECT ?area WHERE {{ ?r kg:refersTo ?reg ; kg:issuedBy ?g .
-                  ?g kg:jurisdiction ?area . ?reg rdfs:label "{title}"@zh }}""")
+    rows = select(
+        load_store(seeds_graph),
+        f"""SELECT ?area WHERE {{ ?r kg:refersTo ?reg ; kg:issuedBy ?g .
+                  ?g kg:jurisdiction ?area . ?reg rdfs:label "{title}"@zh }}""",
+    )
     citing = {r["area"] for r in rows}
     assert citing  # the seeds do cite it
     nodes, edges = page_data((seeds_graph.parent / "graph.html").read_text(encoding="utf-8"))

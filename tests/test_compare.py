@@ -12,9 +12,9 @@ SEEDS = Path(__file__).resolve().parent.parent / "seeds"
 
 TWO_REPORTS = {
     "a.txt": "银川市兴庆区人民政府\n兴庆区2022年法治政府建设情况报告\n2022年，全年办理行政复议案件35件，"
-             "行政机关负责人出庭应诉率达到96.5%。\n",
+    "行政机关负责人出庭应诉率达到96.5%。\n",
     "b.txt": "包头市昆都仑区人民政府\n昆都仑区2022年法治政府建设情况报告\n2022年，新收行政复议案件12件，"
-             "出庭应诉率100%，培训执法人员300人次。\n",
+    "出庭应诉率100%，培训执法人员300人次。\n",
 }
 
 
@@ -39,7 +39,9 @@ def test_one_row_per_district_with_exact_values(small_graph):
     data = compare(small_graph, "出庭应诉率")
     assert data["indicator"] == "行政机关负责人出庭应诉率" and data["unit"] == "%"
     assert [(r["district"], r["year"], r["value"]) for r in data["rows"]] == [
-        ("包头市昆都仑区", "2022", "100"), ("银川市兴庆区", "2022", "96.5")]
+        ("包头市昆都仑区", "2022", "100"),
+        ("银川市兴庆区", "2022", "96.5"),
+    ]
 
 
 def test_indicator_by_any_label(small_graph):
@@ -71,8 +73,13 @@ def seeds_graph(tmp_path_factory) -> Path:
 def test_seeds_reconsideration_and_court_figures(seeds_graph):
     """The seed reports that state a number of 行政复议 cases and a 出庭应诉 rate (read by hand from their texts)."""
     cases = {(r["report"][:3], r["value"], r["unit"]) for r in compare(seeds_graph, "行政复议案件数")["rows"]}
-    assert cases >= {("000", "4", "件"), ("001", "3", "件"), ("002", "5", "件"), ("003", "9", "件"),
-                     ("004", "39", "起")}
+    assert cases >= {
+        ("000", "4", "件"),
+        ("001", "3", "件"),
+        ("002", "5", "件"),
+        ("003", "9", "件"),
+        ("004", "39", "起"),
+    }
     rates = {(r["report"][:3], r["value"]) for r in compare(seeds_graph, "出庭应诉率")["rows"]}
     assert rates == {("000", "85.2"), ("002", "100")}
 
@@ -81,12 +88,14 @@ def test_a_report_without_a_government_is_named_as_in_kg_stats(tmp_path):
     """The district is the one definition of kg.analyse.rows: with no issuing government, the report itself."""
     docs = tmp_path / "docs"
     docs.mkdir()
-    (docs / "x.txt").write_text("2022年法治政府建设情况报告\n2022年，行政机关负责人出庭应诉率达到96.5%。\n",
-                                encoding="utf-8")
+    (docs / "x.txt").write_text(
+        "2022年法治政府建设情况报告\n2022年，行政机关负责人出庭应诉率达到96.5%。\n", encoding="utf-8"
+    )
     build = CliRunner().invoke(main, ["build", str(docs), "-o", str(tmp_path / "out"), "-q", "--no-html"])
     graph = tmp_path / "out" / "graph.ttl"
     assert "issuing area not found" in build.output and graph.is_file(), build.output
     stats = CliRunner().invoke(main, ["stats", "indicators", str(graph), "--json"])
     assert [(r["district"], r["report"]) for r in compare(graph, "出庭应诉率")["rows"]] == [
-        ("2022年法治政府建设情况报告", "x.txt")]
+        ("2022年法治政府建设情况报告", "x.txt")
+    ]
     assert [r["district"] for r in json.loads(stats.output)] == ["2022年法治政府建设情况报告"]

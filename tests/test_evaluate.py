@@ -20,18 +20,43 @@ TEXT = """银川市兴庆区人民政府
 
 GOLD = {
     "id": "xq_2022",
-    "issuer": {"name": "兴庆区", "full_name": "银川市兴庆区人民政府", "level": "district", "parent": "银川市",
-               "province": "宁夏回族自治区"},
+    "issuer": {
+        "name": "兴庆区",
+        "full_name": "银川市兴庆区人民政府",
+        "level": "district",
+        "parent": "银川市",
+        "province": "宁夏回族自治区",
+    },
     "year": 2022,
     "regulations": [
-        {"title": "法治政府建设实施纲要（2021—2025年）", "surface": "《法治政府建设实施纲要(2021-2025年)》",
-         "role": "cited", "level": "national", "kind": "plan"},
-        {"title": "中华人民共和国行政处罚法", "surface": "《行政处罚法》", "role": "cited", "level": "national",
-         "kind": "law"},
-        {"title": "兴庆区行政执法公示办法", "surface": "《兴庆区行政执法公示办法》", "role": "issued",
-         "level": "local", "kind": "rule"},
-        {"title": "一个文中没有的文件", "surface": "《一个文中没有的文件》", "role": "cited", "level": "unknown",
-         "kind": "other"},
+        {
+            "title": "法治政府建设实施纲要（2021—2025年）",
+            "surface": "《法治政府建设实施纲要(2021-2025年)》",
+            "role": "cited",
+            "level": "national",
+            "kind": "plan",
+        },
+        {
+            "title": "中华人民共和国行政处罚法",
+            "surface": "《行政处罚法》",
+            "role": "cited",
+            "level": "national",
+            "kind": "law",
+        },
+        {
+            "title": "兴庆区行政执法公示办法",
+            "surface": "《兴庆区行政执法公示办法》",
+            "role": "issued",
+            "level": "local",
+            "kind": "rule",
+        },
+        {
+            "title": "一个文中没有的文件",
+            "surface": "《一个文中没有的文件》",
+            "role": "cited",
+            "level": "unknown",
+            "kind": "other",
+        },
     ],
     "figures": [
         {"span": "35件", "value": 35, "unit": "件", "approx": False},

@@ -15,8 +15,8 @@ from click.testing import CliRunner
 
 from kg.cli import main
 from kg.export import FORMATS, export, jsonld_context
-from kg.resources import ontology_path
 from kg.rdf.store import load_store, select
+from kg.resources import ontology_path
 
 ROOT = Path(__file__).resolve().parent.parent
 SUFFIX = {"turtle": "ttl", "ntriples": "nt", "jsonld": "jsonld", "graphml": "graphml", "gexf": "gexf", "csv": "csv"}
@@ -45,11 +45,17 @@ def rdf(seeds_out) -> set:
 @pytest.fixture(scope="module")
 def expected_network(store):
     """What the network view must hold, computed with SPARQL: non-mention resources, resource-valued edges."""
-    nodes = select(store, """SELECT DISTINCT ?n WHERE {
+    nodes = select(
+        store,
+        """SELECT DISTINCT ?n WHERE {
         { ?n ?p ?o } UNION { ?s ?p ?n FILTER(isIRI(?n) && ?p != rdf:type) }
-        FILTER NOT EXISTS { ?n a kg:Mention } }""")
-    edges = select(store, """SELECT ?s ?p ?o WHERE { ?s ?p ?o FILTER(isIRI(?o) && ?p != rdf:type)
-        FILTER NOT EXISTS { ?s a kg:Mention } }""")
+        FILTER NOT EXISTS { ?n a kg:Mention } }""",
+    )
+    edges = select(
+        store,
+        """SELECT ?s ?p ?o WHERE { ?s ?p ?o FILTER(isIRI(?o) && ?p != rdf:type)
+        FILTER NOT EXISTS { ?s a kg:Mention } }""",
+    )
     reports = select(store, "SELECT ?r ?label WHERE { ?r a kg:Report ; rdfs:label ?label }")
     return len(nodes), edges, reports
 
@@ -81,7 +87,7 @@ def test_the_jsonld_context_names_every_ontology_term():
     terms = {str(s) for s in onto.subjects(rdflib.RDF.type, None) if str(s).startswith(kg_ns) and str(s) != kg_ns}
     context = jsonld_context()
     named = {v if isinstance(v, str) else v.get("@id") for v in context.values() if isinstance(v, (str, dict))}
-    assert {"kg:" + t[len(kg_ns):] for t in terms} <= named
+    assert {"kg:" + t[len(kg_ns) :] for t in terms} <= named
 
 
 @pytest.mark.parametrize("fmt, read", [("graphml", nx.read_graphml), ("gexf", nx.read_gexf)])
@@ -125,16 +131,23 @@ def test_mentions_are_kept_on_request(store, expected_network, tmp_path):
 
 
 def test_exports_do_not_depend_on_the_process_hash_seed(seeds_out, exported, tmp_path):
-    code = ("import sys; from pathlib import Path; from kg.export import export; from kg.rdf.store import load_store; "
-            "s = load_store(Path(sys.argv[1])); [export(s, f, Path(sys.argv[2]) / f) for f in "
-            "('jsonld', 'graphml', 'gexf', 'csv')]")
+    code = (
+        "import sys; from pathlib import Path; from kg.export import export; from kg.rdf.store import load_store; "
+        "s = load_store(Path(sys.argv[1])); [export(s, f, Path(sys.argv[2]) / f) for f in "
+        "('jsonld', 'graphml', 'gexf', 'csv')]"
+    )
     for seed in ("1", "2"):
         (tmp_path / seed).mkdir()
-        subprocess.run([sys.executable, "-c", code, str(seeds_out / "graph.ttl"), str(tmp_path / seed)], check=True,
-                       cwd=ROOT, env={**os.environ, "PYTHONHASHSEED": seed})
+        subprocess.run(
+            [sys.executable, "-c", code, str(seeds_out / "graph.ttl"), str(tmp_path / seed)],
+            check=True,
+            cwd=ROOT,
+            env={**os.environ, "PYTHONHASHSEED": seed},
+        )
     for fmt in ("jsonld", "graphml", "gexf"):
-        assert (tmp_path / "1" / fmt).read_bytes() == (tmp_path / "2" / fmt).read_bytes() == \
-            exported[fmt].read_bytes(), fmt
+        assert (
+            (tmp_path / "1" / fmt).read_bytes() == (tmp_path / "2" / fmt).read_bytes() == exported[fmt].read_bytes()
+        ), fmt
     for name in ("nodes.csv", "edges.csv"):
         assert (tmp_path / "1" / "csv" / name).read_bytes() == (exported["csv"] / name).read_bytes()
 
@@ -149,12 +162,14 @@ def test_kg_export_cli_writes_each_format(seeds_out, tmp_path, fmt):
 
 def test_csv_onto_an_existing_file_is_a_one_line_error(seeds_out, tmp_path):
     (tmp_path / "taken").write_text("x", encoding="utf-8")
-    result = CliRunner().invoke(main, ["export", str(seeds_out / "graph.ttl"), "--format", "csv", "-o",
-                                       str(tmp_path / "taken")])
+    result = CliRunner().invoke(
+        main, ["export", str(seeds_out / "graph.ttl"), "--format", "csv", "-o", str(tmp_path / "taken")]
+    )
     assert result.exit_code == 1 and "not a file" in result.output and "Traceback" not in result.output
 
 
 def test_export_of_a_missing_graph_is_a_one_line_error(tmp_path):
-    result = CliRunner().invoke(main, ["export", str(tmp_path / "none.ttl"), "--format", "turtle", "-o",
-                                       str(tmp_path / "x.ttl")])
+    result = CliRunner().invoke(
+        main, ["export", str(tmp_path / "none.ttl"), "--format", "turtle", "-o", str(tmp_path / "x.ttl")]
+    )
     assert result.exit_code == 1 and "no such graph file" in result.output

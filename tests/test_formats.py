@@ -5,8 +5,17 @@ from pathlib import Path
 
 import pytest
 
-from kg.read import (FORMATS, ReadError, format_of, read_bytes, read_path, read_pdf, readers, register_reader,
-                     unregister_reader)
+from kg.read import (
+    FORMATS,
+    ReadError,
+    format_of,
+    read_bytes,
+    read_path,
+    read_pdf,
+    readers,
+    register_reader,
+    unregister_reader,
+)
 from tests.formats import docx_bytes, html_page, pdf_bytes, report_text
 
 TEXT = report_text("兴庆区", "银川市", 2022, 35)
@@ -14,7 +23,14 @@ TEXT = report_text("兴庆区", "银川市", 2022, 35)
 
 def test_formats_are_chosen_by_suffix_whatever_its_case():
     assert [format_of(n) for n in ("a.txt", "b.HTML", "c.htm", "d.Pdf", "e.docx", "f.doc", "g")] == [
-        "txt", "html", "html", "pdf", "docx", None, None]
+        "txt",
+        "html",
+        "html",
+        "pdf",
+        "docx",
+        None,
+        None,
+    ]
 
 
 def test_web_page_keeps_the_article_and_its_heading_and_drops_navigation_scripts_styles_and_footer():
@@ -39,8 +55,10 @@ def test_web_page_in_gbk_is_decoded_by_its_declared_charset():
 
 def test_web_page_without_a_known_container_takes_the_element_richest_in_paragraphs():
     para = "<p>" + "认真落实行政执法公示制度，全年办理行政复议案件35件。" * 3 + "</p>"
-    page = (f"<html><body><div class=side><p>友情链接</p></div><div class=x><div class=y>{para * 4}</div></div>"
-            "</body></html>")
+    page = (
+        f"<html><body><div class=side><p>友情链接</p></div><div class=x><div class=y>{para * 4}</div></div>"
+        "</body></html>"
+    )
     doc = read_bytes(page.encode(), "r.html", "html")
     assert "友情链接" not in doc.text and doc.text.count("全年办理行政复议案件35件") == 12
 
@@ -64,17 +82,20 @@ def test_docx_paragraphs_and_table_cells_are_read_in_document_order():
     assert doc.text.endswith("2023年1月20日\n\n指标\t数值\n\n行政复议案件\t35件")
 
 
-@pytest.mark.parametrize(("fmt", "data", "reason"), [
-    ("txt", b"", "empty file"),
-    ("txt", b"\x00\x01\x02\x03" * 64, "binary file"),
-    ("txt", "某县2022年法治政府建设".encode()[:-1], "truncated UTF-8 text"),
-    ("txt", bytes([0xff, 0x80, 0x30, 0xff, 0x41]) * 40, "undecodable"),
-    ("pdf", b"%PDF-1.4\n1 0 obj << /Type /Catalog", "corrupt PDF"),
-    ("pdf", b"<html>not a pdf</html>", "corrupt PDF"),
-    ("docx", b"PK\x03\x04 not really a zip", "corrupt DOCX"),
-    ("html", b"\x00\x01\x02\x03" * 64, "binary file"),
-    ("html", "<html><body><script>var a = 1;</script><nav>首页</nav></body></html>".encode(), "no article text"),
-])
+@pytest.mark.parametrize(
+    ("fmt", "data", "reason"),
+    [
+        ("txt", b"", "empty file"),
+        ("txt", b"\x00\x01\x02\x03" * 64, "binary file"),
+        ("txt", "某县2022年法治政府建设".encode()[:-1], "truncated UTF-8 text"),
+        ("txt", bytes([0xFF, 0x80, 0x30, 0xFF, 0x41]) * 40, "undecodable"),
+        ("pdf", b"%PDF-1.4\n1 0 obj << /Type /Catalog", "corrupt PDF"),
+        ("pdf", b"<html>not a pdf</html>", "corrupt PDF"),
+        ("docx", b"PK\x03\x04 not really a zip", "corrupt DOCX"),
+        ("html", b"\x00\x01\x02\x03" * 64, "binary file"),
+        ("html", "<html><body><script>var a = 1;</script><nav>首页</nav></body></html>".encode(), "no article text"),
+    ],
+)
 def test_broken_files_raise_a_one_line_reason(fmt, data, reason):
     with pytest.raises(ReadError, match=reason) as err:
         read_bytes(data, f"bad.{fmt}", fmt)
@@ -124,10 +145,11 @@ def test_offsets_of_extracted_text_index_the_extracted_text():
         spans = [m.span for m in ex.regulations + ex.figures + ex.organisations + ex.measures]
         assert spans, fmt
         for span in spans:
-            assert doc.text[span.start:span.end] == span.text, fmt
+            assert doc.text[span.start : span.end] == span.text, fmt
 
 
 # --- the reader registry --------------------------------------------------------------------------------------
+
 
 @pytest.fixture
 def markdown_reader():

@@ -23,13 +23,104 @@ HANG_SECONDS = 60  # a hang guard, not a speed test: these calls take millisecon
 FUZZ = settings(max_examples=60, deadline=None, suppress_health_check=[HealthCheck.too_slow])
 
 # What the extractors key on: brackets, numerals, units, bodies, places, years, punctuation and line breaks.
-FRAGMENTS = ["《", "》", "<<", ">>", "〈", "〉", "（", "）", "(", ")", "【", "】", "“", "”", "、", "，", "。", "；", "：",
-             "\n", "\n\n", " ", "\u3000", "**", "0", "1", "2", "9", "10", "2021", "2022年", "年", "月", "日", ".",
-             "．", "%", "％", "万", "亿", "余", "多", "近", "约", "以上", "件", "人次", "元", "亿元", "个百分点", "至", "—",
-             "-", "一", "二", "十", "百", "千", "第", "条", "号", "〔2021〕", "国发", "人民政府", "司法局", "区", "县", "市",
-             "省", "委", "办公室", "法院", "检察院", "银川市", "兴庆区", "大武口区", "关于印发", "的通知", "实施方案", "条例",
-             "办法", "规定", "行政处罚法", "法治政府建设实施纲要", "放管服", "双随机、一公开", "以下简称", "行政复议案件",
-             "出庭应诉率", "发布时间：2023-02-17", "您现在的位置：首页", "印发", "制定", "修订", "学习", "贯彻落实"]
+FRAGMENTS = [
+    "《",
+    "》",
+    "<<",
+    ">>",
+    "〈",
+    "〉",
+    "（",
+    "）",
+    "(",
+    ")",
+    "【",
+    "】",
+    "“",
+    "”",
+    "、",
+    "，",
+    "。",
+    "；",
+    "：",
+    "\n",
+    "\n\n",
+    " ",
+    "\u3000",
+    "**",
+    "0",
+    "1",
+    "2",
+    "9",
+    "10",
+    "2021",
+    "2022年",
+    "年",
+    "月",
+    "日",
+    ".",
+    "．",
+    "%",
+    "％",
+    "万",
+    "亿",
+    "余",
+    "多",
+    "近",
+    "约",
+    "以上",
+    "件",
+    "人次",
+    "元",
+    "亿元",
+    "个百分点",
+    "至",
+    "—",
+    "-",
+    "一",
+    "二",
+    "十",
+    "百",
+    "千",
+    "第",
+    "条",
+    "号",
+    "〔2021〕",
+    "国发",
+    "人民政府",
+    "司法局",
+    "区",
+    "县",
+    "市",
+    "省",
+    "委",
+    "办公室",
+    "法院",
+    "检察院",
+    "银川市",
+    "兴庆区",
+    "大武口区",
+    "关于印发",
+    "的通知",
+    "实施方案",
+    "条例",
+    "办法",
+    "规定",
+    "行政处罚法",
+    "法治政府建设实施纲要",
+    "放管服",
+    "双随机、一公开",
+    "以下简称",
+    "行政复议案件",
+    "出庭应诉率",
+    "发布时间：2023-02-17",
+    "您现在的位置：首页",
+    "印发",
+    "制定",
+    "修订",
+    "学习",
+    "贯彻落实",
+]
 
 report_soup = st.lists(st.sampled_from(FRAGMENTS), max_size=120).map("".join)
 any_text = st.text(max_size=400)
@@ -65,7 +156,7 @@ def check(text: str) -> Extraction:
         ex = extract(doc, get_segmenter())
     for span in spans(ex):
         assert 0 <= span.start < span.end <= len(doc.text), span
-        assert doc.text[span.start:span.end] == span.text, span
+        assert doc.text[span.start : span.end] == span.text, span
     return ex
 
 
@@ -88,29 +179,46 @@ def test_report_fragments_mixed_with_arbitrary_unicode(text):
 
 
 @FUZZ
-@given(st.sampled_from(["《", "（", "(", "【", "“", "<<", "〈"]), st.sampled_from(["》", "）", ")", "】", "”", ">>", "〉"]),
-       st.text(alphabet="法治政府建设条例办法规定实施方案关于印发的通知", min_size=1, max_size=6))
+@given(
+    st.sampled_from(["《", "（", "(", "【", "“", "<<", "〈"]),
+    st.sampled_from(["》", "）", ")", "】", "”", ">>", "〉"]),
+    st.text(alphabet="法治政府建设条例办法规定实施方案关于印发的通知", min_size=1, max_size=6),
+)
 def test_brackets_nested_twenty_deep(opening, closing, word):
     check(f"2022年，认真贯彻{opening * 20}{word}{closing * 20}。")
     check(f"2022年，认真贯彻{(opening + word) * 20}{closing * 20}。")
     check(f"2022年，认真贯彻{(opening + word) * 20}。")  # never closed
 
 
-@pytest.mark.parametrize("text", [
-    "《" * 5000,
-    "》" * 5000,
-    "《行政处罚法" * 2000 + "。",
-    "2022年，落实《" + "法治" * 5000,
-    "（" * 3000 + "2021年" + "）" * 10,
-    "【【【【【【【【【【【【【【【【【【【【《关于印发》》》》》》》》》》》》》》》》》》》》】",
-], ids=["open-5000", "close-5000", "unclosed-titles", "runaway-title", "parens", "mixed-20"])
+@pytest.mark.parametrize(
+    "text",
+    [
+        "《" * 5000,
+        "》" * 5000,
+        "《行政处罚法" * 2000 + "。",
+        "2022年，落实《" + "法治" * 5000,
+        "（" * 3000 + "2021年" + "）" * 10,
+        "【【【【【【【【【【【【【【【【【【【【《关于印发》》》》》》》》》》》》》》》》》》》》】",
+    ],
+    ids=["open-5000", "close-5000", "unclosed-titles", "runaway-title", "parens", "mixed-20"],
+)
 def test_unbalanced_and_runaway_brackets(text):
     check(text)
 
 
-@pytest.mark.parametrize("number", ["9" * 100, "1" + "0" * 99, "3." + "1" * 99, "1," + ",".join(["000"] * 33),
-                                    "一" * 100, "十" * 100, "9" * 50 + "." + "9" * 50],
-                         ids=["nines", "power", "decimals", "grouped", "yi", "shi", "both"])
+@pytest.mark.parametrize(
+    "number",
+    [
+        "9" * 100,
+        "1" + "0" * 99,
+        "3." + "1" * 99,
+        "1," + ",".join(["000"] * 33),
+        "一" * 100,
+        "十" * 100,
+        "9" * 50 + "." + "9" * 50,
+    ],
+    ids=["nines", "power", "decimals", "grouped", "yi", "shi", "both"],
+)
 @pytest.mark.parametrize("unit", ["件", "亿元", "万人次", "%", "个百分点", "年", ""])
 def test_numbers_with_a_hundred_digits(number, unit):
     ex = check(f"全年办理行政复议案件{number}{unit}，同比增长{number}%。")
@@ -118,19 +226,24 @@ def test_numbers_with_a_hundred_digits(number, unit):
         assert f.value.is_finite()
 
 
-@pytest.mark.parametrize("line", [
-    "法治政府建设" * 20000,  # 120,000 characters, no break
-    ("全年办理行政复议案件35件，" * 8000),
-    "a" * 100000,
-    "1" * 100000,
-    " " * 50000 + "某县人民政府" + "\u3000" * 50000,
-    "、" * 50000,
-], ids=["words", "figures", "latin", "digits", "spaces", "commas"])
+@pytest.mark.parametrize(
+    "line",
+    [
+        "法治政府建设" * 20000,  # 120,000 characters, no break
+        ("全年办理行政复议案件35件，" * 8000),
+        "a" * 100000,
+        "1" * 100000,
+        " " * 50000 + "某县人民政府" + "\u3000" * 50000,
+        "、" * 50000,
+    ],
+    ids=["words", "figures", "latin", "digits", "spaces", "commas"],
+)
 def test_huge_lines(line):
     check(line)
 
 
 # --- the reader --------------------------------------------------------------------------------------------------
+
 
 @FUZZ
 @given(st.binary(max_size=2000))
@@ -156,18 +269,25 @@ def test_any_bytes_in_any_format_give_a_document_or_a_read_error(data, fmt):
 
 
 @FUZZ
-@given(st.lists(st.tuples(st.sampled_from(["p", "div", "span", "td", "li", "script", "nav", "b", "br", "h1"]),
-                          mixed_text), max_size=30))
+@given(
+    st.lists(
+        st.tuples(st.sampled_from(["p", "div", "span", "td", "li", "script", "nav", "b", "br", "h1"]), mixed_text),
+        max_size=30,
+    )
+)
 def test_web_pages_of_arbitrary_structure(parts):
-    page = "<html><body>" + "".join(f"<{tag}>{text}" + (f"</{tag}>" if i % 2 else "") for i, (tag, text) in
-                                    enumerate(parts)) + "</body></html>"
+    page = (
+        "<html><body>"
+        + "".join(f"<{tag}>{text}" + (f"</{tag}>" if i % 2 else "") for i, (tag, text) in enumerate(parts))
+        + "</body></html>"
+    )
     with no_hang():
         try:
             doc = read_bytes(page.encode("utf-8", "surrogatepass"), "fuzz.html", "html")
         except (ReadError, UnicodeEncodeError):
             return
     for span in spans(check(doc.text)):
-        assert doc.text[span.start:span.end] == span.text
+        assert doc.text[span.start : span.end] == span.text
 
 
 @FUZZ

@@ -10,8 +10,11 @@ from kg.evaluate import CATEGORIES, evaluate
 
 ROOT = Path(__file__).resolve().parent.parent
 GOLD = ROOT / "tests" / "gold"
-SETS = {"seeds": (GOLD / "seeds", ROOT / "seeds"), "dev": (GOLD / "dev", GOLD / "dev" / "docs"),
-        "test": (GOLD / "test", GOLD / "test" / "docs")}
+SETS = {
+    "seeds": (GOLD / "seeds", ROOT / "seeds"),
+    "dev": (GOLD / "dev", GOLD / "dev" / "docs"),
+    "test": (GOLD / "test", GOLD / "test" / "docs"),
+}
 ALLOWED = ("sd", "ln", "jl", "nm", "qh", "xz", "nx", "sx", "hn")  # 山东 辽宁 吉林 内蒙古 青海 西藏 宁夏 山西 河南
 THRESHOLDS = json.loads((GOLD / "thresholds.json").read_text(encoding="utf-8"))
 
@@ -89,4 +92,6 @@ def test_the_readme_shows_todays_scores(summaries):
     from readme_eval import BLOCK, render  # noqa: PLC0415
 
     shown = BLOCK.search((ROOT / "README.md").read_text(encoding="utf-8")).group("body")
-    assert shown == render(summaries), "README.md's evaluation table is out of date: python scripts/readme_eval.py --update"
+    assert shown == render(summaries), (
+        "README.md's evaluation table is out of date: python scripts/readme_eval.py --update"
+    )

@@ -10,9 +10,16 @@ KG = Path(__file__).resolve().parent.parent / "kg"
 PURE = ("kg.read", "kg.lang", "kg.segment", "kg.extract", "kg.resolve")  # read → segment → extract → resolve
 RDF_LIBRARIES = ("pyoxigraph", "rdflib", "pyshacl", "kg.rdf")
 CLI_LIBRARIES = ("click", "rich")
-NAMESPACES = ("w3id.org/fazhi-kg", "www.w3.org/1999/02/22-rdf-syntax-ns", "www.w3.org/2000/01/rdf-schema",
-              "www.w3.org/2004/02/skos/core", "www.w3.org/2001/XMLSchema", "www.w3.org/ns/prov",
-              "www.w3.org/2002/07/owl", "purl.org/dc/terms")
+NAMESPACES = (
+    "w3id.org/fazhi-kg",
+    "www.w3.org/1999/02/22-rdf-syntax-ns",
+    "www.w3.org/2000/01/rdf-schema",
+    "www.w3.org/2004/02/skos/core",
+    "www.w3.org/2001/XMLSchema",
+    "www.w3.org/ns/prov",
+    "www.w3.org/2002/07/owl",
+    "purl.org/dc/terms",
+)
 
 
 def _modules() -> list[tuple[str, Path]]:
@@ -65,6 +72,9 @@ def test_the_walk_sees_every_stage():
 def test_modules_and_functions_stay_small(module, path):
     source = path.read_text(encoding="utf-8")
     assert len(source.splitlines()) <= 400, f"{module} has more than 400 lines"
-    long = [(n.name, n.end_lineno - n.lineno + 1) for n in ast.walk(ast.parse(source))
-            if isinstance(n, (ast.FunctionDef, ast.AsyncFunctionDef)) and n.end_lineno - n.lineno + 1 > 60]
+    long = [
+        (n.name, n.end_lineno - n.lineno + 1)
+        for n in ast.walk(ast.parse(source))
+        if isinstance(n, (ast.FunctionDef, ast.AsyncFunctionDef)) and n.end_lineno - n.lineno + 1 > 60
+    ]
     assert long == [], f"{module}: functions over 60 lines"

@@ -2,8 +2,9 @@
 installed kg fails at run time on a file that exists only in the checkout."""
 
 import fnmatch
-import tomllib
 from pathlib import Path
+
+import tomllib
 
 ROOT = Path(__file__).resolve().parent.parent
 

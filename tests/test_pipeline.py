@@ -47,8 +47,11 @@ def test_one_regulation_node_is_cited_by_both_reports(tmp_path):
     src = make_corpus(tmp_path / "in", {"a.txt": REPORT_A, "b.txt": REPORT_B})
     build([src], tmp_path / "out", BuildOptions(html=False))
     store = load_store(tmp_path / "out" / "graph.ttl")
-    rows = select(store, """SELECT ?reg (COUNT(?r) AS ?n) WHERE { ?r kg:cites ?reg . ?reg rdfs:label
-                 "法治政府建设实施纲要（2021—2025年）"@zh } GROUP BY ?reg""")
+    rows = select(
+        store,
+        """SELECT ?reg (COUNT(?r) AS ?n) WHERE { ?r kg:cites ?reg . ?reg rdfs:label
+                 "法治政府建设实施纲要（2021—2025年）"@zh } GROUP BY ?reg""",
+    )
     assert len(rows) == 1 and rows[0]["n"] == "2"
 
 
@@ -56,13 +59,16 @@ def test_every_mention_offset_indexes_the_kept_text(tmp_path):
     src = make_corpus(tmp_path / "in", {"a.txt": REPORT_A})
     build([src], tmp_path / "out", BuildOptions(html=False))
     store = load_store(tmp_path / "out" / "graph.ttl")
-    rows = select(store, """SELECT ?s ?e ?t ?r WHERE { ?m a kg:Mention ; kg:start ?s ; kg:end ?e ; kg:text ?t ;
-                            kg:inReport ?r }""")
+    rows = select(
+        store,
+        """SELECT ?s ?e ?t ?r WHERE { ?m a kg:Mention ; kg:start ?s ; kg:end ?e ; kg:text ?t ;
+                            kg:inReport ?r }""",
+    )
     assert rows
     for row in rows:
         rid = row["r"].rsplit("report-", 1)[1]
         text = (tmp_path / "out" / "texts" / f"{rid}.txt").read_text(encoding="utf-8")
-        assert text[int(row["s"]):int(row["e"])] == row["t"]
+        assert text[int(row["s"]) : int(row["e"])] == row["t"]
 
 
 def test_same_input_in_any_order_gives_identical_bytes(tmp_path):

@@ -10,11 +10,13 @@ from kg.read import Document, ReadError, read_path
 
 
 def test_offsets_index_the_original_text_after_cleaning():
-    text = "您现在的位置: 首页>政务公开>工作报告\n\n某县 2022 年法治政府建设情况\n\n**一是强化领导。**全年召开 3 次会议。"
+    text = (
+        "您现在的位置: 首页>政务公开>工作报告\n\n某县 2022 年法治政府建设情况\n\n**一是强化领导。**全年召开 3 次会议。"
+    )
     doc = Document.from_text(text)
     i = doc.clean.find("3次会议")
     span = doc.span(i, i + len("3次会议"))
-    assert doc.text[span.start:span.end] == span.text == "3 次会议"
+    assert doc.text[span.start : span.end] == span.text == "3 次会议"
 
 
 def test_navigation_and_font_buttons_are_dropped():
@@ -92,8 +94,23 @@ def test_missing_file_is_a_read_error(tmp_path: Path):
 
 
 def test_the_names_the_rest_of_kg_imports_from_kg_read_are_still_there():
-    used = ("Document", "SourceFile", "ReadError", "HEADING", "FORMATS", "MAX_BYTES_DEFAULT", "decode", "format_of",
-            "one_line", "read_bytes", "read_file_bytes", "read_path", "stat_file", "clean_text", "text_id")
+    used = (
+        "Document",
+        "SourceFile",
+        "ReadError",
+        "HEADING",
+        "FORMATS",
+        "MAX_BYTES_DEFAULT",
+        "decode",
+        "format_of",
+        "one_line",
+        "read_bytes",
+        "read_file_bytes",
+        "read_path",
+        "stat_file",
+        "clean_text",
+        "text_id",
+    )
     assert [name for name in (*used, *kg.read.__all__) if not hasattr(kg.read, name)] == []
 
 

@@ -11,8 +11,8 @@ from click.testing import CliRunner
 
 import kg.view
 from kg.cli import main
-from kg.view import ViewOptions, build_network, render_html, sentence_around, view_graph, vis_data
 from kg.rdf.store import load_store
+from kg.view import ViewOptions, build_network, render_html, sentence_around, view_graph, vis_data
 from tests.corpus import SCRIPT_TITLE, TEXT_R1, TITLE_GANGYAO, write_corpus
 from tests.htmlpage import page_data
 
@@ -53,8 +53,9 @@ def test_no_http_in_any_src_or_href(html):
 def test_the_page_holds_every_district_and_regulation_once(html):
     nodes, edges = page_data(html)
     assert sorted(n["iri"].removeprefix(IRI) for n in nodes) == sorted(
-        ["area-410108", "area-410703", "area-640104", "area-640106"] + [f"reg-{k}" for k in
-                                                                        ("gy", "cf", "mf", "sc", "hb", "xg")])
+        ["area-410108", "area-410703", "area-640104", "area-640106"]
+        + [f"reg-{k}" for k in ("gy", "cf", "mf", "sc", "hb", "xg")]
+    )
     assert len(edges) == 9 and len({n["id"] for n in nodes}) == 10
 
 
@@ -63,8 +64,9 @@ def test_cited_and_issued_edges_have_two_styles(html):
     name = {n["id"]: n["name"] for n in nodes}
     issued = sorted((name[e["from"]], name[e["to"]]) for e in edges if e["role"] == "issues")
     assert issued == [("郑州市惠济区", "惠济区行政执法公示办法"), ("银川市兴庆区", "兴庆区重大行政决策程序规定")]
-    assert {json.dumps([e["dashes"], e["color"]]) for e in edges if e["role"] == "issues"} != \
-           {json.dumps([e["dashes"], e["color"]]) for e in edges if e["role"] == "cites"}
+    assert {json.dumps([e["dashes"], e["color"]]) for e in edges if e["role"] == "issues"} != {
+        json.dumps([e["dashes"], e["color"]]) for e in edges if e["role"] == "cites"
+    }
     assert all(e["dashes"] is False for e in edges if e["role"] == "cites")
 
 
@@ -91,8 +93,7 @@ def test_regulation_tooltip_has_kind_level_districts_and_an_example_sentence(htm
 
 
 def test_without_a_text_file_the_example_is_the_mention_text(store):
-    nodes, _, _ = vis_data(view_graph(store), ViewOptions(),
-                           kg.view.example_sentences(store, None, {IRI + "reg-sc"}))
+    nodes, _, _ = vis_data(view_graph(store), ViewOptions(), kg.view.example_sentences(store, None, {IRI + "reg-sc"}))
     title = next(n["title"] for n in nodes if n["name"] == SCRIPT_TITLE)
     assert f"  「{SCRIPT_TITLE}」" in title.split("\n")
 
@@ -162,12 +163,15 @@ def test_sentence_around_cuts_long_sentences_around_the_span():
     text = "甲" * 200 + "《纲要》" + "乙" * 200 + "。"
     s = sentence_around(text, 200, 204, limit=40)
     assert "《纲要》" in s and s.startswith("…") and s.endswith("…") and len(s) <= 44
-    assert sentence_around(TEXT_R1, TEXT_R1.index("区司法局"), TEXT_R1.index("区司法局") + 4) == \
-        "区司法局办理行政复议案件35件。"
+    assert (
+        sentence_around(TEXT_R1, TEXT_R1.index("区司法局"), TEXT_R1.index("区司法局") + 4)
+        == "区司法局办理行政复议案件35件。"
+    )
 
 
 def test_view_of_a_missing_graph_is_a_one_line_error(tmp_path):
     result = CliRunner().invoke(main, ["view", str(tmp_path / "none.ttl")])
     assert result.exit_code == 1
     assert result.output.strip().splitlines() == [
-        f"Error: {tmp_path / 'none.ttl'}: no such graph file (build the graph first)"]
+        f"Error: {tmp_path / 'none.ttl'}: no such graph file (build the graph first)"
+    ]

@@ -15,13 +15,22 @@ from kg.view import render_graph_file
 from tests.corpus import SCRIPT_TITLE, TITLE_GANGYAO, write_corpus
 
 CHROMIUM = Path("/usr/bin/chromium")
-ARGS = ["--headless", "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
-        "--disable-background-networking", "--disable-component-update", "--disable-sync"]
+ARGS = [
+    "--headless",
+    "--no-sandbox",
+    "--disable-gpu",
+    "--disable-quic",
+    "--no-first-run",
+    "--disable-background-networking",
+    "--disable-component-update",
+    "--disable-sync",
+]
 ROOT = Path(__file__).resolve().parent.parent
 
 pytestmark = pytest.mark.skipif(
     not CHROMIUM.is_file(),
-    reason="Debian chromium is not at /usr/bin/chromium: run `sh scripts/install-browser` as root to install it")
+    reason="Debian chromium is not at /usr/bin/chromium: run `sh scripts/install-browser` as root to install it",
+)
 sync_api = pytest.importorskip("playwright.sync_api", reason="the Python playwright package (test extra) is missing")
 
 
@@ -43,8 +52,9 @@ class Page:
         self.page.on("console", lambda m: self.errors.append(m.text) if m.type == "error" else None)
         self.page.on("pageerror", lambda e: self.errors.append(str(e)))
         self.page.on("request", lambda r: self.requests.append(r.url))
-        self.page.route("**/*", lambda route: route.continue_() if route.request.url.startswith("file://")
-                        else route.abort())
+        self.page.route(
+            "**/*", lambda route: route.continue_() if route.request.url.startswith("file://") else route.abort()
+        )
         self.page.goto(path.as_uri())
         self.page.wait_for_function("window.kgGraph !== undefined")
 

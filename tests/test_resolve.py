@@ -10,8 +10,10 @@ def build_corpus(*texts):
 
 
 def test_spellings_of_one_title_are_one_node_with_alt_labels():
-    c = build_corpus("某某县人民政府\n2021年，认真贯彻落实《法治政府建设实施纲要(2021-2025年)》。",
-                     "某某区人民政府\n2022年，学习《法治政府建设实施纲要（2021－2025）》。")
+    c = build_corpus(
+        "某某县人民政府\n2021年，认真贯彻落实《法治政府建设实施纲要(2021-2025年)》。",
+        "某某区人民政府\n2022年，学习《法治政府建设实施纲要（2021－2025）》。",
+    )
     keys = [k for k, r in c.regulations.items() if r.label.startswith("法治政府建设实施纲要")]
     assert keys == ["法治政府建设实施纲要（2021—2025年）"]
 
@@ -31,8 +33,10 @@ def test_local_title_without_place_is_scoped_to_the_report_area():
 
 
 def test_title_naming_its_province_is_provincial_and_global():
-    c = build_corpus("银川市兴庆区人民政府\n2021年，贯彻《宁夏回族自治区行政执法监督条例》。",
-                     "吴忠市利通区人民政府\n2021年，贯彻《宁夏回族自治区行政执法监督条例》。")
+    c = build_corpus(
+        "银川市兴庆区人民政府\n2021年，贯彻《宁夏回族自治区行政执法监督条例》。",
+        "吴忠市利通区人民政府\n2021年，贯彻《宁夏回族自治区行政执法监督条例》。",
+    )
     (reg,) = c.regulations.values()
     assert reg.issuer_level == "provincial" and reg.kind == "local_regulation" and reg.scope_area is None
 
@@ -54,24 +58,30 @@ def test_organisation_level_prefix_expands_to_the_report_area():
 
 
 def test_alt_labels_are_the_surface_forms_seen():
-    c = build_corpus("银川市兴庆区人民政府\n2021年，认真贯彻落实《法治政府建设实施纲要(2021-2025年)》。",
-                     "包头市昆都仑区人民政府\n2022年，学习《法治政府建设实施纲要（2021－2025）》。")
+    c = build_corpus(
+        "银川市兴庆区人民政府\n2021年，认真贯彻落实《法治政府建设实施纲要(2021-2025年)》。",
+        "包头市昆都仑区人民政府\n2022年，学习《法治政府建设实施纲要（2021－2025）》。",
+    )
     reg = c.regulations["法治政府建设实施纲要（2021—2025年）"]
     assert reg.alt_labels == {"法治政府建设实施纲要(2021-2025年)", "法治政府建设实施纲要（2021－2025）"}
 
 
 def test_tier_word_titles_belong_to_the_citing_reports_ancestor():
     title = "《省委办公厅 省政府办公厅关于加强某某工作的意见》"
-    c = build_corpus(f"银川市兴庆区人民政府\n2021年，贯彻落实{title}。",
-                     f"吴忠市利通区人民政府\n2021年，贯彻落实{title}。",
-                     f"太原市小店区人民政府\n2021年，贯彻落实{title}。")
+    c = build_corpus(
+        f"银川市兴庆区人民政府\n2021年，贯彻落实{title}。",
+        f"吴忠市利通区人民政府\n2021年，贯彻落实{title}。",
+        f"太原市小店区人民政府\n2021年，贯彻落实{title}。",
+    )
     nodes = sorted(c.regulations.values(), key=lambda r: r.key)
     assert [(r.scope_area, r.issuer_level) for r in nodes] == [("140000", "provincial"), ("640000", "provincial")]
 
 
 def test_one_reports_two_namings_of_its_own_committee_are_one_document():
-    c = build_corpus("银川市兴庆区人民政府\n2021年，印发《兴庆区委全面依法治区委员会2021年工作要点》。"
-                     "对照《中共银川市兴庆区委全面依法治区委员会2021年工作要点》逐项落实。")
+    c = build_corpus(
+        "银川市兴庆区人民政府\n2021年，印发《兴庆区委全面依法治区委员会2021年工作要点》。"
+        "对照《中共银川市兴庆区委全面依法治区委员会2021年工作要点》逐项落实。"
+    )
     (reg,) = c.regulations.values()
     assert reg.label == "中共银川市兴庆区委全面依法治区委员会2021年工作要点"
     assert reg.alt_labels == {"兴庆区委全面依法治区委员会2021年工作要点"}
@@ -91,12 +101,15 @@ def test_unknown_local_titles_are_never_merged_fuzzily():
 
 
 def test_kind_of_a_regulation_depends_on_its_issuer():
-    c = build_corpus("银川市兴庆区人民政府\n2021年，贯彻《国务院某某管理条例》《宁夏回族自治区某某条例》，"
-                     "印发《兴庆区某某条例》。")
+    c = build_corpus(
+        "银川市兴庆区人民政府\n2021年，贯彻《国务院某某管理条例》《宁夏回族自治区某某条例》，印发《兴庆区某某条例》。"
+    )
     kinds = {r.label: (r.kind, r.issuer_level) for r in c.regulations.values()}
-    assert kinds == {"国务院某某管理条例": ("administrative_regulation", "national"),
-                     "宁夏回族自治区某某条例": ("local_regulation", "provincial"),
-                     "兴庆区某某条例": ("normative_document", "local")}
+    assert kinds == {
+        "国务院某某管理条例": ("administrative_regulation", "national"),
+        "宁夏回族自治区某某条例": ("local_regulation", "provincial"),
+        "兴庆区某某条例": ("normative_document", "local"),
+    }
 
 
 def test_autonomous_county_regulations_are_local_regulations():
@@ -135,10 +148,16 @@ def test_merging_reports_resolved_one_by_one_equals_resolving_them_together():
 
     seg = get_segmenter()
     seeds = sorted((Path(__file__).resolve().parent.parent / "seeds").glob("*.txt"))
-    texts = [read_path(p) for p in seeds] + [Document.from_text(t, f"x{i}.txt") for i, t in enumerate([
-        "银川市兴庆区人民政府\n2021年，严格执行《行政规范性文件管理规定》和《行政处罚法》，印发《兴庆区行政执法公示办法》。",
-        "银川市兴庆区人民政府\n2022年，修订《兴庆区行政执法公示办法（试行）》，学习《中华人民共和国行政处罚法》。区司法局办理案件3件。",
-        "包头市昆都仑区人民政府\n2021年，严格执行《行政规范性文件管理规定》，落实“放管服”改革，区法院审结案件9件。"])]
+    texts = [read_path(p) for p in seeds] + [
+        Document.from_text(t, f"x{i}.txt")
+        for i, t in enumerate(
+            [
+                "银川市兴庆区人民政府\n2021年，严格执行《行政规范性文件管理规定》和《行政处罚法》，印发《兴庆区行政执法公示办法》。",
+                "银川市兴庆区人民政府\n2022年，修订《兴庆区行政执法公示办法（试行）》，学习《中华人民共和国行政处罚法》。区司法局办理案件3件。",
+                "包头市昆都仑区人民政府\n2021年，严格执行《行政规范性文件管理规定》，落实“放管服”改革，区法院审结案件9件。",
+            ]
+        )
+    ]
     extractions = [extract(d, seg) for d in texts]
     together = resolve(copy.deepcopy(extractions))
     merged = Corpus()

@@ -12,8 +12,8 @@ from click.testing import CliRunner
 import kg.build.executors
 import kg.build.merge
 import kg.build.tasks
-from kg.cli import main
 from kg.build import BuildOptions, build
+from kg.cli import main
 from kg.errors import BuildError
 from kg.rdf.store import load_store, select
 from tests.formats import docx_bytes, html_page, pdf_bytes, report_text
@@ -32,7 +32,7 @@ BAD = {
     "bad/empty.txt": (b"", "empty file"),
     "bad/binary.txt": (b"\x89PNG\r\n\x1a\n\x00\x00\x00\rIHDR" * 20, "binary file"),
     "bad/truncated.txt": ("某县2022年法治政府建设情况报告".encode()[:-2], "truncated UTF-8 text"),
-    "bad/undecodable.txt": (bytes([0xff, 0x80, 0x30, 0xff, 0x41]) * 40, "undecodable"),
+    "bad/undecodable.txt": (bytes([0xFF, 0x80, 0x30, 0xFF, 0x41]) * 40, "undecodable"),
     "bad/huge.txt": ("法治政府建设。".encode() * 3000, f"too large (63000 bytes, limit {MAX_BYTES})"),
     "bad/corrupt.pdf": (b"%PDF-1.7\n%\xe2\xe3\xcf\xd3\n1 0 obj << /Type /Cat", "corrupt PDF"),
     "bad/corrupt.docx": (b"PK\x03\x04\x14\x00 truncated zip", "corrupt DOCX"),
@@ -84,28 +84,37 @@ def test_build_report_lists_every_input_with_status_reason_encoding_and_format(m
     files = {f["file"]: f for f in report["files"]}
     assert set(files) == set(GOOD) | set(BAD) | {str(root / "no-reports"), str(root / "missing.txt")}
     assert {n: (files[n]["encoding"], files[n]["format"]) for n in GOOD} == {
-        "good/utf8.txt": ("utf-8", "txt"), "good/bom.txt": ("utf-8-sig", "txt"),
-        "good/gb18030.txt": ("gb18030", "txt"), "good/utf16.txt": ("utf-16", "txt"),
-        "good/page.html": ("utf-8", "html"), "good/report.pdf": (None, "pdf"), "good/report.docx": ("utf-8", "docx")}
+        "good/utf8.txt": ("utf-8", "txt"),
+        "good/bom.txt": ("utf-8-sig", "txt"),
+        "good/gb18030.txt": ("gb18030", "txt"),
+        "good/utf16.txt": ("utf-16", "txt"),
+        "good/page.html": ("utf-8", "html"),
+        "good/report.pdf": (None, "pdf"),
+        "good/report.docx": ("utf-8", "docx"),
+    }
     assert all(files[n]["status"] == "skipped" and files[n]["reason"] for n in BAD)
 
 
 def test_the_graph_records_each_file_format(mixed):
     _, out, _ = mixed
-    rows = select(load_store(out / "graph.ttl"), "SELECT ?name ?fmt WHERE { ?f a kg:SourceFile ; rdfs:label ?name ;"
-                                                 " kg:fileFormat ?fmt }")
+    rows = select(
+        load_store(out / "graph.ttl"),
+        "SELECT ?name ?fmt WHERE { ?f a kg:SourceFile ; rdfs:label ?name ; kg:fileFormat ?fmt }",
+    )
     assert {r["name"]: r["fmt"] for r in rows} == {n: n.rsplit(".", 1)[1] for n in GOOD}
 
 
 def test_mention_offsets_index_the_kept_text_of_every_format(mixed):
     _, out, _ = mixed
-    rows = select(load_store(out / "graph.ttl"), "SELECT ?s ?e ?t ?r WHERE { ?m a kg:Mention ; kg:start ?s ; "
-                                                 "kg:end ?e ; kg:text ?t ; kg:inReport ?r }")
+    rows = select(
+        load_store(out / "graph.ttl"),
+        "SELECT ?s ?e ?t ?r WHERE { ?m a kg:Mention ; kg:start ?s ; kg:end ?e ; kg:text ?t ; kg:inReport ?r }",
+    )
     reports = {row["r"] for row in rows}
     assert len(reports) == len(GOOD)
     for row in rows:
         text = (out / "texts" / f"{row['r'].rsplit('report-', 1)[1]}.txt").read_text(encoding="utf-8")
-        assert text[int(row["s"]):int(row["e"])] == row["t"]
+        assert text[int(row["s"]) : int(row["e"])] == row["t"]
 
 
 def test_no_partial_or_temporary_file_is_left(mixed):
@@ -125,24 +134,40 @@ def test_cli_exit_code_is_0_only_when_every_input_built(tmp_path):
     src = write_files(tmp_path / "in", {"a.txt": GOOD["good/utf8.txt"]})
     ok = CliRunner().invoke(main, ["build", str(src), "-o", str(tmp_path / "o1"), "-q", "--no-html", "-j", "1"])
     assert ok.exit_code == 0, ok.output
-    bad = CliRunner().invoke(main, ["build", str(src), str(tmp_path / "nope"), "-o", str(tmp_path / "o2"), "-q",
-                                    "--no-html", "-j", "1"])
+    bad = CliRunner().invoke(
+        main, ["build", str(src), str(tmp_path / "nope"), "-o", str(tmp_path / "o2"), "-q", "--no-html", "-j", "1"]
+    )
     assert bad.exit_code == 1 and f"{tmp_path / 'nope'}: skipped (no such file or folder)" in bad.output
-    strict = CliRunner().invoke(main, ["build", str(src), str(tmp_path / "nope"), "-o", str(tmp_path / "o3"), "-q",
-                                       "--no-html", "-j", "1", "--strict"])
+    strict = CliRunner().invoke(
+        main,
+        [
+            "build",
+            str(src),
+            str(tmp_path / "nope"),
+            "-o",
+            str(tmp_path / "o3"),
+            "-q",
+            "--no-html",
+            "-j",
+            "1",
+            "--strict",
+        ],
+    )
     assert strict.exit_code == 1 and "strict build" in strict.output and not (tmp_path / "o3" / "graph.ttl").exists()
 
 
 def test_cli_max_bytes_skips_larger_files(tmp_path):
     src = write_files(tmp_path / "in", {"a.txt": GOOD["good/utf8.txt"], "b.txt": GOOD["good/gb18030.txt"]})
     limit = len(GOOD["good/gb18030.txt"]) + 1  # the GB18030 file is the smaller one
-    result = CliRunner().invoke(main, ["build", str(src), "-o", str(tmp_path / "o"), "-q", "--no-html", "-j", "1",
-                                       "--max-bytes", str(limit)])
-    assert result.exit_code == 1 and f"a.txt: skipped (too large (" in result.output
+    result = CliRunner().invoke(
+        main, ["build", str(src), "-o", str(tmp_path / "o"), "-q", "--no-html", "-j", "1", "--max-bytes", str(limit)]
+    )
+    assert result.exit_code == 1 and "a.txt: skipped (too large (" in result.output
     assert "1 reports" in result.output
 
 
 # --- nothing half-written ---------------------------------------------------------------------------------------
+
 
 def test_a_build_failing_midway_leaves_the_previous_outputs_whole(tmp_path, monkeypatch):
     src = write_files(tmp_path / "in", {"a.txt": GOOD["good/utf8.txt"]})
@@ -196,8 +221,16 @@ def test_an_extractor_crash_costs_one_file_not_the_build(tmp_path, monkeypatch):
 
 # --- the same bytes whatever the executor ------------------------------------------------------------------------
 
-EIGHT = [("兴庆区", "银川市"), ("金凤区", "银川市"), ("西夏区", "银川市"), ("昆都仑区", "包头市"),
-         ("大武口区", "石嘴山市"), ("新荣区", "大同市"), ("惠济区", "郑州市"), ("峄城区", "枣庄市")]
+EIGHT = [
+    ("兴庆区", "银川市"),
+    ("金凤区", "银川市"),
+    ("西夏区", "银川市"),
+    ("昆都仑区", "包头市"),
+    ("大武口区", "石嘴山市"),
+    ("新荣区", "大同市"),
+    ("惠济区", "郑州市"),
+    ("峄城区", "枣庄市"),
+]
 
 
 @pytest.fixture(scope="module")
@@ -209,7 +242,8 @@ def eight(tmp_path_factory):
     for i, (county, prefecture) in enumerate(EIGHT):
         text = report_text(county, prefecture, 2020 + i % 4, 10 + i)
         files[f"r{i}.html" if i % 4 == 3 else f"r{i}.txt"] = (
-            html_page(text) if i % 4 == 3 else text.encode(("utf-8", "gb18030", "utf-16")[i % 4]))
+            html_page(text) if i % 4 == 3 else text.encode(("utf-8", "gb18030", "utf-16")[i % 4])
+        )
     src = write_files(root / "in", files)
     out = root / "jobs1"
     result = build([src], out, BuildOptions(html=False, jobs=1))
@@ -226,10 +260,12 @@ def test_two_worker_processes_give_the_same_bytes_as_one(eight, tmp_path):
 
 def test_a_dask_cluster_gives_the_same_bytes_as_a_local_build(eight, tmp_path):
     distributed = pytest.importorskip("distributed")
-    with distributed.LocalCluster(n_workers=1, threads_per_worker=2, processes=False,
-                                  dashboard_address=None) as cluster:
-        result = build([eight[0]], tmp_path / "out",
-                       BuildOptions(html=False, executor="dask", scheduler=cluster.scheduler_address))
+    with distributed.LocalCluster(
+        n_workers=1, threads_per_worker=2, processes=False, dashboard_address=None
+    ) as cluster:
+        result = build(
+            [eight[0]], tmp_path / "out", BuildOptions(html=False, executor="dask", scheduler=cluster.scheduler_address)
+        )
     assert result.workers == 2 and result.extracted == 8
     assert (tmp_path / "out" / "graph.ttl").read_bytes() == eight[1]
 
@@ -238,13 +274,15 @@ def test_an_unreachable_dask_scheduler_is_a_one_line_error(eight, tmp_path):
     pytest.importorskip("distributed")
     import dask
 
-    with dask.config.set({"distributed.comm.timeouts.connect": "0.5s"}), \
-            pytest.raises(BuildError, match="cannot reach the Dask scheduler at tcp://127.0.0.1:9"):
-        build([eight[0]], tmp_path / "out", BuildOptions(html=False, executor="dask",
-                                                          scheduler="tcp://127.0.0.1:9"))
+    with (
+        dask.config.set({"distributed.comm.timeouts.connect": "0.5s"}),
+        pytest.raises(BuildError, match="cannot reach the Dask scheduler at tcp://127.0.0.1:9"),
+    ):
+        build([eight[0]], tmp_path / "out", BuildOptions(html=False, executor="dask", scheduler="tcp://127.0.0.1:9"))
 
 
 # --- incremental builds ------------------------------------------------------------------------------------------
+
 
 class CountingExtract:
     def __init__(self):
@@ -345,12 +383,15 @@ def test_duplicates_are_one_report_with_every_file_cached_or_not(tmp_path):
     second = build([src], tmp_path / "out", BuildOptions(html=False))
     for result in (first, second):
         assert [(r.file, r.status) for r in result.records] == [("a.txt", "built"), ("copy/b.txt", "duplicate")]
-    rows = select(load_store(tmp_path / "out" / "graph.ttl"),
-                  "SELECT ?n WHERE { ?r a kg:Report ; prov:wasDerivedFrom ?f . ?f rdfs:label ?n }")
+    rows = select(
+        load_store(tmp_path / "out" / "graph.ttl"),
+        "SELECT ?n WHERE { ?r a kg:Report ; prov:wasDerivedFrom ?f . ?f rdfs:label ?n }",
+    )
     assert sorted(r["n"] for r in rows) == ["a.txt", "copy/b.txt"]
 
 
 # --- the HTML view ---------------------------------------------------------------------------------------------
+
 
 def test_html_drawn_from_the_citation_subset_is_the_page_drawn_from_the_whole_graph(tmp_path):
     from kg.view import render_graph_file
@@ -360,8 +401,9 @@ def test_html_drawn_from_the_citation_subset_is_the_page_drawn_from_the_whole_gr
     build([src], out, BuildOptions(html=True))
     whole = tmp_path / "whole" / "graph.html"
     render_graph_file(out / "graph.ttl", whole)  # what `kg view` draws from the whole graph
-    assert whole.read_text(encoding="utf-8").replace(str(whole), "") == \
-        (out / "graph.html").read_text(encoding="utf-8").replace(str(out / "graph.html"), "")
+    assert whole.read_text(encoding="utf-8").replace(str(whole), "") == (out / "graph.html").read_text(
+        encoding="utf-8"
+    ).replace(str(out / "graph.html"), "")
 
 
 def test_html_of_a_build_cached_without_html_is_the_html_of_a_fresh_build(tmp_path):

@@ -55,15 +55,40 @@ def test_a_trained_pkuseg_model_loads_offline_and_segments(pkuseg_model):
 
 
 def test_build_with_the_pkuseg_backend_end_to_end(pkuseg_model, tmp_path):
-    result = CliRunner().invoke(main, ["build", str(SEEDS), "-o", str(tmp_path), "-q", "--no-html",
-                                       "--segmenter", "pkuseg", "--pkuseg-model", str(pkuseg_model)])
+    result = CliRunner().invoke(
+        main,
+        [
+            "build",
+            str(SEEDS),
+            "-o",
+            str(tmp_path),
+            "-q",
+            "--no-html",
+            "--segmenter",
+            "pkuseg",
+            "--pkuseg-model",
+            str(pkuseg_model),
+        ],
+    )
     assert result.exit_code == 0, result.output
     assert re.search(r"^5 reports, \d+ regulations", result.output, re.M)
     assert (tmp_path / "graph.ttl").stat().st_size > 10_000
 
 
 def test_build_with_a_bad_model_directory_is_a_one_line_error(tmp_path):
-    result = CliRunner().invoke(main, ["build", str(SEEDS), "-o", str(tmp_path / "out"), "-q",
-                                       "--segmenter", "pkuseg", "--pkuseg-model", str(tmp_path)])
+    result = CliRunner().invoke(
+        main,
+        [
+            "build",
+            str(SEEDS),
+            "-o",
+            str(tmp_path / "out"),
+            "-q",
+            "--segmenter",
+            "pkuseg",
+            "--pkuseg-model",
+            str(tmp_path),
+        ],
+    )
     assert result.exit_code != 0 and "not a spacy-pkuseg model directory" in result.output
     assert "Traceback" not in result.output

@@ -21,8 +21,10 @@ from kg.serve import ServeError, find_oxigraph, sparql_get, start
 
 ROOT = Path(__file__).resolve().parent.parent
 SEEDS = ROOT / "seeds"
-FILES = ("PREFIX kg: <https://w3id.org/fazhi-kg/ontology#> "
-         "SELECT ?file WHERE { ?r a kg:Report ; kg:sourceFile ?file } ORDER BY ?file")
+FILES = (
+    "PREFIX kg: <https://w3id.org/fazhi-kg/ontology#> "
+    "SELECT ?file WHERE { ?r a kg:Report ; kg:sourceFile ?file } ORDER BY ?file"
+)
 
 try:
     find_oxigraph()
@@ -39,8 +41,9 @@ def free_port() -> int:
 
 
 def post(url: str, body: str, content_type: str, accept: str = "application/sparql-results+json"):
-    request = urllib.request.Request(url, data=body.encode("utf-8"), method="POST",
-                                     headers={"Content-Type": content_type, "Accept": accept})
+    request = urllib.request.Request(
+        url, data=body.encode("utf-8"), method="POST", headers={"Content-Type": content_type, "Accept": accept}
+    )
     return urllib.request.urlopen(request, timeout=10)
 
 
@@ -70,9 +73,14 @@ def test_the_endpoint_is_read_only(seeds_out):
 @needs_oxigraph
 def test_kg_serve_prints_its_url_and_stops_cleanly_on_ctrl_c(seeds_out):
     port = free_port()
-    process = subprocess.Popen([sys.executable, "-m", "kg", "serve", str(seeds_out / "graph.ttl"), "--port", str(port)],
-                               cwd=ROOT, stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True,
-                               env={**os.environ, "PYTHONUNBUFFERED": "1"})
+    process = subprocess.Popen(
+        [sys.executable, "-m", "kg", "serve", str(seeds_out / "graph.ttl"), "--port", str(port)],
+        cwd=ROOT,
+        stdout=subprocess.PIPE,
+        stderr=subprocess.PIPE,
+        text=True,
+        env={**os.environ, "PYTHONUNBUFFERED": "1"},
+    )
     try:
         first = process.stdout.readline()
         endpoint = re.search(r"(http://127\.0\.0\.1:\d+/query)", first).group(1)
@@ -101,8 +109,17 @@ def test_a_taken_port_is_a_one_line_error(seeds_out):
 
 
 def test_a_missing_binary_is_a_one_line_error(seeds_out, tmp_path):
-    result = CliRunner().invoke(main, ["serve", str(seeds_out / "graph.ttl"), "--port", str(free_port()),
-                                       "--oxigraph", str(tmp_path / "no-oxigraph")])
+    result = CliRunner().invoke(
+        main,
+        [
+            "serve",
+            str(seeds_out / "graph.ttl"),
+            "--port",
+            str(free_port()),
+            "--oxigraph",
+            str(tmp_path / "no-oxigraph"),
+        ],
+    )
     assert result.exit_code == 1 and "binary was not found" in result.output and "Traceback" not in result.output
 
 

@@ -30,24 +30,50 @@ def as_json(*args: str):
 def test_plain_stats_is_the_overview_and_keeps_its_json(graph):
     data = as_json("stats", graph)
     assert data["classes"]["Report"] == 5 and data["classes"]["Regulation"] == 6
-    assert data["regulations"][0] == {"regulation": TITLE_GANGYAO, "iri": "https://w3id.org/fazhi-kg/id/reg-gy",
-                                      "districts": 3, "reports": 4, "share": 0.75}
+    assert data["regulations"][0] == {
+        "regulation": TITLE_GANGYAO,
+        "iri": "https://w3id.org/fazhi-kg/id/reg-gy",
+        "districts": 3,
+        "reports": 4,
+        "share": 0.75,
+    }
     assert as_json("stats", "--graph", graph) == data == as_json("stats", "overview", graph)
 
 
 def test_stats_help_lists_the_sub_commands():
     out = run("stats", "--help").output
-    for name in ("regulations", "districts", "cocitation", "similarity", "communities", "centrality", "measures",
-                 "indicators"):
+    for name in (
+        "regulations",
+        "districts",
+        "cocitation",
+        "similarity",
+        "communities",
+        "centrality",
+        "measures",
+        "indicators",
+    ):
         assert name in out
 
 
 def test_regulations_top_json_matches_hand_counts(graph):
     rows = as_json("stats", "regulations", "--graph", graph, "--top", "2")
-    assert [(r["rank"], r["regulation"], r["districts"], r["citing"], r["issuing"], r["reports"], r["share"],
-             r["kind"], r["level"]) for r in rows] == [
+    assert [
+        (
+            r["rank"],
+            r["regulation"],
+            r["districts"],
+            r["citing"],
+            r["issuing"],
+            r["reports"],
+            r["share"],
+            r["kind"],
+            r["level"],
+        )
+        for r in rows
+    ] == [
         (1, TITLE_GANGYAO, 3, 3, 0, 4, 0.75, "plan", "national"),
-        (2, "中华人民共和国行政处罚法", 2, 2, 0, 2, 0.5, "law", "national")]
+        (2, "中华人民共和国行政处罚法", 2, 2, 0, 2, 0.5, "law", "national"),
+    ]
 
 
 def test_regulations_csv_has_every_field(graph):
@@ -67,23 +93,29 @@ def test_year_and_province_filters(graph):
     assert [(r["regulation"], r["share"]) for r in rows] == [("中华人民共和国民法典", 0.5), (TITLE_GANGYAO, 0.5)]
     rows = as_json("stats", "districts", graph, "--province", "河南")
     assert [(r["district"], r["regulations"], r["cited"], r["issued"]) for r in rows] == [
-        ("郑州市惠济区", 4, 3, 1), ("新乡市卫滨区", 2, 2, 0)]
+        ("郑州市惠济区", 4, 3, 1),
+        ("新乡市卫滨区", 2, 2, 0),
+    ]
 
 
 def test_a_province_with_no_report_is_a_one_line_error(graph):
     result = run("stats", "regulations", graph, "--province", "四川")
     assert result.exit_code == 1
     assert result.output.strip().splitlines() == [
-        "Error: no report from province '四川' (provinces in the graph: 宁夏回族自治区, 河南省)"]
+        "Error: no report from province '四川' (provinces in the graph: 宁夏回族自治区, 河南省)"
+    ]
 
 
 def test_cocitation_and_similarity(graph):
     rows = as_json("stats", "cocitation", graph, "--top", "1")
     assert [(r["a"], r["b"], r["shared"], r["jaccard"]) for r in rows] == [
-        ("中华人民共和国行政处罚法", TITLE_GANGYAO, 2, 0.6667)]
+        ("中华人民共和国行政处罚法", TITLE_GANGYAO, 2, 0.6667)
+    ]
     rows = as_json("stats", "similarity", graph, "--district", "银川市兴庆区")
-    assert [(r["b"], r["shared"], r["jaccard"]) for r in rows] == [("新乡市卫滨区", 1, 0.25),
-                                                                    ("郑州市惠济区", 1, 0.1667)]
+    assert [(r["b"], r["shared"], r["jaccard"]) for r in rows] == [
+        ("新乡市卫滨区", 1, 0.25),
+        ("郑州市惠济区", 1, 0.1667),
+    ]
     assert run("stats", "similarity", graph, "--district", "不存在区").output.startswith("Error: no district named")
 
 
@@ -102,7 +134,9 @@ def test_centrality_json_says_which_methods(graph):
 
 def test_measures_and_organisations(graph):
     assert [(r["label"], r["districts"], r["share"]) for r in as_json("stats", "measures", graph)] == [
-        ("放管服", 3, 0.75), ("双随机、一公开", 1, 0.25)]
+        ("放管服", 3, 0.75),
+        ("双随机、一公开", 1, 0.25),
+    ]
     assert [(r["label"], r["reports"]) for r in as_json("stats", "organisations", graph)] == [("惠济区司法局", 2)]
 
 

@@ -5,8 +5,8 @@ import pyoxigraph
 import rdflib
 from pyoxigraph import Literal, NamedNode, Triple
 
-from kg.rdf.turtle import TurtleWriter
 from kg.rdf.namespaces import KGR, kg, rdf, rdfs, xsd
+from kg.rdf.turtle import TurtleWriter
 
 
 def sample():

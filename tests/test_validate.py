@@ -11,10 +11,10 @@ from click.testing import CliRunner
 from pyoxigraph import DefaultGraph, Literal, NamedNode, Quad
 
 from kg.cli import main
+from kg.rdf.namespaces import KGR, kg, prov, rdf, rdfs, xsd
+from kg.rdf.shacl import validate_file
 from kg.rdf.store import load_store
 from kg.rdf.turtle import TurtleWriter
-from kg.rdf.shacl import validate_file
-from kg.rdf.namespaces import KGR, kg, prov, rdf, rdfs, xsd
 
 SEEDS = Path(__file__).resolve().parent.parent / "seeds"
 
@@ -37,7 +37,7 @@ def write(store, path: Path) -> Path:
 
 
 def short(node: NamedNode) -> str:
-    return "kgr:" + node.value[len(KGR):]
+    return "kgr:" + node.value[len(KGR) :]
 
 
 def break_graph(store) -> dict[str, list[tuple[str, str]]]:
@@ -93,10 +93,21 @@ def test_the_seeds_graph_conforms(seeds_out):
     assert report.focus_nodes > 100
 
 
-BREAKS = ["kind outside the value set", "cites and issues the same regulation", "refersTo without cites or issues",
-          "issuedBy points to a regulation", "no year and no partial", "figure without unit", "value not a decimal",
-          "offsets do not span the text", "start after end", "mention without report",
-          "admin level outside the value set", "sha256 not 64 hex digits", "report without source file"]
+BREAKS = [
+    "kind outside the value set",
+    "cites and issues the same regulation",
+    "refersTo without cites or issues",
+    "issuedBy points to a regulation",
+    "no year and no partial",
+    "figure without unit",
+    "value not a decimal",
+    "offsets do not span the text",
+    "start after end",
+    "mention without report",
+    "admin level outside the value set",
+    "sha256 not 64 hex digits",
+    "report without source file",
+]
 
 
 @pytest.mark.parametrize("kind", BREAKS)
@@ -185,8 +196,10 @@ def test_build_fails_loudly_and_leaves_no_valid_looking_graph(tmp_path, monkeypa
 
 
 def test_build_no_validate_skips_the_check(tmp_path):
-    result = CliRunner().invoke(main, ["build", str(SEEDS / "000_5bf5264dd4bbb5b6.txt"), "-o", str(tmp_path), "-q",
-                                       "--no-html", "--no-validate"])
+    result = CliRunner().invoke(
+        main,
+        ["build", str(SEEDS / "000_5bf5264dd4bbb5b6.txt"), "-o", str(tmp_path), "-q", "--no-html", "--no-validate"],
+    )
     assert result.exit_code == 0 and "valid (ontology/shapes.ttl)" not in result.output
     report = json.loads((tmp_path / "build-report.json").read_text(encoding="utf-8"))
     assert report["validation"] == {"validated": False}

@@ -4,8 +4,8 @@ import pytest
 import rdflib
 from rdflib.namespace import DCTERMS, OWL, RDF, RDFS
 
-from kg.resources import ontology_path
 from kg.rdf.namespaces import KG, kg
+from kg.resources import ontology_path
 
 ONTOLOGY = rdflib.URIRef("https://w3id.org/fazhi-kg/ontology")
 KINDS = {OWL.Class, OWL.ObjectProperty, OWL.DatatypeProperty}
@@ -17,7 +17,7 @@ def onto() -> rdflib.Graph:
 
 
 def declared(g: rdflib.Graph) -> set[str]:
-    return {str(s)[len(KG):] for s in g.subjects(RDF.type, None) if str(s).startswith(KG)}
+    return {str(s)[len(KG) :] for s in g.subjects(RDF.type, None) if str(s).startswith(KG)}
 
 
 def test_every_vocabulary_term_is_declared_in_the_ontology(onto):
@@ -41,8 +41,13 @@ def test_every_property_has_a_domain_and_a_range(onto, term):
 def test_every_kg_term_in_the_seeds_graph_and_the_shapes_is_declared(onto, seeds_out):
     data = rdflib.Graph().parse(seeds_out / "graph.ttl")
     shapes = rdflib.Graph().parse(ontology_path("shapes.ttl"))
-    used = {str(t)[len(KG):] for g in (data, shapes) for triple in g for t in triple
-            if isinstance(t, rdflib.URIRef) and str(t).startswith(KG) and len(str(t)) > len(KG)}
+    used = {
+        str(t)[len(KG) :]
+        for g in (data, shapes)
+        for triple in g
+        for t in triple
+        if isinstance(t, rdflib.URIRef) and str(t).startswith(KG) and len(str(t)) > len(KG)
+    }
     assert used <= declared(onto)
 
 
@@ -57,15 +62,18 @@ def test_the_ontology_has_a_version_iri_and_a_license(onto):
     assert onto.value(ONTOLOGY, DCTERMS.license) is not None
 
 
-@pytest.mark.parametrize("cls, external", [
-    ("Regulation", "http://data.europa.eu/eli/ontology#LegalResource"),
-    ("Regulation", "https://schema.org/Legislation"),
-    ("Organisation", "http://www.w3.org/ns/org#Organization"),
-    ("Report", "http://www.w3.org/ns/prov#Entity"),
-    ("Measure", "http://www.w3.org/2004/02/skos/core#Concept"),
-    ("Indicator", "http://www.w3.org/2004/02/skos/core#Concept"),
-    ("Figure", "http://purl.org/linked-data/cube#Observation"),
-])
+@pytest.mark.parametrize(
+    "cls, external",
+    [
+        ("Regulation", "http://data.europa.eu/eli/ontology#LegalResource"),
+        ("Regulation", "https://schema.org/Legislation"),
+        ("Organisation", "http://www.w3.org/ns/org#Organization"),
+        ("Report", "http://www.w3.org/ns/prov#Entity"),
+        ("Measure", "http://www.w3.org/2004/02/skos/core#Concept"),
+        ("Indicator", "http://www.w3.org/2004/02/skos/core#Concept"),
+        ("Figure", "http://purl.org/linked-data/cube#Observation"),
+    ],
+)
 def test_classes_are_aligned_to_the_standard_vocabularies(onto, cls, external):
     assert (rdflib.URIRef(KG + cls), RDFS.subClassOf, rdflib.URIRef(external)) in onto
 

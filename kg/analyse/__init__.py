@@ -24,8 +24,17 @@ Every name used from outside is importable from ``kg.analyse`` itself.
 """
 
 from kg.analyse.centrality import BETWEENNESS_EXACT_MAX, centrality
-from kg.analyse.citations import (DISTRICT, MEASURE, ORGANISATION, REGULATION, citation_graph, find_node,
-                                  graph_from_citations, mention_graph, nodes_of_kind)
+from kg.analyse.citations import (
+    DISTRICT,
+    MEASURE,
+    ORGANISATION,
+    REGULATION,
+    citation_graph,
+    find_node,
+    graph_from_citations,
+    mention_graph,
+    nodes_of_kind,
+)
 from kg.analyse.communities import communities
 from kg.analyse.example import example_graph
 from kg.analyse.indicators import indicator_figures
@@ -35,10 +44,38 @@ from kg.analyse.rankings import district_ranking, item_ranking, regulation_ranki
 from kg.analyse.rows import Citation, FilterError, ReportRow, all_reports, citations, regulation_details, select_reports
 
 __all__ = [
-    "BETWEENNESS_EXACT_MAX", "CLASSES", "DISTRICT", "MEASURE", "ORGANISATION", "PROJECTION_AMONG", "REGULATION",
-    "Citation", "FilterError", "ReportRow",
-    "all_reports", "centrality", "citation_graph", "citations", "class_counts", "cocitation", "communities",
-    "district_ranking", "example_graph", "find_node", "graph_from_citations", "indicator_figures", "item_ranking",
-    "mention_graph", "nodes_of_kind", "overview", "project", "regulation_details", "regulation_ranking",
-    "select_reports", "similar_districts", "top_districts", "top_regulations", "triple_count",
+    "BETWEENNESS_EXACT_MAX",
+    "CLASSES",
+    "DISTRICT",
+    "MEASURE",
+    "ORGANISATION",
+    "PROJECTION_AMONG",
+    "REGULATION",
+    "Citation",
+    "FilterError",
+    "ReportRow",
+    "all_reports",
+    "centrality",
+    "citation_graph",
+    "citations",
+    "class_counts",
+    "cocitation",
+    "communities",
+    "district_ranking",
+    "example_graph",
+    "find_node",
+    "graph_from_citations",
+    "indicator_figures",
+    "item_ranking",
+    "mention_graph",
+    "nodes_of_kind",
+    "overview",
+    "project",
+    "regulation_details",
+    "regulation_ranking",
+    "select_reports",
+    "similar_districts",
+    "top_districts",
+    "top_regulations",
+    "triple_count",
 ]

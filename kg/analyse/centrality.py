@@ -31,16 +31,23 @@ def _eigenvector_arpack(g: nx.Graph) -> dict:
 def _eigenvector(g: nx.Graph, exact_max: int, max_iter: int, degree: dict) -> tuple[dict, str]:
     """Eigenvector centrality and how it was found: the solvers in the order that suits the graph's size, and
     ``degree`` when none of them works."""
-    solvers: list[tuple[str, Callable[[], dict]]] = [("power iteration", lambda: _eigenvector_power(g, max_iter)),
-                                                     ("ARPACK", lambda: _eigenvector_arpack(g))]
+    solvers: list[tuple[str, Callable[[], dict]]] = [
+        ("power iteration", lambda: _eigenvector_power(g, max_iter)),
+        ("ARPACK", lambda: _eigenvector_arpack(g)),
+    ]
     if g.number_of_nodes() > exact_max:
         solvers = [solvers[1], ("power iteration", lambda: _eigenvector_power(g, min(max_iter, 100)))]
     failed = []
     for name, solve in solvers:
         try:
             values = solve()
-        except (nx.PowerIterationFailedConvergence, nx.NetworkXException, ImportError, ArithmeticError,
-                ValueError) as exc:
+        except (
+            nx.PowerIterationFailedConvergence,
+            nx.NetworkXException,
+            ImportError,
+            ArithmeticError,
+            ValueError,
+        ) as exc:
             failed.append(f"{name} failed: {type(exc).__name__}")
             continue
         return values, name + (f" ({'; '.join(failed)})" if failed else "")
@@ -56,8 +63,15 @@ def _betweenness(g: nx.Graph, exact_max: int, samples: int, seed: int) -> tuple[
     return nx.betweenness_centrality(g, k=k, seed=seed), f"estimated from {k} sampled sources (seed {seed})"
 
 
-def centrality(g: nx.Graph, by: str = "degree", top: int | None = None, seed: int = 7,
-               exact_max: int = BETWEENNESS_EXACT_MAX, samples: int = 64, max_iter: int = 1000) -> dict:
+def centrality(
+    g: nx.Graph,
+    by: str = "degree",
+    top: int | None = None,
+    seed: int = 7,
+    exact_max: int = BETWEENNESS_EXACT_MAX,
+    samples: int = 64,
+    max_iter: int = 1000,
+) -> dict:
     """Degree, eigenvector and betweenness centrality of every node (rounded to 6 places), ranked by ``by``
     (then label), at most ``top`` of them.
 
@@ -80,10 +94,20 @@ def centrality(g: nx.Graph, by: str = "degree", top: int | None = None, seed: in
     degree = nx.degree_centrality(g)
     eigen, eigen_method = _eigenvector(g, exact_max, max_iter, degree)
     between, between_method = _betweenness(g, exact_max, samples, seed)
-    rows = [{"label": a["label"], "iri": v, "type": a["type"], "degree": round(degree[v], 6),
-             "eigenvector": round(abs(eigen[v]), 6), "betweenness": round(between[v], 6)}
-            for v, a in g.nodes(data=True)]
+    rows = [
+        {
+            "label": a["label"],
+            "iri": v,
+            "type": a["type"],
+            "degree": round(degree[v], 6),
+            "eigenvector": round(abs(eigen[v]), 6),
+            "betweenness": round(between[v], 6),
+        }
+        for v, a in g.nodes(data=True)
+    ]
     rows.sort(key=lambda r: (-r[by], r["label"], r["iri"]))
     rows = rows[:top] if top is not None else rows
-    return {"methods": {"eigenvector": eigen_method, "betweenness": between_method},
-            "nodes": [{"rank": i, **r} for i, r in enumerate(rows, 1)]}
+    return {
+        "methods": {"eigenvector": eigen_method, "betweenness": between_method},
+        "nodes": [{"rank": i, **r} for i, r in enumerate(rows, 1)],
+    }

@@ -59,8 +59,17 @@ def find_node(g: nx.Graph, name: str, kind: str | None = None) -> str:
 def _district_nodes(reports: Iterable[ReportRow]) -> dict[str, dict]:
     nodes: dict[str, dict] = {}
     for r in reports:
-        d = nodes.setdefault(r.district, {"type": DISTRICT, "bipartite": 0, "label": r.district_label,
-                                          "province": r.province_label, "years": set(), "reports": 0})
+        d = nodes.setdefault(
+            r.district,
+            {
+                "type": DISTRICT,
+                "bipartite": 0,
+                "label": r.district_label,
+                "province": r.province_label,
+                "years": set(),
+                "reports": 0,
+            },
+        )
         d["reports"] += 1
         if r.year:
             d["years"].add(r.year)
@@ -69,17 +78,35 @@ def _district_nodes(reports: Iterable[ReportRow]) -> dict[str, dict]:
     return nodes
 
 
-def _add_citation(nodes: dict[str, dict], edges: dict[tuple[str, str], dict], c: Citation,
-                  details: dict[str, dict[str, str]]) -> None:
+def _add_citation(
+    nodes: dict[str, dict], edges: dict[tuple[str, str], dict], c: Citation, details: dict[str, dict[str, str]]
+) -> None:
     """Count one citation into the nodes and edges being built (a report counts once per pair in ``weight``,
     even when it both cites and issues the regulation; ``_reports`` remembers which did)."""
-    d = nodes.setdefault(c.district, {"type": DISTRICT, "bipartite": 0, "label": c.district_label,
-                                      "province": c.province_label, "years": [], "reports": 0})
+    d = nodes.setdefault(
+        c.district,
+        {
+            "type": DISTRICT,
+            "bipartite": 0,
+            "label": c.district_label,
+            "province": c.province_label,
+            "years": [],
+            "reports": 0,
+        },
+    )
     if c.year and c.year not in d["years"]:
         d["years"] = sorted([*d["years"], c.year])
     info = details.get(c.regulation, {})
-    nodes.setdefault(c.regulation, {"type": REGULATION, "bipartite": 1, "label": c.regulation_label,
-                                    "kind": info.get("kind", "other"), "level": info.get("level", "unknown")})
+    nodes.setdefault(
+        c.regulation,
+        {
+            "type": REGULATION,
+            "bipartite": 1,
+            "label": c.regulation_label,
+            "kind": info.get("kind", "other"),
+            "level": info.get("level", "unknown"),
+        },
+    )
     key = (min(c.district, c.regulation), max(c.district, c.regulation))
     e = edges.setdefault(key, {"weight": 0, "cites": 0, "issues": 0, "years": set(), "_reports": set()})
     if c.report not in e["_reports"]:
@@ -90,8 +117,9 @@ def _add_citation(nodes: dict[str, dict], edges: dict[tuple[str, str], dict], c:
         e["years"].add(c.year)
 
 
-def graph_from_citations(cites: Iterable[Citation], reports: Iterable[ReportRow] = (),
-                         details: dict[str, dict[str, str]] | None = None) -> nx.Graph:
+def graph_from_citations(
+    cites: Iterable[Citation], reports: Iterable[ReportRow] = (), details: dict[str, dict[str, str]] | None = None
+) -> nx.Graph:
     """The bipartite district–regulation graph of ``cites``; ``reports`` adds the districts whose reports cite
     nothing (they count in shares); ``details`` gives regulations their kind and level.
 
@@ -121,8 +149,13 @@ def graph_from_citations(cites: Iterable[Citation], reports: Iterable[ReportRow]
     return sorted_graph(nodes, edges, districts=districts, reports=len(seen_reports))
 
 
-def citation_graph(store: pyoxigraph.Store, year: str | int | None = None, province: str | None = None, *,
-                   reports: list[ReportRow] | None = None) -> nx.Graph:
+def citation_graph(
+    store: pyoxigraph.Store,
+    year: str | int | None = None,
+    province: str | None = None,
+    *,
+    reports: list[ReportRow] | None = None,
+) -> nx.Graph:
     """The bipartite district–regulation citation graph of the selected reports, read from the RDF
     (``reports``: the already-selected reports, instead of selecting with ``year`` and ``province``).
 
@@ -135,8 +168,14 @@ def citation_graph(store: pyoxigraph.Store, year: str | int | None = None, provi
     return graph_from_citations(citations(store, reports=reports, details=details), reports, details)
 
 
-def mention_graph(store: pyoxigraph.Store, kind: str, year: str | int | None = None,
-                  province: str | None = None, *, reports: list[ReportRow] | None = None) -> nx.Graph:
+def mention_graph(
+    store: pyoxigraph.Store,
+    kind: str,
+    year: str | int | None = None,
+    province: str | None = None,
+    *,
+    reports: list[ReportRow] | None = None,
+) -> nx.Graph:
     """The bipartite district–measure (``kind="measure"``) or district–organisation graph: an edge when a
     district's reports mention the item (``kg:mentions``), ``weight`` = reports mentioning, ``years``.
     Governments are left out of organisations: the issuing ones are the districts themselves."""
@@ -147,8 +186,12 @@ def mention_graph(store: pyoxigraph.Store, kind: str, year: str | int | None = N
     by_id = {r.report: r for r in reports}
     labels: dict[str, list[str]] = defaultdict(list)
     pairs = []
-    for row in select(store, "SELECT ?report ?x ?label WHERE { ?report a kg:Report ; kg:mentions ?x . "
-                             + _MENTIONED[kind] + " OPTIONAL { ?x rdfs:label ?label } }"):
+    for row in select(
+        store,
+        "SELECT ?report ?x ?label WHERE { ?report a kg:Report ; kg:mentions ?x . "
+        + _MENTIONED[kind]
+        + " OPTIONAL { ?x rdfs:label ?label } }",
+    ):
         if row["report"] in by_id:
             pairs.append((by_id[row["report"]], row["x"]))
             if row["label"]:
@@ -163,6 +206,6 @@ def mention_graph(store: pyoxigraph.Store, kind: str, year: str | int | None = N
             e["years"].add(info.year)
     for e in edges.values():
         e["years"] = sorted(e["years"])
-    return sorted_graph(nodes, edges, districts=sum(1 for a in nodes.values() if a["type"] == DISTRICT),
-                        reports=len(by_id))
-
+    return sorted_graph(
+        nodes, edges, districts=sum(1 for a in nodes.values() if a["type"] == DISTRICT), reports=len(by_id)
+    )

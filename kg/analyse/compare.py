@@ -52,8 +52,7 @@ def find_indicator(name: str) -> Concept:
     for concept in indicator_scheme():
         if name in concept.labels or name == concept.id or name == concept_iri(concept.id).value:
             return concept
-    close = sorted({c.pref_label for c in indicator_scheme() if any(name in lab or lab in name
-                                                                       for lab in c.labels)})
+    close = sorted({c.pref_label for c in indicator_scheme() if any(name in lab or lab in name for lab in c.labels)})
     hint = f"; did you mean {', '.join(close[:5])}?" if close else "; see ontology/indicators.ttl"
     raise UnknownIndicator(f"no indicator named {name!r}{hint}")
 
@@ -63,9 +62,20 @@ def compare(store: pyoxigraph.Store, indicator: Concept) -> list[IndicatorValue]
     district is the report's as :mod:`kg.analyse.rows` defines it, so it is named as in ``kg stats``."""
     districts = {r.report: r.district_label for r in all_reports(store)}
     rows = select(store, _ROWS % concept_iri(indicator.id).value)
-    out = [IndicatorValue(districts.get(r["report"], r["file"]), r["year"], format_decimal(Decimal(r["value"])),
-                          r["unit"], r["approx"] == "true", r["qualifier"], r["surface"], r["file"],
-                          int(r["start"]) if r["start"] else None) for r in rows]
+    out = [
+        IndicatorValue(
+            districts.get(r["report"], r["file"]),
+            r["year"],
+            format_decimal(Decimal(r["value"])),
+            r["unit"],
+            r["approx"] == "true",
+            r["qualifier"],
+            r["surface"],
+            r["file"],
+            int(r["start"]) if r["start"] else None,
+        )
+        for r in rows
+    ]
     return sorted(set(out), key=lambda v: (v.district, v.year or "", v.report, v.offset or 0, v.value))
 
 

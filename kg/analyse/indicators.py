@@ -38,8 +38,9 @@ def _figures(store: pyoxigraph.Store, reports: dict[str, ReportRow]) -> tuple[di
     for row in select(store, _FIGURES):
         if row["report"] not in reports:
             continue
-        f = figs.setdefault(row["fig"], {"report": row["report"], "value": row["value"], "ind": row["ind"],
-                                         "unit": set()})
+        f = figs.setdefault(
+            row["fig"], {"report": row["report"], "value": row["value"], "ind": row["ind"], "unit": set()}
+        )
         f["ind"] = min(f["ind"], row["ind"])
         if row["unit"]:
             f["unit"].add(row["unit"])
@@ -49,8 +50,9 @@ def _figures(store: pyoxigraph.Store, reports: dict[str, ReportRow]) -> tuple[di
     return figs, names
 
 
-def indicator_figures(store: pyoxigraph.Store, year: str | int | None = None,
-                      province: str | None = None) -> list[dict]:
+def indicator_figures(
+    store: pyoxigraph.Store, year: str | int | None = None, province: str | None = None
+) -> list[dict]:
     """Figures per indicator per district per year: how many figures the district's reports state for the
     indicator (``kg:indicator``) and their values (sorted), min and max. Empty when no figure carries an
     indicator. Keys: indicator, indicator_iri, unit, district, district_iri, province, year, figures, values,
@@ -68,9 +70,20 @@ def indicator_figures(store: pyoxigraph.Store, year: str | int | None = None,
         n = names[ind]
         values = sorted(_number(f["value"]) for f in fs)
         units = sorted({u for f in fs for u in f["unit"]})
-        rows.append({"indicator": smallest(n["pref"]) or smallest(n["label"]) or ind.rsplit("/", 1)[-1],
-                     "indicator_iri": ind, "unit": smallest(n["indUnit"]) or ("/".join(units) if units else None),
-                     "district": info.district_label, "district_iri": district, "province": info.province_label,
-                     "year": yr or None, "figures": len(fs), "values": values, "min": values[0], "max": values[-1]})
+        rows.append(
+            {
+                "indicator": smallest(n["pref"]) or smallest(n["label"]) or ind.rsplit("/", 1)[-1],
+                "indicator_iri": ind,
+                "unit": smallest(n["indUnit"]) or ("/".join(units) if units else None),
+                "district": info.district_label,
+                "district_iri": district,
+                "province": info.province_label,
+                "year": yr or None,
+                "figures": len(fs),
+                "values": values,
+                "min": values[0],
+                "max": values[-1],
+            }
+        )
     rows.sort(key=lambda r: (r["indicator"], r["indicator_iri"], r["district"], r["district_iri"], r["year"] or ""))
     return rows

@@ -11,8 +11,17 @@ from kg.rdf.namespaces import KG
 from kg.rdf.store import select
 
 #: The classes of the graph's contract, counted (0 when absent) in this order.
-CLASSES = ("Report", "Government", "AdministrativeArea", "Organisation", "Regulation", "Measure", "Figure",
-           "Indicator", "Mention")
+CLASSES = (
+    "Report",
+    "Government",
+    "AdministrativeArea",
+    "Organisation",
+    "Regulation",
+    "Measure",
+    "Figure",
+    "Indicator",
+    "Mention",
+)
 
 
 def class_counts(store: pyoxigraph.Store) -> dict[str, int]:
@@ -27,14 +36,31 @@ def triple_count(store: pyoxigraph.Store) -> int:
     return len(store)
 
 
-def overview(store: pyoxigraph.Store, top: int = 10, year: str | int | None = None,
-             province: str | None = None) -> dict:
+def overview(
+    store: pyoxigraph.Store, top: int = 10, year: str | int | None = None, province: str | None = None
+) -> dict:
     """What ``kg stats`` prints: triples, instances per class, the top regulations and districts."""
     g = citation_graph(store, year, province)
-    regs = [{"regulation": r["regulation"], "iri": r["iri"], "districts": r["districts"], "reports": r["reports"],
-             "share": r["share"]} for r in regulation_ranking(g, top)]
-    dists = [{"district": r["district"], "iri": r["iri"], "regulations": r["regulations"], "cited": r["cited"],
-              "issued": r["issued"]} for r in district_ranking(g, top)]
+    regs = [
+        {
+            "regulation": r["regulation"],
+            "iri": r["iri"],
+            "districts": r["districts"],
+            "reports": r["reports"],
+            "share": r["share"],
+        }
+        for r in regulation_ranking(g, top)
+    ]
+    dists = [
+        {
+            "district": r["district"],
+            "iri": r["iri"],
+            "regulations": r["regulations"],
+            "cited": r["cited"],
+            "issued": r["issued"],
+        }
+        for r in district_ranking(g, top)
+    ]
     return {"triples": triple_count(store), "classes": class_counts(store), "regulations": regs, "districts": dists}
 
 

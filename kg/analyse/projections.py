@@ -57,8 +57,17 @@ def project(g: nx.Graph, kind: str, among: int | None = PROJECTION_AMONG) -> nx.
 
 
 def _pairs(p: nx.Graph, key: Callable[[dict], tuple]) -> list[dict]:
-    rows = [{"a": p.nodes[a]["label"], "b": p.nodes[b]["label"], "a_iri": a, "b_iri": b, "shared": e["weight"],
-             "jaccard": e["jaccard"]} for a, b, e in p.edges(data=True)]
+    rows = [
+        {
+            "a": p.nodes[a]["label"],
+            "b": p.nodes[b]["label"],
+            "a_iri": a,
+            "b_iri": b,
+            "shared": e["weight"],
+            "jaccard": e["jaccard"],
+        }
+        for a, b, e in p.edges(data=True)
+    ]
     for r in rows:  # order each pair by label so that the row does not depend on IRIs
         if (r["b"], r["b_iri"]) < (r["a"], r["a_iri"]):
             r["a"], r["b"], r["a_iri"], r["b_iri"] = r["b"], r["a"], r["b_iri"], r["a_iri"]
@@ -78,8 +87,9 @@ def cocitation(g: nx.Graph, top: int | None = 10, among: int | None = PROJECTION
     return rows[:top] if top is not None else rows
 
 
-def similar_districts(g: nx.Graph, district: str | None = None, top: int | None = 10,
-                      among: int | None = PROJECTION_AMONG) -> list[dict]:
+def similar_districts(
+    g: nx.Graph, district: str | None = None, top: int | None = 10, among: int | None = PROJECTION_AMONG
+) -> list[dict]:
     """District similarity: Jaccard of the sets of regulations two districts refer to (then shared count).
 
     With ``district`` (IRI or label), the districts most similar to that one, computed from its two-hop
@@ -98,7 +108,16 @@ def similar_districts(g: nx.Graph, district: str | None = None, top: int | None 
     d = find_node(g, district, DISTRICT)
     mine = set(g.neighbors(d))
     shared: Counter[str] = Counter(o for reg in mine for o in g.neighbors(reg) if o != d)
-    rows = [{"a": g.nodes[d]["label"], "b": g.nodes[o]["label"], "a_iri": d, "b_iri": o, "shared": w,
-             "jaccard": _jaccard(w, len(mine), g.degree(o))} for o, w in shared.items()]
+    rows = [
+        {
+            "a": g.nodes[d]["label"],
+            "b": g.nodes[o]["label"],
+            "a_iri": d,
+            "b_iri": o,
+            "shared": w,
+            "jaccard": _jaccard(w, len(mine), g.degree(o)),
+        }
+        for o, w in shared.items()
+    ]
     rows.sort(key=lambda r: (-r["jaccard"], -r["shared"], r["b"], r["b_iri"]))
     return rows[:top] if top is not None else rows

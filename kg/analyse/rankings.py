@@ -24,9 +24,15 @@ def item_ranking(g: nx.Graph, kind: str, top: int | None = None) -> list[dict]:
     rows = []
     for n in nodes_of_kind(g, kind):
         districts = g.degree(n)
-        rows.append({"label": g.nodes[n]["label"], "iri": n, "districts": districts,
-                     "reports": int(g.degree(n, weight="weight")),
-                     "share": round(districts / total, 4) if total else 0.0})
+        rows.append(
+            {
+                "label": g.nodes[n]["label"],
+                "iri": n,
+                "districts": districts,
+                "reports": int(g.degree(n, weight="weight")),
+                "share": round(districts / total, 4) if total else 0.0,
+            }
+        )
     rows.sort(key=lambda r: (-r["districts"], -r["reports"], r["label"], r["iri"]))
     rows = rows[:top] if top is not None else rows
     for i, r in enumerate(rows, 1):
@@ -47,11 +53,20 @@ def regulation_ranking(g: nx.Graph, top: int | None = None) -> list[dict]:
     for r in item_ranking(g, REGULATION, top):
         n = r["iri"]
         edges = [g.edges[n, d] for d in g.neighbors(n)]
-        rows.append({"rank": r["rank"], "regulation": r["label"], "iri": n, "kind": g.nodes[n].get("kind", "other"),
-                     "level": g.nodes[n].get("level", "unknown"), "districts": r["districts"],
-                     "citing": sum(1 for e in edges if e.get("cites")),
-                     "issuing": sum(1 for e in edges if e.get("issues")), "reports": r["reports"],
-                     "share": r["share"]})
+        rows.append(
+            {
+                "rank": r["rank"],
+                "regulation": r["label"],
+                "iri": n,
+                "kind": g.nodes[n].get("kind", "other"),
+                "level": g.nodes[n].get("level", "unknown"),
+                "districts": r["districts"],
+                "citing": sum(1 for e in edges if e.get("cites")),
+                "issuing": sum(1 for e in edges if e.get("issues")),
+                "reports": r["reports"],
+                "share": r["share"],
+            }
+        )
     return rows
 
 
@@ -67,9 +82,17 @@ def district_ranking(g: nx.Graph, top: int | None = None) -> list[dict]:
     for d in nodes_of_kind(g, DISTRICT):
         edges = [g.edges[d, n] for n in g.neighbors(d)]
         a = g.nodes[d]
-        rows.append({"district": a["label"], "iri": d, "province": a.get("province"), "reports": a.get("reports", 0),
-                     "regulations": len(edges), "cited": sum(1 for e in edges if e.get("cites")),
-                     "issued": sum(1 for e in edges if e.get("issues"))})
+        rows.append(
+            {
+                "district": a["label"],
+                "iri": d,
+                "province": a.get("province"),
+                "reports": a.get("reports", 0),
+                "regulations": len(edges),
+                "cited": sum(1 for e in edges if e.get("cites")),
+                "issued": sum(1 for e in edges if e.get("issues")),
+            }
+        )
     rows.sort(key=lambda r: (-r["regulations"], -r["cited"], r["district"], r["iri"]))
     rows = rows[:top] if top is not None else rows
     return [{"rank": i, **r} for i, r in enumerate(rows, 1)]

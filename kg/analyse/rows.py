@@ -64,8 +64,10 @@ SELECT ?report ?label ?file ?year ?gov WHERE {
   OPTIONAL { ?report kg:issuedBy ?gov }
 }
 """
-_GOVERNMENTS = "SELECT ?gov ?label ?area WHERE { ?x kg:issuedBy ?gov . OPTIONAL { ?gov rdfs:label ?label } " \
-               "OPTIONAL { ?gov kg:jurisdiction ?area } }"
+_GOVERNMENTS = (
+    "SELECT ?gov ?label ?area WHERE { ?x kg:issuedBy ?gov . OPTIONAL { ?gov rdfs:label ?label } "
+    "OPTIONAL { ?gov kg:jurisdiction ?area } }"
+)
 _AREAS = """
 SELECT ?area ?label ?level ?parent ?code WHERE {
   ?area kg:adminLevel ?level .
@@ -118,11 +120,19 @@ def all_reports(store: pyoxigraph.Store) -> list[ReportRow]:
     Three flat queries joined here, and the ``kg:within`` chain walked in Python: a ``kg:within*`` path inside
     nested OPTIONALs cost ~1 ms per report in pyoxigraph.
     """
-    govs = {g: (smallest(r["label"] for r in rs), smallest(r["area"] for r in rs))
-            for g, rs in _grouped(select(store, _GOVERNMENTS), "gov").items()}
-    areas = {a: {"label": smallest(r["label"] for r in rs), "level": smallest(r["level"] for r in rs),
-                 "parent": smallest(r["parent"] for r in rs), "code": smallest(r["code"] for r in rs)}
-             for a, rs in _grouped(select(store, _AREAS), "area").items()}
+    govs = {
+        g: (smallest(r["label"] for r in rs), smallest(r["area"] for r in rs))
+        for g, rs in _grouped(select(store, _GOVERNMENTS), "gov").items()
+    }
+    areas = {
+        a: {
+            "label": smallest(r["label"] for r in rs),
+            "level": smallest(r["level"] for r in rs),
+            "parent": smallest(r["parent"] for r in rs),
+            "code": smallest(r["code"] for r in rs),
+        }
+        for a, rs in _grouped(select(store, _AREAS), "area").items()
+    }
     out = []
     for rid, rows in sorted(_grouped(select(store, _REPORTS), "report").items()):
         label = smallest(r["label"] for r in rows) or smallest(r["file"] for r in rows) or rid
@@ -135,10 +145,18 @@ def all_reports(store: pyoxigraph.Store) -> list[ReportRow]:
         else:
             district, district_label = rid, label
         prov = _province_of(area, areas) if area else None
-        out.append(ReportRow(
-            report=rid, label=label, year=smallest(r["year"] for r in rows), district=district,
-            district_label=district_label, province=prov, province_label=areas[prov]["label"] if prov else None,
-            province_code=areas[prov]["code"] if prov else None))
+        out.append(
+            ReportRow(
+                report=rid,
+                label=label,
+                year=smallest(r["year"] for r in rows),
+                district=district,
+                district_label=district_label,
+                province=prov,
+                province_label=areas[prov]["label"] if prov else None,
+                province_code=areas[prov]["code"] if prov else None,
+            )
+        )
     return out
 
 
@@ -149,8 +167,9 @@ def _province_matches(row: ReportRow, wanted: str) -> bool:
     return wanted in (row.province, row.province_code, label) or (bool(label) and label.startswith(wanted))
 
 
-def select_reports(store: pyoxigraph.Store, year: str | int | None = None,
-                   province: str | None = None) -> list[ReportRow]:
+def select_reports(
+    store: pyoxigraph.Store, year: str | int | None = None, province: str | None = None
+) -> list[ReportRow]:
     """The reports kept by the ``year`` and ``province`` filters (all of them without filters).
 
     Raises :class:`FilterError` when a filter is given and no report passes it, naming the years or provinces
@@ -167,21 +186,35 @@ def select_reports(store: pyoxigraph.Store, year: str | int | None = None,
         kept = [r for r in kept if _province_matches(r, str(province))]
         if not kept and everything:
             names = sorted({r.province_label or r.province for r in everything if r.province})
-            raise FilterError(f"no report from province {province!r}" + (f" in {year}" if year else "") +
-                              f" (provinces in the graph: {', '.join(names) or 'none'})")
+            raise FilterError(
+                f"no report from province {province!r}"
+                + (f" in {year}" if year else "")
+                + f" (provinces in the graph: {', '.join(names) or 'none'})"
+            )
     return kept
 
 
 def regulation_details(store: pyoxigraph.Store) -> dict[str, dict[str, str]]:
     """``{iri: {"label", "kind", "level"}}`` for every regulation (missing values: IRI / "other" / "unknown")."""
     rows = _grouped(select(store, _REGULATIONS), "reg")
-    return {iri: {"label": smallest(r["label"] for r in rs) or iri, "kind": smallest(r["kind"] for r in rs) or "other",
-                  "level": smallest(r["level"] for r in rs) or "unknown"} for iri, rs in sorted(rows.items())}
+    return {
+        iri: {
+            "label": smallest(r["label"] for r in rs) or iri,
+            "kind": smallest(r["kind"] for r in rs) or "other",
+            "level": smallest(r["level"] for r in rs) or "unknown",
+        }
+        for iri, rs in sorted(rows.items())
+    }
 
 
-def citations(store: pyoxigraph.Store, year: str | int | None = None, province: str | None = None, *,
-              reports: list[ReportRow] | None = None,
-              details: dict[str, dict[str, str]] | None = None) -> list[Citation]:
+def citations(
+    store: pyoxigraph.Store,
+    year: str | int | None = None,
+    province: str | None = None,
+    *,
+    reports: list[ReportRow] | None = None,
+    details: dict[str, dict[str, str]] | None = None,
+) -> list[Citation]:
     """Every (report, role, regulation) of the selected reports, sorted by district, regulation, report.
     ``reports`` (already selected) and ``details`` spare their queries when the caller has them."""
     if reports is None:
@@ -194,6 +227,16 @@ def citations(store: pyoxigraph.Store, year: str | int | None = None, province: 
         if info is None:
             continue
         reg = row["reg"]
-        out.append(Citation(info.report, info.district, info.district_label, reg,
-                            details.get(reg, {}).get("label", reg), row["role"], info.year, info.province_label))
+        out.append(
+            Citation(
+                info.report,
+                info.district,
+                info.district_label,
+                reg,
+                details.get(reg, {}).get("label", reg),
+                row["role"],
+                info.year,
+                info.province_label,
+            )
+        )
     return sorted(out, key=lambda c: (c.district, c.regulation, c.report, c.role))

@@ -20,18 +20,21 @@ from __future__ import annotations
 import os
 from collections.abc import Callable, Iterable
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from kg.build.cache import CACHE_DIR, Cache, fingerprint
 from kg.build.executors import Executor, make_executor
 from kg.build.merge import merge_parts
-from kg.build.options import BuildFacts, BuildOptions, BuildResult, FileRecord, Summary, default_jobs
+from kg.build.options import BuildOptions, BuildResult, FileRecord, Summary, default_jobs
 from kg.build.parts import ReportPart, group_reports
 from kg.build.scan import extract_misses, scan_sources
 from kg.build.sources import SourceLike, collect_sources
 from kg.errors import BuildError, ConfigError
 from kg.extract import EXTRACTOR_VERSION
-from kg.graph import KnowledgeGraph, _Parts
 from kg.read import MAX_BYTES_DEFAULT
+
+if TYPE_CHECKING:
+    from kg.graph import KnowledgeGraph
 
 Progress = Callable[[int, int], None]
 """``progress(done, total)``: called as inputs are done."""
@@ -39,10 +42,20 @@ Progress = Callable[[int, int], None]
 __all__ = ["BuildOptions", "BuildResult", "FileRecord", "build", "build_graph", "default_jobs"]
 
 
-def build_graph(sources: Iterable[SourceLike], *, segmenter: str | None = None, model: str | None = None,
-                jobs: int = 1, executor: str | Executor | None = None, scheduler: str | None = None,
-                progress: Progress | None = None, cache_dir: str | os.PathLike | None = None,
-                use_cache: bool = True, max_bytes: int = MAX_BYTES_DEFAULT, strict: bool = False) -> KnowledgeGraph:
+def build_graph(
+    sources: Iterable[SourceLike],
+    *,
+    segmenter: str | None = None,
+    model: str | None = None,
+    jobs: int = 1,
+    executor: str | Executor | None = None,
+    scheduler: str | None = None,
+    progress: Progress | None = None,
+    cache_dir: str | os.PathLike | None = None,
+    use_cache: bool = True,
+    max_bytes: int = MAX_BYTES_DEFAULT,
+    strict: bool = False,
+) -> KnowledgeGraph:
     """Build the knowledge graph of ``sources`` (paths, folders, :class:`kg.Document` objects or
     ``(name, text)`` pairs) in memory.
 
@@ -50,6 +63,8 @@ def build_graph(sources: Iterable[SourceLike], *, segmenter: str | None = None, 
     processes (or an ``executor``: ``"local"``, ``"dask"`` with ``scheduler``, or an :class:`Executor`);
     ``cache_dir`` keeps extraction results so that a rebuild redoes only what changed. Raises
     :class:`kg.errors.BuildError` when no source could be read (or, with ``strict``, when any was skipped)."""
+    from kg.graph import KnowledgeGraph, _Parts  # noqa: PLC0415 - kg.graph imports kg.build.options
+
     segmenter = segmenter or "jieba"
     if segmenter == "pkuseg" and not model:
         raise ConfigError("the pkuseg segmenter needs a model directory")
@@ -59,8 +74,11 @@ def build_graph(sources: Iterable[SourceLike], *, segmenter: str | None = None, 
         runner = make_executor(executor or "local", jobs, scheduler, segmenter, model)
     inputs, records = collect_sources(sources)
     tick = _ticker(progress, len(inputs))
-    cache = (Cache(Path(cache_dir), fingerprint(EXTRACTOR_VERSION, segmenter, model), use_cache)
-             if cache_dir is not None else None)
+    cache = (
+        Cache(Path(cache_dir), fingerprint(EXTRACTOR_VERSION, segmenter, model), use_cache)
+        if cache_dir is not None
+        else None
+    )
     scan = scan_sources(inputs, cache, max_bytes, records, tick)
     facts = extract_misses(scan, runner, cache, segmenter, model, max_bytes, records, tick)
     parts = group_reports(scan.entries, cache)
@@ -71,22 +89,40 @@ def build_graph(sources: Iterable[SourceLike], *, segmenter: str | None = None, 
     if cache is not None:
         cache.save_index(scan.index)
         cache.prune()
-    summary = Summary(len(parts), len(merged.corpus.regulations), sum(p.first.figures for p in parts),
-                      len(merged.corpus.organisations), len(merged.corpus.measures),
-                      sum(p.first.triples for p in parts) + sum(b.triples for b in merged.shared))
+    summary = Summary(
+        len(parts),
+        len(merged.corpus.regulations),
+        sum(p.first.figures for p in parts),
+        len(merged.corpus.organisations),
+        len(merged.corpus.measures),
+        sum(p.first.triples for p in parts) + sum(b.triples for b in merged.shared),
+    )
     return KnowledgeGraph(records, summary, facts, _Parts(parts, merged, scan.fresh))
 
 
-def build(inputs: Iterable[SourceLike], outdir: str | os.PathLike, options: BuildOptions | None = None,
-          progress: Progress | None = None) -> BuildResult:
+def build(
+    inputs: Iterable[SourceLike],
+    outdir: str | os.PathLike,
+    options: BuildOptions | None = None,
+    progress: Progress | None = None,
+) -> BuildResult:
     """``kg build``: :func:`build_graph` with the cache under ``outdir/.cache``, then
     :meth:`KnowledgeGraph.write` into ``outdir``."""
     options = options or BuildOptions()
     outdir = Path(outdir)
-    graph = build_graph(inputs, segmenter=options.segmenter, model=options.pkuseg_model, jobs=options.jobs,
-                        executor=options.executor, scheduler=options.scheduler, progress=progress,
-                        cache_dir=outdir / CACHE_DIR, use_cache=options.cache, max_bytes=options.max_bytes,
-                        strict=options.strict)
+    graph = build_graph(
+        inputs,
+        segmenter=options.segmenter,
+        model=options.pkuseg_model,
+        jobs=options.jobs,
+        executor=options.executor,
+        scheduler=options.scheduler,
+        progress=progress,
+        cache_dir=outdir / CACHE_DIR,
+        use_cache=options.cache,
+        max_bytes=options.max_bytes,
+        strict=options.strict,
+    )
     return graph.write(outdir, html=options.html, validate=options.validate)
 
 
@@ -107,10 +143,20 @@ def _report_records(parts: list[ReportPart]) -> list[FileRecord]:
     records = []
     for part in parts:
         first = part.first
-        records.append(FileRecord(first.name, "partial" if first.problems else "built", "; ".join(first.problems),
-                                  part.report_id, first.file.encoding, first.file.fmt))
-        records += [FileRecord(c.name, "duplicate", f"same text as {first.name}", part.report_id, c.file.encoding,
-                               c.file.fmt) for c in part.copies[1:]]
+        records.append(
+            FileRecord(
+                first.name,
+                "partial" if first.problems else "built",
+                "; ".join(first.problems),
+                part.report_id,
+                first.file.encoding,
+                first.file.fmt,
+            )
+        )
+        records += [
+            FileRecord(c.name, "duplicate", f"same text as {first.name}", part.report_id, c.file.encoding, c.file.fmt)
+            for c in part.copies[1:]
+        ]
     return records
 
 
@@ -120,5 +166,7 @@ def _check_outcome(parts: list[ReportPart], records: list[FileRecord], strict: b
         reasons = "; ".join(r.line() for r in records) or "no input"
         raise BuildError(f"no report could be read: {reasons}")
     if strict and skipped:
-        raise BuildError(f"{len(skipped)} input{'s' * (len(skipped) != 1)} skipped in a strict build, no graph "
-                         "written: " + "; ".join(r.line() for r in skipped[:5]) + (" …" if len(skipped) > 5 else ""))
+        raise BuildError(
+            f"{len(skipped)} input{'s' * (len(skipped) != 1)} skipped in a strict build, no graph "
+            "written: " + "; ".join(r.line() for r in skipped[:5]) + (" …" if len(skipped) > 5 else "")
+        )

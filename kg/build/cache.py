@@ -59,8 +59,11 @@ def code_fingerprint() -> str:
         if not folder.is_dir():
             continue
         for path in sorted(folder.rglob("*")):
-            if path.is_file() and path.suffix in (".py", ".csv", ".txt", ".json", ".ttl", ".j2", ".jsonld") \
-                    and "__pycache__" not in path.parts:
+            if (
+                path.is_file()
+                and path.suffix in (".py", ".csv", ".txt", ".json", ".ttl", ".j2", ".jsonld")
+                and "__pycache__" not in path.parts
+            ):
                 digest.update(path.relative_to(folder).as_posix().encode())
                 digest.update(b"\0")
                 digest.update(path.read_bytes())
@@ -89,45 +92,66 @@ def _name_hash(name: str) -> str:
 
 # --- the corpus share of one report, as JSON ------------------------------------------------------------------
 
+
 def corpus_to_json(corpus: Corpus) -> dict[str, Any]:
     """The shared nodes of a (one-report) corpus as plain JSON (sets as sorted lists); reports are left out."""
+
     def entity(e: EntityNode) -> dict:
-        return {"key": e.key, "label": e.label, "alt_labels": sorted(e.alt_labels), "area": e.area,
-                "concept": e.concept}
+        return {
+            "key": e.key,
+            "label": e.label,
+            "alt_labels": sorted(e.alt_labels),
+            "area": e.area,
+            "concept": e.concept,
+        }
 
     return {
-        "regulations": {k: {**{f: getattr(r, f) for f in ("key", "label", "kind", "issuer_level", "scope_area",
-                                                           "issuer_area", "fixed_label")},
-                            **{f: sorted(getattr(r, f)) for f in _REGULATION_SETS}}
-                        for k, r in corpus.regulations.items()},
+        "regulations": {
+            k: {
+                **{
+                    f: getattr(r, f)
+                    for f in ("key", "label", "kind", "issuer_level", "scope_area", "issuer_area", "fixed_label")
+                },
+                **{f: sorted(getattr(r, f)) for f in _REGULATION_SETS},
+            }
+            for k, r in corpus.regulations.items()
+        },
         "governments": {k: entity(e) for k, e in corpus.governments.items()},
         "organisations": {k: entity(e) for k, e in corpus.organisations.items()},
         "measures": {k: entity(e) for k, e in corpus.measures.items()},
-        "works": {k: {"key": w.key, "label": w.label, "work_type": w.work_type, "alt_labels": sorted(w.alt_labels)}
-                  for k, w in corpus.works.items()},
-        "areas": {k: {"code": a.code, "name": a.name, "level": a.level, "path": [list(p) for p in a.path]}
-                  for k, a in corpus.areas.items()},
+        "works": {
+            k: {"key": w.key, "label": w.label, "work_type": w.work_type, "alt_labels": sorted(w.alt_labels)}
+            for k, w in corpus.works.items()
+        },
+        "areas": {
+            k: {"code": a.code, "name": a.name, "level": a.level, "path": [list(p) for p in a.path]}
+            for k, a in corpus.areas.items()
+        },
     }
 
 
 def corpus_from_json(d: dict[str, Any]) -> Corpus:
     """Inverse of :func:`corpus_to_json`."""
+
     def entity(e: dict) -> EntityNode:
         return EntityNode(e["key"], e["label"], set(e["alt_labels"]), e["area"], e["concept"])
 
     return Corpus(
-        regulations={k: RegulationNode(**{**r, **{f: set(r[f]) for f in _REGULATION_SETS}})
-                     for k, r in d["regulations"].items()},
+        regulations={
+            k: RegulationNode(**{**r, **{f: set(r[f]) for f in _REGULATION_SETS}}) for k, r in d["regulations"].items()
+        },
         governments={k: entity(e) for k, e in d["governments"].items()},
         organisations={k: entity(e) for k, e in d["organisations"].items()},
         measures={k: entity(e) for k, e in d["measures"].items()},
         works={k: WorkNode(w["key"], w["label"], w["work_type"], set(w["alt_labels"])) for k, w in d["works"].items()},
-        areas={k: AreaRef(a["code"], a["name"], a["level"], [tuple(p) for p in a["path"]])
-               for k, a in d["areas"].items()},
+        areas={
+            k: AreaRef(a["code"], a["name"], a["level"], [tuple(p) for p in a["path"]]) for k, a in d["areas"].items()
+        },
     )
 
 
 # --- entries --------------------------------------------------------------------------------------------------
+
 
 @dataclass
 class Fragment:
@@ -140,9 +164,15 @@ class Fragment:
     def serialise(self, name: str) -> str:
         """The fragment file's content (done by the worker that made it, not by the main process)."""
         shares = {k: v for k, v in self.part.items() if k != "html"}
-        return (json.dumps({**self.head, "name": name}, ensure_ascii=False) + "\n"
-                + json.dumps(shares, ensure_ascii=False, separators=(",", ":")) + "\n"
-                + json.dumps(self.part["html"], ensure_ascii=False) + "\n" + self.body)
+        return (
+            json.dumps({**self.head, "name": name}, ensure_ascii=False)
+            + "\n"
+            + json.dumps(shares, ensure_ascii=False, separators=(",", ":"))
+            + "\n"
+            + json.dumps(self.part["html"], ensure_ascii=False)
+            + "\n"
+            + self.body
+        )
 
 
 @dataclass
@@ -202,8 +232,9 @@ class Cache:
         self.used.update((self.fragment_path(key, name), self.extraction_path(key), self.text_path(key)))
 
     def has(self, key: str, name: str) -> bool:
-        return all(os.path.isfile(p) for p in (self.fragment_path(key, name), self.extraction_path(key),
-                                                 self.text_path(key)))
+        return all(
+            os.path.isfile(p) for p in (self.fragment_path(key, name), self.extraction_path(key), self.text_path(key))
+        )
 
     def open_fragment(self, key: str, name: str) -> IO[bytes]:
         """The fragment file (binary), positioned after the head: read (or skip) the corpus part and the HTML
@@ -215,8 +246,11 @@ class Cache:
     def store(self, key: str, name: str, extraction_json: str, fragment_text: str, text: str) -> None:
         """Write the entries of a file (atomically each), from their serialised text
         (:func:`extraction_text`, :meth:`Fragment.serialise`) and the decoded text."""
-        for path, content in ((self.extraction_path(key), extraction_json),
-                              (self.fragment_path(key, name), fragment_text), (self.text_path(key), text)):
+        for path, content in (
+            (self.extraction_path(key), extraction_json),
+            (self.fragment_path(key, name), fragment_text),
+            (self.text_path(key), text),
+        ):
             atomic_write_text(Path(path), content)
             self.used.add(path)
 

@@ -46,8 +46,9 @@ class LocalExecutor:
         # forkserver (or spawn): workers never inherit a lock held by another thread of this process
         ctx = multiprocessing.get_context("forkserver" if "forkserver" in methods else "spawn")
         try:
-            with ProcessPoolExecutor(max_workers=self.workers, mp_context=ctx, initializer=init_worker,
-                                     initargs=(self.segmenter, self.model)) as pool:
+            with ProcessPoolExecutor(
+                max_workers=self.workers, mp_context=ctx, initializer=init_worker, initargs=(self.segmenter, self.model)
+            ) as pool:
                 pending: set = set()
                 for task in tasks:
                     pending.add(pool.submit(process_task, task))
@@ -58,8 +59,9 @@ class LocalExecutor:
                     done, pending = wait(pending, return_when=FIRST_COMPLETED)
                     yield from (f.result() for f in done)
         except BrokenProcessPool as exc:
-            raise BuildError(f"a worker process died ({exc or 'killed'}); build with one job to find the file") \
-                from None
+            raise BuildError(
+                f"a worker process died ({exc or 'killed'}); build with one job to find the file"
+            ) from None
 
 
 class DaskExecutor:
@@ -75,8 +77,11 @@ class DaskExecutor:
         except ImportError:
             raise ConfigError("the dask executor needs dask[distributed]: pip install 'fazhi-kg[dask]'") from None
         try:
-            return (Client(self.scheduler) if self.scheduler  # timeout: distributed.comm.timeouts.connect
-                    else Client(n_workers=self.jobs, threads_per_worker=1, processes=True, dashboard_address=None))
+            return (
+                Client(self.scheduler)
+                if self.scheduler  # timeout: distributed.comm.timeouts.connect
+                else Client(n_workers=self.jobs, threads_per_worker=1, processes=True, dashboard_address=None)
+            )
         except (OSError, TimeoutError, ValueError) as exc:
             raise BuildError(f"cannot reach the Dask scheduler at {self.scheduler}: {exc}") from None
 

@@ -16,8 +16,15 @@ from typing import Any
 
 from kg.build.cache import Cache, corpus_from_json
 from kg.build.parts import ReportPart
-from kg.rdf.triples import area_iri, entity_triples, government_iri, measure_iri, organisation_iri, regulation_iri, \
-    work_iri
+from kg.rdf.triples import (
+    area_iri,
+    entity_triples,
+    government_iri,
+    measure_iri,
+    organisation_iri,
+    regulation_iri,
+    work_iri,
+)
 from kg.rdf.turtle import TurtleWriter
 from kg.resolve import Corpus, merge_corpus
 
@@ -57,12 +64,14 @@ def _node_state(node: Any) -> str:
 
 
 def _tables(corpus: Corpus, todo: Corpus) -> tuple:
-    return (("area", corpus.areas, todo.areas, area_iri),
-            ("gov", corpus.governments, todo.governments, government_iri),
-            ("org", corpus.organisations, todo.organisations, organisation_iri),
-            ("measure", corpus.measures, todo.measures, lambda k: measure_iri(k, corpus.measures[k].concept)),
-            ("reg", corpus.regulations, todo.regulations, regulation_iri),
-            ("work", corpus.works, todo.works, work_iri))
+    return (
+        ("area", corpus.areas, todo.areas, area_iri),
+        ("gov", corpus.governments, todo.governments, government_iri),
+        ("org", corpus.organisations, todo.organisations, organisation_iri),
+        ("measure", corpus.measures, todo.measures, lambda k: measure_iri(k, corpus.measures[k].concept)),
+        ("reg", corpus.regulations, todo.regulations, regulation_iri),
+        ("work", corpus.works, todo.works, work_iri),
+    )
 
 
 def shared_blocks(corpus: Corpus, indicators: set[str], cache: Cache | None) -> list[Block]:

@@ -83,24 +83,41 @@ def write_outputs(graph: KnowledgeGraph, outdir: Path, *, html: bool, validate: 
     graph_path = outdir / "graph.ttl"
     pending = outdir / ".graph.ttl.unvalidated"  # hidden: never taken for the graph, nor read as an input
     written: list[writer.Written] = []
-    atomic_write(pending, lambda out: written.append(writer.write_graph(out, built.parts, built.merged,
-                                                                         sample=sample, view=html)), binary=True)
+    atomic_write(
+        pending,
+        lambda out: written.append(writer.write_graph(out, built.parts, built.merged, sample=sample, view=html)),
+        binary=True,
+    )
     done = written[0]
     try:
-        report = (validate_or_fail(done.sample, pending, outdir, graph.summary, graph.records, graph.facts)
-                  if validate else None)
+        report = (
+            validate_or_fail(done.sample, pending, outdir, graph.summary, graph.records, graph.facts)
+            if validate
+            else None
+        )
         os.replace(pending, graph_path)
     finally:
         pending.unlink(missing_ok=True)  # already renamed unless validation stopped half-way (Ctrl-C, a bug)
     for stale in (outdir / "graph.invalid.ttl", outdir / "validation.txt"):
         stale.unlink(missing_ok=True)
-    result = BuildResult(graph.records, graph.summary, graph_path, extracted=graph.facts.extracted,
-                         workers=graph.facts.workers, validation=report)
+    result = BuildResult(
+        graph.records,
+        graph.summary,
+        graph_path,
+        extracted=graph.facts.extracted,
+        workers=graph.facts.workers,
+        validation=report,
+    )
     if html:
         from kg.view import render_html  # noqa: PLC0415 - pyvis/jinja only when drawing
 
         result.html_path = outdir / "graph.html"
         render_html(done.view_store, result.html_path, texts_dir=texts)
-    write_build_report(outdir, graph.summary, graph.records, graph.facts,
-                       validation_summary(report, done.sampled, graph.summary.reports))
+    write_build_report(
+        outdir,
+        graph.summary,
+        graph.records,
+        graph.facts,
+        validation_summary(report, done.sampled, graph.summary.reports),
+    )
     return result

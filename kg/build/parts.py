@@ -36,8 +36,16 @@ class Entry:
 
 
 def entry_from_head(name: str, key: str, head: dict[str, Any], **memory: str | None) -> Entry:
-    return Entry(name, key, head["report_id"], SourceFile(**{**head["file"], "source_name": name}),
-                 head["problems"], head["figures"], head["triples"], **memory)
+    return Entry(
+        name,
+        key,
+        head["report_id"],
+        SourceFile(**{**head["file"], "source_name": name}),
+        head["problems"],
+        head["figures"],
+        head["triples"],
+        **memory,
+    )
 
 
 @dataclass

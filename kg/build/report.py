@@ -23,15 +23,20 @@ from kg.fsutil import atomic_write_text
 def validation_summary(report: Any, sampled: int = 0, reports: int = 0) -> dict[str, Any]:
     if report is None:
         return {"validated": False}
-    out = {"validated": True, "conforms": report.conforms, "violations": len(report.violations),
-           "warnings": len(report.warnings)}
+    out = {
+        "validated": True,
+        "conforms": report.conforms,
+        "violations": len(report.violations),
+        "warnings": len(report.warnings),
+    }
     if sampled:
         out["sample"] = f"{sampled} of {reports} reports and the resources they refer to"
     return out
 
 
-def write_build_report(outdir: Path, summary: Summary, records: list[FileRecord], facts: BuildFacts,
-                       validation: dict[str, Any]) -> None:
+def write_build_report(
+    outdir: Path, summary: Summary, records: list[FileRecord], facts: BuildFacts, validation: dict[str, Any]
+) -> None:
     report = {
         "extractor_version": EXTRACTOR_VERSION,
         "summary": summary.as_dict(),
@@ -42,8 +47,9 @@ def write_build_report(outdir: Path, summary: Summary, records: list[FileRecord]
     atomic_write_text(outdir / "build-report.json", json.dumps(report, ensure_ascii=False, indent=2) + "\n")
 
 
-def validate_or_fail(sample: bytes, pending: Path, outdir: Path, summary: Summary, records: list[FileRecord],
-                     facts: BuildFacts) -> Any:
+def validate_or_fail(
+    sample: bytes, pending: Path, outdir: Path, summary: Summary, records: list[FileRecord], facts: BuildFacts
+) -> Any:
     """Validate the graph (or its sample, Turtle bytes); on a violation, set the files as the module docstring
     says and raise :class:`GraphInvalid`."""
     import pyoxigraph  # noqa: PLC0415
@@ -66,6 +72,8 @@ def validate_or_fail(sample: bytes, pending: Path, outdir: Path, summary: Summar
     atomic_write_text(details, "".join(r.line() + "\n" for r in report.results))
     write_build_report(outdir, summary, records, facts, validation_summary(report))
     n = len(report.violations)
-    raise GraphInvalid(f"{invalid}: the built graph violates ontology/shapes.ttl ({n} violation{'s' * (n != 1)}; "
-                       f"first: {report.violations[0].line()}); graph.ttl not written, every result in {details}",
-                       report)
+    raise GraphInvalid(
+        f"{invalid}: the built graph violates ontology/shapes.ttl ({n} violation{'s' * (n != 1)}; "
+        f"first: {report.violations[0].line()}); graph.ttl not written, every result in {details}",
+        report,
+    )

@@ -38,8 +38,9 @@ def _source_key(src: Source, max_bytes: int) -> str:
     return content_key(hashlib.sha256(data).hexdigest(), src.fmt)
 
 
-def scan_sources(sources: list[Source], cache: Cache | None, max_bytes: int, records: list[FileRecord],
-                 tick: Callable[[], None]) -> Scan:
+def scan_sources(
+    sources: list[Source], cache: Cache | None, max_bytes: int, records: list[FileRecord], tick: Callable[[], None]
+) -> Scan:
     """Split ``sources`` into cached entries and misses (every source is a miss without a cache)."""
     scan = Scan()
     previous = cache.load_index() if cache else {}
@@ -52,8 +53,13 @@ def scan_sources(sources: list[Source], cache: Cache | None, max_bytes: int, rec
                 scan.misses.append(src)
                 continue
             known = previous.get(src.name)
-            if (src.path is not None and known and (known.get("size"), known.get("mtime_ns")) == scan.stats[src.name]
-                    and known["key"].endswith(src.fmt) and cache.has(known["key"], src.name)):
+            if (
+                src.path is not None
+                and known
+                and (known.get("size"), known.get("mtime_ns")) == scan.stats[src.name]
+                and known["key"].endswith(src.fmt)
+                and cache.has(known["key"], src.name)
+            ):
                 cache.use(known["key"], src.name)
                 scan.entries.append(entry_from_head(src.name, known["key"], known["head"]))
                 scan.index[src.name] = known
@@ -79,8 +85,15 @@ def _index_row(scan: Scan, name: str, key: str, head: dict[str, Any]) -> dict[st
     return {"key": key, "size": size, "mtime_ns": mtime_ns, "head": head}
 
 
-def _tasks(scan: Scan, cache: Cache | None, segmenter: str, model: str | None, max_bytes: int,
-           records: list[FileRecord], tick: Callable[[], None]) -> Iterator[Task]:
+def _tasks(
+    scan: Scan,
+    cache: Cache | None,
+    segmenter: str,
+    model: str | None,
+    max_bytes: int,
+    records: list[FileRecord],
+    tick: Callable[[], None],
+) -> Iterator[Task]:
     for src in scan.misses:
         if src.document is not None:
             yield Task(src.name, src.fmt, None, max_bytes, segmenter, model, document=src.document)
@@ -95,8 +108,16 @@ def _tasks(scan: Scan, cache: Cache | None, segmenter: str, model: str | None, m
         yield Task(src.name, src.fmt, data, max_bytes, segmenter, model, cache.load_extraction(key) if cache else None)
 
 
-def extract_misses(scan: Scan, executor: Executor, cache: Cache | None, segmenter: str, model: str | None,
-                   max_bytes: int, records: list[FileRecord], tick: Callable[[], None]) -> BuildFacts:
+def extract_misses(
+    scan: Scan,
+    executor: Executor,
+    cache: Cache | None,
+    segmenter: str,
+    model: str | None,
+    max_bytes: int,
+    records: list[FileRecord],
+    tick: Callable[[], None],
+) -> BuildFacts:
     """Extract every miss on ``executor``; adds an entry (or a skipped record) per miss to ``scan``."""
     facts = BuildFacts(from_cache=len(scan.entries))
     tasks = _tasks(scan, cache, segmenter, model, max_bytes, records, tick)
@@ -113,8 +134,15 @@ def extract_misses(scan: Scan, executor: Executor, cache: Cache | None, segmente
             scan.entries.append(entry_from_head(outcome.name, outcome.key, outcome.head))
             scan.index[outcome.name] = _index_row(scan, outcome.name, outcome.key, outcome.head)
         else:
-            scan.entries.append(entry_from_head(outcome.name, outcome.key, outcome.head,
-                                                fragment_text=outcome.fragment_text,
-                                                extraction_json=outcome.extraction_json, text=outcome.text))
+            scan.entries.append(
+                entry_from_head(
+                    outcome.name,
+                    outcome.key,
+                    outcome.head,
+                    fragment_text=outcome.fragment_text,
+                    extraction_json=outcome.extraction_json,
+                    text=outcome.text,
+                )
+            )
     facts.workers = executor.workers
     return facts

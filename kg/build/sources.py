@@ -12,12 +12,11 @@ import os
 from collections.abc import Iterable
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Union
 
 from kg.build.options import FileRecord
 from kg.read import FORMATS, Document, format_of
 
-SourceLike = Union[str, os.PathLike, Document, tuple[str, str]]
+SourceLike = str | os.PathLike | Document | tuple[str, str]
 """What :func:`kg.build_graph` accepts, one per source."""
 
 
@@ -50,8 +49,13 @@ def collect_sources(sources: Iterable[SourceLike]) -> tuple[list[Source], list[F
 def _collect_path(inp: Path, found: dict[str, Source], problems: list[FileRecord]) -> None:
     if inp.is_dir():
         suffixes = tuple(FORMATS)  # read now: a reader registered after import counts
-        files = sorted(p for p in inp.rglob("*") if p.suffix.lower() in suffixes and p.is_file()
-                       and not any(part.startswith(".") for part in p.relative_to(inp).parts))
+        files = sorted(
+            p
+            for p in inp.rglob("*")
+            if p.suffix.lower() in suffixes
+            and p.is_file()
+            and not any(part.startswith(".") for part in p.relative_to(inp).parts)
+        )
         if not files:
             problems.append(FileRecord(str(inp), "skipped", "folder holds no reports (" + ", ".join(suffixes) + ")"))
         for p in files:

@@ -72,11 +72,18 @@ def report_fragment(ex: Extraction, files: list[SourceFile]) -> Fragment:
     node.source_names = [f.source_name for f in files]
     triples = report_triples(node, files)
     body, count = TurtleWriter().blocks(triples)
-    head = {"report_id": ex.report_id, "file": files[0].__dict__, "problems": list(ex.info.problems),
-            "figures": len(ex.figures), "triples": count}
-    part = {"corpus": corpus_to_json(corpus),
-            "indicators": sorted({f.indicator for f in ex.figures if f.indicator}),
-            "html": view_subset(ex.report_id, triples)}
+    head = {
+        "report_id": ex.report_id,
+        "file": files[0].__dict__,
+        "problems": list(ex.info.problems),
+        "figures": len(ex.figures),
+        "triples": count,
+    }
+    part = {
+        "corpus": corpus_to_json(corpus),
+        "indicators": sorted({f.indicator for f in ex.figures if f.indicator}),
+        "html": view_subset(ex.report_id, triples),
+    }
     return Fragment(head, part, body)
 
 

@@ -53,8 +53,7 @@ def sample_ids(report_ids: list[str], size: int, fresh: set[str] | None = None) 
     return {pool[int(i * step)] for i in range(size)}
 
 
-def write_graph(out: IO[bytes], parts: list[ReportPart], merged: Merged, *, sample: set[str],
-                view: bool) -> Written:
+def write_graph(out: IO[bytes], parts: list[ReportPart], merged: Merged, *, sample: set[str], view: bool) -> Written:
     """Write the whole graph to ``out`` (binary); see the module docstring."""
     import pyoxigraph  # noqa: PLC0415
 

@@ -22,6 +22,15 @@ def main() -> None:
     """fazhi-kg: a knowledge graph of China's local 法治政府建设 annual reports."""
 
 
-for _command in (build.build, stats.stats, view.view, query.query, query.compare, eval.eval_, linked_data.validate,
-                 linked_data.export_, linked_data.serve):
+for _command in (
+    build.build,
+    stats.stats,
+    view.view,
+    query.query,
+    query.compare,
+    eval.eval_,
+    linked_data.validate,
+    linked_data.export_,
+    linked_data.serve,
+):
     main.add_command(_command)

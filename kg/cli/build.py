@@ -12,26 +12,63 @@ from kg.cli.common import console
 
 @click.command()
 @click.argument("inputs", nargs=-1, type=click.Path(path_type=Path))
-@click.option("-o", "--output", "outdir", type=click.Path(path_type=Path), default=Path("output"),
-              show_default=True, help="Output folder.")
+@click.option(
+    "-o",
+    "--output",
+    "outdir",
+    type=click.Path(path_type=Path),
+    default=Path("output"),
+    show_default=True,
+    help="Output folder.",
+)
 @click.option("--segmenter", type=click.Choice(["jieba", "pkuseg"]), default="jieba", show_default=True)
 @click.option("--pkuseg-model", type=click.Path(path_type=Path), help="spacy-pkuseg model directory.")
-@click.option("--jobs", "-j", type=click.IntRange(min=1), default=None,
-              help="Extraction processes (default: every core; 1 = in this process).")
-@click.option("--executor", type=click.Choice(["local", "dask"]), default="local", show_default=True,
-              help="Where extraction runs: local processes, or a Dask cluster.")
-@click.option("--scheduler", metavar="ADDRESS", help="Dask scheduler address (tcp://host:8786); without it "
-              "--executor dask starts a local cluster of --jobs workers.")
+@click.option(
+    "--jobs",
+    "-j",
+    type=click.IntRange(min=1),
+    default=None,
+    help="Extraction processes (default: every core; 1 = in this process).",
+)
+@click.option(
+    "--executor",
+    type=click.Choice(["local", "dask"]),
+    default="local",
+    show_default=True,
+    help="Where extraction runs: local processes, or a Dask cluster.",
+)
+@click.option(
+    "--scheduler",
+    metavar="ADDRESS",
+    help="Dask scheduler address (tcp://host:8786); without it "
+    "--executor dask starts a local cluster of --jobs workers.",
+)
 @click.option("--no-cache", is_flag=True, help="Extract every file again instead of reusing OUTDIR/.cache.")
-@click.option("--max-bytes", type=click.IntRange(min=1), default=None,
-              help="Skip files larger than this many bytes (default 20 MiB).")
+@click.option(
+    "--max-bytes",
+    type=click.IntRange(min=1),
+    default=None,
+    help="Skip files larger than this many bytes (default 20 MiB).",
+)
 @click.option("--strict", is_flag=True, help="Any skipped input is an error: write no graph.")
 @click.option("--no-html", is_flag=True, help="Skip graph.html.")
 @click.option("--no-validate", is_flag=True, help="Skip the SHACL validation of graph.ttl (ontology/shapes.ttl).")
 @click.option("--quiet", "-q", is_flag=True, help="No progress bar.")
-def build(inputs: tuple[Path, ...], outdir: Path, segmenter: str, pkuseg_model: Path | None, jobs: int | None,
-          executor: str, scheduler: str | None, no_cache: bool, max_bytes: int | None, strict: bool, no_html: bool,
-          no_validate: bool, quiet: bool) -> None:
+def build(
+    inputs: tuple[Path, ...],
+    outdir: Path,
+    segmenter: str,
+    pkuseg_model: Path | None,
+    jobs: int | None,
+    executor: str,
+    scheduler: str | None,
+    no_cache: bool,
+    max_bytes: int | None,
+    strict: bool,
+    no_html: bool,
+    no_validate: bool,
+    quiet: bool,
+) -> None:
     """Build graph.ttl and graph.html from report files or folders (default: seeds/).
 
     Reads .txt (UTF-8, UTF-16, GB18030), .html/.htm, .pdf and .docx. Exit status 0 when every input built, 1
@@ -43,19 +80,30 @@ def build(inputs: tuple[Path, ...], outdir: Path, segmenter: str, pkuseg_model: 
         raise click.BadParameter("--scheduler needs --executor dask", param_hint="--scheduler")
     if segmenter == "pkuseg" and not pkuseg_model:
         raise click.BadParameter("the pkuseg segmenter needs --pkuseg-model DIR", param_hint="--pkuseg-model")
-    options = BuildOptions(segmenter=segmenter, pkuseg_model=str(pkuseg_model) if pkuseg_model else None,
-                           html=not no_html, jobs=jobs or default_jobs(), cache=not no_cache,
-                           max_bytes=max_bytes or MAX_BYTES_DEFAULT, strict=strict, executor=executor,
-                           scheduler=scheduler, validate=not no_validate)
+    options = BuildOptions(
+        segmenter=segmenter,
+        pkuseg_model=str(pkuseg_model) if pkuseg_model else None,
+        html=not no_html,
+        jobs=jobs or default_jobs(),
+        cache=not no_cache,
+        max_bytes=max_bytes or MAX_BYTES_DEFAULT,
+        strict=strict,
+        executor=executor,
+        scheduler=scheduler,
+        validate=not no_validate,
+    )
     result = _run(list(inputs) or [Path("seeds")], outdir, options, quiet)
     for record in result.records:
         if record.status not in ("built",):
             click.echo(record.line(), err=True)
     s = result.summary
-    click.echo(f"{s.reports} reports, {s.regulations} regulations, {s.figures} figures, "
-               f"{s.organisations} organisations, {s.measures} measures, {s.triples} triples "
-               f"→ {result.graph_path}" + (f", {result.html_path}" if result.html_path else "")
-               + (validity(result.validation) if result.validation else ""))
+    click.echo(
+        f"{s.reports} reports, {s.regulations} regulations, {s.figures} figures, "
+        f"{s.organisations} organisations, {s.measures} measures, {s.triples} triples "
+        f"→ {result.graph_path}"
+        + (f", {result.html_path}" if result.html_path else "")
+        + (validity(result.validation) if result.validation else "")
+    )
     if not result.ok:
         sys.exit(1)
 
@@ -71,8 +119,9 @@ def _run(paths: list[Path], outdir: Path, options, quiet: bool):
     with Progress(console=console(), transient=True, disable=quiet) as bar:
         task = bar.add_task("building", total=None)
         try:
-            return run_build(paths, outdir, options,
-                             progress=lambda done, total: bar.update(task, completed=done, total=total))
+            return run_build(
+                paths, outdir, options, progress=lambda done, total: bar.update(task, completed=done, total=total)
+            )
         except GraphInvalid as exc:
             for line in exc.report.results[:20]:
                 click.echo(line.line(), err=True)

@@ -59,8 +59,9 @@ def cell(value: object, limit: int | None = None) -> str:
     return "" if value is None else str(value)
 
 
-def emit(title: str, columns: list[tuple[str, str]], rows: list[dict], as_json: bool, as_csv: bool,
-         empty: str = "") -> None:
+def emit(
+    title: str, columns: list[tuple[str, str]], rows: list[dict], as_json: bool, as_csv: bool, empty: str = ""
+) -> None:
     """One table in one of three forms: a rich table of ``columns`` ((key, header) pairs; long lists cut),
     or CSV / JSON with every key of the rows (lists joined with 、 in CSV). ``empty``: said when no rows."""
     if as_json and as_csv:
@@ -93,10 +94,18 @@ def _emit_table(title: str, columns: list[tuple[str, str]], rows: list[dict]) ->
     shown = Table(title=title)
     for key, header in columns:  # numbers never wrap; names fold rather than end in "…"
         numeric = bool(rows) and all(isinstance(r.get(key), (int, float)) for r in rows)
-        name = key in ("regulation", "district", "label", "a", "b", "indicator", "districts", "regulations") \
+        name = (
+            key in ("regulation", "district", "label", "a", "b", "indicator", "districts", "regulations")
             and not numeric
-        shown.add_column(header, no_wrap=not name, justify="right" if numeric else "left", overflow="fold",
-                         min_width=16 if name else None, ratio=1 if name else None)
+        )
+        shown.add_column(
+            header,
+            no_wrap=not name,
+            justify="right" if numeric else "left",
+            overflow="fold",
+            min_width=16 if name else None,
+            ratio=1 if name else None,
+        )
     for r in rows:
         shown.add_row(*[cell(r.get(k), limit=8) for k, _ in columns])
     console().print(shown)

@@ -14,8 +14,9 @@ from kg.rdf.store import GraphError
 
 @click.command()
 @click.argument("graph", type=click.Path(path_type=Path), default=DEFAULT_GRAPH)
-@click.option("--chunk-size", type=click.IntRange(min=1), default=None,
-              help="Focus nodes per pyshacl run (default 1000).")
+@click.option(
+    "--chunk-size", type=click.IntRange(min=1), default=None, help="Focus nodes per pyshacl run (default 1000)."
+)
 def validate(graph: Path, chunk_size: int | None) -> None:
     """Check GRAPH against the SHACL shapes of ontology/shapes.ttl; one line per result, exit 1 on a violation."""
     from kg.rdf.shacl import CHUNK_SIZE, validate_file  # noqa: PLC0415
@@ -27,8 +28,7 @@ def validate(graph: Path, chunk_size: int | None) -> None:
     for result in report.results:
         click.echo(result.line())
     n, w = len(report.violations), len(report.warnings)
-    summary = (f"{graph}: {report.focus_nodes} nodes checked, {n} violation{'s' * (n != 1)}, "
-               f"{w} warning{'s' * (w != 1)}")
+    summary = f"{graph}: {report.focus_nodes} nodes checked, {n} violation{'s' * (n != 1)}, {w} warning{'s' * (w != 1)}"
     if not report.conforms:
         raise click.ClickException(summary)
     click.echo(summary + " — conforms")
@@ -36,10 +36,21 @@ def validate(graph: Path, chunk_size: int | None) -> None:
 
 @click.command(name="export")
 @click.argument("graph", type=click.Path(path_type=Path), default=DEFAULT_GRAPH)
-@click.option("--format", "fmt", type=click.Choice(["turtle", "ntriples", "jsonld", "graphml", "gexf", "csv"]),
-              required=True, help="Output format.")
-@click.option("-o", "--output", "out", type=click.Path(path_type=Path), required=True,
-              help="Output file; for csv, a folder that receives nodes.csv and edges.csv.")
+@click.option(
+    "--format",
+    "fmt",
+    type=click.Choice(["turtle", "ntriples", "jsonld", "graphml", "gexf", "csv"]),
+    required=True,
+    help="Output format.",
+)
+@click.option(
+    "-o",
+    "--output",
+    "out",
+    type=click.Path(path_type=Path),
+    required=True,
+    help="Output file; for csv, a folder that receives nodes.csv and edges.csv.",
+)
 @click.option("--mentions", is_flag=True, help="graphml/gexf/csv: keep the kg:Mention provenance nodes.")
 def export_(graph: Path, fmt: str, out: Path, mentions: bool) -> None:
     """Write GRAPH as Turtle, N-Triples, JSON-LD, GraphML, GEXF or CSV (nodes and edges)."""
@@ -50,18 +61,26 @@ def export_(graph: Path, fmt: str, out: Path, mentions: bool) -> None:
         result = export(store, fmt, out, mentions=mentions)
     except ExportError as exc:
         raise click.ClickException(str(exc)) from None
-    what = (f"{result.nodes} nodes, {result.edges} edges" if fmt in NETWORK_FORMATS
-            else f"{result.triples} triples" + (f", {result.nodes} node objects" if fmt == "jsonld" else ""))
+    what = (
+        f"{result.nodes} nodes, {result.edges} edges"
+        if fmt in NETWORK_FORMATS
+        else f"{result.triples} triples" + (f", {result.nodes} node objects" if fmt == "jsonld" else "")
+    )
     click.echo(f"{what} → {', '.join(str(p) for p in result.paths)}")
 
 
 @click.command()
 @click.argument("graph", type=click.Path(path_type=Path), default=DEFAULT_GRAPH)
 @click.option("--port", type=click.IntRange(1, 65535), default=7878, show_default=True)
-@click.option("--host", default="127.0.0.1", show_default=True,
-              help="Interface to bind (127.0.0.1: this machine only).")
-@click.option("--oxigraph", "binary", type=click.Path(path_type=Path),
-              help="The oxigraph server binary (default: the one installed by `pip install oxigraph`).")
+@click.option(
+    "--host", default="127.0.0.1", show_default=True, help="Interface to bind (127.0.0.1: this machine only)."
+)
+@click.option(
+    "--oxigraph",
+    "binary",
+    type=click.Path(path_type=Path),
+    help="The oxigraph server binary (default: the one installed by `pip install oxigraph`).",
+)
 def serve(graph: Path, port: int, host: str, binary: Path | None) -> None:
     """Serve GRAPH as a read-only SPARQL 1.1 endpoint (Oxigraph server) until Ctrl-C."""
     from kg.serve import ServeError, serve_until_interrupted, start  # noqa: PLC0415
@@ -70,8 +89,9 @@ def serve(graph: Path, port: int, host: str, binary: Path | None) -> None:
         server = start(graph, host, port, binary)
     except ServeError as exc:
         raise click.ClickException(str(exc)) from None
-    click.echo(f"SPARQL endpoint: {server.endpoint}  (read-only, {graph})\n"
-               f"Query page:      {server.url}/\nCtrl-C to stop.")
+    click.echo(
+        f"SPARQL endpoint: {server.endpoint}  (read-only, {graph})\nQuery page:      {server.url}/\nCtrl-C to stop."
+    )
     sys.stdout.flush()
     status = serve_until_interrupted(server)
     if status is not None:

@@ -49,13 +49,26 @@ def compare(indicator: str, graph: Path, fmt: str) -> None:
     rows = as_dicts(run_compare(load(graph), concept))
     columns = ["district", "year", "value", "unit", "approximate", "qualifier", "surface", "report", "offset"]
     if fmt == "json":
-        click.echo(json.dumps({"indicator": concept.pref_label, "iri": concept_iri(concept.id).value, "unit": concept.unit,
-                               "rows": rows}, ensure_ascii=False, indent=2))
+        click.echo(
+            json.dumps(
+                {
+                    "indicator": concept.pref_label,
+                    "iri": concept_iri(concept.id).value,
+                    "unit": concept.unit,
+                    "rows": rows,
+                },
+                ensure_ascii=False,
+                indent=2,
+            )
+        )
     elif fmt == "csv":
         click.echo(format_rows(columns, [[_cell(r[c]) for c in columns] for r in rows], "csv"), nl=False)
     else:
-        table(f"{concept.pref_label} ({concept.unit}) — {len(rows)} figures", columns[:-1],
-              [[_cell(r[c]) for c in columns[:-1]] for r in rows])
+        table(
+            f"{concept.pref_label} ({concept.unit}) — {len(rows)} figures",
+            columns[:-1],
+            [[_cell(r[c]) for c in columns[:-1]] for r in rows],
+        )
 
 
 def _cell(value: object) -> object:

@@ -13,8 +13,13 @@ from kg.rdf.store import GraphError
 @click.command()
 @click.argument("graph", type=click.Path(path_type=Path), default=DEFAULT_GRAPH)
 @click.option("-o", "--output", type=click.Path(path_type=Path), help="HTML file (default: graph.html beside GRAPH).")
-@click.option("--max-nodes", type=int, default=3000, show_default=True,
-              help="Draw only the most connected nodes, and say so on the page (0 = all).")
+@click.option(
+    "--max-nodes",
+    type=int,
+    default=3000,
+    show_default=True,
+    help="Draw only the most connected nodes, and say so on the page (0 = all).",
+)
 @click.option("--with-measures", is_flag=True, help="Also draw the measures the reports mention.")
 @click.option("--with-organisations", is_flag=True, help="Also draw the organisations the reports mention.")
 def view(graph: Path, output: Path | None, max_nodes: int, with_measures: bool, with_organisations: bool) -> None:
@@ -22,8 +27,9 @@ def view(graph: Path, output: Path | None, max_nodes: int, with_measures: bool, 
     from kg.view import ViewOptions, render_graph_file  # noqa: PLC0415
 
     output = output or graph.parent / "graph.html"
-    options = ViewOptions(max_nodes=max_nodes or None, with_measures=with_measures,
-                          with_organisations=with_organisations)
+    options = ViewOptions(
+        max_nodes=max_nodes or None, with_measures=with_measures, with_organisations=with_organisations
+    )
     try:
         summary = render_graph_file(graph, output, options)
     except GraphError as exc:

@@ -46,13 +46,19 @@ class Component:
 
 
 COMPONENTS: tuple[Component, ...] = (
-    Component("regulations", ("titles", "area"), "regulations",
-              lambda doc, a: extract_regulations(doc, a.area, a.titles)),
+    Component(
+        "regulations", ("titles", "area"), "regulations", lambda doc, a: extract_regulations(doc, a.area, a.titles)
+    ),
     Component("figures", ("segmenter",), "figures", lambda doc, a: extract_figures(doc, a.segmenter)),
-    Component("organisations", ("titles", "segmenter"), "organisations",
-              lambda doc, a: extract_organisations(doc, a.segmenter, a.titles)),
-    Component("measures", ("titles", "segmenter"), "measures",
-              lambda doc, a: extract_measures(doc, a.segmenter, a.titles)),
+    Component(
+        "organisations",
+        ("titles", "segmenter"),
+        "organisations",
+        lambda doc, a: extract_organisations(doc, a.segmenter, a.titles),
+    ),
+    Component(
+        "measures", ("titles", "segmenter"), "measures", lambda doc, a: extract_measures(doc, a.segmenter, a.titles)
+    ),
 )
 _ANNOTATIONS = {f.name for f in fields(Annotations)}
 assert all(set(c.requires) <= _ANNOTATIONS for c in COMPONENTS), "a component requires an unknown annotation"

@@ -2,7 +2,8 @@
 
 A figure is linked when the clause right before its number ends with one of an indicator's labels (after words
 such as 达到/共/累计 that stand between a subject and its number), or contains one, and the indicator's unit is the
-figure's unit (or one it counts as: 起 and 案 count cases like 件). When two indicators fit equally well the figure stays unlinked: a wrong link is worse than none.
+figure's unit (or one it counts as: 起 and 案 count cases like 件). When two indicators fit equally well the figure
+stays unlinked: a wrong link is worse than none.
 """
 
 from __future__ import annotations
@@ -10,10 +11,12 @@ from __future__ import annotations
 import re
 from functools import lru_cache
 
-from kg.resources import data_csv
 from kg.lang.schemes import indicator_scheme
+from kg.resources import data_csv
 
-_FILLER = re.compile(r"(?:达到|达|为|是|共计|共|合计|总计|累计|计|分别|同比|均|约|近|超过|逾|了|的|总数|数量|人数|数|量)+$")
+_FILLER = re.compile(
+    r"(?:达到|达|为|是|共计|共|合计|总计|累计|计|分别|同比|均|约|近|超过|逾|了|的|总数|数量|人数|数|量)+$"
+)
 
 
 @lru_cache(maxsize=1)

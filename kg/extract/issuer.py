@@ -43,11 +43,20 @@ _TITLE_END = re.compile(r"(?:报告|情况|总结|工作要点|专项报告)$")
 _HEAD_LINES = 10
 _OPENING = 320  # characters of the opening paragraph that can say whom the report speaks for
 _SUBJECT_BEFORE = re.compile(r"(?:年度?[，,、]?|^|\n|[，,。]|我|全)$")
-_SUBJECT_AFTER = re.compile(r"^(?:人民政府|政府|坚持|深入|认真|全面|紧紧|始终|围绕|以习近平|法治政府|在|按照|牢固|聚焦|持续|"
-                            r"着力|扎实|切实|严格|司法局|委|各级)")
+_SUBJECT_AFTER = re.compile(
+    r"^(?:人民政府|政府|坚持|深入|认真|全面|紧紧|始终|围绕|以习近平|法治政府|在|按照|牢固|聚焦|持续|"
+    r"着力|扎实|切实|严格|司法局|委|各级)"
+)
 _SUPERIOR = re.compile(r"在[^，。；]{0,24}的(?:坚强|正确|大力|有力)?(?:领导|指导|支持)")
-_WE = {"县": "county", "区": "county", "旗": "county", "市": None, "州": "prefecture", "盟": "prefecture",
-       "省": "province"}
+_WE = {
+    "县": "county",
+    "区": "county",
+    "旗": "county",
+    "市": None,
+    "州": "prefecture",
+    "盟": "prefecture",
+    "省": "province",
+}
 _OWN_TITLE = re.compile(r"《([^《》\n]{4,60})》")
 
 
@@ -120,8 +129,9 @@ def _pick_area(candidates: list[Area], context: str) -> Area | None:
     table = area_table()
 
     def support(a: Area) -> int:
-        return sum(2 if anc.name in context else 1 if anc.short and anc.short in context else 0
-                   for anc in table.chain(a)[:-1])
+        return sum(
+            2 if anc.name in context else 1 if anc.short and anc.short in context else 0 for anc in table.chain(a)[:-1]
+        )
 
     return max(candidates, key=lambda a: (support(a), a.current, -int(a.code)))
 
@@ -254,8 +264,12 @@ def _find_title(text: str, lines: list[tuple[int, int]]) -> tuple[int, int] | No
         label = _TITLE_FIELD.match(text, s)
         s = label.end() if label else s
         line = text[s:e]
-        if (len(line) <= 80 and _TITLE_WORDS.search(line) and _TITLE_END.search(line.rstrip("（）()"))
-                and not HEADING.match(line)):
+        if (
+            len(line) <= 80
+            and _TITLE_WORDS.search(line)
+            and _TITLE_END.search(line.rstrip("（）()"))
+            and not HEADING.match(line)
+        ):
             return s, e
     return None
 
@@ -288,8 +302,11 @@ def _read_head(text: str, lines: list[tuple[int, int]]) -> _Head:
 def _year(text: str, head: _Head, body_start: int, head_end: int) -> tuple[int, int] | None:
     """(year, clean offset) of the year reported on: the title's, the opening's, the head's, or None."""
     title = text[head.title[0] : head.title[1]] if head.title else None
-    for offset, source in ((head.title[0] if head.title else 0, title),
-                           (body_start, text[body_start : body_start + _OPENING]), (0, text[:head_end])):
+    for offset, source in (
+        (head.title[0] if head.title else 0, title),
+        (body_start, text[body_start : body_start + _OPENING]),
+        (0, text[:head_end]),
+    ):
         if source:
             found = _year_of(source)
             if found and head.signed and head.signed[2] <= offset + found[1] < head.signed[3]:

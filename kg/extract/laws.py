@@ -11,8 +11,10 @@ from functools import lru_cache
 
 from kg.lang.laws import law_table
 
-_LAW_LEAD = re.compile(r"(?:贯彻|落实|执行|实施|依据|根据|按照|依照|遵照|学习|宣传|宣讲|解读|遵守|普及|新修订的?|修订后的|"
-                       r"新修正的?|新颁布的?|新|违反|适用|运用)$")
+_LAW_LEAD = re.compile(
+    r"(?:贯彻|落实|执行|实施|依据|根据|按照|依照|遵照|学习|宣传|宣讲|解读|遵守|普及|新修订的?|修订后的|"
+    r"新修正的?|新颁布的?|新|违反|适用|运用)$"
+)
 _LAW_END = re.compile(r"法典|法|条例")
 _LIST_JOIN = re.compile(r"^(?:、|和|及|与|以及|，)$")
 _LAW_GLUE = set("律规治院官庭制典条务理人系宣日进知读精意修学专")  # 宪法宣传周, 民法典进社区, 行政处罚法律…
@@ -58,8 +60,13 @@ def find_unbracketed_laws(text: str, blocked: list[tuple[int, int]]) -> list[tup
     longer word (宪法宣传周, 民法典进社区, 乡村振兴促进法专题宣传, 行政处罚法律).
     """
     names, _ = _law_names()
-    hits = [(s, e, n) for s, e, n in _law_name_hits(text) if not any(bs <= s < be for bs, be in blocked)
-            and text[s - 1 : s] not in ("《", "〈", "<") and text[e : e + 1] not in _LAW_GLUE]
+    hits = [
+        (s, e, n)
+        for s, e, n in _law_name_hits(text)
+        if not any(bs <= s < be for bs, be in blocked)
+        and text[s - 1 : s] not in ("《", "〈", "<")
+        and text[e : e + 1] not in _LAW_GLUE
+    ]
     out: list[tuple[int, int, str]] = []
     for i, (s, e, name) in enumerate(hits):
         before = text[max(0, s - 8) : s]
@@ -67,8 +74,18 @@ def find_unbracketed_laws(text: str, blocked: list[tuple[int, int]]) -> list[tup
         item_before = text[max(0, s - 30) : s - (2 if before.endswith("以及") else 1)] if joined_before else ""
         next_is_law = i + 1 < len(hits) and _LIST_JOIN.match(text[e : hits[i + 1][0]] or "x")
         next_is_topic = _LIST_JOIN.match(text[e : e + 1]) and _NEXT_TOPIC.match(text, e + 1)
-        if (_LAW_LEAD.search(before) or next_is_law or next_is_topic
-                or (joined_before and (_STUDY_TOPIC.search(item_before) or (out and out[-1][1] == s - 1)
-                                       or _LAW_LEAD.search(re.sub(r"、[^、，。；]*$", "", item_before))))):
+        if (
+            _LAW_LEAD.search(before)
+            or next_is_law
+            or next_is_topic
+            or (
+                joined_before
+                and (
+                    _STUDY_TOPIC.search(item_before)
+                    or (out and out[-1][1] == s - 1)
+                    or _LAW_LEAD.search(re.sub(r"、[^、，。；]*$", "", item_before))
+                )
+            )
+        ):
             out.append((s, e, names[name]))
     return out

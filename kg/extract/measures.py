@@ -22,21 +22,44 @@ import re
 from functools import lru_cache
 
 from kg.extract.regulations import Titles, find_titles
+from kg.lang.schemes import measure_scheme
+from kg.lang.zh import CLAUSE_ENDS, HAN_CLASS, is_han, quoted
 from kg.model import MeasureMention
 from kg.read import Document
 from kg.resources import data_csv, data_lines
 from kg.segment import Segmenter
-from kg.lang.schemes import measure_scheme
-from kg.lang.zh import CLAUSE_ENDS, HAN_CLASS, is_han, quoted
 
 _QUOTED = quoted(2, 24)
-_HEADS = ("专项行动", "专项活动", "改革", "工作", "制度", "活动", "行动", "机制", "模式", "普法", "监管", "服务", "理念", "建设",
-          "工程", "试点", "品牌", "要求", "原则", "格局", "体系")
+_HEADS = (
+    "专项行动",
+    "专项活动",
+    "改革",
+    "工作",
+    "制度",
+    "活动",
+    "行动",
+    "机制",
+    "模式",
+    "普法",
+    "监管",
+    "服务",
+    "理念",
+    "建设",
+    "工程",
+    "试点",
+    "品牌",
+    "要求",
+    "原则",
+    "格局",
+    "体系",
+)
 _TRAILING = re.compile(r"(?:改革|工作|活动)$")
 _NUMERAL = re.compile(r"[一二两双三四五六七八九十百千万0-9０-９]")
 _PARTS = re.compile(r"[、，,+＋·]")
-_NOT_A_SLOGAN_END = re.compile(r"(?:示范[\u4e00-\u9fff]{0,3}|先进集体|先进单位|称号|系统|网站|公众号|客户端|APP|培训班|讲座|"
-                               r"大会|会议)$")
+_NOT_A_SLOGAN_END = re.compile(
+    r"(?:示范[\u4e00-\u9fff]{0,3}|先进集体|先进单位|称号|系统|网站|公众号|客户端|APP|培训班|讲座|"
+    r"大会|会议)$"
+)
 _CONTRAST = re.compile(r"^重[^、，,]{1,5}[、，,]轻[^、，,]{1,5}$")  # “重业务、轻法治”: a fault described, not a measure
 _CATEGORY = re.compile(r"^[一二两三四五六七八九十]+(?:[类种]|级$)")  # “三类人员”, “四级”: a category, not a measure
 _DATE_NAME = re.compile(r"^\d{1,2}[.·]\d{1,2}")  # “6.14诚信关爱日”, “12·4”
@@ -81,9 +104,15 @@ def canonical_measure(label: str) -> str:
 def _looks_like_a_slogan(phrase: str, segmenter: Segmenter | None) -> bool:
     key = _key(phrase)
     bare = re.sub(r"[（(][^）)]*[）)]$", "", key)  # 示范旗县（市、区）
-    if (not re.search(f"[{HAN_CLASS}]", key) or "的" in key or key in _not_names()
-            or _NOT_A_SLOGAN_END.search(bare) or _CATEGORY.match(key) or _DATE_NAME.match(key)
-            or _CONTRAST.match(key)):
+    if (
+        not re.search(f"[{HAN_CLASS}]", key)
+        or "的" in key
+        or key in _not_names()
+        or _NOT_A_SLOGAN_END.search(bare)
+        or _CATEGORY.match(key)
+        or _DATE_NAME.match(key)
+        or _CONTRAST.match(key)
+    ):
         return False
     if len(key) > 12 and not _PARTS.search(key):
         return False  # a long quoted phrase without parts is a theme or a title, not a name
@@ -142,8 +171,9 @@ def _inside(spans: list[tuple[int, int]], start: int, end: int) -> bool:
     return any(s <= start and end <= e for s, e in spans)
 
 
-def extract_measures(doc: Document, segmenter: Segmenter | None = None,
-                     titles: Titles | None = None) -> list[MeasureMention]:
+def extract_measures(
+    doc: Document, segmenter: Segmenter | None = None, titles: Titles | None = None
+) -> list[MeasureMention]:
     text = doc.clean
     titles = [(s, e) for s, e, _ in (find_titles(text) if titles is None else titles)]
     index = _scheme_index()

@@ -16,20 +16,22 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
-from functools import lru_cache
+from functools import cache, lru_cache
 
-from kg.lang.areas import area_table
 from kg.extract.regulations import Titles, find_titles
+from kg.lang.areas import area_table
+from kg.lang.zh import HAN_CLASS, TIERS, quoted
 from kg.model import OrganisationMention
 from kg.read import Document
 from kg.resources import data_csv, data_lines
 from kg.segment import Segmenter
-from kg.lang.zh import HAN_CLASS, TIERS, quoted
 
 _LEFT = 16  # the longest name part considered (银川市兴庆区委平安建设 …)
 _LEFT_GROUP = 30  # working groups have long names (海西州深入推进依法行政加快建设法治政府工作领导小组)
-_POSITION = re.compile(r"(?:原|前)?(?:副|常务副)?(?:院长|会长|书记|主任|局长|部长|主席|秘书长|庭长|检察长|所长|处长|科长|"
-                       r"队长|组长|委员|常委|理事长|校长)")
+_POSITION = re.compile(
+    r"(?:原|前)?(?:副|常务副)?(?:院长|会长|书记|主任|局长|部长|主席|秘书长|庭长|检察长|所长|处长|科长|"
+    r"队长|组长|委员|常委|理事长|校长)"
+)
 _QUOTE = quoted(1, 30, single=False)
 _BREAK = re.compile(f"[^{HAN_CLASS}（）()]")  # a name never crosses punctuation, digits or quotes
 _TIER_CHARS = ("自治区", "街道", "区", "县", "市", "省", "镇", "乡", "旗", "州", "盟", "村")
@@ -44,7 +46,9 @@ class _Ending:
 
 @lru_cache(maxsize=1)
 def _endings() -> tuple[re.Pattern[str], dict[str, _Ending]]:
-    rows = {r["ending"]: _Ending(r["ending"], r["name"], r["not_followed_by"] or "") for r in data_csv("org_endings.csv")}
+    rows = {
+        r["ending"]: _Ending(r["ending"], r["name"], r["not_followed_by"] or "") for r in data_csv("org_endings.csv")
+    }
     pattern = re.compile("|".join(re.escape(e) for e in sorted(rows, key=len, reverse=True)))
     return pattern, rows
 
@@ -54,7 +58,7 @@ def ending_pattern() -> re.Pattern[str]:
     return _endings()[0]
 
 
-@lru_cache(maxsize=None)
+@cache
 def _word_list(name: str) -> frozenset[str]:
     return frozenset(data_lines(name))
 
@@ -66,8 +70,25 @@ def _stop_verbs() -> tuple[str, ...]:
 
 
 _STOP_TAGS = ("m", "q", "t", "p", "c", "u", "r", "d", "f", "v", "a", "ad", "y", "e", "o", "w", "i", "l")
-_GENERIC_HEADS = ("部门", "单位", "机关", "各级", "乡镇", "镇街", "基层", "相关", "有关", "镇（街道）", "乡（镇）",
-                  "村（社区）", "村（居）", "苏木", "县（市）", "县（市、区）", "县市区")
+_GENERIC_HEADS = (
+    "部门",
+    "单位",
+    "机关",
+    "各级",
+    "乡镇",
+    "镇街",
+    "基层",
+    "相关",
+    "有关",
+    "镇（街道）",
+    "乡（镇）",
+    "村（社区）",
+    "村（居）",
+    "苏木",
+    "县（市）",
+    "县（市、区）",
+    "县市区",
+)
 _DEICTIC = ("我", "本", "该", "各", "其", "此")
 _FUNCTION_CHARS = "和与及同向对在由把将被从经为以报并或至暨"
 
@@ -79,8 +100,11 @@ def _stops_name(word: str, tag: str, group: bool = False) -> bool:
     if word[0] in "一二三四五六七八九十两0123456789" and not _is_place(word):
         return True  # 三级综治中心, 一中心四平台: a count, not a name
     if group:
-        return (word in _word_list("org_group_stop_words.txt") or (tag.startswith("v") and len(word) == 1)
-                or (tag.startswith(("m", "q", "t", "w", "x")) and not word.isalpha()))
+        return (
+            word in _word_list("org_group_stop_words.txt")
+            or (tag.startswith("v") and len(word) == 1)
+            or (tag.startswith(("m", "q", "t", "w", "x")) and not word.isalpha())
+        )
     if word in _word_list("org_stop_words.txt") or word.endswith(_stop_verbs()):
         return True  # 充分发挥 ends with 发挥
     if word in _word_list("org_name_verbs.txt") or _is_place(word) or word == "本级":
@@ -229,8 +253,9 @@ def _false_ending(text: str, end: int) -> bool:
     return any(text.endswith(w, 0, end) for w in _word_list("org_false_endings.txt"))
 
 
-def extract_organisations(doc: Document, segmenter: Segmenter | None = None,
-                          titles: Titles | None = None) -> list[OrganisationMention]:
+def extract_organisations(
+    doc: Document, segmenter: Segmenter | None = None, titles: Titles | None = None
+) -> list[OrganisationMention]:
     text = doc.clean
     pattern, endings = _endings()
     titles = [(s, e) for s, e, _ in (find_titles(text) if titles is None else titles)]
@@ -242,8 +267,9 @@ def extract_organisations(doc: Document, segmenter: Segmenter | None = None,
             continue
         if _false_ending(text, m.end()):
             continue
-        name = "" if ending.name == "none" else _name_before(text, m.start(), m.end(), segmenter,
-                                                               ending.name == "group")
+        name = (
+            "" if ending.name == "none" else _name_before(text, m.start(), m.end(), segmenter, ending.name == "group")
+        )
         if not _acceptable(name, ending):
             continue
         if name == "本级":

@@ -18,11 +18,11 @@ from functools import lru_cache
 from kg.extract.laws import find_unbracketed_laws
 from kg.extract.roles import OwnArea, role_of
 from kg.lang.laws import law_table
+from kg.lang.titles import normalise_title
+from kg.lang.zh import SENTENCE_ENDS, quoted
 from kg.model import AreaRef, RegulationMention
 from kg.read import Document
 from kg.resources import data_csv, data_lines
-from kg.lang.titles import normalise_title
-from kg.lang.zh import SENTENCE_ENDS, quoted
 
 # An issuing office's code (国发, 宁政办发, 厅字) is a few characters; the words before it are not part of it.
 _NOT_IN_OFFICE_CODE = set("的了是在和及与以对将把为按照据依实落贯于经由省市县区府厅局室会部委")
@@ -42,6 +42,8 @@ _DOC_NUMBER = re.compile(
     r"[\u4e00-\u9fff]{1,6}\s*[〔\[［【（(]\s*(?:19|20)\d\d\s*[〕\]］】）)]\s*(?:第\s*)?\d{1,4}\s*号"
     r"|(?:中华人民共和国)?(?:国务院|[\u4e00-\u9fff]{1,10}(?:部|委员会|人民政府|政府))令\s*(?:第\s*)?\d{1,4}\s*号"
 )
+
+
 @lru_cache(maxsize=1)
 def _categories() -> list[tuple[re.Pattern[str], str]]:
     """(pattern, category) rows of ``kg/data/title_categories.csv``, tried in order; the first match wins."""
@@ -110,6 +112,7 @@ def categorise(title: str) -> str:
 
 # --- aliases, document numbers, unbracketed laws ------------------------------------------------------------
 
+
 def _alias_after(text: str, end: int) -> tuple[str, int, int] | None:
     """(alias, start, end) of a 以下简称《条例》 right after a title, if any."""
     m = _ALIAS.match(text, end, min(len(text), end + 30))
@@ -134,6 +137,7 @@ def _document_number(text: str, start: int, end: int) -> str | None:
 
 # --- the extractor --------------------------------------------------------------------------------------------
 
+
 def _surface(doc: Document, start: int, end: int) -> str:
     """The title as written (without its outer brackets), line breaks of the source removed."""
     span = doc.span(start, end)
@@ -149,30 +153,52 @@ def _inner_titles(doc: Document, start: int, inner: str, outer_index: int) -> li
     out = []
     for m in _INNER.finditer(inner):
         s = start + 1 + m.start()
-        out.append(RegulationMention(span=doc.span(s, s + len(m.group())), title=normalise_title(m.group(1)),
-                                     surface=m.group(1).replace("\n", ""), role="cited", parent=outer_index,
-                                     category=categorise(m.group(1))))
+        out.append(
+            RegulationMention(
+                span=doc.span(s, s + len(m.group())),
+                title=normalise_title(m.group(1)),
+                surface=m.group(1).replace("\n", ""),
+                role="cited",
+                parent=outer_index,
+                category=categorise(m.group(1)),
+            )
+        )
     return out
 
 
-def _alias_uses(doc: Document, aliases: dict[str, str], alias_spans: list[tuple[int, int]],
-                blocked: list[tuple[int, int]], own: OwnArea) -> list[RegulationMention]:
+def _alias_uses(
+    doc: Document,
+    aliases: dict[str, str],
+    alias_spans: list[tuple[int, int]],
+    blocked: list[tuple[int, int]],
+    own: OwnArea,
+) -> list[RegulationMention]:
     """简称“纲要”: later quoted uses of a declared alias name the document too."""
     text = doc.clean
-    defined_at = {a: s for (a, (s, _)) in zip(aliases, alias_spans)}
+    defined_at = {a: s for (a, (s, _)) in zip(aliases, alias_spans, strict=True)}
     out = []
     for m in _QUOTED_ALIAS.finditer(text):
         alias = normalise_title(m.group(1))
-        if alias in aliases and m.start() > defined_at[alias] + 4 and not any(
-                s <= m.start() < e for s, e in blocked + alias_spans):
-            out.append(RegulationMention(span=doc.span(m.start(), m.end()), title=aliases[alias],
-                                         surface=m.group(1), role=role_of(text, m.start(), m.end(), own),
-                                         alias=alias))
+        if (
+            alias in aliases
+            and m.start() > defined_at[alias] + 4
+            and not any(s <= m.start() < e for s, e in blocked + alias_spans)
+        ):
+            out.append(
+                RegulationMention(
+                    span=doc.span(m.start(), m.end()),
+                    title=aliases[alias],
+                    surface=m.group(1),
+                    role=role_of(text, m.start(), m.end(), own),
+                    alias=alias,
+                )
+            )
     return out
 
 
-def _title_mention(doc: Document, start: int, end: int, parent: int | None, full: str | None, own: OwnArea,
-                   index_of: dict[int, int]) -> RegulationMention:
+def _title_mention(
+    doc: Document, start: int, end: int, parent: int | None, full: str | None, own: OwnArea, index_of: dict[int, int]
+) -> RegulationMention:
     """The mention of one 《》 title; ``full`` is the title it abbreviates, when it is a short form or alias."""
     text = doc.clean
     title = normalise_title(text[start + 1 : end - 1])
@@ -181,17 +207,23 @@ def _title_mention(doc: Document, start: int, end: int, parent: int | None, full
         category = "unresolved"  # 《方案》 with no full title to stand for: a mention, never a document
     if category == "regulation" and parent is None:
         category = _category_from_context(text, start, end, title)
-    mention = RegulationMention(span=doc.span(start, end), title=full or title, surface=_surface(doc, start, end),
-                                role=role_of(text, start, end, own) if parent is None else "cited",
-                                parent=index_of.get(parent) if parent is not None else None,
-                                alias=title if full else None, category=category)
+    mention = RegulationMention(
+        span=doc.span(start, end),
+        title=full or title,
+        surface=_surface(doc, start, end),
+        role=role_of(text, start, end, own) if parent is None else "cited",
+        parent=index_of.get(parent) if parent is not None else None,
+        alias=title if full else None,
+        category=category,
+    )
     if parent is None:
         mention.document_number = _document_number(text, start, end)
     return mention
 
 
-def extract_regulations(doc: Document, area: AreaRef | None = None,
-                        titles: Titles | None = None) -> list[RegulationMention]:
+def extract_regulations(
+    doc: Document, area: AreaRef | None = None, titles: Titles | None = None
+) -> list[RegulationMention]:
     """Every document the report names, with its role; nested titles point at their parent (``parent``).
     ``titles`` is the document's title scan (:func:`find_titles`), when the caller has it already."""
     text = doc.clean
@@ -219,8 +251,9 @@ def extract_regulations(doc: Document, area: AreaRef | None = None,
     if aliases:
         mentions += _alias_uses(doc, aliases, alias_spans, blocked, own)
     for s, e, full in find_unbracketed_laws(text, blocked):
-        mentions.append(RegulationMention(span=doc.span(s, e), title=full, surface=text[s:e], role="cited",
-                                          bracketed=False))  # a national law is never this government's
+        mentions.append(
+            RegulationMention(span=doc.span(s, e), title=full, surface=text[s:e], role="cited", bracketed=False)
+        )  # a national law is never this government's
     mentions.sort(key=lambda m: m.span.start)
     return _link_parents(mentions)
 
@@ -239,8 +272,12 @@ def _abbreviated(title: str, earlier: list[RegulationMention]) -> str | None:
     if title not in _short_forms():
         return None
     for m in reversed(earlier):
-        if m.category == "regulation" and m.alias is None and m.title != title \
-                and _TRAILING_RANGE.sub("", m.title).endswith(title):
+        if (
+            m.category == "regulation"
+            and m.alias is None
+            and m.title != title
+            and _TRAILING_RANGE.sub("", m.title).endswith(title)
+        ):
             return m.title
     return None
 
@@ -250,6 +287,12 @@ def _link_parents(mentions: list[RegulationMention]) -> list[RegulationMention]:
     for i, m in enumerate(mentions):
         if m.parent is None:
             continue
-        m.parent = next((j for j in range(i - 1, -1, -1)
-                         if mentions[j].span.start < m.span.start and mentions[j].span.end >= m.span.end), None)
+        m.parent = next(
+            (
+                j
+                for j in range(i - 1, -1, -1)
+                if mentions[j].span.start < m.span.start and mentions[j].span.end >= m.span.end
+            ),
+            None,
+        )
     return mentions

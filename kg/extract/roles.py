@@ -45,7 +45,6 @@ def _verbs() -> tuple[re.Pattern[str], dict[str, str], tuple[str, ...]]:
     return pattern, roles, tuple(topics)
 
 
-
 @dataclass(frozen=True)
 class OwnArea:
     """What the report's own government looks like in text: its place names, its tier, and whether a 市 word
@@ -56,13 +55,14 @@ class OwnArea:
     city_is_self: bool = False
 
     @classmethod
-    def of(cls, area: AreaRef | None) -> "OwnArea":
+    def of(cls, area: AreaRef | None) -> OwnArea:
         if area is None:
             return cls()
         a = area_table().by_code.get(area.code)
         names = {area.name, *([a.short] if a is not None and a.short else [])}
-        return cls(tuple(sorted(names, key=len, reverse=True)), area.level,
-                   area.level == "county" and area.name.endswith("市"))
+        return cls(
+            tuple(sorted(names, key=len, reverse=True)), area.level, area.level == "county" and area.name.endswith("市")
+        )
 
 
 def _mask_titles(text: str) -> str:
@@ -111,7 +111,7 @@ def role_of(text: str, start: int, end: int, own: OwnArea | None = None) -> str:
         if group and not _VERB_GLUE.fullmatch(before[group[-1].end() : m.start()]):
             group = []
         group.append(m)
-    if group and not _LIST_TAIL.fullmatch(before[group[-1].end():]):
+    if group and not _LIST_TAIL.fullmatch(before[group[-1].end() :]):
         group = group[-1:]
     if group and _OBJECT_TAKEN.match(before, group[-1].end()):
         group = []  # 制定《甲》，将《乙》…: the verb's object is the earlier title, not this one
@@ -120,7 +120,7 @@ def role_of(text: str, start: int, end: int, own: OwnArea | None = None) -> str:
         if not issuing or text.startswith(topics, end):
             return "cited"
         doer = _doer(before[: group[0].start()], own)
-        attributive = before[group[-1].end():].startswith("的")  # 新出台的《…》, 市政府印发的《…》
+        attributive = before[group[-1].end() :].startswith("的")  # 新出台的《…》, 市政府印发的《…》
         if doer == "other" or (attributive and doer != "own"):
             return "cited"
         return "issued"
@@ -129,7 +129,7 @@ def role_of(text: str, start: int, end: int, own: OwnArea | None = None) -> str:
         hi += 1
     after = _mask_titles(text[end:hi])
     after = re.sub(r"^(?:\x00|[、和及与])+", "", after)  # the rest of a list of titles
-    after = after[_NEXT_VERB_DONE.match(after).end():]
+    after = after[_NEXT_VERB_DONE.match(after).end() :]
     if _AFTER_ISSUING.match(after):
         return "issued"
     return "cited"

@@ -6,8 +6,8 @@ each such character the few substrings ending there are looked up in a dictionar
 
 from __future__ import annotations
 
-from collections.abc import Iterable
 import re
+from collections.abc import Iterable
 from dataclasses import dataclass
 from functools import lru_cache
 
@@ -76,9 +76,12 @@ class AreaTable:
         return area.name
 
     def government_name(self, area: Area) -> str:
-        """The full name of an area's government: 银川市兴庆区人民政府, 兴安盟行政公署 (kg/data/government_bodies.csv)."""
-        suffix = next((r["government"] for r in data_csv("government_bodies.csv") if area.name.endswith(r["area_suffix"])),
-                      "人民政府")
+        """The full name of an area's government: 银川市兴庆区人民政府, 兴安盟行政公署
+        (kg/data/government_bodies.csv)."""
+        suffix = next(
+            (r["government"] for r in data_csv("government_bodies.csv") if area.name.endswith(r["area_suffix"])),
+            "人民政府",
+        )
         return self.full_name(area) + suffix
 
     def lookup(self, name: str) -> list[Area]:
@@ -112,7 +115,6 @@ class AreaTable:
             out.append(h)
         return out
 
-
     def _stands_alone(self, text: str, start: int) -> bool:
         """A two-character name that is a function character and a tier word (和县, 新县) is spelt by accident
         in running text (市委和县委, 创新县域): it counts only where no other Chinese character runs into it, after
@@ -121,7 +123,9 @@ class AreaTable:
             return True
         if text[start - 1] in "年度":
             return True
-        parents = {self.by_code[a.parent].name for a in self.lookup(text[start : start + 2]) if a.parent in self.by_code}
+        parents = {
+            self.by_code[a.parent].name for a in self.lookup(text[start : start + 2]) if a.parent in self.by_code
+        }
         return any(text.endswith(p, 0, start) for p in parents)
 
 

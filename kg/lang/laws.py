@@ -10,8 +10,8 @@ from __future__ import annotations
 from dataclasses import dataclass
 from functools import lru_cache
 
-from kg.resources import data_csv
 from kg.lang.titles import normalise_title
+from kg.resources import data_csv
 
 CHINA = "中华人民共和国"
 MIN_TYPO_LENGTH = 8
@@ -31,7 +31,7 @@ class Law:
         """Every name the table knows it by: the title, its short names, and the title without 中华人民共和国."""
         out = [self.title, *self.short_names]
         if self.title.startswith(CHINA):
-            out.append(self.title[len(CHINA):])
+            out.append(self.title[len(CHINA) :])
         return tuple(dict.fromkeys(out))
 
 
@@ -69,7 +69,7 @@ class LawTable:
         for i, ch in enumerate(t):
             if ch.isdigit():
                 continue
-            for law, other in self._typo_index().get(t[:i] + "\x00" + t[i + 1:], ()):
+            for law, other in self._typo_index().get(t[:i] + "\x00" + t[i + 1 :], ()):
                 if not other.isdigit():
                     found[law.title] = law
         return next(iter(found.values())) if len(found) == 1 else None
@@ -81,7 +81,7 @@ class LawTable:
                 if len(key) < MIN_TYPO_LENGTH:
                     continue
                 for i, ch in enumerate(key):
-                    self._typos.setdefault(key[:i] + "\x00" + key[i + 1:], []).append((law, ch))
+                    self._typos.setdefault(key[:i] + "\x00" + key[i + 1 :], []).append((law, ch))
         return self._typos
 
 

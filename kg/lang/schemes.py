@@ -47,9 +47,17 @@ def render_table(rows: list[dict[str, str]], name: str) -> str:
 
 
 def _load(name: str) -> tuple[Concept, ...]:
-    return tuple(Concept(r["id"], r["pref_label"], tuple(a for a in r["alt_labels"].split("|") if a),
-                         r["unit"] or None, r["indicator_type"] or None, r["coined"] == "1")
-                 for r in data_csv(name))
+    return tuple(
+        Concept(
+            r["id"],
+            r["pref_label"],
+            tuple(a for a in r["alt_labels"].split("|") if a),
+            r["unit"] or None,
+            r["indicator_type"] or None,
+            r["coined"] == "1",
+        )
+        for r in data_csv(name)
+    )
 
 
 @lru_cache(maxsize=1)

@@ -8,7 +8,7 @@ and ``str`` methods); the ``*_CLASS`` forms are regex character-class bodies, to
 from __future__ import annotations
 
 import re
-from functools import lru_cache
+from functools import cache
 
 HAN_CLASS = "\u4e00-\u9fff"
 """CJK Unified Ideographs (the basic block): the characters of names, titles and running text."""
@@ -22,9 +22,9 @@ SENTENCE_ENDS = "。；;！!？?\n"
 CLAUSE_ENDS = SENTENCE_ENDS + "，,：:、（）()"
 """Characters that end a clause: a sentence end, a comma, a colon, an enumeration comma or a bracket."""
 
-OPEN_QUOTES = "“\"「『‘"
-CLOSE_QUOTES = "”\"」』’"
-QUOTES = "“”\"「」『』‘’"
+OPEN_QUOTES = '“"「『‘'
+CLOSE_QUOTES = '”"」』’'
+QUOTES = '“”"「」『』‘’'
 """Quotation marks of Chinese text: curly double and single, corner brackets, and the ASCII double quote."""
 
 
@@ -33,7 +33,7 @@ def is_han(ch: str) -> bool:
     return "\u4e00" <= ch <= "\u9fff"
 
 
-@lru_cache(maxsize=None)
+@cache
 def quoted(min_len: int = 1, max_len: int = 30, *, single: bool = True) -> re.Pattern[str]:
     """A quoted phrase of ``min_len`` to ``max_len`` characters, the phrase in group 1. It never crosses a line
     break or another quotation mark. ``single=False`` leaves out the single curly quotes ‘’ (in reports they

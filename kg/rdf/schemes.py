@@ -47,8 +47,9 @@ def scheme_rows(path: Path) -> list[dict[str, str]]:
     store.load(path=str(path), format=pyoxigraph.RdfFormat.TURTLE)
     rows: dict[str, dict] = {}
     for s in store.query(_QUERY):
-        c = rows.setdefault(local_id(s["c"].value), {"pref": s["pref"].value, "alts": set(), "unit": "",
-                                                     "type": "", "coined": False})
+        c = rows.setdefault(
+            local_id(s["c"].value), {"pref": s["pref"].value, "alts": set(), "unit": "", "type": "", "coined": False}
+        )
         c["coined"] = c["coined"] or s["coined"] is not None
         if s["alt"] is not None:
             c["alts"].add(s["alt"].value)
@@ -56,5 +57,14 @@ def scheme_rows(path: Path) -> list[dict[str, str]]:
             c["unit"] = s["unit"].value
         if s["type"] is not None:
             c["type"] = s["type"].value
-    return [{"id": cid, "pref_label": c["pref"], "alt_labels": "|".join(sorted(c["alts"])), "unit": c["unit"],
-             "indicator_type": c["type"], "coined": "1" if c["coined"] else ""} for cid, c in sorted(rows.items())]
+    return [
+        {
+            "id": cid,
+            "pref_label": c["pref"],
+            "alt_labels": "|".join(sorted(c["alts"])),
+            "unit": c["unit"],
+            "indicator_type": c["type"],
+            "coined": "1" if c["coined"] else "",
+        }
+        for cid, c in sorted(rows.items())
+    ]

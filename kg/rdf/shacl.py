@@ -28,10 +28,10 @@ import rdflib
 from rdflib.namespace import RDF as RDF_NS
 from rdflib.namespace import SH
 
-from kg.rdf.rdflib_terms import to_rdflib
-from kg.resources import ontology_path
-from kg.rdf.store import load_store
 from kg.rdf.namespaces import KG, PREFIXES, RDFS, SKOS
+from kg.rdf.rdflib_terms import to_rdflib
+from kg.rdf.store import load_store
+from kg.resources import ontology_path
 
 CHUNK_SIZE = 1000
 """Focus nodes per pyshacl run: large enough to amortise pyshacl's per-run setup (~25 ms), small enough that a
@@ -97,7 +97,7 @@ def _short(term: rdflib.term.Node | None, graph: rdflib.Graph | None = None) -> 
     if isinstance(term, rdflib.URIRef):
         for prefix, ns in sorted(PREFIXES.items(), key=lambda kv: -len(kv[1])):
             if str(term).startswith(ns) and len(str(term)) > len(ns):
-                return f"{prefix}:{str(term)[len(ns):]}"
+                return f"{prefix}:{str(term)[len(ns) :]}"
         return f"<{term}>"
     if isinstance(term, rdflib.Literal):
         return f'"{term}"' + (f"@{term.language}" if term.language else "")
@@ -116,8 +116,14 @@ def _targets(shapes: rdflib.Graph) -> tuple[dict[str, set[rdflib.term.Node]], li
     by_class: dict[str, set[rdflib.term.Node]] = defaultdict(set)
     for shape, cls in shapes.subject_objects(SH.targetClass):
         by_class[str(cls)].add(shape)
-    other = sorted({s for p in (SH.target, SH.targetNode, SH.targetSubjectsOf, SH.targetObjectsOf)
-                    for s in shapes.subjects(p, None)}, key=str)
+    other = sorted(
+        {
+            s
+            for p in (SH.target, SH.targetNode, SH.targetSubjectsOf, SH.targetObjectsOf)
+            for s in shapes.subjects(p, None)
+        },
+        key=str,
+    )
     return by_class, other
 
 
@@ -156,8 +162,9 @@ def _results(report_graph: rdflib.Graph, shapes: rdflib.Graph, data: rdflib.Grap
 def _run(data: rdflib.Graph, shapes: rdflib.Graph, **options) -> rdflib.Graph:
     import pyshacl  # noqa: PLC0415 - 0.2 s to import; only when validating
 
-    _, report_graph, _ = pyshacl.validate(data, shacl_graph=shapes, inference="none", advanced=True,
-                                          allow_warnings=True, inplace=True, **options)
+    _, report_graph, _ = pyshacl.validate(
+        data, shacl_graph=shapes, inference="none", advanced=True, allow_warnings=True, inplace=True, **options
+    )
     return report_graph
 
 
@@ -168,9 +175,10 @@ def _focus_chunks(store: pyoxigraph.Store, by_class: dict[str, set], chunk_size:
     for cls in sorted(by_class):
         for quad in store.quads_for_pattern(None, _TYPE, pyoxigraph.NamedNode(cls), pyoxigraph.DefaultGraph()):
             node = quad.subject
-            classes = sorted({t.object.value for t in store.quads_for_pattern(node, _TYPE, None,
-                                                                              pyoxigraph.DefaultGraph())}
-                             & by_class.keys())
+            classes = sorted(
+                {t.object.value for t in store.quads_for_pattern(node, _TYPE, None, pyoxigraph.DefaultGraph())}
+                & by_class.keys()
+            )
             if classes[0] != cls:  # a node of several target classes is taken with the first of them
                 continue
             key = tuple(sorted({s for c in classes for s in by_class[c]}, key=str))

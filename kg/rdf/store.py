@@ -11,8 +11,6 @@ from kg.errors import GraphError
 from kg.rdf.namespaces import PREFIXES
 
 
-
-
 def load_store(path: Path) -> pyoxigraph.Store:
     path = Path(path)
     if not path.is_file():

@@ -12,12 +12,12 @@ from collections.abc import Iterator, Sequence
 
 from pyoxigraph import Literal, NamedNode, Triple
 
-from kg.model import Span
 from kg.lang.numerals import format_decimal
-from kg.read import Document, SourceFile
-from kg.resolve import Corpus, ReportNode
+from kg.model import Span
 from kg.rdf.namespaces import kg, prov, rdf, rdfs, resource, skos, xsd
 from kg.rdf.schemes import concept_iri
+from kg.read import Document, SourceFile
+from kg.resolve import Corpus, ReportNode
 
 ZH = "zh"
 
@@ -134,10 +134,10 @@ def _report_documents(sink: TripleSink, node: ReportNode) -> None:
     """The regulations the report cites or issues and the works it names, each mention with its span."""
     ex, rid = node.extraction, node.extraction.report_id
     r = report_iri(rid)
-    for m, key in zip(ex.regulations, node.regulation_keys):
+    for m, key in zip(ex.regulations, node.regulation_keys, strict=True):
         if key is not None:
             sink.mention(rid, "reg", m.span, regulation_iri(key))
-    for m, key in zip(ex.regulations, node.work_keys):
+    for m, key in zip(ex.regulations, node.work_keys, strict=True):
         if key is not None:
             w = work_iri(key)
             sink.add(r, kg.namesWork, w)
@@ -152,7 +152,7 @@ def _report_mentions(sink: TripleSink, node: ReportNode) -> None:
     """The bodies and measures the report names."""
     ex, rid = node.extraction, node.extraction.report_id
     r = report_iri(rid)
-    for m, key in zip(ex.organisations, node.organisation_keys):
+    for m, key in zip(ex.organisations, node.organisation_keys, strict=True):
         o = organisation_iri(key) if key else government_iri(node.government)
         sink.add(r, kg.mentions, o)
         sink.mention(rid, "org", m.span, o)
@@ -256,8 +256,7 @@ def corpus_triples(corpus: Corpus, docs: dict[str, list[Document]] | None = None
     _measures(sink, corpus)
     for node in corpus.reports.values():
         _report(sink, node, docs.get(node.extraction.report_id, []))
-    _indicators(sink, {f.indicator for node in corpus.reports.values() for f in node.extraction.figures
-                       if f.indicator})
+    _indicators(sink, {f.indicator for node in corpus.reports.values() for f in node.extraction.figures if f.indicator})
     return iter(sink.triples)
 
 
@@ -281,6 +280,7 @@ def _indicators(sink: TripleSink, used: set[str]) -> None:
 
 # --- the graph in parts, for builds that resolve and write each report apart (kg.build.pipeline) ----------------------
 
+
 def report_triples(node: ReportNode, files: Sequence[Document | SourceFile]) -> list[Triple]:
     """The triples of one report: the report itself, its source files, figures and mentions. They depend on the
     report alone (its extraction and the identity keys of what it names), so a build can make them in a worker
@@ -303,11 +303,11 @@ def entity_triples(corpus: Corpus, indicators: set[str]) -> list[Triple]:
 # The report triples the HTML view reads (kg.view, kg.analyse.citations); the view is drawn from these and the
 # shared resources only, never from a store of every mention and figure (tests/test_scale.py checks it is the
 # same page as one drawn from the whole graph) …
-_VIEW_PREDICATES = frozenset(p.value for p in (rdf.type, rdfs.label, kg.sourceFile, kg.year, kg.issuedBy, kg.cites,
-                                               kg.issues, kg.refersTo))
+_VIEW_PREDICATES = frozenset(
+    p.value for p in (rdf.type, rdfs.label, kg.sourceFile, kg.year, kg.issuedBy, kg.cites, kg.issues, kg.refersTo)
+)
 # … and, for the example sentences of its tooltips, the mentions of regulations (kgr:mention-…-reg)
-_VIEW_MENTION_PREDICATES = frozenset(p.value for p in (rdf.type, kg.inReport, kg.denotes, kg.start, kg.end,
-                                                       kg.text))
+_VIEW_MENTION_PREDICATES = frozenset(p.value for p in (rdf.type, kg.inReport, kg.denotes, kg.start, kg.end, kg.text))
 
 
 def view_subset(report_id: str, triples: Sequence[Triple]) -> str:
@@ -315,6 +315,10 @@ def view_subset(report_id: str, triples: Sequence[Triple]) -> str:
     import pyoxigraph  # noqa: PLC0415
 
     subject = report_iri(report_id)
-    subset = [t for t in triples if (t.subject == subject and t.predicate.value in _VIEW_PREDICATES)
-              or (t.subject.value.endswith("-reg") and t.predicate.value in _VIEW_MENTION_PREDICATES)]
+    subset = [
+        t
+        for t in triples
+        if (t.subject == subject and t.predicate.value in _VIEW_PREDICATES)
+        or (t.subject.value.endswith("-reg") and t.predicate.value in _VIEW_MENTION_PREDICATES)
+    ]
     return pyoxigraph.serialize(subset, format=pyoxigraph.RdfFormat.N_TRIPLES).decode("utf-8")

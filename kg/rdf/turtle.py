@@ -41,7 +41,8 @@ class TurtleWriter:
         # IRI can only be the IRI up to its last '/' or '#': one dictionary look-up instead of a scan.
         self._by_ns = {ns: prefix for prefix, ns in self.prefixes.items()}
         self._fast = all(ns.endswith(("/", "#")) for ns in self.prefixes.values()) and len(self._by_ns) == len(
-            self.prefixes)
+            self.prefixes
+        )
         self._cache: dict[str, str] = {}  # predicates, classes and datatypes recur: format them once
 
     def iri(self, iri: str) -> str:
@@ -54,8 +55,8 @@ class TurtleWriter:
                 return f"{prefix}:{iri[cut:]}"
             return f"<{iri}>"  # pyoxigraph has validated the IRI: nothing to escape
         for prefix, ns in self._by_length:
-            if iri.startswith(ns) and _LOCAL.match(iri[len(ns):]):
-                return f"{prefix}:{iri[len(ns):]}"
+            if iri.startswith(ns) and _LOCAL.match(iri[len(ns) :]):
+                return f"{prefix}:{iri[len(ns) :]}"
         return f"<{iri}>"
 
     def _cached_iri(self, iri: str) -> str:

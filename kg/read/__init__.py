@@ -35,11 +35,37 @@ from kg.read.pdf import read_pdf
 from kg.read.registry import FORMATS, Reader, format_of, reader_for, readers, register_reader, unregister_reader
 from kg.read.text import decode
 
-__all__ = ["CRUFT_MAX_LINE", "FORMATS", "HEADING", "MAX_BYTES_DEFAULT", "Document", "ReadError", "Reader",
-           "SourceFile", "clean_text", "cruft_patterns", "decode", "decode_html", "format_of", "header_meta",
-           "is_cruft", "normalise_newlines", "one_line", "read_bytes", "read_docx", "read_file_bytes", "read_html",
-           "read_path", "read_pdf", "reader_for", "readers", "register_reader", "stat_file", "text_id",
-           "unregister_reader"]
+__all__ = [
+    "CRUFT_MAX_LINE",
+    "FORMATS",
+    "HEADING",
+    "MAX_BYTES_DEFAULT",
+    "Document",
+    "ReadError",
+    "Reader",
+    "SourceFile",
+    "clean_text",
+    "cruft_patterns",
+    "decode",
+    "decode_html",
+    "format_of",
+    "header_meta",
+    "is_cruft",
+    "normalise_newlines",
+    "one_line",
+    "read_bytes",
+    "read_docx",
+    "read_file_bytes",
+    "read_html",
+    "read_path",
+    "read_pdf",
+    "reader_for",
+    "readers",
+    "register_reader",
+    "stat_file",
+    "text_id",
+    "unregister_reader",
+]
 
 MAX_BYTES_DEFAULT = 20 * 1024 * 1024  # a report is tens of KB; anything this big is not a report
 
@@ -52,8 +78,9 @@ register_reader("docx", (".docx",), read_docx)
 
 def read_path(path: Path, source_name: str | None = None, max_bytes: int = MAX_BYTES_DEFAULT) -> Document:
     """Read one report file. Raises ReadError with a one-line reason when it cannot be a report."""
-    return read_bytes(read_file_bytes(path, max_bytes), source_name or Path(path).name, format_of(path) or "txt",
-                      max_bytes)
+    return read_bytes(
+        read_file_bytes(path, max_bytes), source_name or Path(path).name, format_of(path) or "txt", max_bytes
+    )
 
 
 def stat_file(path: Path, max_bytes: int = MAX_BYTES_DEFAULT) -> os.stat_result:
@@ -99,5 +126,6 @@ def read_bytes(data: bytes, source_name: str, fmt: str = "txt", max_bytes: int =
     clean, mapping = clean_text(text)
     if not clean.strip():
         raise ReadError("no report text (only web-page navigation)")
-    return Document(source_name, text, clean, mapping, encoding, hashlib.sha256(data).hexdigest(), len(data),
-                    header_meta(text), fmt)
+    return Document(
+        source_name, text, clean, mapping, encoding, hashlib.sha256(data).hexdigest(), len(data), header_meta(text), fmt
+    )

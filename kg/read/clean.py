@@ -29,13 +29,21 @@ _DOUBLE_ANGLE = {"<": "《", ">": "》", "＜": "《", "＞": "》", "〈": "《
 _SPECIAL = re.compile("[" + re.escape(_SPACE + "*" + "".join(_DOUBLE_ANGLE)) + "]")
 _TERMINAL = "。；;！!？?：:…”」』）)】》*"
 # A numbered heading (一、 （二） 3. 第四章): never joined to its neighbours; the issuer finder uses it too.
-HEADING = re.compile(r"^(?:[一二三四五六七八九十]+、|[（(][一二三四五六七八九十\d]+[)）]|\d+[、.．]|第[一二三四五六七八九十\d]+[章节部分])")
+HEADING = re.compile(
+    r"^(?:[一二三四五六七八九十]+、|[（(][一二三四五六七八九十\d]+[)）]|\d+[、.．]|第[一二三四五六七八九十\d]+[章节部分])"
+)
 
 
 def _is_cjk(ch: str) -> bool:
     o = ord(ch)
-    return (0x4E00 <= o <= 0x9FFF or 0x3400 <= o <= 0x4DBF or 0x3000 <= o <= 0x303F or 0xFF00 <= o <= 0xFFEF
-            or 0x2010 <= o <= 0x2027 or 0x20000 <= o <= 0x2FFFF)
+    return (
+        0x4E00 <= o <= 0x9FFF
+        or 0x3400 <= o <= 0x4DBF
+        or 0x3000 <= o <= 0x303F
+        or 0xFF00 <= o <= 0xFFEF
+        or 0x2010 <= o <= 0x2027
+        or 0x20000 <= o <= 0x2FFFF
+    )
 
 
 def _squeezable(ch: str) -> bool:

@@ -66,8 +66,9 @@ class Document:
         text = normalise_newlines(text)
         clean, mapping = clean_text(text)
         data = text.encode("utf-8")
-        return cls(source_name, text, clean, mapping, "utf-8", hashlib.sha256(data).hexdigest(), len(data),
-                   header_meta(text))
+        return cls(
+            source_name, text, clean, mapping, "utf-8", hashlib.sha256(data).hexdigest(), len(data), header_meta(text)
+        )
 
 
 def text_id(text: str) -> str:

@@ -15,14 +15,77 @@ from kg.read.text import decode, looks_like_text
 _CHARSET = re.compile(rb"""<meta[^>]+charset\s*=\s*["']?\s*([A-Za-z0-9_\-]+)""", re.I)
 _CHARSET_ALIASES = {"gb2312": "gb18030", "gbk": "gb18030", "x-gbk": "gb18030", "utf8": "utf-8"}
 # Never article text: scripts and styles, and the page furniture around an article.
-_HTML_DROP = ("script", "style", "noscript", "template", "svg", "canvas", "iframe", "object", "head", "nav",
-              "header", "footer", "aside", "form", "button", "select", "textarea", "menu")
+_HTML_DROP = (
+    "script",
+    "style",
+    "noscript",
+    "template",
+    "svg",
+    "canvas",
+    "iframe",
+    "object",
+    "head",
+    "nav",
+    "header",
+    "footer",
+    "aside",
+    "form",
+    "button",
+    "select",
+    "textarea",
+    "menu",
+)
 # Containers that Chinese government sites (TRS, Hanweb, UCAP content systems) put the article in.
-_HTML_ARTICLE = ("#zoom", "#Zoom", ".TRS_Editor", "#UCAP-CONTENT", ".article-content", ".article_content",
-                 "#article-content", ".pages_content", "#content", ".content", "article", "[role=main]", "main")
-_HTML_BLOCK = {"p", "div", "section", "article", "main", "h1", "h2", "h3", "h4", "h5", "h6", "li", "ul", "ol",
-               "dl", "dt", "dd", "table", "tbody", "thead", "tfoot", "tr", "blockquote", "pre", "hr", "center",
-               "address", "figure", "figcaption", "caption", "title", "body", "html"}
+_HTML_ARTICLE = (
+    "#zoom",
+    "#Zoom",
+    ".TRS_Editor",
+    "#UCAP-CONTENT",
+    ".article-content",
+    ".article_content",
+    "#article-content",
+    ".pages_content",
+    "#content",
+    ".content",
+    "article",
+    "[role=main]",
+    "main",
+)
+_HTML_BLOCK = {
+    "p",
+    "div",
+    "section",
+    "article",
+    "main",
+    "h1",
+    "h2",
+    "h3",
+    "h4",
+    "h5",
+    "h6",
+    "li",
+    "ul",
+    "ol",
+    "dl",
+    "dt",
+    "dd",
+    "table",
+    "tbody",
+    "thead",
+    "tfoot",
+    "tr",
+    "blockquote",
+    "pre",
+    "hr",
+    "center",
+    "address",
+    "figure",
+    "figcaption",
+    "caption",
+    "title",
+    "body",
+    "html",
+}
 _HTML_CELL = {"td", "th"}
 _WS = re.compile(r"[ \t\r\n\f\v]+")
 _ARTICLE_MIN = 200  # characters: a smaller container is a teaser box, not the article

@@ -18,10 +18,10 @@ from collections.abc import Iterable
 from dataclasses import dataclass, field
 
 from kg.lang.areas import area_table
+from kg.lang.titles import normalise_title
 from kg.model import AreaRef, Extraction, RegulationMention, Role
 from kg.resolve.bodies import canonical_organisation, expand_abbreviation, government_name
 from kg.resolve.regulations import RegulationNode, classify_kind, named_place, regulation_identity, work_key
-from kg.lang.titles import normalise_title
 
 
 @dataclass
@@ -107,6 +107,7 @@ def _merge_work(corpus: Corpus, mention: RegulationMention, area: AreaRef | None
 
 # --- the corpus -----------------------------------------------------------------------------------------------
 
+
 def _add_area_chain(corpus: Corpus, area: AreaRef) -> None:
     table = area_table()
     for code, _, _ in area.path:
@@ -153,8 +154,9 @@ def _government(corpus: Corpus, issuer: str | None, area: AreaRef | None) -> str
     return label
 
 
-def _regulations(corpus: Corpus, mentions: list[RegulationMention], area: AreaRef | None
-                 ) -> tuple[list[str | None], list[str | None], dict[str, Role]]:
+def _regulations(
+    corpus: Corpus, mentions: list[RegulationMention], area: AreaRef | None
+) -> tuple[list[str | None], list[str | None], dict[str, Role]]:
     """Per mention, its regulation key or its work key (None for the other, and for both when a bare short form
     stands for nothing); and per regulation, the report's role (issues wins over cites)."""
     reg_keys: list[str | None] = []
@@ -174,7 +176,7 @@ def _regulations(corpus: Corpus, mentions: list[RegulationMention], area: AreaRe
         role: Role = "issued" if m.role == "issued" and not corpus.regulations[key].fixed_label else "cited"
         if roles.get(key) != "issued":
             roles[key] = role
-    for m, key in zip(mentions, reg_keys):
+    for m, key in zip(mentions, reg_keys, strict=True):
         if key and m.parent is not None and reg_keys[m.parent]:
             corpus.regulations[reg_keys[m.parent]].implements.add(key)
         if key:
@@ -216,16 +218,28 @@ def merge_corpus(into: Corpus, part: Corpus) -> Corpus:
         existing = into.regulations.get(key)
         if existing is None:
             into.regulations[key] = RegulationNode(
-                node.key, node.label, node.kind, node.issuer_level, set(node.alt_labels),
-                set(node.document_numbers), set(node.implements), node.scope_area, node.issuer_area, node.fixed_label)
+                node.key,
+                node.label,
+                node.kind,
+                node.issuer_level,
+                set(node.alt_labels),
+                set(node.document_numbers),
+                set(node.implements),
+                node.scope_area,
+                node.issuer_area,
+                node.fixed_label,
+            )
             continue
         _absorb(existing, node)
         existing.alt_labels |= node.alt_labels
         existing.alt_labels.discard(existing.label)
         existing.document_numbers |= node.document_numbers
         existing.implements |= node.implements
-    for table, other in ((into.governments, part.governments), (into.organisations, part.organisations),
-                         (into.measures, part.measures)):
+    for table, other in (
+        (into.governments, part.governments),
+        (into.organisations, part.organisations),
+        (into.measures, part.measures),
+    ):
         for key, entity in other.items():
             existing = table.get(key)
             if existing is None:
@@ -242,5 +256,16 @@ def merge_corpus(into: Corpus, part: Corpus) -> Corpus:
     return into
 
 
-__all__ = ["Corpus", "RegulationNode", "WorkNode", "canonical_organisation", "classify_kind", "expand_abbreviation",
-           "government_name", "merge_corpus", "named_place", "regulation_identity", "resolve"]
+__all__ = [
+    "Corpus",
+    "RegulationNode",
+    "WorkNode",
+    "canonical_organisation",
+    "classify_kind",
+    "expand_abbreviation",
+    "government_name",
+    "merge_corpus",
+    "named_place",
+    "regulation_identity",
+    "resolve",
+]

@@ -24,9 +24,16 @@ def expand_abbreviation(name: str) -> str:
 
 # A body named by its tier instead of its place (区司法局, 市委, 自治区人民政府) belongs to the report's own area or
 # the ancestor of that tier: the nearest area of the report's chain, county first, whose name ends with it.
-_TIER_PREFIXES = (("自治区", ("province",)), ("省", ("province",)), ("州", ("prefecture",)), ("盟", ("prefecture",)),
-                  ("市", ("county", "prefecture", "province")), ("县", ("county",)), ("区", ("county",)),
-                  ("旗", ("county",)))
+_TIER_PREFIXES = (
+    ("自治区", ("province",)),
+    ("省", ("province",)),
+    ("州", ("prefecture",)),
+    ("盟", ("prefecture",)),
+    ("市", ("county", "prefecture", "province")),
+    ("县", ("county",)),
+    ("区", ("county",)),
+    ("旗", ("county",)),
+)
 _NOT_AFTER_TIER = set("场域级属直辖内外长民")  # 市场监管局, 区域, 县级, 市长 …: not a tier prefix
 
 
@@ -42,7 +49,7 @@ def canonical_organisation(name: str, area: AreaRef | None) -> str:
         if full.startswith(prefix) and len(full) > len(prefix) and full[len(prefix)] not in _NOT_AFTER_TIER:
             for a in chain:
                 if a.level in levels and a.name.endswith(prefix):
-                    return a.name + full[len(prefix):]
+                    return a.name + full[len(prefix) :]
             return full
     return full
 

@@ -23,9 +23,9 @@ from functools import lru_cache
 
 from kg.lang.areas import Area, area_table, tier_words
 from kg.lang.laws import law_table
+from kg.lang.titles import normalise_title
 from kg.model import AreaRef, RegulationMention
 from kg.resources import data_csv
-from kg.lang.titles import normalise_title
 
 _TRAILING_PAREN = re.compile(r"（[^（）]*）$")
 _LEADING_WRAPPERS = re.compile(r"^(?:中共|中国共产党|关于印发|关于|印发)")
@@ -142,7 +142,7 @@ def _towards(candidates: list[Area], near: AreaRef) -> list[Area]:
 def _tier_of(title: str) -> tuple[str, int] | None:
     """The tier word a title starts with (省委…, 市政府…, 国务院…), with its length."""
     m = _LEADING_WRAPPERS.match(title)
-    head = title[m.end():] if m else title
+    head = title[m.end() :] if m else title
     for prefix, tier in tier_words():
         if head.startswith(prefix) and (len(prefix) > 1 or _tier_word_ok(head)):
             return tier, len(prefix)
@@ -151,8 +151,13 @@ def _tier_of(title: str) -> tuple[str, int] | None:
 
 def _tier_word_ok(head: str) -> bool:
     """A bare 省/市/县/区 is a tier word only when a body follows (省委, 市政府办公室), not in 市场监管… or 区域…."""
-    return bool(re.match(r"^[省市县区旗州盟](?:委|政府|人民政府|人大|政协|法院|检察院|司法|人社|财政|发改|[\u4e00-\u9fff]{0,6}局"
-                         r"|[\u4e00-\u9fff]{0,6}办公室|[\u4e00-\u9fff]{0,4}委员会)", head))
+    return bool(
+        re.match(
+            r"^[省市县区旗州盟](?:委|政府|人民政府|人大|政协|法院|检察院|司法|人社|财政|发改|[\u4e00-\u9fff]{0,6}局"
+            r"|[\u4e00-\u9fff]{0,6}办公室|[\u4e00-\u9fff]{0,4}委员会)",
+            head,
+        )
+    )
 
 
 def _ancestor_at(area: AreaRef | None, tier: str) -> tuple[str, str] | None:
@@ -178,24 +183,32 @@ def regulation_identity(mention: RegulationMention, report_area: AreaRef | None)
     title = normalise_title(mention.title)
     law = law_table().get(title) or law_table().near(title)
     if law is not None:
-        return RegulationNode(key=law.title, label=law.title, kind=law.kind, issuer_level="national",
-                              fixed_label=True)
+        return RegulationNode(key=law.title, label=law.title, kind=law.kind, issuer_level="national", fixed_label=True)
     tier = _tier_of(title)
     if tier is not None and tier[0] == "national":
-        return RegulationNode(key=title, label=title, kind=_kind_for_tier(title, "national"),
-                              issuer_level="national")
+        return RegulationNode(key=title, label=title, kind=_kind_for_tier(title, "national"), issuer_level="national")
     found = named_place(title, report_area)
     if found is not None:
         place, _, end = found
-        return RegulationNode(key=_place_key(title, place, end), label=title,
-                              kind=_kind_for_tier(title, place.level), issuer_level=LEVEL_OF_TIER[place.level],
-                              issuer_area=place.code)
+        return RegulationNode(
+            key=_place_key(title, place, end),
+            label=title,
+            kind=_kind_for_tier(title, place.level),
+            issuer_level=LEVEL_OF_TIER[place.level],
+            issuer_area=place.code,
+        )
     if tier is not None:
         ancestor = _ancestor_at(report_area, tier[0])
         level = LEVEL_OF_TIER[tier[0]]
         if ancestor is not None:
-            return RegulationNode(key=f"{ancestor[0]}|{title}", label=title, kind=_kind_for_tier(title, tier[0]),
-                                  issuer_level=level, scope_area=ancestor[0], issuer_area=ancestor[0])
+            return RegulationNode(
+                key=f"{ancestor[0]}|{title}",
+                label=title,
+                kind=_kind_for_tier(title, tier[0]),
+                issuer_level=level,
+                scope_area=ancestor[0],
+                issuer_area=ancestor[0],
+            )
         return RegulationNode(key=title, label=title, kind=_kind_for_tier(title, tier[0]), issuer_level=level)
     scope = report_area.code if report_area else None
     level = "unknown"
@@ -203,8 +216,9 @@ def regulation_identity(mention: RegulationMention, report_area: AreaRef | None)
     if mention.role == "issued" and report_area is not None:
         level = LEVEL_OF_TIER[report_area.level]
         kind = _kind_for_tier(title, report_area.level)
-    return RegulationNode(key=f"{scope}|{title}" if scope else title, label=title, kind=kind, issuer_level=level,
-                          scope_area=scope)
+    return RegulationNode(
+        key=f"{scope}|{title}" if scope else title, label=title, kind=kind, issuer_level=level, scope_area=scope
+    )
 
 
 def work_key(mention: RegulationMention, report_area: AreaRef | None) -> str:

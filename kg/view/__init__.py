@@ -23,20 +23,38 @@ import pyoxigraph
 from jinja2 import Environment, FileSystemLoader
 from pyvis.network import Network
 
-from kg.analyse import DISTRICT, MEASURE, ORGANISATION, REGULATION, all_reports, citation_graph, mention_graph
-from kg.analyse import ReportRow
+from kg.analyse import (
+    DISTRICT,
+    MEASURE,
+    ORGANISATION,
+    REGULATION,
+    ReportRow,
+    all_reports,
+    citation_graph,
+    mention_graph,
+)
 from kg.fsutil import atomic_write_text
-from kg.rdf.store import load_store, select
 from kg.lang.zh import SENTENCE_ENDS
+from kg.rdf.store import load_store, select
 
 TEMPLATE = "graph.html.j2"
 TITLE = "法治政府建设报告知识图谱 fazhi-kg"
 #: ``kg view`` and ``kg build`` draw at most this many nodes unless told otherwise (0 or None = all).
 DEFAULT_MAX_NODES = 3000
-LEVEL_COLOURS = {"national": "#c53030", "provincial": "#dd6b20", "municipal": "#d69e2e", "local": "#38a169",
-                 "unknown": "#718096"}
-LEVEL_NAMES = {"national": "国家 national", "provincial": "省级 provincial", "municipal": "市级 municipal",
-               "local": "县区 local", "unknown": "未知 unknown"}
+LEVEL_COLOURS = {
+    "national": "#c53030",
+    "provincial": "#dd6b20",
+    "municipal": "#d69e2e",
+    "local": "#38a169",
+    "unknown": "#718096",
+}
+LEVEL_NAMES = {
+    "national": "国家 national",
+    "provincial": "省级 provincial",
+    "municipal": "市级 municipal",
+    "local": "县区 local",
+    "unknown": "未知 unknown",
+}
 TYPE_STYLE = {  # vis shape, colour, legend glyph, legend text
     DISTRICT: ("square", "#2b6cb0", "■", "地区 district"),
     REGULATION: ("dot", None, "●", "文件 regulation (colour = level)"),
@@ -80,14 +98,20 @@ class ViewSummary:
 
 # ------------------------------------------------------------------------------------------- the graph to draw
 
-def view_graph(store: pyoxigraph.Store, with_measures: bool = False, with_organisations: bool = False, *,
-               reports: list[ReportRow] | None = None) -> nx.Graph:
+
+def view_graph(
+    store: pyoxigraph.Store,
+    with_measures: bool = False,
+    with_organisations: bool = False,
+    *,
+    reports: list[ReportRow] | None = None,
+) -> nx.Graph:
     """The aggregated graph drawn on the page: the district–regulation citation graph, plus (optionally) the
     district–measure and district–organisation mention graphs. Edges carry ``role`` (cites | issues |
     mentions); a district that both cited and issued a regulation (in different reports) gets ``issues``."""
     reports = all_reports(store) if reports is None else reports
     g = citation_graph(store, reports=reports)
-    for u, v, e in g.edges(data=True):
+    for _, _, e in g.edges(data=True):
         e["role"] = "issues" if e["issues"] else "cites"
     for kind, wanted in ((MEASURE, with_measures), (ORGANISATION, with_organisations)):
         if wanted:
@@ -170,8 +194,14 @@ def sentence_around(text: str, start: int, end: int, limit: int = 90) -> str:
     return (prefix + text[s:e].strip() + suffix).replace("\n", " ")
 
 
-def example_sentences(store: pyoxigraph.Store, texts_dir: Path | None, regulations: set[str],
-                      per: int = 3, *, reports: list[ReportRow] | None = None) -> dict[str, list[tuple[str, str]]]:
+def example_sentences(
+    store: pyoxigraph.Store,
+    texts_dir: Path | None,
+    regulations: set[str],
+    per: int = 3,
+    *,
+    reports: list[ReportRow] | None = None,
+) -> dict[str, list[tuple[str, str]]]:
     """Up to ``per`` (sentence, report title) pairs for each regulation in ``regulations``, one per report
     first (reports in title order, mentions in text order). The sentence is cut from ``texts_dir/<report>.txt``
     around the mention's offsets when that file exists and agrees with the mention's text; else it is the
@@ -197,15 +227,17 @@ def example_sentences(store: pyoxigraph.Store, texts_dir: Path | None, regulatio
 
     out = {}
     for reg, rows in sorted(by_reg.items()):
-        rows = sorted(rows, key=lambda r: (titles.get(r["report"], r["report"]), r["report"],
-                                           int(r["start"] or 0), r["text"] or ""))
+        rows = sorted(
+            rows,
+            key=lambda r: (titles.get(r["report"], r["report"]), r["report"], int(r["start"] or 0), r["text"] or ""),
+        )
         per_report: dict[str, list[dict]] = defaultdict(list)
         for r in rows:
             per_report[r["report"]].append(r)
         picked: list[dict] = []
         depth = 0
         while len(picked) < per and any(len(v) > depth for v in per_report.values()):
-            picked += [v[depth] for v in per_report.values() if len(v) > depth][:per - len(picked)]
+            picked += [v[depth] for v in per_report.values() if len(v) > depth][: per - len(picked)]
             depth += 1
         examples = []
         for r in picked:
@@ -222,6 +254,7 @@ def example_sentences(store: pyoxigraph.Store, texts_dir: Path | None, regulatio
 
 # --------------------------------------------------------------------------------------------- the vis data
 
+
 def _names(g: nx.Graph, nodes: list[str]) -> list[str]:
     names = sorted(g.nodes[n]["label"] for n in nodes)
     shown = [f"  {x}" for x in names[:LIST_MAX]]
@@ -231,7 +264,7 @@ def _names(g: nx.Graph, nodes: list[str]) -> list[str]:
 
 
 def _short(label: str, n: int = 22) -> str:
-    return label if len(label) <= n else label[:n - 1] + "…"
+    return label if len(label) <= n else label[: n - 1] + "…"
 
 
 def _tooltip(full: nx.Graph, node: str, examples: dict[str, list[tuple[str, str]]]) -> str:
@@ -245,18 +278,24 @@ def _tooltip(full: nx.Graph, node: str, examples: dict[str, list[tuple[str, str]
             by_type[full.nodes[n]["type"]].append(n)
         cited = sum(1 for n in by_type[REGULATION] if full.edges[node, n].get("cites"))
         issued = sum(1 for n in by_type[REGULATION] if full.edges[node, n].get("issues"))
-        lines = [a["label"], "类型 kind: 地区 district",
-                 f"省份 province: {a.get('province') or '—'}",
-                 f"年份 years: {', '.join(a.get('years', [])) or '—'}   报告 reports: {a.get('reports', 0)}",
-                 f"文件 regulations: {len(by_type[REGULATION])} (引用 cited {cited}, 印发 issued {issued})"]
+        lines = [
+            a["label"],
+            "类型 kind: 地区 district",
+            f"省份 province: {a.get('province') or '—'}",
+            f"年份 years: {', '.join(a.get('years', [])) or '—'}   报告 reports: {a.get('reports', 0)}",
+            f"文件 regulations: {len(by_type[REGULATION])} (引用 cited {cited}, 印发 issued {issued})",
+        ]
         if by_type[MEASURE]:
             lines.append(f"措施 measures: {len(by_type[MEASURE])}")
         if by_type[ORGANISATION]:
             lines.append(f"机构 organisations: {len(by_type[ORGANISATION])}")
         return "\n".join(lines)
     if kind == REGULATION:
-        lines = [a["label"], f"类型 kind: 文件 regulation, {a.get('kind', 'other')}",
-                 f"层级 level: {LEVEL_NAMES.get(a.get('level', 'unknown'), a.get('level'))}"]
+        lines = [
+            a["label"],
+            f"类型 kind: 文件 regulation, {a.get('kind', 'other')}",
+            f"层级 level: {LEVEL_NAMES.get(a.get('level', 'unknown'), a.get('level'))}",
+        ]
         citing = [n for n in neighbours if full.edges[node, n].get("cites")]
         issuing = [n for n in neighbours if full.edges[node, n].get("issues")]
         if issuing:
@@ -268,12 +307,14 @@ def _tooltip(full: nx.Graph, node: str, examples: dict[str, list[tuple[str, str]
                 lines += [f"  「{sentence}」", f"    — {report}"]
         return "\n".join(lines)
     name = "措施 measure" if kind == MEASURE else "机构 organisation"
-    return "\n".join([a["label"], f"类型 kind: {name}", f"提及地区 mentioned by ({len(neighbours)}):",
-                      *_names(full, neighbours)])
+    return "\n".join(
+        [a["label"], f"类型 kind: {name}", f"提及地区 mentioned by ({len(neighbours)}):", *_names(full, neighbours)]
+    )
 
 
-def vis_data(full: nx.Graph, options: ViewOptions, examples: dict[str, list[tuple[str, str]]] | None = None
-             ) -> tuple[list[dict], list[dict], ViewSummary]:
+def vis_data(
+    full: nx.Graph, options: ViewOptions, examples: dict[str, list[tuple[str, str]]] | None = None
+) -> tuple[list[dict], list[dict], ViewSummary]:
     """vis-network node and edge dicts for the graph (trimmed to ``options.max_nodes``), in sorted order.
 
     Node ids are short (``n0``, ``n1`` … in sorted IRI order) with the IRI in ``iri``; nodes carry ``group``
@@ -303,10 +344,21 @@ def vis_data(full: nx.Graph, options: ViewOptions, examples: dict[str, list[tupl
         else:
             provinces, years = sorted(edge_provinces[n]), sorted(edge_years[n])
         degree = full.degree(n)
-        node = {"id": ids[n], "iri": n, "label": _short(a["label"]), "name": a["label"], "title": _tooltip(full, n, examples),
-                "group": kind, "shape": shape, "color": colour or LEVEL_COLOURS.get(level, LEVEL_COLOURS["unknown"]),
-                "size": round(min(50.0, 7 + 4 * math.sqrt(degree)), 1), "provinces": provinces, "years": years,
-                "x": pos[n][0], "y": pos[n][1]}
+        node = {
+            "id": ids[n],
+            "iri": n,
+            "label": _short(a["label"]),
+            "name": a["label"],
+            "title": _tooltip(full, n, examples),
+            "group": kind,
+            "shape": shape,
+            "color": colour or LEVEL_COLOURS.get(level, LEVEL_COLOURS["unknown"]),
+            "size": round(min(50.0, 7 + 4 * math.sqrt(degree)), 1),
+            "provinces": provinces,
+            "years": years,
+            "x": pos[n][0],
+            "y": pos[n][1],
+        }
         if level:
             node["level"] = level
         if kind == DISTRICT:  # district names stay readable when the whole graph is in view
@@ -321,11 +373,27 @@ def vis_data(full: nx.Graph, options: ViewOptions, examples: dict[str, list[tupl
         if role == "mentions":
             title = f"提及 mentioned in {e['weight']} reports"
         else:
-            title = ", ".join(p for p in (f"引用 cites ×{e['cites']}" if e.get("cites") else "",
-                                          f"印发 issues ×{e['issues']}" if e.get("issues") else "") if p)
-        edges.append({"id": f"e{i}", "from": ids[d], "to": ids[x], "role": role, "title": title,
-                      "width": round(min(6.0, 1 + math.log2(e["weight"])), 2) if e.get("weight") else 1,
-                      "dashes": dashes, "color": {"color": colour}, "years": list(e.get("years", []))})
+            title = ", ".join(
+                p
+                for p in (
+                    f"引用 cites ×{e['cites']}" if e.get("cites") else "",
+                    f"印发 issues ×{e['issues']}" if e.get("issues") else "",
+                )
+                if p
+            )
+        edges.append(
+            {
+                "id": f"e{i}",
+                "from": ids[d],
+                "to": ids[x],
+                "role": role,
+                "title": title,
+                "width": round(min(6.0, 1 + math.log2(e["weight"])), 2) if e.get("weight") else 1,
+                "dashes": dashes,
+                "color": {"color": colour},
+                "years": list(e.get("years", [])),
+            }
+        )
     counts = {t: sum(1 for _, k in g.nodes(data="type") if k == t) for t in TYPE_STYLE}
     return nodes, edges, ViewSummary(len(nodes), len(edges), full.number_of_nodes(), counts)
 
@@ -338,13 +406,19 @@ def corpus_summary(reports: list[ReportRow], full: nx.Graph) -> str:
     cites = sum(1 for _, _, e in full.edges(data=True) if e.get("cites"))
     issues = sum(1 for _, _, e in full.edges(data=True) if e.get("issues"))
     span = (years[0] if len(years) == 1 else f"{years[0]}–{years[-1]}") if years else "年份未知 year unknown"
-    return (f"{len(reports)} 份报告 reports · {full.graph.get('districts', 0)} 个地区 districts · "
-            f"{len(provinces)} 个省份 provinces · {span} · {len(regs)} 部文件 regulations · "
-            f"{cites} 条引用 cite links · {issues} 条印发 issue links")
+    return (
+        f"{len(reports)} 份报告 reports · {full.graph.get('districts', 0)} 个地区 districts · "
+        f"{len(provinces)} 个省份 provinces · {span} · {len(regs)} 部文件 regulations · "
+        f"{cites} 条引用 cite links · {issues} 条印发 issue links"
+    )
 
 
-def build_network(store: pyoxigraph.Store, heading: str | None = None, texts_dir: Path | None = None,
-                  options: ViewOptions | None = None) -> tuple[Network, ViewSummary]:
+def build_network(
+    store: pyoxigraph.Store,
+    heading: str | None = None,
+    texts_dir: Path | None = None,
+    options: ViewOptions | None = None,
+) -> tuple[Network, ViewSummary]:
     """The pyvis Network of the store's graph, filled directly from the aggregated networkx graph, with our
     template and the page's extra values (summary, trimming notice, legend) as template globals."""
     options = options or ViewOptions()
@@ -356,37 +430,58 @@ def build_network(store: pyoxigraph.Store, heading: str | None = None, texts_dir
     nodes, edges, summary = vis_data(full, options, examples)
 
     net = Network(height="100%", width="100%", cdn_resources="in_line", heading=heading or TITLE)
-    env = Environment(loader=FileSystemLoader([str(Path(__file__).parent.parent / "data"), str(Path(net.template_dir))]),
-                      autoescape=True)
+    env = Environment(
+        loader=FileSystemLoader([str(Path(__file__).parent.parent / "data"), str(Path(net.template_dir))]),
+        autoescape=True,
+    )
     # tojson keeps escaping < > & ' but writes Chinese as UTF-8 instead of \uXXXX (half the bytes)
     env.policies["json.dumps_kwargs"] = {"sort_keys": True, "ensure_ascii": False}
     notice = ""
     if summary.trimmed:
-        notice = (f"只显示连接最多的 {summary.nodes} 个节点（共 {summary.total_nodes} 个） — showing the "
-                  f"{summary.nodes} most connected of {summary.total_nodes} nodes (--max-nodes {options.max_nodes})")
+        notice = (
+            f"只显示连接最多的 {summary.nodes} 个节点（共 {summary.total_nodes} 个） — showing the "
+            f"{summary.nodes} most connected of {summary.total_nodes} nodes (--max-nodes {options.max_nodes})"
+        )
     present = {t for t, c in summary.counts.items() if c}
-    env.globals.update({
-        "summary": corpus_summary(reports, full),
-        "notice": notice,
-        "legend_nodes": [(TYPE_STYLE[t][2], TYPE_STYLE[t][1] or "#333333", TYPE_STYLE[t][3]) for t in TYPE_STYLE
-                         if t in present or t in (DISTRICT, REGULATION)],
-        "legend_levels": [(LEVEL_COLOURS[k], LEVEL_NAMES[k]) for k in LEVEL_COLOURS],
-        "legend_edges": [(EDGE_STYLE[r][0], EDGE_STYLE[r][2]) for r in EDGE_STYLE
-                         if r != "mentions" or options.with_measures or options.with_organisations],
-    })
+    env.globals.update(
+        {
+            "summary": corpus_summary(reports, full),
+            "notice": notice,
+            "legend_nodes": [
+                (TYPE_STYLE[t][2], TYPE_STYLE[t][1] or "#333333", TYPE_STYLE[t][3])
+                for t in TYPE_STYLE
+                if t in present or t in (DISTRICT, REGULATION)
+            ],
+            "legend_levels": [(LEVEL_COLOURS[k], LEVEL_NAMES[k]) for k in LEVEL_COLOURS],
+            "legend_edges": [
+                (EDGE_STYLE[r][0], EDGE_STYLE[r][2])
+                for r in EDGE_STYLE
+                if r != "mentions" or options.with_measures or options.with_organisations
+            ],
+        }
+    )
     net.templateEnv = env
     net.path = TEMPLATE
     net.nodes, net.edges = nodes, edges
     net.node_ids = [n["id"] for n in nodes]
     net.node_map = {n["id"]: n for n in nodes}
-    net.options = {"physics": {"enabled": False}, "edges": {"smooth": False},
-                   "interaction": {"hover": True, "tooltipDelay": 150, "hideEdgesOnDrag": len(edges) > 5000},
-                   "nodes": {"font": {"size": 12, "face": "Noto Sans CJK SC, Microsoft YaHei, WenQuanYi Micro Hei, sans-serif"}}, "layout": {"improvedLayout": False}}
+    net.options = {
+        "physics": {"enabled": False},
+        "edges": {"smooth": False},
+        "interaction": {"hover": True, "tooltipDelay": 150, "hideEdgesOnDrag": len(edges) > 5000},
+        "nodes": {"font": {"size": 12, "face": "Noto Sans CJK SC, Microsoft YaHei, WenQuanYi Micro Hei, sans-serif"}},
+        "layout": {"improvedLayout": False},
+    }
     return net, summary
 
 
-def render_html(store: pyoxigraph.Store, path: Path, heading: str | None = None, texts_dir: Path | None = None,
-                options: ViewOptions | None = None) -> ViewSummary:
+def render_html(
+    store: pyoxigraph.Store,
+    path: Path,
+    heading: str | None = None,
+    texts_dir: Path | None = None,
+    options: ViewOptions | None = None,
+) -> ViewSummary:
     """Write the offline HTML view of the graph in ``store`` to ``path`` (atomically); ``texts_dir`` holds the
     reports' texts (``texts/<report>.txt`` of a build) for example sentences."""
     net, summary = build_network(store, heading, texts_dir, options)

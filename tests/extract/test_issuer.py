@@ -9,8 +9,10 @@ def info(text):
 
 
 def test_issuer_year_and_area_from_title_and_signature():
-    i = info("某某网站\n2021年度法治政府建设情况报告\n2021年，我县坚持依法行政。\n"
-             "一、主要工作\n全年办理案件10件。\n吴忠市盐池县人民政府\n2022年1月10日")
+    i = info(
+        "某某网站\n2021年度法治政府建设情况报告\n2021年，我县坚持依法行政。\n"
+        "一、主要工作\n全年办理案件10件。\n吴忠市盐池县人民政府\n2022年1月10日"
+    )
     assert (i.year, i.issuer, i.area.code, i.issuer_level) == (2021, "吴忠市盐池县人民政府", "640323", "county")
 
 
@@ -55,6 +57,7 @@ def test_missing_issuer_and_year_are_reported_as_problems():
 
 # --- failure classes seen on unseen reports (issue 15); every text composed -----------------------------------
 
+
 def test_a_function_character_and_a_tier_word_are_not_a_place():
     i = info("2022年法治政府建设情况报告\n2022年，我县坚决贯彻市委和县委的部署，推进依法行政。")
     assert i.area is None and "issuing area not found" in i.problems  # not 和县 (安徽省马鞍山市)
@@ -63,13 +66,17 @@ def test_a_function_character_and_a_tier_word_are_not_a_place():
 
 
 def test_a_two_character_place_is_read_where_the_text_names_it_as_one():
-    assert info("马鞍山市和县人民政府\n关于2022年法治政府建设情况的报告\n一年来，我县坚持依法行政。").area.name == "和县"
+    assert (
+        info("马鞍山市和县人民政府\n关于2022年法治政府建设情况的报告\n一年来，我县坚持依法行政。").area.name == "和县"
+    )
     assert info("2022年，和县坚持依法行政，法治政府建设取得成效。").area.name == "和县"
 
 
 def test_we_county_takes_its_place_from_the_titles_it_issued_not_from_its_superior():
-    i = info("2022年，在银川市委、市政府的坚强领导下，我县坚持依法行政。县政府印发《永宁县重大行政决策程序规定》"
-             "《永宁县人民政府关于加强行政执法工作的意见》，全县法治政府建设取得成效。")
+    i = info(
+        "2022年，在银川市委、市政府的坚强领导下，我县坚持依法行政。县政府印发《永宁县重大行政决策程序规定》"
+        "《永宁县人民政府关于加强行政执法工作的意见》，全县法治政府建设取得成效。"
+    )
     assert i.area.name == "永宁县" and i.issuer == "银川市永宁县人民政府"
 
 
@@ -79,8 +86,9 @@ def test_we_county_never_falls_back_to_the_province_or_the_city_of_the_opening()
 
 
 def test_a_report_signed_by_a_government_office_is_issued_by_that_office():
-    i = info("2023年，县政府办公室坚持依法行政。\n一、主要工作\n全年办理案件10件。\n"
-             "吴忠市盐池县人民政府办公室\n2024年1月6日")
+    i = info(
+        "2023年，县政府办公室坚持依法行政。\n一、主要工作\n全年办理案件10件。\n吴忠市盐池县人民政府办公室\n2024年1月6日"
+    )
     assert (i.issuer, i.issuer_level, i.area.name) == ("吴忠市盐池县人民政府办公室", "department", "盐池县")
 
 

@@ -24,12 +24,17 @@ def test_a_word_after_the_quotes_completes_the_name():
 
 def test_coined_names_count_without_quotes_but_general_policy_work_does_not():
     assert measures("推行证明事项告知承诺制，坚持和发展新时代枫桥经验，推进综合行政执法，梳理权责清单。") == [
-        "告知承诺制", "枫桥经验"]
+        "告知承诺制",
+        "枫桥经验",
+    ]
 
 
 def test_quoted_slogans_not_in_the_scheme():
     assert measures("实现“马上办、网上办、零跑腿”，开展“法润千企”行动，推行“1335工作模式”。") == [
-        "马上办、网上办、零跑腿", "法润千企", "1335工作模式"]
+        "马上办、网上办、零跑腿",
+        "法润千企",
+        "1335工作模式",
+    ]
 
 
 def test_a_scheme_variant_resolves_to_its_concept():
@@ -58,9 +63,14 @@ def test_measures_inside_titles_belong_to_the_title():
 
 # --- failure classes seen on unseen reports (issue 15); every text composed -----------------------------------
 
+
 def test_a_quoted_coined_phrase_used_as_a_slogan_or_method_is_a_measure():
     assert measures("抓住“关键少数”，落实“第一议题”制度，推行“一站式”服务，坚决做到“两个维护”。") == [
-        "关键少数", "第一议题", "一站式", "两个维护"]
+        "关键少数",
+        "第一议题",
+        "一站式",
+        "两个维护",
+    ]
 
 
 def test_a_mention_span_never_includes_a_quotation_mark():
@@ -75,4 +85,7 @@ def test_quoted_problems_grades_groups_and_channels_are_not_measures():
 
 
 def test_national_campaigns_are_measures_unquoted():
-    assert measures("结合党史学习教育，扎实开展学习贯彻习近平新时代中国特色社会主义思想主题教育。") == ["党史学习教育", "主题教育"]
+    assert measures("结合党史学习教育，扎实开展学习贯彻习近平新时代中国特色社会主义思想主题教育。") == [
+        "党史学习教育",
+        "主题教育",
+    ]

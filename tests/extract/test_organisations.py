@@ -17,7 +17,10 @@ def test_bodies_by_ending_with_their_name():
 
 def test_a_verb_before_the_name_is_not_part_of_it():
     assert orgs("充分发挥依法治区委员会执法协调小组的作用，及时报市人民政府和县人大常委会备案。") == [
-        "依法治区委员会执法协调小组", "市人民政府", "县人大常委会"]
+        "依法治区委员会执法协调小组",
+        "市人民政府",
+        "县人大常委会",
+    ]
 
 
 def test_names_with_and_inside_stay_whole():
@@ -30,23 +33,30 @@ def test_a_body_inside_a_longer_one_gives_way():
 
 def test_party_bodies_with_their_place():
     assert orgs("中共盐池县委全面依法治县委员会办公室印发通知，县委常委会审议。") == [
-        "中共盐池县委全面依法治县委员会办公室", "县委常委会"]
+        "中共盐池县委全面依法治县委员会办公室",
+        "县委常委会",
+    ]
 
 
 def test_working_groups_keep_their_long_names():
     assert orgs("及时成立法治政府示范创建工作领导小组，调整某某县深入推进依法行政工作领导小组。") == [
-        "法治政府示范创建工作领导小组", "某某县深入推进依法行政工作领导小组"]
+        "法治政府示范创建工作领导小组",
+        "某某县深入推进依法行政工作领导小组",
+    ]
 
 
-@pytest.mark.parametrize("text", [
-    "各部门、有关单位要落实责任。",
-    "坚持服务大局，构建社会治理新格局。",
-    "建设法治政府、服务型政府。",
-    "人大政协监督、各乡镇人民政府配合。",
-    "以人民为中心，抓好中心工作。",
-    "逐步实现一支队伍管执法，加强行政执法队伍建设。",
-    "市委副书记、最高人民法院原副院长出席。",
-])
+@pytest.mark.parametrize(
+    "text",
+    [
+        "各部门、有关单位要落实责任。",
+        "坚持服务大局，构建社会治理新格局。",
+        "建设法治政府、服务型政府。",
+        "人大政协监督、各乡镇人民政府配合。",
+        "以人民为中心，抓好中心工作。",
+        "逐步实现一支队伍管执法，加强行政执法队伍建设。",
+        "市委副书记、最高人民法院原副院长出席。",
+    ],
+)
 def test_generic_words_abstract_words_and_positions_are_not_bodies(text):
     assert orgs(text) == []
 
@@ -62,12 +72,15 @@ def test_this_level_names_the_body_by_its_ending():
 def test_offsets_index_the_original_text():
     doc = Document.from_text("今年区 司法局与县人民\n法院开展培训。")
     for m in extract_organisations(doc, get_segmenter()):
-        assert doc.text[m.span.start:m.span.end] == m.span.text
+        assert doc.text[m.span.start : m.span.end] == m.span.text
 
 
 def test_a_towns_own_name_is_kept_even_when_its_characters_look_like_verbs():
     assert orgs("县司法局联合万良镇人民政府开展宣传，为农民工追回欠薪。顾县镇人民政府积极配合。") == [
-        "县司法局", "万良镇人民政府", "顾县镇人民政府"]
+        "县司法局",
+        "万良镇人民政府",
+        "顾县镇人民政府",
+    ]
 
 
 def test_bodies_of_every_town_or_village_are_generic():
@@ -80,19 +93,29 @@ def test_a_short_county_name_inside_a_word_is_not_a_place():
 
 # --- failure classes seen on unseen reports (issue 15); every text composed -----------------------------------
 
+
 def test_bodies_written_as_pairs_are_separate_bodies():
     assert orgs("认真落实市委市政府、县委县政府的部署，省委省政府高度重视。") == [
-        "市委", "市政府", "县委", "县政府", "省委", "省政府"]
+        "市委",
+        "市政府",
+        "县委",
+        "县政府",
+        "省委",
+        "省政府",
+    ]
 
 
 def test_a_quantifier_never_begins_a_name():
-    assert orgs("全县12个乡镇综合行政执法办公室挂牌。") == ["乡镇综合行政执法办公室"] or \
-        "个乡镇综合行政执法办公室" not in orgs("全县12个乡镇综合行政执法办公室挂牌。")
+    assert orgs("全县12个乡镇综合行政执法办公室挂牌。") == [
+        "乡镇综合行政执法办公室"
+    ] or "个乡镇综合行政执法办公室" not in orgs("全县12个乡镇综合行政执法办公室挂牌。")
 
 
 def test_two_endings_of_one_body_give_one_name():
     assert orgs("成立法治建设工作领导小组，下设法治建设工作领导小组办公室。") == [
-        "法治建设工作领导小组", "法治建设工作领导小组办公室"]
+        "法治建设工作领导小组",
+        "法治建设工作领导小组办公室",
+    ]
 
 
 def test_a_verb_before_a_government_is_not_part_of_its_name():

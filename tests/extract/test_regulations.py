@@ -2,8 +2,8 @@
 
 import pytest
 
-from kg.lang.areas import area_table
 from kg.extract.regulations import extract_regulations, find_titles
+from kg.lang.areas import area_table
 from kg.read import Document
 
 
@@ -22,12 +22,13 @@ def roles(text, where=None):
 
 # --- recognition ------------------------------------------------------------------------------------------------
 
+
 def test_every_bracketed_title_is_found_with_exact_offsets():
     doc = Document.from_text("认真贯彻《甲条例》《乙办法》和《丙规定》。")
     found = extract_regulations(doc)
     assert [m.title for m in found] == ["甲条例", "乙办法", "丙规定"]
     for m in found:
-        assert doc.text[m.span.start:m.span.end] == m.span.text
+        assert doc.text[m.span.start : m.span.end] == m.span.text
 
 
 def test_nested_angle_title_gives_two_linked_documents():
@@ -61,7 +62,7 @@ def test_title_broken_by_spaces_and_a_page_break_is_one_title():
     doc = Document.from_text(text)
     (m,) = extract_regulations(doc)
     assert m.title == "某某区2023年度法治政府建设工作安排"
-    assert doc.text[m.span.start:m.span.end] == m.span.text
+    assert doc.text[m.span.start : m.span.end] == m.span.text
     assert m.surface == "某某区 2023 年度法治政府建设工作安排"
 
 
@@ -107,21 +108,28 @@ def test_a_quoted_alias_resolves_to_the_full_title_too():
 
 
 def test_document_number_next_to_a_title_is_attached():
-    found = regs("贯彻《国务院关于某某工作的通知》（国发〔2021〕7号），落实某省政府办公厅宁政办发〔2020〕15号《关于某某的意见》。")
+    found = regs(
+        "贯彻《国务院关于某某工作的通知》（国发〔2021〕7号），落实某省政府办公厅宁政办发〔2020〕15号《关于某某的意见》。"
+    )
     assert [m.document_number for m in found] == ["国发〔2021〕7号", "宁政办发〔2020〕15号"]
 
 
 def test_annual_reports_projects_books_and_media_are_not_regulations():
-    found = regs("审议了《某区2022年度法治政府建设情况报告》，推进《某某园区扩建项目（二期）》，"
-                 "发放《习近平法治思想学习纲要》《民法典学习读本》，在《法治日报》刊发文章，制作《行政执法流程图》。")
+    found = regs(
+        "审议了《某区2022年度法治政府建设情况报告》，推进《某某园区扩建项目（二期）》，"
+        "发放《习近平法治思想学习纲要》《民法典学习读本》，在《法治日报》刊发文章，制作《行政执法流程图》。"
+    )
     assert [m.category for m in found] == ["report", "project", "book", "book", "media", "other"]
 
 
 # --- role -------------------------------------------------------------------------------------------------------
 
+
 def test_issuing_verb_makes_the_document_issued():
     assert roles("今年我县印发《某县行政执法公示办法》，并认真贯彻落实《某省优化营商环境条例》。") == [
-        ("某县行政执法公示办法", "issued"), ("某省优化营商环境条例", "cited")]
+        ("某县行政执法公示办法", "issued"),
+        ("某省优化营商环境条例", "cited"),
+    ]
 
 
 def test_nearest_verb_decides_the_role():
@@ -159,15 +167,20 @@ def test_a_newly_revised_law_is_cited_not_issued():
 
 def test_issuing_something_about_a_law_cites_the_law():
     assert roles("制作发布《民法典》宣传微视频20个，举办《行政处罚法》知识竞赛。") == [
-        ("民法典", "cited"), ("行政处罚法", "cited")]
+        ("民法典", "cited"),
+        ("行政处罚法", "cited"),
+    ]
 
 
 # --- failure classes seen on unseen reports (issue 15); every text composed -----------------------------------
 
+
 def test_a_bare_short_form_stands_for_the_nearest_earlier_full_title_of_its_kind():
     found = regs("认真贯彻《法治政府建设实施纲要（2021-2025年）》，对照《纲要》逐项落实。")
-    assert [(m.title, m.alias) for m in found] == [("法治政府建设实施纲要（2021—2025年）", None),
-                                                   ("法治政府建设实施纲要（2021—2025年）", "纲要")]
+    assert [(m.title, m.alias) for m in found] == [
+        ("法治政府建设实施纲要（2021—2025年）", None),
+        ("法治政府建设实施纲要（2021—2025年）", "纲要"),
+    ]
 
 
 def test_a_bare_short_form_with_no_full_title_is_an_unresolved_mention():
@@ -176,11 +189,15 @@ def test_a_bare_short_form_with_no_full_title_is_an_unresolved_mention():
 
 
 def test_a_declared_alias_wins_over_the_nearest_title():
-    found = regs("印发《某某县优化营商环境实施方案》（以下简称《方案》），又落实《某某县法治宣传实施方案》，对照《方案》推进。")
+    found = regs(
+        "印发《某某县优化营商环境实施方案》（以下简称《方案》），又落实《某某县法治宣传实施方案》，对照《方案》推进。"
+    )
     assert [m.title for m in found if m.alias == "方案"] == ["某某县优化营商环境实施方案"]
 
 
-@pytest.mark.parametrize("written", ["（2021 2025年）", "（20212025年）", "(2021-2025)", "（2021—2025）", "(2021~2025年)"])
+@pytest.mark.parametrize(
+    "written", ["（2021 2025年）", "（20212025年）", "(2021-2025)", "（2021—2025）", "(2021~2025年)"]
+)
 def test_year_ranges_whose_dash_was_lost_normalise_to_one_title(written):
     (m,) = regs(f"认真落实《法治政府建设实施纲要{written}》。")
     assert m.title == "法治政府建设实施纲要（2021—2025年）"
@@ -188,5 +205,8 @@ def test_year_ranges_whose_dash_was_lost_normalise_to_one_title(written):
 
 def test_books_and_lecture_titles_are_cited_works_not_regulations():
     found = regs("组织学习《论坚持全面依法治国》，邀请专家作《习近平法治思想》专题辅导，主讲《民法典与百姓生活》。")
-    assert [(m.title, m.category) for m in found] == [("论坚持全面依法治国", "book"), ("习近平法治思想", "speech"),
-                                                       ("民法典与百姓生活", "speech")]
+    assert [(m.title, m.category) for m in found] == [
+        ("论坚持全面依法治国", "book"),
+        ("习近平法治思想", "speech"),
+        ("民法典与百姓生活", "speech"),
+    ]

@@ -14,7 +14,8 @@ def test_the_tables_are_generated_from_the_current_ontology():
 
     for name in TABLES:
         assert (ROOT / "kg" / "data" / name).read_text(encoding="utf-8") == expected(name), (
-            f"kg/data/{name} is stale: python scripts/build_scheme_tables.py")
+            f"kg/data/{name} is stale: python scripts/build_scheme_tables.py"
+        )
 
 
 def test_concepts_are_named_by_local_ids_not_iris():
