@@ -166,3 +166,11 @@ def test_merging_reports_resolved_one_by_one_equals_resolving_them_together():
     for table in ("regulations", "governments", "organisations", "measures", "works", "areas"):
         assert getattr(merged, table) == getattr(together, table), table
     assert len(together.regulations) > 50
+
+
+def test_a_department_named_by_its_tier_is_expanded_to_the_reports_area():
+    from kg.lang.areas import area_table
+    from kg.resolve import government_name
+
+    t = area_table()
+    assert government_name("县司法局", t.ref(t.lookup("盐池县")[0])) == "盐池县司法局"

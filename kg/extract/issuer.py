@@ -58,6 +58,11 @@ _WE = {
     "省": "province",
 }
 _OWN_TITLE = re.compile(r"《([^《》\n]{4,60})》")
+# The opening names the body that reports: 2023年，区司法局在区委、区政府的领导下… / 2022年，县数据局坚持…
+_OPENING_BODY = re.compile(
+    r"(?:^|\n)\s*(?:19|20)\d\d\s*年度?\s*[，,]?\s*(?P<body>[\u4e00-\u9fff（）()]{4,24}?)"
+    r"(?=在|坚持|以习近平|深入|认真|全面|紧紧|始终|围绕|按照|聚焦|持续|着力|扎实|切实|严格|紧扣)"
+)
 
 
 @lru_cache(maxsize=1)
@@ -335,6 +340,24 @@ def _area(text: str, info: ReportInfo, head: _Head, opening: str, head_end: int)
     return area
 
 
+def _opening_department(text: str, body_start: int) -> tuple[int, int] | None:
+    """A department that the opening sentence names as the one reporting (2023年，区司法局坚持…): the report is
+    that department's when neither a signature nor a heading names another body. A government (县委县政府,
+    县政府) is not a department: the area's government is found as usual."""
+    m = _OPENING_BODY.search(text, body_start, body_start + _OPENING)
+    if m is None:
+        return None
+    body = m.group("body")
+    if (
+        not _is_body(body)
+        or body.endswith(("政府", "行政公署", "委"))
+        or not body.startswith(tuple(TIERS))
+        and not area_table().find(body[:12])
+    ):
+        return None
+    return m.span("body")
+
+
 def extract_report_info(doc: Document) -> ReportInfo:
     text = doc.clean
     lines = _lines(text)
@@ -342,11 +365,13 @@ def extract_report_info(doc: Document) -> ReportInfo:
     head = _read_head(text, lines)
     if head.title:
         info.title, info.title_span = text[head.title[0] : head.title[1]], doc.span(*head.title)
+    head_end = lines[min(len(lines), _HEAD_LINES) - 1][1] if lines else 0
+    body_start = head.title[1] if head.title else (lines[0][0] if lines else 0)
+    if head.issuer is None:
+        head.issuer = _opening_department(text, body_start)
     if head.issuer:
         info.issuer = re.sub(r"\s+", "", text[head.issuer[0] : head.issuer[1]]).replace("(", "（").replace(")", "）")
         info.issuer_span = doc.span(*head.issuer)
-    head_end = lines[min(len(lines), _HEAD_LINES) - 1][1] if lines else 0
-    body_start = head.title[1] if head.title else (lines[0][0] if lines else 0)
     found = _year(text, head, body_start, head_end)
     if found:
         info.year, at = found

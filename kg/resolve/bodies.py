@@ -61,6 +61,8 @@ def government_name(issuer: str, area: AreaRef | None) -> str:
     name = expand_abbreviation(issuer)
     if area is None or name.startswith(("中共", "中国共产党")):
         return name
+    if name.startswith(tuple(prefix for prefix, _ in _TIER_PREFIXES)):
+        name = canonical_organisation(name, area)  # 区司法局 → 兴庆区司法局
     table = area_table()
     own = table.by_code.get(area.code)
     hits = table.find(name[:24])

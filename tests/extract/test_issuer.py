@@ -127,3 +127,13 @@ def test_we_district_in_an_autonomous_regions_report_is_the_region():
 def test_document_numbers_and_dates_of_a_disclosure_page_are_not_the_year_reported_on():
     i = info("发文字号：盐政发〔2025〕1号\n发布日期：2025年02月27日\n2024年，盐池县坚持依法行政，成效明显。")
     assert i.year == 2024
+
+
+def test_a_department_the_opening_names_as_reporting_is_the_issuer():
+    i = info("某某网\n2023年度法治政府建设工作报告\n2023年，盐池县司法局坚持以习近平法治思想为指导，推进依法行政。")
+    assert (i.issuer, i.issuer_level, i.area.name) == ("盐池县司法局", "department", "盐池县")
+
+
+def test_a_government_the_opening_names_is_not_a_department():
+    i = info("2023年，县委县政府坚持依法行政，盐池县法治政府建设成效明显。")
+    assert i.issuer == "吴忠市盐池县人民政府" and i.issuer_level == "county"
