@@ -2,15 +2,30 @@ import re
 from decimal import Decimal
 
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
+from kg.extract.figures import extract_figures
 from kg.lang.numerals import format_decimal, parse_number, parse_range
+from kg.read import Document
 
 
 @pytest.mark.parametrize(
     ("text", "value"),
-    [("一百二十", "120"), ("两千", "2000"), ("十二", "12"), ("十", "10"), ("一千零五", "1005"), ("三点五", "3.5"),
-     ("十二万", "120000"), ("1,234.5", "1234.5"), ("１２３", "123"), ("16.4亿", "1640000000"),
-     ("4.97亿", "497000000"), ("三千五百万", "35000000")],
+    [
+        ("一百二十", "120"),
+        ("两千", "2000"),
+        ("十二", "12"),
+        ("十", "10"),
+        ("一千零五", "1005"),
+        ("三点五", "3.5"),
+        ("十二万", "120000"),
+        ("1,234.5", "1234.5"),
+        ("１２３", "123"),
+        ("16.4亿", "1640000000"),
+        ("4.97亿", "497000000"),
+        ("三千五百万", "35000000"),
+    ],
 )
 def test_numbers_parse_exactly(text, value):
     assert parse_number(text) == Decimal(value)
@@ -40,8 +55,10 @@ def test_zero_before_ten_or_hundred_keeps_the_tens(text, value):
     assert parse_number(text) == value
 
 
-@pytest.mark.parametrize(("text", "value"), [("三万五", 35000), ("两千六", 2600), ("一百二", 120), ("一亿五", 150000000),
-                                             ("一万二千五", 12500)])
+@pytest.mark.parametrize(
+    ("text", "value"),
+    [("三万五", 35000), ("两千六", 2600), ("一百二", 120), ("一亿五", 150000000), ("一万二千五", 12500)],
+)
 def test_a_lone_last_digit_is_the_position_below_the_unit_before_it(text, value):
     assert parse_number(text) == value
 
@@ -57,19 +74,32 @@ def test_a_short_form_after_a_longer_coefficient_is_refused(text):
         parse_number(text)
 
 
-@pytest.mark.parametrize(("text", "value"), [("壹仟两百", 1200), ("壹仟贰佰", 1200), ("壹萬贰仟叁佰肆拾伍", 12345),
-                                             ("贰拾", 20), ("拾伍", 15), ("壹佰零伍", 105), ("玖億", 900000000)])
+@pytest.mark.parametrize(
+    ("text", "value"),
+    [
+        ("壹仟两百", 1200),
+        ("壹仟贰佰", 1200),
+        ("壹萬贰仟叁佰肆拾伍", 12345),
+        ("贰拾", 20),
+        ("拾伍", 15),
+        ("壹佰零伍", 105),
+        ("玖億", 900000000),
+    ],
+)
 def test_upper_case_numerals_are_read_exactly(text, value):
     assert parse_number(text) == value
 
 
-@pytest.mark.parametrize(("text", "value"), [("零点四三二一", "0.4321"), (".3", "0.3"), ("．５", "0.5"),
-                                             ("一点五", "1.5")])
+@pytest.mark.parametrize(
+    ("text", "value"), [("零点四三二一", "0.4321"), (".3", "0.3"), ("．５", "0.5"), ("一点五", "1.5")]
+)
 def test_numbers_below_one_keep_their_point(text, value):
     assert parse_number(text) == Decimal(value)
 
 
-@pytest.mark.parametrize("text", ["十一十二", "零点", "点五", "千", "百", "万", "亿", "一千零", "一千零零五", "三万五点二"])
+@pytest.mark.parametrize(
+    "text", ["十一十二", "零点", "点五", "千", "百", "万", "亿", "一千零", "一千零零五", "三万五点二"]
+)
 def test_what_is_not_one_number_is_refused(text):
     with pytest.raises(ValueError):
         parse_number(text)
@@ -98,13 +128,16 @@ def test_digit_strings_of_three_or_more_read_digit_by_digit():
     assert (parse_number("二〇二一"), parse_number("一〇八")) == (2021, 108)
 
 
-@pytest.mark.parametrize(("low", "high", "bounds"), [
-    ("一百二十", "一百五十万", (1200000, 1500000)),
-    ("一千", "两千万", (10000000, 20000000)),
-    ("120", "150万", (1200000, 1500000)),
-    ("1万", "5万", (10000, 50000)),
-    ("一万五", "两万", (15000, 20000)),
-])
+@pytest.mark.parametrize(
+    ("low", "high", "bounds"),
+    [
+        ("一百二十", "一百五十万", (1200000, 1500000)),
+        ("一千", "两千万", (10000000, 20000000)),
+        ("120", "150万", (1200000, 1500000)),
+        ("1万", "5万", (10000, 50000)),
+        ("一万五", "两万", (15000, 20000)),
+    ],
+)
 def test_a_multiplier_after_the_upper_bound_also_scales_a_bare_lower_bound(low, high, bounds):
     assert parse_range(low, high) == bounds
 
@@ -119,12 +152,6 @@ def test_a_lower_bound_above_the_upper_is_no_range():
 
 
 # --- property: any supported way of writing a number parses back to its value ------------------------------------
-
-from hypothesis import given, settings
-from hypothesis import strategies as st
-
-from kg.extract.figures import extract_figures
-from kg.read import Document
 
 _CN_DIGITS = "零一二三四五六七八九"
 
@@ -188,7 +215,8 @@ def decimal_text(whole: int, fraction: str) -> str:
 
 @st.composite
 def short_forms(draw) -> tuple[str, int]:
-    """三万五 (35000), 两千六 (2600), 一百二 (120), 一亿五, 一亿零三万五: the last unit left out after a single digit."""
+    """三万五 (35000), 两千六 (2600), 一百二 (120), 一亿五, 一亿零三万五: the last unit left out after a single
+    digit."""
     d, e = draw(st.integers(1, 9)), draw(st.integers(1, 9))
     step, high = draw(st.sampled_from([(100, 10**6), (1000, 10**5), (10**4, 10**4), (10**8, 1)]))
     above = draw(st.integers(0, high - 1)) * step * 10 if step < 10**8 else 0
@@ -265,8 +293,13 @@ def test_ranges_with_both_bounds_written_read_back_exactly(low, width, separator
 
 
 @settings(max_examples=300, deadline=None)
-@given(st.integers(1, 9998), st.integers(1, 9998), st.sampled_from([("万", 10**4), ("亿", 10**8)]),
-       _RANGE_SEPARATORS, st.booleans())
+@given(
+    st.integers(1, 9998),
+    st.integers(1, 9998),
+    st.sampled_from([("万", 10**4), ("亿", 10**8)]),
+    _RANGE_SEPARATORS,
+    st.booleans(),
+)
 def test_ranges_that_write_the_multiplier_once_read_back_exactly(low, width, multiplier, separator, arabic):
     word, factor = multiplier
     high = min(low + width, 9999)
@@ -290,8 +323,10 @@ def test_arabic_forms_round_trip(n):
 
 
 @settings(max_examples=300, deadline=None)
-@given(st.decimals(min_value=0, max_value=10**6, places=4, allow_nan=False, allow_infinity=False),
-       st.sampled_from([("万", 10**4), ("亿", 10**8), ("", 1)]))
+@given(
+    st.decimals(min_value=0, max_value=10**6, places=4, allow_nan=False, allow_infinity=False),
+    st.sampled_from([("万", 10**4), ("亿", 10**8), ("", 1)]),
+)
 def test_multiplied_decimals_are_exact(value, multiplier):
     word, factor = multiplier
     text = format_decimal(value)
@@ -299,11 +334,14 @@ def test_multiplied_decimals_are_exact(value, multiplier):
 
 
 @settings(max_examples=150, deadline=None)
-@given(st.integers(min_value=2, max_value=10**9),
-       st.sampled_from(["plain", "separators", "fullwidth", "chinese"]))
+@given(st.integers(min_value=2, max_value=10**9), st.sampled_from(["plain", "separators", "fullwidth", "chinese"]))
 def test_every_form_round_trips_through_the_extractor(n, form):
-    number = {"plain": str(n), "separators": with_separators(n), "fullwidth": full_width(str(n)),
-              "chinese": to_chinese(n)}[form]
+    number = {
+        "plain": str(n),
+        "separators": with_separators(n),
+        "fullwidth": full_width(str(n)),
+        "chinese": to_chinese(n),
+    }[form]
     (fig,) = extract_figures(Document.from_text(f"全年办理案件{number}件。"))
     assert (fig.value, fig.unit) == (n, "件")
 

@@ -2,7 +2,9 @@
 offline-ness, trimming and determinism. tests/test_render_browser.py opens it in Chromium."""
 
 import doctest
+import importlib
 import json
+import pkgutil
 import re
 from pathlib import Path
 
@@ -39,7 +41,10 @@ def html(corpus) -> str:
 
 
 def test_docstring_examples_run():
-    assert doctest.testmod(kg.view).failed == 0
+    modules = [importlib.import_module(f"kg.view.{m.name}") for m in pkgutil.iter_modules(kg.view.__path__)]
+    results = {m.__name__: doctest.testmod(m) for m in modules}
+    assert sum(r.attempted for r in results.values()) >= 2
+    assert {name: r.failed for name, r in results.items() if r.failed} == {}
 
 
 def test_no_http_in_any_src_or_href(html):

@@ -173,4 +173,4 @@ def test_a_department_named_by_its_tier_is_expanded_to_the_reports_area():
     from kg.resolve import government_name
 
     t = area_table()
-    assert government_name("县司法局", t.ref(t.lookup("盐池县")[0])) == "盐池县司法局"
+    assert government_name("县司法局", t.ref(t.lookup("盐池县")[0])) == "吴忠市盐池县司法局"

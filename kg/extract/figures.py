@@ -129,7 +129,7 @@ def _subject(text: str, start: int, segmenter: Segmenter | None) -> str | None:
         stripped = False
         for verb in _subject_verbs():
             if subject.startswith(verb) and len(subject) - len(verb) >= 2:
-                subject, stripped = subject[len(verb):], True
+                subject, stripped = subject[len(verb) :], True
                 break
     return subject or None
 
@@ -153,10 +153,7 @@ def extract_figures(doc: Document, segmenter: Segmenter | None = None) -> list[F
     out: list[FigureMention] = []
     for m in _pattern().finditer(text):
         start, end = m.span()
-        if start > 0 and (text[start - 1].isdigit() or text[start - 1] in ".．"
-                          or text[start - 1].isascii() and text[start - 1].isalpha()):
-            continue  # part of a longer number, a dotted section number (3.2.5条) or a code
-        if _inside(blocked, start, end) or _is_date_or_ordinal(text, m):
+        if _glued(text, start) or _inside(blocked, start, end) or _is_date_or_ordinal(text, m):
             continue
         values = _values(m)
         if values is None:
@@ -174,6 +171,14 @@ def extract_figures(doc: Document, segmenter: Segmenter | None = None) -> list[F
         out.extend(_figures(doc, m.start("num"), m.end(), [value], Decimal(1), "年", m["post"], segmenter))
     out.sort(key=lambda f: f.span.start)  # stable: a range keeps its low bound first
     return out
+
+
+def _glued(text: str, start: int) -> bool:
+    """Part of a longer number, of a dotted section number (3.2.5条) or of a code (A1号): no figure of its own."""
+    if start == 0:
+        return False
+    before = text[start - 1]
+    return before.isdigit() or before in ".．" or before.isascii() and before.isalpha()
 
 
 def _values(m: re.Match[str]) -> list[Decimal] | None:
@@ -205,13 +210,31 @@ def _name_like(num: str) -> bool:
     return len(num) == 1 and num in UPPER_CASE_NUMERAL_CHARS
 
 
-def _figures(doc: Document, start: int, end: int, values: list[Decimal], factor: Decimal, unit: str,
-             qualifier: str | None, segmenter: Segmenter | None) -> list[FigureMention]:
+def _figures(
+    doc: Document,
+    start: int,
+    end: int,
+    values: list[Decimal],
+    factor: Decimal,
+    unit: str,
+    qualifier: str | None,
+    segmenter: Segmenter | None,
+) -> list[FigureMention]:
     text = doc.clean
     subject = _subject(text, start, segmenter)
     indicator = link_indicator(_clause_before(text, start), unit)
     span = doc.span(start, end)
     parts = ["low", "high"] if len(values) == 2 else [None]
-    return [FigureMention(span=span, value=value * factor, unit=unit, approximate=qualifier is not None,
-                          qualifier=qualifier, subject=subject, indicator=indicator, range_part=part)
-            for value, part in zip(values, parts)]
+    return [
+        FigureMention(
+            span=span,
+            value=value * factor,
+            unit=unit,
+            approximate=qualifier is not None,
+            qualifier=qualifier,
+            subject=subject,
+            indicator=indicator,
+            range_part=part,
+        )
+        for value, part in zip(values, parts, strict=True)
+    ]

@@ -30,18 +30,49 @@ from decimal import Decimal, InvalidOperation
 
 # --- character classes: the one definition of which characters are numerals --------------------------------------
 ZEROS = "零〇○"  # ○ (U+25CB) is how many reports type 〇
-DIGITS = {"零": 0, "〇": 0, "○": 0, "一": 1, "壹": 1, "二": 2, "贰": 2, "貳": 2, "两": 2, "兩": 2, "三": 3, "叁": 3,
-          "叄": 3, "四": 4, "肆": 4, "五": 5, "伍": 5, "六": 6, "陆": 6, "陸": 6, "七": 7, "柒": 7, "八": 8, "捌": 8,
-          "九": 9, "玖": 9}
+DIGITS = {
+    "零": 0,
+    "〇": 0,
+    "○": 0,
+    "一": 1,
+    "壹": 1,
+    "二": 2,
+    "贰": 2,
+    "貳": 2,
+    "两": 2,
+    "兩": 2,
+    "三": 3,
+    "叁": 3,
+    "叄": 3,
+    "四": 4,
+    "肆": 4,
+    "五": 5,
+    "伍": 5,
+    "六": 6,
+    "陆": 6,
+    "陸": 6,
+    "七": 7,
+    "柒": 7,
+    "八": 8,
+    "捌": 8,
+    "九": 9,
+    "玖": 9,
+}
 LIANG = "两兩"  # 2 before a unit (两千); never a digit of a digit string or of a decimal part
 UPPER_CASE_DIGITS = "壹贰貳叁叄肆伍陆陸柒捌玖"  # 大写, as on cheques and contracts
 SMALL_UNITS = {"十": 10, "拾": 10, "百": 100, "佰": 100, "千": 1000, "仟": 1000}
+TENS = "十拾"  # the one unit that may open a number without a digit (十二)
 BIG_UNITS = {"万": 10**4, "萬": 10**4, "亿": 10**8, "億": 10**8}
 UPPER_CASE_NUMERAL_CHARS = UPPER_CASE_DIGITS + "拾佰仟萬億"
 DECIMAL_POINT = "点"
 CHINESE_NUMERAL_CHARS = "".join(DIGITS) + "".join(SMALL_UNITS) + "".join(BIG_UNITS) + DECIMAL_POINT
-MULTIPLIERS = {"万亿": Decimal(10**12), "万": Decimal(10**4), "萬": Decimal(10**4), "亿": Decimal(10**8),
-               "億": Decimal(10**8), "千": Decimal(1000), "百": Decimal(100)}
+MULTIPLIERS = {
+    "万亿": Decimal(10**12),
+    "万": Decimal(10**4),
+    "萬": Decimal(10**4),
+    "亿": Decimal(10**8),
+    "億": Decimal(10**8),
+}
 
 # --- the same classes as regular-expression fragments, for the extractors -----------------------------------------
 ARABIC_DIGIT_CLASS = "0-9０-９"
@@ -54,7 +85,7 @@ _NONZERO_DIGITS = "".join(c for c in DIGITS if DIGITS[c])
 _FRACTION_DIGITS = "".join(c for c in DIGITS if c not in LIANG)
 MULTIPLIER_PATTERN = "万亿|[万萬亿億]"
 CHINESE_NUMBER_PATTERN = (
-    rf"(?:[{_NONZERO_DIGITS}十拾][{''.join(DIGITS)}{''.join(SMALL_UNITS)}{''.join(BIG_UNITS)}]{{0,24}}"
+    rf"(?:[{_NONZERO_DIGITS}{TENS}][{''.join(DIGITS)}{''.join(SMALL_UNITS)}{''.join(BIG_UNITS)}]{{0,24}}"
     rf"|[{ZEROS}](?={DECIMAL_POINT}))"  # 零点五
     rf"(?:{DECIMAL_POINT}[{_FRACTION_DIGITS}]{{1,6}}(?:{MULTIPLIER_PATTERN})?)?"
 )
@@ -220,11 +251,6 @@ def trailing_multiplier(text: str) -> Decimal:
         if text.endswith(word):
             return MULTIPLIERS[word]
     return Decimal(1)
-
-
-def is_chinese_numeral(text: str) -> bool:
-    """Written in Chinese numerals (一百二十, 壹仟), not in Arabic digits (120, １２０, .5)."""
-    return bool(text) and text[0] in CHINESE_NUMERAL_CHARS
 
 
 def format_decimal(value: Decimal) -> str:

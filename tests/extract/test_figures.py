@@ -23,17 +23,27 @@ def test_count_with_unit():
 
 def test_thousands_separators_decimals_and_full_width_digits():
     assert values("受理1,256件，占比98.6%，新增１２件，合计2，300人次") == [
-        (Decimal(1256), "件"), (Decimal("98.6"), "%"), (Decimal(12), "件"), (Decimal(2300), "人次")]
+        (Decimal(1256), "件"),
+        (Decimal("98.6"), "%"),
+        (Decimal(12), "件"),
+        (Decimal(2300), "人次"),
+    ]
 
 
 def test_chinese_numerals_with_units_and_approximation():
     assert figs("召开三次会议，走访十二个乡镇，培训一百二十余人，两千份") == [
-        (Decimal(3), "次", None), (Decimal(12), "个", None), (Decimal(120), "人", "余"), (Decimal(2000), "份", None)]
+        (Decimal(3), "次", None),
+        (Decimal(12), "个", None),
+        (Decimal(120), "人", "余"),
+        (Decimal(2000), "份", None),
+    ]
 
 
 def test_a_bare_one_with_a_measure_word_is_not_a_figure():
     assert figs("召开三次会议，一次性告知，一批次，提高一个百分点，走访十二个乡镇") == [
-        (Decimal(3), "次", None), (Decimal(12), "个", None)]
+        (Decimal(3), "次", None),
+        (Decimal(12), "个", None),
+    ]
 
 
 # --- exact, or not a figure: forms that other projects' number tests found read wrongly ---------------------------
@@ -45,7 +55,11 @@ def test_zero_before_ten_or_hundred_keeps_the_tens():
 
 def test_a_colloquial_short_form_is_the_position_below_the_last_unit():
     assert values("罚款三万五元，受理两千六件，发放兩千六份，培训一百二人") == [
-        (Decimal(35000), "元"), (Decimal(2600), "件"), (Decimal(2600), "份"), (Decimal(120), "人")]
+        (Decimal(35000), "元"),
+        (Decimal(2600), "件"),
+        (Decimal(2600), "份"),
+        (Decimal(120), "人"),
+    ]
 
 
 def test_a_short_form_that_reads_two_ways_is_not_a_figure():
@@ -55,21 +69,28 @@ def test_a_short_form_that_reads_two_ways_is_not_a_figure():
 def test_a_chinese_range_applies_the_multiplier_of_its_upper_bound_to_both():
     doc = Document.from_text("奖励一百二十到一百五十万元，投入一千到两千万元")
     assert [(f.value, f.range_part) for f in extract_figures(doc)] == [
-        (Decimal(1200000), "low"), (Decimal(1500000), "high"), (Decimal(10000000), "low"), (Decimal(20000000), "high")]
+        (Decimal(1200000), "low"),
+        (Decimal(1500000), "high"),
+        (Decimal(10000000), "low"),
+        (Decimal(20000000), "high"),
+    ]
 
 
 @pytest.mark.parametrize("text", ["罚款1万-5万元", "罚款1万(含)-5万元", "罚款1万（含）至5万元"])
 def test_a_range_with_a_multiplier_on_each_bound_keeps_its_lower_bound(text):
     assert [(f.value, f.range_part) for f in extract_figures(Document.from_text(text))] == [
-        (Decimal(10000), "low"), (Decimal(50000), "high")]
+        (Decimal(10000), "low"),
+        (Decimal(50000), "high"),
+    ]
 
 
 def test_a_shared_multiplier_never_lifts_the_lower_bound_past_the_upper():
     assert values("罚款5000至1万元") == [(Decimal(5000), "元"), (Decimal(10000), "元")]
 
 
-@pytest.mark.parametrize(("text", "value"), [("百分之一点五", "1.5"), ("百分之一点五七", "1.57"), ("百分之一", "1"),
-                                             ("百分之零点五", "0.5")])
+@pytest.mark.parametrize(
+    ("text", "value"), [("百分之一点五", "1.5"), ("百分之一点五七", "1.57"), ("百分之一", "1"), ("百分之零点五", "0.5")]
+)
 def test_chinese_percentages_below_two_are_figures(text, value):
     assert values(f"败诉率为{text}") == [(Decimal(value), "%")]
 
@@ -88,7 +109,10 @@ def test_dotted_section_numbers_are_not_figures():
 
 def test_upper_case_numerals_are_read_exactly():
     assert values("办结壹仟两百件，罚款壹仟贰佰元，培训贰拾叁人") == [
-        (Decimal(1200), "件"), (Decimal(1200), "元"), (Decimal(23), "人")]
+        (Decimal(1200), "件"),
+        (Decimal(1200), "元"),
+        (Decimal(23), "人"),
+    ]
 
 
 def test_a_lone_upper_case_digit_is_a_name_not_a_figure():
@@ -107,7 +131,10 @@ def test_two_digits_in_a_row_are_an_approximation_not_a_figure(text):
 
 def test_money_is_expanded_to_yuan_exactly():
     assert figs("罚没款2.35亿元，挽回损失250余万元，16.4亿元") == [
-        (Decimal(235000000), "元", None), (Decimal(2500000), "元", "余"), (Decimal(1640000000), "元", None)]
+        (Decimal(235000000), "元", None),
+        (Decimal(2500000), "元", "余"),
+        (Decimal(1640000000), "元", None),
+    ]
 
 
 def test_ten_thousand_person_times():
@@ -116,22 +143,33 @@ def test_ten_thousand_person_times():
 
 def test_percentages_and_percentage_points_differ():
     assert figs("出庭应诉率92.5%，提高3.1个百分点，覆盖率百分之九十") == [
-        (Decimal("92.5"), "%", None), (Decimal("3.1"), "个百分点", None), (Decimal(90), "%", None)]
+        (Decimal("92.5"), "%", None),
+        (Decimal("3.1"), "个百分点", None),
+        (Decimal(90), "%", None),
+    ]
 
 
 def test_approximation_words_are_kept():
     assert figs("培训执法人员800余人次，近50场，约120人，超过30家，不少于5日，60人左右，100万元以上") == [
-        (Decimal(800), "人次", "余"), (Decimal(50), "场", "近"), (Decimal(120), "人", "约"),
-        (Decimal(30), "家", "超过"), (Decimal(5), "天", "不少于"), (Decimal(60), "人", "左右"),
-        (Decimal(1000000), "元", "以上")]
+        (Decimal(800), "人次", "余"),
+        (Decimal(50), "场", "近"),
+        (Decimal(120), "人", "约"),
+        (Decimal(30), "家", "超过"),
+        (Decimal(5), "天", "不少于"),
+        (Decimal(60), "人", "左右"),
+        (Decimal(1000000), "元", "以上"),
+    ]
 
 
 def test_range_gives_two_bounds():
     doc = Document.from_text("办理时限压缩至3至5个工作日，整改期10—15天")
     found = extract_figures(doc)
     assert [(f.value, f.unit, f.range_part) for f in found] == [
-        (Decimal(3), "工作日", "low"), (Decimal(5), "工作日", "high"),
-        (Decimal(10), "天", "low"), (Decimal(15), "天", "high")]
+        (Decimal(3), "工作日", "low"),
+        (Decimal(5), "工作日", "high"),
+        (Decimal(10), "天", "low"),
+        (Decimal(15), "天", "high"),
+    ]
 
 
 def test_bracketed_second_figure_is_separate():
@@ -169,7 +207,7 @@ def test_figures_inside_titles_are_not_figures():
 def test_offsets_index_the_original_text():
     doc = Document.from_text("全年办理  行政复议案件 35 件，培训800余人次。")
     for f in extract_figures(doc):
-        assert doc.text[f.span.start:f.span.end] == f.span.text
+        assert doc.text[f.span.start : f.span.end] == f.span.text
 
 
 def test_subject_is_the_noun_phrase_before_the_number():
@@ -177,11 +215,14 @@ def test_subject_is_the_noun_phrase_before_the_number():
     assert f.subject == "行政复议案件"
 
 
-@pytest.mark.parametrize("text,label", [
-    ("全年办理行政复议案件677件。", "行政复议案件数"),
-    ("行政机关负责人出庭应诉率达到100%。", "行政机关负责人出庭应诉率"),
-    ("全年罚没款共计4.97亿元。", "罚没款金额"),
-])
+@pytest.mark.parametrize(
+    "text,label",
+    [
+        ("全年办理行政复议案件677件。", "行政复议案件数"),
+        ("行政机关负责人出庭应诉率达到100%。", "行政机关负责人出庭应诉率"),
+        ("全年罚没款共计4.97亿元。", "罚没款金额"),
+    ],
+)
 def test_figures_are_linked_to_their_indicator(text, label):
     from kg.lang.schemes import indicator_scheme
 
