@@ -49,7 +49,9 @@ COMPONENTS: tuple[Component, ...] = (
     Component(
         "regulations", ("titles", "area"), "regulations", lambda doc, a: extract_regulations(doc, a.area, a.titles)
     ),
-    Component("figures", ("segmenter",), "figures", lambda doc, a: extract_figures(doc, a.segmenter)),
+    Component(
+        "figures", ("titles", "segmenter"), "figures", lambda doc, a: extract_figures(doc, a.segmenter, a.titles)
+    ),
     Component(
         "organisations",
         ("titles", "segmenter"),

@@ -24,7 +24,7 @@ from decimal import Decimal
 from functools import lru_cache
 
 from kg.extract.indicators import link_indicator
-from kg.extract.regulations import find_titles
+from kg.extract.regulations import Titles, find_titles
 from kg.lang.numerals import (
     ARABIC_DIGIT_CLASS,
     ARABIC_NUMBER_PATTERN,
@@ -81,8 +81,8 @@ def _unit_blockers() -> tuple[str, ...]:
     return tuple(data_lines("figure_unit_blockers.txt"))
 
 
-def _blocked_spans(text: str) -> list[tuple[int, int]]:
-    spans = [(s, e) for s, e, _ in find_titles(text)]
+def _blocked_spans(text: str, titles: Titles | None = None) -> list[tuple[int, int]]:
+    spans = [(s, e) for s, e, _ in (find_titles(text) if titles is None else titles)]
     spans += [m.span() for m in _exclusions().finditer(text)]
     spans += [m.span(1) for m in _QUOTED_NAME.finditer(text)]
     return sorted(spans)
@@ -146,9 +146,11 @@ def _clause_before(text: str, start: int) -> str:
     return text[lo:start]
 
 
-def extract_figures(doc: Document, segmenter: Segmenter | None = None) -> list[FigureMention]:
+def extract_figures(
+    doc: Document, segmenter: Segmenter | None = None, titles: Titles | None = None
+) -> list[FigureMention]:
     text = doc.clean
-    blocked = _blocked_spans(text)
+    blocked = _blocked_spans(text, titles)
     units = _units()
     out: list[FigureMention] = []
     for m in _pattern().finditer(text):

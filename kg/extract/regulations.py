@@ -50,7 +50,6 @@ def _categories() -> list[tuple[re.Pattern[str], str]]:
     return [(re.compile(r["pattern"]), r["category"]) for r in data_csv("title_categories.csv")]
 
 
-@lru_cache(maxsize=8)
 def find_titles(text: str) -> Titles:
     """(start, end, parent) of every 《…》 in text, brackets included; nested 《》 get their parent's index.
 
