@@ -30,29 +30,6 @@ from kg.resources import data_csv, data_lines
 from kg.segment import Segmenter
 
 _QUOTED = quoted(2, 24)
-_HEADS = (
-    "专项行动",
-    "专项活动",
-    "改革",
-    "工作",
-    "制度",
-    "活动",
-    "行动",
-    "机制",
-    "模式",
-    "普法",
-    "监管",
-    "服务",
-    "理念",
-    "建设",
-    "工程",
-    "试点",
-    "品牌",
-    "要求",
-    "原则",
-    "格局",
-    "体系",
-)
 _TRAILING = re.compile(r"(?:改革|工作|活动)$")
 _NUMERAL = re.compile(r"[一二两双三四五六七八九十百千万0-9０-９]")
 _PARTS = re.compile(r"[、，,+＋·]")
@@ -153,14 +130,28 @@ def _org_after() -> re.Pattern[str]:
 
 
 @lru_cache(maxsize=1)
+def _heads() -> tuple[str, ...]:
+    """kg/data/measure_heads.txt, longest first."""
+    return tuple(sorted(data_lines("measure_heads.txt"), key=len, reverse=True))
+
+
+def _names_a_method(phrase: str) -> bool:
+    """A quoted word before a reform or method noun (“承诺制”改革, “极简”审批) names that method: the rules for a
+    slogan's shape do not apply, the exclusions do."""
+    key = _key(phrase)
+    return bool(re.search(f"[{HAN_CLASS}]", key)) and "的" not in key and key not in _not_names() and len(key) >= 2
+
+
+@lru_cache(maxsize=1)
 def _not_names() -> frozenset[str]:
     return frozenset(_key(w) for w in data_lines("measure_not_names.txt"))
 
 
 def _name_run(text: str, pos: int) -> int:
-    """How many characters (at most 4) of a name stand at ``pos`` before a body's ending could follow."""
+    """How many characters (at most 4) of a name stand at ``pos`` before a body's ending could follow (的 is never
+    part of a name: “…”的工作格局 is no body)."""
     n = 0
-    while n < 4 and pos + n < len(text) and is_han(text[pos + n]):
+    while n < 4 and pos + n < len(text) and is_han(text[pos + n]) and text[pos + n] != "的":
         n += 1
         if _org_after().match(text, pos + n):
             return n
@@ -190,7 +181,7 @@ def extract_measures(
         phrase = m.group(1)
         if _org_after().match(text, m.end()) or _org_after().match(text, m.end() + _name_run(text, m.end())):
             continue  # “五心”学院, “同心义警”志愿服务队: part of a body's name
-        head = next((h for h in _HEADS if text.startswith(h, m.end())), "")
+        head = next((h for h in _heads() if text.startswith(h, m.end())), "")
         hit = index.get(_key(phrase + head)) if head else None
         if hit:  # “放管服”改革: the concept of the whole; the span is the phrase, never a quotation mark
             add(m.start(1), m.end(1), hit[1], hit[0])
@@ -198,7 +189,7 @@ def extract_measures(
             continue
         elif _key(phrase) in index:
             add(m.start(1), m.end(1), index[_key(phrase)][1], index[_key(phrase)][0])
-        elif _looks_like_a_slogan(phrase, segmenter):
+        elif _looks_like_a_slogan(phrase, segmenter) or (head and _names_a_method(phrase)):
             add(m.start(1), m.end(1), canonical_measure(phrase), None)
     for m in _unquoted_pattern().finditer(text):
         if _inside(titles, m.start(), m.end()) or any(s < m.end() and m.start() < e for s, e in taken):

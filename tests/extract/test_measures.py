@@ -89,3 +89,11 @@ def test_national_campaigns_are_measures_unquoted():
         "党史学习教育",
         "主题教育",
     ]
+
+
+def test_a_quoted_word_before_a_reform_or_method_noun_names_that_method():
+    assert measures("深入推进“承诺制”改革，推行“极简”审批模式，实行无差别“综窗”受理。") == ["承诺制", "极简", "综窗"]
+
+
+def test_a_long_quoted_slogan_before_a_particle_is_not_a_bodys_name():
+    assert measures("构建起“党委领导、政府负责、司法牵头、部门协同”的工作格局。") == ["党委领导、政府负责、司法牵头、部门协同"]
