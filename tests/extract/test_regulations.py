@@ -210,3 +210,14 @@ def test_books_and_lecture_titles_are_cited_works_not_regulations():
         ("习近平法治思想", "speech"),
         ("民法典与百姓生活", "speech"),
     ]
+
+
+def test_reports_on_how_work_went_and_quizzes_are_cited_works():
+    found = regs(
+        "审议了《关于某某工作完成情况的报告》，组织参加《某某法律知识线上答题》，落实《关于加强行政执法工作的意见》。"
+    )
+    assert [(m.title, m.category) for m in found] == [
+        ("关于某某工作完成情况的报告", "report"),
+        ("某某法律知识线上答题", "other"),
+        ("关于加强行政执法工作的意见", "regulation"),
+    ]
