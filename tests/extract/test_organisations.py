@@ -125,3 +125,7 @@ def test_a_verb_before_a_government_is_not_part_of_its_name():
 def test_a_committees_study_group_is_not_a_mention_of_the_committee():
     assert "县委" not in orgs("严格执行县委理论学习中心组学法制度。")
     assert "党组" not in orgs("落实政府党组理论学习中心组学习制度。")
+
+
+def test_web_page_widgets_are_cruft_not_bodies():
+    assert orgs("个人中心 | 登录\n无障碍\n长者模式\n2022年，县司法局开展普法。") == ["县司法局"]
