@@ -25,6 +25,7 @@ from functools import lru_cache
 
 from kg.extract.indicators import link_indicator
 from kg.extract.regulations import Titles, find_titles
+from kg.extract.spans import SpanSet
 from kg.lang.numerals import (
     ARABIC_DIGIT_CLASS,
     ARABIC_NUMBER_PATTERN,
@@ -81,15 +82,11 @@ def _unit_blockers() -> tuple[str, ...]:
     return tuple(data_lines("figure_unit_blockers.txt"))
 
 
-def _blocked_spans(text: str, titles: Titles | None = None) -> list[tuple[int, int]]:
+def _blocked_spans(text: str, titles: Titles | None = None) -> SpanSet:
     spans = [(s, e) for s, e, _ in (find_titles(text) if titles is None else titles)]
     spans += [m.span() for m in _exclusions().finditer(text)]
     spans += [m.span(1) for m in _QUOTED_NAME.finditer(text)]
-    return sorted(spans)
-
-
-def _inside(spans: list[tuple[int, int]], start: int, end: int) -> bool:
-    return any(s < end and start < e for s, e in spans)
+    return SpanSet(spans)
 
 
 def _is_date_or_ordinal(text: str, m: re.Match[str]) -> bool:
@@ -155,7 +152,7 @@ def extract_figures(
     out: list[FigureMention] = []
     for m in _pattern().finditer(text):
         start, end = m.span()
-        if _glued(text, start) or _inside(blocked, start, end) or _is_date_or_ordinal(text, m):
+        if _glued(text, start) or blocked.overlaps(start, end) or _is_date_or_ordinal(text, m):
             continue
         values = _values(m)
         if values is None:
@@ -164,7 +161,7 @@ def extract_figures(
         qualifier = m["pre"] or m["mid1"] or m["mid2"] or m["post"]
         out.extend(_figures(doc, start, end, values, factor, base, qualifier, segmenter))
     for m in _DURATION_YEARS.finditer(text):
-        if _inside(blocked, m.start(), m.end()) or _not_a_count(m["num"]) or _name_like(m["num"]):
+        if blocked.overlaps(m.start(), m.end()) or _not_a_count(m["num"]) or _name_like(m["num"]):
             continue
         try:
             value = parse_number(m["num"])

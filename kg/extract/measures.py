@@ -22,6 +22,7 @@ import re
 from functools import lru_cache
 
 from kg.extract.regulations import Titles, find_titles
+from kg.extract.spans import SpanSet
 from kg.lang.schemes import measure_scheme
 from kg.lang.zh import CLAUSE_ENDS, HAN_CLASS, is_han, quoted
 from kg.model import MeasureMention
@@ -158,15 +159,11 @@ def _name_run(text: str, pos: int) -> int:
     return 0
 
 
-def _inside(spans: list[tuple[int, int]], start: int, end: int) -> bool:
-    return any(s <= start and end <= e for s, e in spans)
-
-
 def extract_measures(
     doc: Document, segmenter: Segmenter | None = None, titles: Titles | None = None
 ) -> list[MeasureMention]:
     text = doc.clean
-    titles = [(s, e) for s, e, _ in (find_titles(text) if titles is None else titles)]
+    inside_titles = SpanSet((s, e) for s, e, _ in (find_titles(text) if titles is None else titles))
     index = _scheme_index()
     out: list[MeasureMention] = []
     taken: list[tuple[int, int]] = []
@@ -176,7 +173,7 @@ def extract_measures(
         taken.append((start, end))
 
     for m in _QUOTED.finditer(text):
-        if _inside(titles, m.start(), m.end()):
+        if inside_titles.contains(m.start(), m.end()):
             continue
         phrase = m.group(1)
         if _org_after().match(text, m.end()) or _org_after().match(text, m.end() + _name_run(text, m.end())):
@@ -191,8 +188,9 @@ def extract_measures(
             add(m.start(1), m.end(1), index[_key(phrase)][1], index[_key(phrase)][0])
         elif _looks_like_a_slogan(phrase, segmenter) or (head and _names_a_method(phrase)):
             add(m.start(1), m.end(1), canonical_measure(phrase), None)
+    quoted_taken = SpanSet(taken)
     for m in _unquoted_pattern().finditer(text):
-        if _inside(titles, m.start(), m.end()) or any(s < m.end() and m.start() < e for s, e in taken):
+        if inside_titles.contains(m.start(), m.end()) or quoted_taken.overlaps(m.start(), m.end()):
             continue
         iri, label = index[m.group()]
         add(m.start(), m.end(), label, iri)

@@ -19,6 +19,7 @@ from dataclasses import dataclass
 from functools import cache, lru_cache
 
 from kg.extract.regulations import Titles, find_titles
+from kg.extract.spans import SpanSet
 from kg.lang.areas import area_table
 from kg.lang.zh import HAN_CLASS, TIERS, quoted
 from kg.model import OrganisationMention
@@ -258,8 +259,8 @@ def extract_organisations(
 ) -> list[OrganisationMention]:
     text = doc.clean
     pattern, endings = _endings()
-    titles = [(s, e) for s, e, _ in (find_titles(text) if titles is None else titles)]
-    quotes = [m.span() for m in _QUOTE.finditer(text)]
+    in_title = SpanSet((s, e) for s, e, _ in (find_titles(text) if titles is None else titles))
+    quotes = SpanSet(m.span() for m in _QUOTE.finditer(text))
     found: list[tuple[int, int]] = []
     for m in pattern.finditer(text):
         ending = endings[m.group()]
@@ -275,7 +276,7 @@ def extract_organisations(
         if name == "本级":
             name = ""  # 本级人大常委会: the body is named by its ending; 本级 only says whose
         start = m.start() - len(name)
-        if any(s <= start < e for s, e in titles) or any(s < start and m.end() < e for s, e in quotes):
+        if in_title.covers(start) or quotes.strictly_contains(start, m.end()):
             continue  # part of a document's title, or of a quoted name (“山东地税电子税务局”上线)
         if _POSITION.match(text, m.end()):
             continue  # 最高人民法院原副院长: a person's position, not a mention of the body
