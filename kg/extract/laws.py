@@ -9,6 +9,7 @@ from __future__ import annotations
 import re
 from functools import lru_cache
 
+from kg.extract.spans import SpanSet
 from kg.lang.laws import law_table
 
 _LAW_LEAD = re.compile(
@@ -60,12 +61,11 @@ def find_unbracketed_laws(text: str, blocked: list[tuple[int, int]]) -> list[tup
     longer word (宪法宣传周, 民法典进社区, 乡村振兴促进法专题宣传, 行政处罚法律).
     """
     names, _ = _law_names()
+    in_title = SpanSet(blocked)
     hits = [
         (s, e, n)
         for s, e, n in _law_name_hits(text)
-        if not any(bs <= s < be for bs, be in blocked)
-        and text[s - 1 : s] not in ("《", "〈", "<")
-        and text[e : e + 1] not in _LAW_GLUE
+        if not in_title.covers(s) and text[s - 1 : s] not in ("《", "〈", "<") and text[e : e + 1] not in _LAW_GLUE
     ]
     out: list[tuple[int, int, str]] = []
     for i, (s, e, name) in enumerate(hits):

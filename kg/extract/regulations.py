@@ -17,6 +17,7 @@ from functools import lru_cache
 
 from kg.extract.laws import find_unbracketed_laws
 from kg.extract.roles import OwnArea, role_of
+from kg.extract.spans import SpanSet
 from kg.lang.laws import law_table
 from kg.lang.titles import normalise_title
 from kg.lang.zh import SENTENCE_ENDS, quoted
@@ -94,7 +95,9 @@ def _category_from_context(text: str, start: int, end: int, title: str) -> str:
     the title is a law of the table: 发放《宪法》5000册 still names the constitution)."""
     if _MEDIA_AFTER.match(text, end):
         return "media"
-    if (_SPEECH_AFTER.match(text, end) or _SPEECH_BEFORE.search(text, 0, start)) and law_table().get(title) is None:
+    if (_SPEECH_AFTER.match(text, end) or _SPEECH_BEFORE.search(text, max(0, start - 4), start)) and law_table().get(
+        title
+    ) is None:
         return "speech"
     if _COPIES_AFTER.match(text, end) and law_table().get(title) is None:
         return "book"
@@ -175,14 +178,11 @@ def _alias_uses(
     """简称“纲要”: later quoted uses of a declared alias name the document too."""
     text = doc.clean
     defined_at = {a: s for (a, (s, _)) in zip(aliases, alias_spans, strict=True)}
+    taken = SpanSet(blocked + alias_spans)
     out = []
     for m in _QUOTED_ALIAS.finditer(text):
         alias = normalise_title(m.group(1))
-        if (
-            alias in aliases
-            and m.start() > defined_at[alias] + 4
-            and not any(s <= m.start() < e for s, e in blocked + alias_spans)
-        ):
+        if alias in aliases and m.start() > defined_at[alias] + 4 and not taken.covers(m.start()):
             out.append(
                 RegulationMention(
                     span=doc.span(m.start(), m.end()),
