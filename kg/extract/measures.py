@@ -35,7 +35,7 @@ _TRAILING = re.compile(r"(?:改革|工作|活动)$")
 _NUMERAL = re.compile(r"[一二两双三四五六七八九十百千万0-9０-９]")
 _PARTS = re.compile(r"[、，,+＋·]")
 _NOT_A_SLOGAN_END = re.compile(
-    r"(?:示范[\u4e00-\u9fff]{0,3}|先进集体|先进单位|称号|系统|网站|公众号|客户端|APP|培训班|讲座|"
+    r"(?:示范[" + HAN_CLASS + r"]{0,3}|先进集体|先进单位|称号|系统|网站|公众号|客户端|APP|培训班|讲座|"
     r"大会|会议)$"
 )
 _CONTRAST = re.compile(r"^重[^、，,]{1,5}[、，,]轻[^、，,]{1,5}$")  # “重业务、轻法治”: a fault described, not a measure

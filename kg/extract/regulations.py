@@ -20,7 +20,7 @@ from kg.extract.roles import OwnArea, role_of
 from kg.extract.spans import SpanSet
 from kg.lang.laws import law_table
 from kg.lang.titles import normalise_title
-from kg.lang.zh import SENTENCE_ENDS, quoted
+from kg.lang.zh import HAN_CLASS, SENTENCE_ENDS, quoted
 from kg.model import AreaRef, RegulationMention
 from kg.read import Document
 from kg.resources import data_csv, data_lines
@@ -40,8 +40,8 @@ _NOT_A_TITLE = re.compile(r"[。；！？]")
 _QUOTED_ALIAS = quoted(1, 16, single=False)
 _ALIAS = re.compile(r"\s*[（(]\s*(?:以下|下文)?(?:简称|称)\s*[《“\"「]?([^》”\"」）)，,。\s]{1,16})[》”\"」]?\s*[）)]")
 _DOC_NUMBER = re.compile(
-    r"[\u4e00-\u9fff]{1,6}\s*[〔\[［【（(]\s*(?:19|20)\d\d\s*[〕\]］】）)]\s*(?:第\s*)?\d{1,4}\s*号"
-    r"|(?:中华人民共和国)?(?:国务院|[\u4e00-\u9fff]{1,10}(?:部|委员会|人民政府|政府))令\s*(?:第\s*)?\d{1,4}\s*号"
+    r"[" + HAN_CLASS + r"]{1,6}\s*[〔\[［【（(]\s*(?:19|20)\d\d\s*[〕\]］】）)]\s*(?:第\s*)?\d{1,4}\s*号"
+    r"|(?:中华人民共和国)?(?:国务院|[" + HAN_CLASS + r"]{1,10}(?:部|委员会|人民政府|政府))令\s*(?:第\s*)?\d{1,4}\s*号"
 )
 
 
@@ -132,7 +132,7 @@ def _document_number(text: str, start: int, end: int) -> str | None:
     if not m:
         return None
     number = re.sub(r"\s+", "", m.group(1))
-    code_len = re.match(r"[\u4e00-\u9fff]*", number).end()
+    code_len = re.match(r"[" + HAN_CLASS + r"]*", number).end()
     stops = [i for i in range(code_len) if number[i] in _NOT_IN_OFFICE_CODE and code_len - i - 1 >= 2]
     return number[stops[-1] + 1 :] if stops else number
 

@@ -24,6 +24,7 @@ from functools import lru_cache
 from kg.lang.areas import Area, area_table, tier_words
 from kg.lang.laws import law_table
 from kg.lang.titles import normalise_title
+from kg.lang.zh import HAN_CLASS, TIERS
 from kg.model import AreaRef, RegulationMention
 from kg.resources import data_csv
 
@@ -153,8 +154,8 @@ def _tier_word_ok(head: str) -> bool:
     """A bare 省/市/县/区 is a tier word only when a body follows (省委, 市政府办公室), not in 市场监管… or 区域…."""
     return bool(
         re.match(
-            r"^[省市县区旗州盟](?:委|政府|人民政府|人大|政协|法院|检察院|司法|人社|财政|发改|[\u4e00-\u9fff]{0,6}局"
-            r"|[\u4e00-\u9fff]{0,6}办公室|[\u4e00-\u9fff]{0,4}委员会)",
+            "^[" + TIERS + r"](?:委|政府|人民政府|人大|政协|法院|检察院|司法|人社|财政|发改|[" + HAN_CLASS + r"]{0,6}局"
+            r"|[" + HAN_CLASS + r"]{0,6}办公室|[" + HAN_CLASS + r"]{0,4}委员会)",
             head,
         )
     )
