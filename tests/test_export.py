@@ -12,9 +12,11 @@ import networkx as nx
 import pytest
 import rdflib
 from click.testing import CliRunner
+from lxml import etree
 
 from kg.cli import main
-from kg.export import FORMATS, export, jsonld_context
+from kg.errors import GraphError
+from kg.export import FORMATS, ExportError, export, jsonld_context
 from kg.rdf.store import load_store, select
 from kg.resources import ontology_path
 
@@ -173,3 +175,156 @@ def test_export_of_a_missing_graph_is_a_one_line_error(tmp_path):
         main, ["export", str(tmp_path / "none.ttl"), "--format", "turtle", "-o", str(tmp_path / "x.ttl")]
     )
     assert result.exit_code == 1 and "no such graph file" in result.output
+
+
+# ------------------------------------------------------------------ exports other tools accept (issue 17)
+
+XSD_DIR = ROOT / "tests" / "data" / "xsd"
+SCHEMAS = {"graphml": "graphml.xsd", "gexf": "gexf.xsd"}
+PREFIXES = """@prefix ex: <http://example.org/> .
+@prefix rdfs: <http://www.w3.org/2000/01/rdf-schema#> .
+@prefix xsd: <http://www.w3.org/2001/XMLSchema#> .
+"""
+
+
+def schema_errors(fmt: str, path: Path) -> list[str]:
+    """What the GraphML or GEXF XSD says of the file (lxml; a file that is not well-formed XML raises)."""
+    schema = etree.XMLSchema(etree.parse(str(XSD_DIR / SCHEMAS[fmt])))
+    ok = schema.validate(etree.parse(str(path)))
+    return [] if ok else [f"{e.line}: {e.message}" for e in schema.error_log][:5]
+
+
+def turtle_file(tmp_path: Path, body: str) -> Path:
+    path = tmp_path / "user.ttl"
+    path.write_text(PREFIXES + body, encoding="utf-8")
+    return path
+
+
+@pytest.mark.parametrize("fmt", SCHEMAS)
+def test_graphml_and_gexf_of_the_seeds_pass_their_xml_schemas(exported, fmt):
+    assert schema_errors(fmt, exported[fmt]) == []
+
+
+def test_graphml_edges_have_unique_ids_in_sorted_order(exported):
+    ids = [e.get("id") for e in etree.parse(str(exported["graphml"])).iter("{*}edge")]
+    assert len(ids) == len(set(ids)) and ids[:3] == ["e0", "e1", "e2"]
+
+
+@pytest.mark.parametrize("fmt", SCHEMAS)
+def test_iris_outside_our_prefixes_give_valid_xml_ids_and_attribute_names(tmp_path, fmt):
+    path = turtle_file(
+        tmp_path,
+        """<http://example.org/a/b?x=1> ex:links <http://example.org/c#d> ; <http://example.org/has/value> "7" .
+        <urn:isbn:123> ex:links <http://example.org/a/b?x=1> .""",
+    )
+    export(load_store(path), fmt, tmp_path / f"out.{fmt}")
+    assert schema_errors(fmt, tmp_path / f"out.{fmt}") == []
+    g = (nx.read_graphml if fmt == "graphml" else nx.read_gexf)(tmp_path / f"out.{fmt}")
+    iris = {d["iri"] for _, d in g.nodes(data=True)}
+    assert iris == {"http://example.org/a/b?x=1", "http://example.org/c#d", "urn:isbn:123"}
+    assert g.number_of_edges() == 2
+
+
+@pytest.mark.parametrize("fmt", SCHEMAS)
+def test_graphml_and_gexf_stay_well_formed_when_a_literal_holds_nul_esc_or_ufffe(tmp_path, fmt):
+    path = turtle_file(tmp_path, r'ex:a rdfs:label "N\u0000U\u001bL\uFFFEL" ; ex:links ex:b .')
+    export(load_store(path), fmt, tmp_path / f"out.{fmt}")
+    assert schema_errors(fmt, tmp_path / f"out.{fmt}") == []  # parses: well-formed
+    g = (nx.read_graphml if fmt == "graphml" else nx.read_gexf)(tmp_path / f"out.{fmt}")
+    assert {d["label"] for _, d in g.nodes(data=True)} == {"NULL", "http://example.org/b"}
+
+
+def as_written(text: str, fmt: str) -> set:
+    """The triples rdflib reads, lexical forms as written (rdflib canonicalises them by default)."""
+    old, rdflib.NORMALIZE_LITERALS = rdflib.NORMALIZE_LITERALS, False
+    try:
+        return set(rdflib.Graph().parse(data=text, format=fmt))
+    finally:
+        rdflib.NORMALIZE_LITERALS = old
+
+
+@pytest.mark.filterwarnings("ignore:ConjunctiveGraph is deprecated:DeprecationWarning")  # inside rdflib's parser
+def test_an_export_of_a_turtle_file_keeps_every_lexical_form_as_written(tmp_path):
+    written = ['"1.0"^^xsd:decimal', '"01"^^xsd:integer', '"1E0"^^xsd:double', '"5"^^xsd:byte', '"tRUE"^^xsd:boolean']
+    path = turtle_file(tmp_path, f"ex:s ex:p {', '.join(written)} .")
+    export(path, "ntriples", tmp_path / "out.nt")
+    nt = (tmp_path / "out.nt").read_text(encoding="utf-8")
+    for lexical in (
+        '"1.0"^^<http://www.w3.org/2001/XMLSchema#decimal>',
+        '"01"^^',
+        '"1E0"^^',
+        '"5"^^<http://www.w3.org/2001/XMLSchema#byte>',
+        '"tRUE"^^',
+    ):
+        assert lexical in nt
+    export(path, "turtle", tmp_path / "out.ttl")
+    export(path, "jsonld", tmp_path / "out.jsonld")
+    want = as_written(path.read_text(encoding="utf-8"), "turtle")
+    assert as_written((tmp_path / "out.ttl").read_text(encoding="utf-8"), "turtle") == want
+    assert as_written((tmp_path / "out.jsonld").read_text(encoding="utf-8"), "json-ld") == want
+    export(path, "csv", tmp_path / "csv")
+    with (tmp_path / "csv" / "nodes.csv").open(encoding="utf-8", newline="") as f:
+        (s,) = [row for row in csv.DictReader(f) if row["id"] == "http://example.org/s"]
+    assert s["http://example.org/p"] == "01 | 1.0 | 1E0 | 5 | tRUE"
+
+
+def test_jsonld_writes_canonical_numbers_as_json_numbers_and_others_as_strings(tmp_path):
+    path = turtle_file(tmp_path, 'ex:s ex:p 12, "012"^^xsd:integer, true, "1"^^xsd:boolean, "2.5E0"^^xsd:double .')
+    export(path, "jsonld", tmp_path / "out.jsonld")
+    (node,) = json.loads((tmp_path / "out.jsonld").read_text(encoding="utf-8"))["@graph"]
+    values = node["http://example.org/p"]
+    assert 12 in values and True in values
+    strings = sorted(v["@value"] for v in values if isinstance(v, dict))
+    assert strings == ["012", "1", "2.5E0"]
+
+
+@pytest.mark.parametrize("fmt", FORMATS)
+def test_an_export_of_a_graph_with_blank_nodes_is_the_same_bytes_every_time(tmp_path, fmt):
+    path = ontology_path("kg.ttl")  # OWL: blank nodes (restrictions, lists)
+    outs = [tmp_path / f"{i}.{SUFFIX[fmt]}" for i in range(3)]
+    for source, out in zip([path, load_store(path), load_store(path)], outs, strict=True):  # a store: random labels
+        export(source, fmt, out)
+    read = (lambda p: b"".join(f.read_bytes() for f in sorted(p.iterdir()))) if fmt == "csv" else Path.read_bytes
+    assert read(outs[0]) == read(outs[1]) == read(outs[2])
+    assert b"_:" in read(outs[0])
+
+
+def test_kg_export_of_the_ontology_works_in_every_format(tmp_path):
+    for fmt in FORMATS:
+        out = tmp_path / f"kg.{SUFFIX[fmt]}"
+        result = CliRunner().invoke(main, ["export", str(ontology_path("kg.ttl")), "--format", fmt, "-o", str(out)])
+        assert result.exit_code == 0 and "Traceback" not in result.output, (fmt, result.output)
+
+
+def test_csv_cells_that_a_spreadsheet_would_run_as_formulas_get_a_leading_quote(tmp_path):
+    labels = ['=HYPERLINK("http://x","y")', "+1+2", "-2+3", "@SUM(A1:A2)", "\t=1", "-5", "2022年"]
+    body = " .\n".join(f"ex:n{i} rdfs:label {json.dumps(label)} ; ex:links ex:n{i}" for i, label in enumerate(labels))
+    export(load_store(turtle_file(tmp_path, body + " .")), "csv", tmp_path / "csv")
+    with (tmp_path / "csv" / "nodes.csv").open(encoding="utf-8", newline="") as f:
+        got = {row["iri"]: row["label"] for row in csv.DictReader(f)}
+    assert [got[f"http://example.org/n{i}"] for i in range(len(labels))] == [
+        "'" + label for label in labels[:5]
+    ] + labels[5:]
+
+
+def test_a_carriage_return_in_a_csv_value_is_quoted(tmp_path):
+    export(load_store(turtle_file(tmp_path, r'ex:a rdfs:label "one\rtwo" ; ex:links ex:b .')), "csv", tmp_path / "csv")
+    text = (tmp_path / "csv" / "nodes.csv").read_bytes()
+    assert b'"one\rtwo"' in text
+    with (tmp_path / "csv" / "nodes.csv").open(encoding="utf-8", newline="") as f:
+        rows = list(csv.DictReader(f))
+    assert len(rows) == 2 and "one\rtwo" in {r["label"] for r in rows}
+
+
+def test_an_unreadable_turtle_file_is_a_graph_error_naming_it(tmp_path):
+    path = turtle_file(tmp_path, "ex:s ex:p .")
+    with pytest.raises(GraphError, match=r"user\.ttl: not a readable Turtle graph") as info:
+        export(path, "turtle", tmp_path / "out.ttl")
+    assert "\n" not in str(info.value) and not (tmp_path / "out.ttl").exists()
+
+
+def test_jsonld_of_rdf_1_2_terms_is_an_export_error_naming_the_output(tmp_path):
+    path = turtle_file(tmp_path, "ex:s ex:p <<( ex:a ex:b ex:c )>> .")
+    with pytest.raises(ExportError, match=r"out\.jsonld: cannot write JSON-LD"):
+        export(path, "jsonld", tmp_path / "out.jsonld")
+    assert not (tmp_path / "out.jsonld").exists()

@@ -8,7 +8,7 @@ from pathlib import Path
 
 import click
 
-from kg.cli.common import DEFAULT_GRAPH, load
+from kg.cli.common import DEFAULT_GRAPH
 from kg.rdf.store import GraphError
 
 
@@ -56,10 +56,9 @@ def export_(graph: Path, fmt: str, out: Path, mentions: bool) -> None:
     """Write GRAPH as Turtle, N-Triples, JSON-LD, GraphML, GEXF or CSV (nodes and edges)."""
     from kg.export import NETWORK_FORMATS, ExportError, export  # noqa: PLC0415
 
-    store = load(graph)
-    try:
-        result = export(store, fmt, out, mentions=mentions)
-    except ExportError as exc:
+    try:  # from the file itself: every term as written, not as a store would rewrite it
+        result = export(graph, fmt, out, mentions=mentions)
+    except (ExportError, GraphError) as exc:
         raise click.ClickException(str(exc)) from None
     what = (
         f"{result.nodes} nodes, {result.edges} edges"

@@ -6,7 +6,13 @@ one block per subject, ``rdf:type`` first then predicates by prefixed name, obje
 sorts the subjects of the triples it is given by IRI; :meth:`TurtleWriter.blocks` formats one group of triples
 (one report's, in ``kg build``) the same way without the prefixes, so that groups can be written one after the
 other and the whole graph never has to be held in memory (see :mod:`kg.build.pipeline` for the order of groups).
-Only IRIs and literals occur (the graph stage never makes blank nodes).
+The graph stage makes only IRIs and literals, but any RDF is written correctly (``kg export`` of a user's file):
+blank nodes as ``_:label`` (a label that is not a plain ASCII Turtle label is written ``_:x-<hex of its UTF-8>``),
+``rdf:type`` as ``a`` only in predicate position, an ``xsd:integer`` or ``xsd:boolean`` bare only when its lexical
+form is canonical (ASCII digits without a plus or leading zeros; ``true``/``false``: every parser reads those back
+unchanged), any other lexical form quoted with its datatype, and RDF 1.2 terms (triple terms
+``<<( s p o )>>``, directional language tags ``"x"@ar--rtl``) in Turtle 1.2 syntax, which pyoxigraph reads and
+rdflib 7 does not.
 """
 
 from __future__ import annotations
@@ -15,16 +21,19 @@ import re
 from collections.abc import Iterable
 from typing import IO
 
-from pyoxigraph import Literal, NamedNode, Triple
+from pyoxigraph import BlankNode, Literal, NamedNode, Triple
 
 from kg.rdf.namespaces import KG, PREFIXES, PROV, RDF, XSD
 
-_LOCAL = re.compile(r"^[A-Za-z0-9_](?:[A-Za-z0-9_.\-]*[A-Za-z0-9_\-])?$")
+_LOCAL = re.compile(r"^[A-Za-z0-9_](?:[A-Za-z0-9_.\-]*[A-Za-z0-9_\-])?\Z")
+_BLANK = re.compile(r"[A-Za-z0-9_](?:[A-Za-z0-9_.\-]*[A-Za-z0-9_\-])?")  # labels every Turtle parser reads as such
 _ESCAPES = {"\\": "\\\\", '"': '\\"', "\n": "\\n", "\r": "\\r", "\t": "\\t", "\b": "\\b", "\f": "\\f"}
 _ESCAPE_TABLE = str.maketrans(_ESCAPES)
-_INTEGER = re.compile(r"^[+-]?\d+$")
+# Bare integers: only canonical ones (fullmatch): "12\n" or "１２" are no Turtle INTEGER, and rdflib reads a bare
+# +0012 as "12".
+_INTEGER = re.compile(r"0|-?[1-9][0-9]*")
 RDF_TYPE = RDF + "type"
-_KG_REPORT = KG + "Report"
+_REPORT_CLASS = NamedNode(KG + "Report")
 _OWNED_BY = {KG + "inReport", KG + "reportedIn"}
 _DERIVED_FROM = PROV + "wasDerivedFrom"
 _CACHE_MAX = 100_000
@@ -46,8 +55,8 @@ class TurtleWriter:
         self._cache: dict[str, str] = {}  # predicates, classes and datatypes recur: format them once
 
     def iri(self, iri: str) -> str:
-        if iri == RDF_TYPE:
-            return "a"
+        """An IRI as a prefixed name when a prefix covers it, else ``<iri>`` (``rdf:type`` too: ``a`` is written only
+        by the predicate position, see :meth:`predicate`)."""
         if self._fast:
             cut = max(iri.rfind("/"), iri.rfind("#")) + 1
             prefix = self._by_ns.get(iri[:cut])
@@ -58,6 +67,9 @@ class TurtleWriter:
             if iri.startswith(ns) and _LOCAL.match(iri[len(ns) :]):
                 return f"{prefix}:{iri[len(ns) :]}"
         return f"<{iri}>"
+
+    def predicate(self, iri: str) -> str:
+        return "a" if iri == RDF_TYPE else self._cached_iri(iri)
 
     def _cached_iri(self, iri: str) -> str:
         text = self._cache.get(iri)
@@ -72,47 +84,60 @@ class TurtleWriter:
         text = value.translate(_ESCAPE_TABLE)
         language = lit.language
         if language:
-            return f'"{text}"@{language}'
+            direction = getattr(lit, "direction", None)  # RDF 1.2 (pyoxigraph >= 0.5)
+            return f'"{text}"@{language}' + (f"--{direction}" if direction else "")
         dt = lit.datatype.value
         if dt == _XSD_STRING:
             return f'"{text}"'
-        if dt == _XSD_INTEGER and _INTEGER.match(value):
+        if dt == _XSD_INTEGER and _INTEGER.fullmatch(value):
             return value
         if dt == _XSD_BOOLEAN and value in ("true", "false"):
             return value
         return f'"{text}"^^{self._cached_iri(dt)}'
 
-    def term(self, term: NamedNode | Literal) -> str:
-        return self.iri(term.value) if isinstance(term, NamedNode) else self.literal(term)
+    def term(self, term: NamedNode | BlankNode | Literal | Triple) -> str:
+        """Any RDF term in Turtle (an RDF 1.2 triple term as ``<<( s p o )>>``)."""
+        if isinstance(term, NamedNode):
+            return self.iri(term.value)
+        if isinstance(term, Literal):
+            return self.literal(term)
+        if isinstance(term, BlankNode):
+            return blank_label(term.value)
+        if isinstance(term, Triple):
+            return f"<<( {self.term(term.subject)} {self.iri(term.predicate.value)} {self.term(term.object)} )>>"
+        raise TypeError(f"not an RDF term: {term!r}")
 
     def header(self) -> str:
         return "".join(f"@prefix {p}: <{ns}> .\n" for p, ns in self.prefixes.items())
 
     def subject_blocks(self, triples: Iterable[Triple]) -> list[tuple[str, str, int]]:
-        """One (subject IRI, Turtle block, triple count) per subject of ``triples`` (duplicates dropped), sorted by
-        subject IRI; a block starts with a newline and ends with `` .\\n``."""
+        """One (subject key, Turtle block, triple count) per subject of ``triples`` (duplicates dropped), sorted by
+        key — the subject's IRI, or ``_:`` and the label of a blank node (see :func:`subject_key`); a block starts
+        with a newline and ends with `` .\\n``."""
         by_subject: dict[str, dict[str, set[str]]] = {}
-        iri, literal = self._cached_iri, self.literal
+        iri, literal, term = self._cached_iri, self.literal, self.term
         for t in triples:
             subject, predicate, obj = t  # one call into pyoxigraph instead of three attribute look-ups
-            preds = by_subject.get(subject.value)
+            key = subject.value if type(subject) is NamedNode else subject_key(subject)
+            preds = by_subject.get(key)
             if preds is None:
-                preds = by_subject[subject.value] = {}
+                preds = by_subject[key] = {}
             objects = preds.get(predicate.value)
             if objects is None:
                 objects = preds[predicate.value] = set()
-            objects.add(iri(obj.value) if type(obj) is NamedNode else literal(obj))
+            kind = type(obj)
+            objects.add(iri(obj.value) if kind is NamedNode else literal(obj) if kind is Literal else term(obj))
         out: list[tuple[str, str, int]] = []
         for subject in sorted(by_subject):
             preds = by_subject[subject]
-            parts = ["\n" + self.iri(subject)]
+            parts = ["\n" + (blank_label(subject[2:]) if subject.startswith("_:") else self.iri(subject))]
             count = 0
             ordered = sorted(preds, key=lambda p: (p != RDF_TYPE, iri(p)))
             for i, pred in enumerate(ordered):
                 objects = sorted(preds[pred])
                 count += len(objects)
                 sep = " ;\n    " if i else " "
-                parts.append(f"{sep}{iri(pred)} {' , '.join(objects)}")
+                parts.append(f"{sep}{self.predicate(pred)} {' , '.join(objects)}")
             parts.append(" .\n")
             out.append((subject, "".join(parts), count))
         return out
@@ -138,15 +163,15 @@ class TurtleWriter:
         triples = list(triples)
         owner: dict[str, str] = {}
         for s, p, o in triples:
-            if p.value == RDF_TYPE and o.value == _KG_REPORT:
-                owner[s.value] = s.value
+            if p.value == RDF_TYPE and o == _REPORT_CLASS:
+                owner[subject_key(s)] = subject_key(s)
             elif p.value in _OWNED_BY:
-                owner[s.value] = o.value
+                owner[subject_key(s)] = subject_key(o)
             elif p.value == _DERIVED_FROM:
-                owner.setdefault(o.value, s.value)
+                owner.setdefault(subject_key(o), subject_key(s))
         groups: dict[str, list[Triple]] = {}
         for tr in triples:
-            groups.setdefault(owner.get(tr.subject.value, "\uffff"), []).append(tr)  # shared resources last
+            groups.setdefault(owner.get(subject_key(tr.subject), "\uffff"), []).append(tr)  # shared resources last
         out.write(self.header())
         count = 0
         for key in sorted(groups):
@@ -154,6 +179,23 @@ class TurtleWriter:
             out.write(text)
             count += n
         return count
+
+
+def subject_key(term: NamedNode | BlankNode | Literal | Triple) -> str:
+    """A string that tells terms apart: an IRI itself, ``_:`` and the label of a blank node (never an IRI: a
+    scheme starts with a letter), else the term's N-Triples form."""
+    if type(term) is NamedNode:
+        return term.value
+    return f"_:{term.value}" if type(term) is BlankNode else str(term)
+
+
+def blank_label(label: str) -> str:
+    """``_:label``, or ``_:x-`` and the hex of the label's UTF-8 when the label is not a plain ASCII Turtle label
+    (pyoxigraph accepts ``a:b`` or ``é``; not every parser does) or starts with ``x-`` itself (so no two labels
+    meet)."""
+    if _BLANK.fullmatch(label) and not label.startswith("x-"):
+        return f"_:{label}"
+    return f"_:x-{label.encode('utf-8').hex()}"
 
 
 _KGR_NAME = re.compile(rb"kgr:[A-Za-z0-9_.\-]*[A-Za-z0-9_\-]")
