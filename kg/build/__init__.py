@@ -106,24 +106,35 @@ def build(
     options: BuildOptions | None = None,
     progress: Progress | None = None,
 ) -> BuildResult:
-    """``kg build``: :func:`build_graph` with the cache under ``outdir/.cache``, then
-    :meth:`KnowledgeGraph.write` into ``outdir``."""
+    """``kg build``: the output folder checked and locked first, before any extraction
+    (:func:`kg.build.output.output_lock`: a path that cannot be a writable folder, or a folder another build is
+    writing, is a :class:`BuildError`); then :func:`build_graph` with the cache under ``outdir/.cache``, written
+    into ``outdir`` (:func:`kg.build.output.write_outputs`). An :class:`OSError` (a full disk) is a
+    :class:`BuildError` naming the file."""
+    from kg.build.output import output_lock, recording_cache_notes, write_outputs  # noqa: PLC0415
+
     options = options or BuildOptions()
     outdir = Path(outdir)
-    graph = build_graph(
-        inputs,
-        segmenter=options.segmenter,
-        model=options.pkuseg_model,
-        jobs=options.jobs,
-        executor=options.executor,
-        scheduler=options.scheduler,
-        progress=progress,
-        cache_dir=outdir / CACHE_DIR,
-        use_cache=options.cache,
-        max_bytes=options.max_bytes,
-        strict=options.strict,
-    )
-    return graph.write(outdir, html=options.html, validate=options.validate)
+    notes: list[str] = []
+    with output_lock(outdir):
+        try:
+            with recording_cache_notes(notes):
+                graph = build_graph(
+                    inputs,
+                    segmenter=options.segmenter,
+                    model=options.pkuseg_model,
+                    jobs=options.jobs,
+                    executor=options.executor,
+                    scheduler=options.scheduler,
+                    progress=progress,
+                    cache_dir=outdir / CACHE_DIR,
+                    use_cache=options.cache,
+                    max_bytes=options.max_bytes,
+                    strict=options.strict,
+                )
+        except OSError as exc:
+            raise BuildError(f"{exc.filename or outdir / CACHE_DIR}: {exc.strerror or exc}") from None
+        return write_outputs(graph, outdir, html=options.html, validate=options.validate, notes=notes)
 
 
 def _ticker(progress: Progress | None, total: int) -> Callable[[], None]:

@@ -1,49 +1,164 @@
 """Writing a built graph into a folder: ``texts/``, ``graph.ttl`` (validated first), ``graph.html`` and
-``build-report.json``, each atomically (:mod:`kg.fsutil`), so a failed build leaves every output as the previous
-build left it.
+``build-report.json``, replaced together or not at all.
 
-The graph is written under a hidden temporary name, validated (:mod:`kg.build.report`), then renamed. Up to
-:data:`kg.build.writer.VALIDATE_ALL_REPORTS` reports the whole graph is validated; above that, pyshacl (~0.2 s per
-report) would take longer than the build, so a deterministic sample of that many reports is validated with every
-shared resource they refer to — the reports are made by the same code, so a systematic fault shows in any sample;
-``kg validate`` checks a whole graph.
+The folder is checked and locked first (:func:`output_lock`, before ``kg build`` extracts anything): a path that
+cannot be a writable folder, or a folder another build is writing, is a one-line :class:`kg.errors.BuildError`.
+The lock is an exclusive, non-blocking ``flock`` on the folder itself (no lock file is left in it), held by the
+build until its last rename; a second build into the same folder stops at once instead of mixing two corpora.
+
+Every output is written under a hidden temporary name (``.graph.ttl.new.tmp`` …); the graph is validated
+(:mod:`kg.build.report`), the page drawn and the build report written; only then are the three renamed into
+place, one after the other, in one short step. A build that fails before (a full disk, Ctrl-C, a bug) leaves the
+previous set whole, and its temporaries are removed (or, after a kill, by the next build). New texts are added to
+``texts/`` before the renames (and removed again if the build fails) and the texts of reports no longer in the
+graph removed after them, so the texts of whichever graph is in place are there. An :class:`OSError` while
+writing is a one-line ``BuildError`` naming the output it was writing.
+
+Up to :data:`kg.build.writer.VALIDATE_ALL_REPORTS` reports the whole graph is validated; above that, pyshacl
+(~0.2 s per report) would take longer than the build, so a deterministic sample of that many reports (those made
+in this build and those reused from the cache, :func:`kg.build.writer.sample_ids`) is validated with every shared
+resource they refer to — the reports are made by the same code, so a systematic fault shows in any sample, and
+a reused part is checked against its hash before it is used (:mod:`kg.build.cache`); ``kg validate`` checks a
+whole graph.
 """
 
 from __future__ import annotations
 
+import logging
 import os
 import shutil
+import tempfile
+import threading
+from collections.abc import Iterator
+from contextlib import contextmanager, suppress
 from pathlib import Path
 from typing import TYPE_CHECKING
 
 from kg.build import writer
 from kg.build.options import BuildResult
 from kg.build.report import validate_or_fail, validation_summary, write_build_report
-from kg.errors import BuildError
+from kg.errors import BuildError, GraphInvalid
 from kg.fsutil import atomic_write, atomic_write_text, remove_stale_temporaries
 
 if TYPE_CHECKING:
     from kg.build.parts import ReportPart
-    from kg.graph import KnowledgeGraph
+    from kg.graph import KnowledgeGraph, _Parts
+
+log = logging.getLogger(__name__)
+
+OUTPUTS = ("graph.ttl", "graph.html", "build-report.json")  # the set a build replaces together
+_held = threading.local()  # the folders this thread has locked: kg.build.build() locks, then writes
 
 
-def _prepare(outdir: Path) -> Path:
-    """The output folder, made if missing; a path that cannot be one is an error before any work."""
+def _pending(outdir: Path) -> dict[str, Path]:
+    """The temporary name of each output (hidden, and removed as a stale temporary if a build is killed)."""
+    return {name: outdir / f".{name}.new.tmp" for name in OUTPUTS}
+
+
+# --- the folder: checked, then locked ---------------------------------------------------------------------------
+
+
+def check_folder(outdir: Path) -> None:
+    """Make the output folder if missing and check that files can be written in it; else a one-line
+    :class:`BuildError` naming it (an existing file, a path under a file or under ``/proc``, a read-only or
+    immutable folder)."""
     try:
         outdir.mkdir(parents=True, exist_ok=True)
     except FileExistsError:
         raise BuildError(f"{outdir}: exists and is not a folder") from None
     except OSError as exc:
         raise BuildError(f"{outdir}: cannot make the output folder ({exc.strerror or exc})") from None
+    try:
+        fd, probe = tempfile.mkstemp(prefix=".write-check.", suffix=".tmp", dir=outdir)
+        os.close(fd)
+        Path(probe).unlink(missing_ok=True)
+    except OSError as exc:
+        raise BuildError(f"{outdir}: cannot write in the output folder ({exc.strerror or exc})") from None
+
+
+def _lock(outdir: Path) -> int | None:
+    """An exclusive lock on the folder (its open descriptor: closing it releases the lock), or None where the
+    system or the file system has no locks."""
+    try:
+        import fcntl  # noqa: PLC0415 - POSIX only
+    except ImportError:
+        return None
+    fd = os.open(outdir, os.O_RDONLY)
+    try:
+        fcntl.flock(fd, fcntl.LOCK_EX | fcntl.LOCK_NB)
+    except BlockingIOError:
+        os.close(fd)
+        raise BuildError(f"{outdir}: another build is writing this folder") from None
+    except OSError as exc:
+        os.close(fd)
+        log.warning(
+            "%s: cannot lock the output folder (%s); a build into it at the same time is not detected",
+            outdir,
+            exc.strerror,
+        )
+        return None
+    return fd
+
+
+@contextmanager
+def output_lock(outdir: Path) -> Iterator[None]:
+    """Hold ``outdir`` for one build: checked (:func:`check_folder`), then locked until the block ends; a
+    folder another build (another process, or another thread) holds is a :class:`BuildError`. Re-entrant in
+    one thread. A folder made here and left empty by a failed build is removed."""
+    outdir = Path(outdir)
+    held = _held.__dict__.setdefault("folders", set())
+    made = not outdir.exists()
+    check_folder(outdir)
+    key = os.path.realpath(outdir)
+    if key in held:
+        yield
+        return
+    fd = _lock(outdir)
+    held.add(key)
+    try:
+        yield
+    except BaseException:
+        if made:
+            with suppress(OSError):
+                outdir.rmdir()  # only when empty
+        raise
+    finally:
+        held.discard(key)
+        if fd is not None:
+            os.close(fd)
+
+
+@contextmanager
+def recording_cache_notes(notes: list[str]) -> Iterator[None]:
+    """Append to ``notes`` the one-line notes :mod:`kg.build.cache` logs while the block runs (they still
+    reach the log: the console when nothing else is configured)."""
+
+    def keep(record: logging.LogRecord) -> bool:
+        notes.append(record.getMessage())
+        return True
+
+    logger = logging.getLogger("kg.build.cache")
+    logger.addFilter(keep)
+    try:
+        yield
+    finally:
+        logger.removeFilter(keep)
+
+
+# --- writing --------------------------------------------------------------------------------------------------
+
+
+def _prepare(outdir: Path) -> Path:
+    """``texts/`` of the output folder, without the temporaries a killed build left."""
     texts = outdir / "texts"
     for folder in (outdir, texts):
-        remove_stale_temporaries(folder)  # left by a build that was killed
+        remove_stale_temporaries(folder)
     return texts
 
 
-def _write_texts(texts: Path, parts: list[ReportPart]) -> None:
-    """``texts/<report>.txt`` for every report (rewritten only when its size differs); texts of reports no
-    longer in the graph are removed."""
+def _write_texts(texts: Path, parts: list[ReportPart], added: list[Path]) -> set[str]:
+    """``texts/<report>.txt`` for every report (rewritten only when its size differs); returns their names, and
+    appends to ``added`` each file that was not there before."""
     texts.mkdir(parents=True, exist_ok=True)
     wanted = set()
     for part in parts:
@@ -55,11 +170,16 @@ def _write_texts(texts: Path, parts: list[ReportPart]) -> None:
             if path.stat().st_size == size:
                 continue
         except OSError:
-            pass
+            added.append(path)
         if source:
             atomic_write(path, lambda out, s=source: _copy(s, out), binary=True)
         else:
             atomic_write_text(path, part.text())
+    return wanted
+
+
+def _remove_old_texts(texts: Path, wanted: set[str]) -> None:
+    """The texts of reports no longer in the graph (after the new graph is in place)."""
     for old in texts.glob("*.txt"):
         if old.name not in wanted:
             old.unlink(missing_ok=True)
@@ -70,54 +190,91 @@ def _copy(source: str, out) -> None:
         shutil.copyfileobj(f, out, 1 << 20)
 
 
-def write_outputs(graph: KnowledgeGraph, outdir: Path, *, html: bool, validate: bool) -> BuildResult:
-    """See the module docstring."""
+def _commit(outdir: Path, pending: dict[str, Path], html: bool) -> None:
+    """Rename the new set into place (every output is ready: nothing is left to fail but a rename). A build
+    without a page removes the old one: it drew another graph."""
+    os.replace(pending["graph.ttl"], outdir / "graph.ttl")
+    if html:
+        os.replace(pending["graph.html"], outdir / "graph.html")
+    else:
+        (outdir / "graph.html").unlink(missing_ok=True)
+    os.replace(pending["build-report.json"], outdir / "build-report.json")
+    for stale in (outdir / "graph.invalid.ttl", outdir / "validation.txt"):
+        stale.unlink(missing_ok=True)
+
+
+def write_outputs(
+    graph: KnowledgeGraph, outdir: Path, *, html: bool, validate: bool, notes: list[str] | None = None
+) -> BuildResult:
+    """See the module docstring; ``notes`` go into ``build-report.json``."""
+    outdir = Path(outdir)
+    with output_lock(outdir):
+        try:
+            return _write(graph, outdir, html, validate, notes or [])
+        except OSError as exc:
+            raise BuildError(f"{_output_name(exc.filename, outdir)}: cannot write ({exc.strerror or exc})") from None
+
+
+def _output_name(filename: str | None, outdir: Path) -> str:
+    """The output a failed write was for (not its temporary name)."""
+    if filename is None:
+        return str(outdir)
+    for name, tmp in _pending(outdir).items():
+        if os.fspath(filename) == str(tmp):
+            return str(outdir / name)
+    return os.fspath(filename)
+
+
+def _write(graph: KnowledgeGraph, outdir: Path, html: bool, validate: bool, notes: list[str]) -> BuildResult:
     texts = _prepare(outdir)
     built = graph._built
     if built is None:  # a graph read back from Turtle: its file, as it is
         atomic_write_text(outdir / "graph.ttl", graph.to_turtle())
         return BuildResult(graph_path=outdir / "graph.ttl")
-    _write_texts(texts, built.parts)
-    ids = [p.report_id for p in built.parts]
-    sample = writer.sample_ids(ids, writer.VALIDATE_ALL_REPORTS, built.fresh) if validate else set()
-    graph_path = outdir / "graph.ttl"
-    pending = outdir / ".graph.ttl.unvalidated"  # hidden: never taken for the graph, nor read as an input
-    written: list[writer.Written] = []
-    atomic_write(
-        pending,
-        lambda out: written.append(writer.write_graph(out, built.parts, built.merged, sample=sample, view=html)),
-        binary=True,
-    )
-    done = written[0]
+    pending, added = _pending(outdir), []
     try:
-        report = (
-            validate_or_fail(done.sample, pending, outdir, graph.summary, graph.records, graph.facts)
-            if validate
-            else None
-        )
-        os.replace(pending, graph_path)
-    finally:
-        pending.unlink(missing_ok=True)  # already renamed unless validation stopped half-way (Ctrl-C, a bug)
-    for stale in (outdir / "graph.invalid.ttl", outdir / "validation.txt"):
-        stale.unlink(missing_ok=True)
-    result = BuildResult(
+        wanted = _write_texts(texts, built.parts, added)
+        done, report = _write_graph(graph, built, pending["graph.ttl"], outdir, validate, html)
+        if html:
+            from kg.view import render_html  # noqa: PLC0415 - pyvis/jinja only when drawing
+
+            render_html(done.view_store, pending["graph.html"], texts_dir=texts)
+        validation = validation_summary(report, done.sampled, graph.summary.reports)
+        write_build_report(pending["build-report.json"], graph.summary, graph.records, graph.facts, validation, notes)
+    except BaseException as exc:
+        if not isinstance(exc, GraphInvalid):  # (graph.invalid.ttl is kept, with the texts its mentions index)
+            for path in added:  # the folder as the previous build left it
+                path.unlink(missing_ok=True)
+        for path in pending.values():
+            path.unlink(missing_ok=True)
+        raise
+    _commit(outdir, pending, html)
+    _remove_old_texts(texts, wanted)
+    return BuildResult(
         graph.records,
         graph.summary,
-        graph_path,
+        outdir / "graph.ttl",
+        outdir / "graph.html" if html else None,
         extracted=graph.facts.extracted,
         workers=graph.facts.workers,
         validation=report,
     )
-    if html:
-        from kg.view import render_html  # noqa: PLC0415 - pyvis/jinja only when drawing
 
-        result.html_path = outdir / "graph.html"
-        render_html(done.view_store, result.html_path, texts_dir=texts)
-    write_build_report(
-        outdir,
-        graph.summary,
-        graph.records,
-        graph.facts,
-        validation_summary(report, done.sampled, graph.summary.reports),
+
+def _write_graph(
+    graph: KnowledgeGraph, built: _Parts, pending: Path, outdir: Path, validate: bool, view: bool
+) -> tuple[writer.Written, object]:
+    """Write the graph to ``pending`` and validate it (or its sample); on a violation the files are set as
+    :func:`kg.build.report.validate_or_fail` says and :class:`kg.errors.GraphInvalid` is raised."""
+    ids = [p.report_id for p in built.parts]
+    sample = writer.sample_ids(ids, writer.VALIDATE_ALL_REPORTS, built.fresh) if validate else set()
+    written: list[writer.Written] = []
+    atomic_write(
+        pending,
+        lambda out: written.append(writer.write_graph(out, built.parts, built.merged, sample=sample, view=view)),
+        binary=True,
     )
-    return result
+    done = written[0]
+    if not validate:
+        return done, None
+    return done, validate_or_fail(done.sample, pending, outdir, graph.summary, graph.records, graph.facts)

@@ -35,16 +35,24 @@ def validation_summary(report: Any, sampled: int = 0, reports: int = 0) -> dict[
 
 
 def write_build_report(
-    outdir: Path, summary: Summary, records: list[FileRecord], facts: BuildFacts, validation: dict[str, Any]
+    path: Path,
+    summary: Summary,
+    records: list[FileRecord],
+    facts: BuildFacts,
+    validation: dict[str, Any],
+    notes: list[str] | tuple[str, ...] = (),
 ) -> None:
+    """Write ``build-report.json`` (to ``path``: the build writes it under a temporary name first). ``notes``
+    are the build's one-line notes (damaged cache entries made again), listed only when there are any."""
     report = {
         "extractor_version": EXTRACTOR_VERSION,
         "summary": summary.as_dict(),
         "build": facts.as_dict(),
+        **({"notes": list(notes)} if notes else {}),
         "validation": validation,
         "files": [r.__dict__ for r in sorted(records, key=lambda r: r.file)],
     }
-    atomic_write_text(outdir / "build-report.json", json.dumps(report, ensure_ascii=False, indent=2) + "\n")
+    atomic_write_text(path, json.dumps(report, ensure_ascii=False, indent=2) + "\n")
 
 
 def validate_or_fail(
@@ -70,7 +78,7 @@ def validate_or_fail(
         stale.unlink(missing_ok=True)
     details = outdir / "validation.txt"
     atomic_write_text(details, "".join(r.line() + "\n" for r in report.results))
-    write_build_report(outdir, summary, records, facts, validation_summary(report))
+    write_build_report(outdir / "build-report.json", summary, records, facts, validation_summary(report))
     n = len(report.violations)
     raise GraphInvalid(
         f"{invalid}: the built graph violates ontology/shapes.ttl ({n} violation{'s' * (n != 1)}; "

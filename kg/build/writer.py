@@ -8,8 +8,9 @@ same inputs give the same bytes whatever the file order, the job count or the ex
 as bytes, never decoded: a 10,000-report graph is written in bounded memory.
 
 While it writes, the writer keeps what the later steps need: the Turtle of the validation sample (the whole graph
-up to :data:`VALIDATE_ALL_REPORTS` reports, else a sample of that many reports with every shared resource they
-refer to) and, when asked, a small store of the triples the HTML view reads.
+up to :data:`VALIDATE_ALL_REPORTS` reports, else a sample of that many reports, reused ones among them, with every
+shared resource they refer to: the very bytes written) and, when asked, a small store of the triples the HTML view
+reads.
 """
 
 from __future__ import annotations
@@ -38,17 +39,22 @@ class Written:
 
 
 def sample_ids(report_ids: list[str], size: int, fresh: set[str] | None = None) -> set[str]:
-    """What the build validates: every report when there are at most ``size``; else ``size`` reports evenly
-    spaced in id order — among those made in this build when there are any (a rebuild after one change checks
-    the changed report, not ten unchanged ones it checked before), else among all (one, when all came from the
-    cache: the shared resources may still have changed)."""
+    """What the build validates: every report when there are at most ``size``; else ``size`` reports, evenly
+    spaced in id order within each kind: those made in this build (``fresh``: a rebuild after one change checks
+    the changed report) take up to half, those reused from the cache the rest — their blocks are written into
+    ``graph.ttl`` too, so they are validated too, never skipped because an earlier build checked them."""
     if len(report_ids) <= size:
         return set(report_ids)
-    pool = sorted(r for r in report_ids if r in (fresh or ()))
-    if not pool:
-        pool, size = report_ids, (size if fresh is None else 1)
-    if len(pool) <= size:
-        return set(pool)
+    made = sorted(r for r in report_ids if r in (fresh or ()))
+    reused = sorted(r for r in report_ids if r not in (fresh or ()))
+    take = min(len(made), max(size - len(reused), (size + 1) // 2))
+    return _spaced(made, take) | _spaced(reused, size - take)
+
+
+def _spaced(pool: list[str], size: int) -> set[str]:
+    """``size`` ids of ``pool`` evenly spaced (all when there are not more)."""
+    if len(pool) <= size or size <= 0:
+        return set(pool) if size > 0 else set()
     step = len(pool) / size
     return {pool[int(i * step)] for i in range(size)}
 
