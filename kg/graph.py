@@ -69,11 +69,17 @@ class KnowledgeGraph:
         return self._store
 
     def query(self, sparql: str) -> list[dict[str, str | None]]:
-        """Rows of a SPARQL SELECT as plain strings (the ``kg:``, ``kgr:``, ``rdfs:``, ``skos:``, ``xsd:``,
-        ``prov:`` … prefixes are predeclared)."""
-        from kg.rdf.store import select  # noqa: PLC0415
+        """Rows of a SPARQL SELECT as plain strings, None where a variable is unbound (the ``kg:``, ``kgr:``,
+        ``rdfs:``, ``skos:``, ``xsd:``, ``prov:`` … prefixes are predeclared; the query's own win). A query that
+        cannot run raises :class:`kg.query.QueryError` (a :class:`kg.GraphError`) with the user's line and
+        column; the graph is read-only, so updates and SERVICE are refused."""
+        from kg.query import execute  # noqa: PLC0415
 
-        return select(self.store, sparql)
+        result = execute(self.store, sparql)
+        return [
+            {name: (term.value if term is not None else None) for name, term in zip(result.variables, row, strict=True)}
+            for row in result.rows
+        ]
 
     @property
     def reports(self) -> list[ReportRow]:

@@ -57,7 +57,7 @@ def test_docstring_examples_run():
 def test_every_algorithm_module_has_a_docstring_example():
     examples = {m.__name__: doctest.testmod(m).attempted for m in analyse_modules()}
     without = {name for name, n in examples.items() if n == 0}
-    assert without == {"kg.analyse.rows", "kg.analyse.indicators", "kg.analyse.overview", "kg.analyse.compare"}
+    assert without == {"kg.analyse.rows", "kg.analyse.indicators", "kg.analyse.overview"}
 
 
 def test_the_names_other_modules_use_are_importable_from_the_package():
@@ -84,6 +84,12 @@ def test_the_names_other_modules_use_are_importable_from_the_package():
         "centrality",
         "indicator_figures",
         "example_graph",
+        "cited_ranking",
+        "resolve_name",
+        "Named",
+        "NameNotFound",
+        "AmbiguousName",
+        "find_node",
     ]
     assert [name for name in used if name not in kg.analyse.__all__ or not hasattr(kg.analyse, name)] == []
 
@@ -326,3 +332,60 @@ def test_analyse_spells_no_namespace_iri():
     """Namespaces are declared once, in kg.rdf.namespaces; analysis reads them from there or from SPARQL prefixes."""
     for m in analyse_modules():
         assert "https://w3id.org/" not in Path(m.__file__).read_text(encoding="utf-8"), m.__name__
+
+
+# Names as users write them (issue 17): full, short, altLabel or partial, and never a silent guess.
+
+
+def test_a_district_is_found_by_its_name_without_its_prefecture(graph):
+    assert kg.analyse.find_node(graph, "兴庆区", "district") == "https://w3id.org/fazhi-kg/id/area-640104"
+    assert similar_districts(graph, "惠济区") == similar_districts(graph, "郑州市惠济区")
+
+
+def test_a_district_name_that_fits_several_is_ambiguous_and_lists_them(graph):
+    with pytest.raises(kg.analyse.AmbiguousName) as err:
+        kg.analyse.find_node(graph, "银川市", "district")
+    assert str(err.value) == "'银川市' fits 2 districts: 银川市兴庆区, 银川市金凤区; give one of these names"
+
+
+def test_an_unknown_district_lists_the_districts(graph):
+    with pytest.raises(kg.analyse.NameNotFound) as err:
+        kg.analyse.find_node(graph, "成都市武侯区", "district")
+    assert "郑州市惠济区" in str(err.value) and "新乡市卫滨区" in str(err.value)
+
+
+def test_an_exact_label_wins_over_a_longer_one_that_contains_it():
+    from kg.analyse import Named, resolve_name  # noqa: PLC0415
+
+    areas = [Named("a", "城区"), Named("b", "大同市城区"), Named("c", "阳泉市城区")]
+    assert resolve_name("城区", areas) == "a"
+    with pytest.raises(kg.analyse.AmbiguousName, match="fits 2 names: 大同市城区, 阳泉市城区"):
+        resolve_name("市城区", areas)
+
+
+def test_an_altlabel_that_is_part_of_another_preferred_label_is_ambiguous():
+    from kg.analyse import Named, resolve_name  # noqa: PLC0415
+
+    cases = Named("cases", "负责人出庭应诉案件数", ("出庭应诉", "出庭应诉案件"))
+    rate = Named("rate", "行政机关负责人出庭应诉率", ("出庭应诉率",))
+    assert resolve_name("出庭应诉案件", [cases, rate]) == "cases"
+    assert resolve_name("出庭应诉率", [cases, rate]) == "rate"
+    with pytest.raises(kg.analyse.AmbiguousName, match="fits 2 names"):
+        resolve_name("出庭应诉", [cases, rate])
+
+
+def test_two_things_with_one_label_are_named_by_their_ids():
+    from kg.analyse import Named, resolve_name  # noqa: PLC0415
+
+    with pytest.raises(kg.analyse.AmbiguousName, match=r"甲区 \(id:1\), 甲区 \(id:2\)"):
+        resolve_name("甲区", [Named("1", "甲区", ids=("id:1",)), Named("2", "甲区", ids=("id:2",))])
+
+
+def test_most_cited_leaves_out_what_was_only_issued(graph):
+    rows = kg.analyse.cited_ranking(graph)
+    assert [(r["regulation"], r["districts"], r["reports"], r["share"]) for r in rows] == [
+        (TITLE_GANGYAO, 3, 4, 0.75),
+        ("中华人民共和国行政处罚法", 2, 2, 0.5),
+        (SCRIPT_TITLE, 1, 1, 0.25),
+        ("中华人民共和国民法典", 1, 1, 0.25),
+    ]

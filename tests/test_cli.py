@@ -82,8 +82,8 @@ def test_seeds_html_has_one_gangyao_node_linked_to_every_report_citing_it(seeds_
 
 def test_contract_query_returns_rows_for_every_report(seeds_graph):
     result = CliRunner().invoke(main, ["query", CONTRACT_QUERY, "--graph", str(seeds_graph), "--format", "json"])
-    rows = json.loads(result.output)
-    assert {r["file"] for r in rows} == {p.name for p in SEEDS.glob("*.txt")}
+    rows = json.loads(result.output)["results"]["bindings"]  # W3C SPARQL 1.1 Query Results JSON
+    assert {r["file"]["value"] for r in rows} == {p.name for p in SEEDS.glob("*.txt")}
 
 
 def test_stats_json_counts_the_five_reports(seeds_graph):

@@ -156,3 +156,93 @@ def test_missing_graph_is_a_one_line_error_for_sub_commands(tmp_path):
 def test_json_and_csv_together_is_an_error(graph):
     result = run("stats", "districts", graph, "--json", "--csv")
     assert result.exit_code == 1 and "exclude each other" in result.output
+
+
+# Issue 17: statistics that say what they mean.
+
+
+def test_most_cited_regulations_count_only_citing_districts(graph):
+    """惠济区行政执法公示办法 and 兴庆区重大行政决策程序规定 are only issued (by their own district): not most cited."""
+    data = as_json("stats", graph, "--top", "0")
+    assert [(r["regulation"], r["districts"], r["reports"]) for r in data["regulations"]] == [
+        (TITLE_GANGYAO, 3, 4),
+        ("中华人民共和国行政处罚法", 2, 2),
+        (SCRIPT_TITLE, 1, 1),
+        ("中华人民共和国民法典", 1, 1),
+    ]
+    table = run("stats", graph, "--top", "0").stdout
+    assert "Most-cited regulations" in table and "惠济区行政执法公示办法" not in table
+
+
+def test_stats_help_shows_the_overview_options():
+    out = run("stats", "--help").output
+    for option in ("--top", "--year", "--province", "--graph", "--json", "--csv"):
+        assert option in out, option
+
+
+def test_the_overview_prints_csv_with_every_table(graph):
+    result = run("stats", graph, "--csv")
+    assert result.exit_code == 0, result.output
+    rows = list(csv.DictReader(io.StringIO(result.stdout)))
+    by_table = {t: [r for r in rows if r["table"] == t] for t in ("graph", "classes", "regulations", "districts")}
+    assert by_table["graph"][0]["name"] == "triples" and int(by_table["graph"][0]["count"]) > 0
+    assert {r["name"]: r["count"] for r in by_table["classes"]}["Report"] == "5"
+    first = by_table["regulations"][0]
+    assert (first["rank"], first["name"], first["districts"], first["reports"], first["share"]) == (
+        "1",
+        TITLE_GANGYAO,
+        "3",
+        "4",
+        "0.75",
+    )
+    first = by_table["districts"][0]
+    assert (first["name"], first["regulations"], first["cited"], first["issued"]) == ("郑州市惠济区", "4", "3", "1")
+    assert len(rows) == 1 + 9 + 4 + 4
+
+
+def test_the_overview_refuses_json_and_csv_together(graph):
+    result = run("stats", graph, "--json", "--csv")
+    assert result.exit_code == 1 and "exclude each other" in result.output
+
+
+def test_indicators_help_no_longer_says_it_is_empty():
+    out = run("stats", "indicators", "--help").output
+    assert "until figures carry" not in out and "indicator" in out
+
+
+@pytest.mark.parametrize("name", ["兴庆区", "银川市兴庆区", "https://w3id.org/fazhi-kg/id/area-640104"])
+def test_similarity_takes_a_district_by_the_name_users_write(graph, name):
+    rows = as_json("stats", "similarity", graph, "--district", name)
+    assert [(r["a"], r["b"]) for r in rows] == [("银川市兴庆区", "新乡市卫滨区"), ("银川市兴庆区", "郑州市惠济区")]
+
+
+def test_a_district_name_that_fits_several_lists_them(graph):
+    result = run("stats", "similarity", graph, "--district", "银川市")
+    assert result.exit_code == 1 and "Traceback" not in result.output
+    assert result.output.strip() == (
+        "Error: '银川市' fits 2 districts: 银川市兴庆区, 银川市金凤区; give one of these names"
+    )
+
+
+def test_an_unknown_district_lists_the_districts(graph):
+    result = run("stats", "similarity", graph, "--district", "不存在区")
+    assert result.exit_code == 1
+    assert "郑州市惠济区" in result.output and "银川市金凤区" in result.output
+
+
+def test_tables_piped_to_a_program_are_not_cut(graph):
+    """CliRunner's output is not a terminal: a title longer than 80 columns allows stays on one line, whole."""
+    result = CliRunner().invoke(main, ["stats", "regulations", graph, "--top", "0"], env={"COLUMNS": None})
+    lines = result.stdout.splitlines()
+    assert any(TITLE_GANGYAO in line for line in lines) and "…" not in result.stdout
+    assert max(len(line) for line in lines) > 80
+
+
+def test_columns_in_the_environment_still_set_the_width(graph):
+    result = CliRunner().invoke(main, ["stats", "regulations", graph, "--top", "0"], env={"COLUMNS": "80"})
+    assert max(len(line) for line in result.stdout.splitlines()) <= 80
+
+
+def test_one_district_is_one_district_in_titles(graph):
+    out = run("stats", "regulations", graph, "--province", "河南", "--year", "2023").stdout
+    assert "(1 district)" in out and "1 districts" not in out

@@ -10,7 +10,10 @@ graph returning plain data (lists of dicts with sorted, deterministic order), ne
   ``year`` / ``province`` filters (:func:`all_reports`, :func:`select_reports`, :func:`citations`);
 - :mod:`~kg.analyse.citations` — the bipartite graphs (:func:`citation_graph`, :func:`graph_from_citations`,
   :func:`mention_graph` for measures and organisations); :mod:`~kg.analyse.example` — :func:`example_graph`;
-- :mod:`~kg.analyse.rankings` — :func:`regulation_ranking`, :func:`district_ranking`, :func:`item_ranking`;
+- :mod:`~kg.analyse.rankings` — :func:`regulation_ranking`, :func:`cited_ranking`, :func:`district_ranking`,
+  :func:`item_ranking`;
+- :mod:`~kg.analyse.names` — :func:`resolve_name`: the district or indicator a user means by a name (full, short,
+  altLabel or partial), listing the candidates when several fit;
 - :mod:`~kg.analyse.projections` — :func:`project`, :func:`cocitation`, :func:`similar_districts`: weighted
   projections with Jaccard over the ``among`` best-connected nodes (or one district's two-hop neighbourhood);
 - :mod:`~kg.analyse.communities` — :func:`communities` (Louvain, seeded);
@@ -38,9 +41,10 @@ from kg.analyse.citations import (
 from kg.analyse.communities import communities
 from kg.analyse.example import example_graph
 from kg.analyse.indicators import indicator_figures
+from kg.analyse.names import AmbiguousName, Named, NameNotFound, resolve_name
 from kg.analyse.overview import CLASSES, class_counts, overview, top_districts, top_regulations, triple_count
 from kg.analyse.projections import PROJECTION_AMONG, cocitation, project, similar_districts
-from kg.analyse.rankings import district_ranking, item_ranking, regulation_ranking
+from kg.analyse.rankings import cited_ranking, district_ranking, item_ranking, regulation_ranking
 from kg.analyse.rows import Citation, FilterError, ReportRow, all_reports, citations, regulation_details, select_reports
 
 __all__ = [
@@ -51,13 +55,17 @@ __all__ = [
     "ORGANISATION",
     "PROJECTION_AMONG",
     "REGULATION",
+    "AmbiguousName",
     "Citation",
     "FilterError",
+    "NameNotFound",
+    "Named",
     "ReportRow",
     "all_reports",
     "centrality",
     "citation_graph",
     "citations",
+    "cited_ranking",
     "class_counts",
     "cocitation",
     "communities",
@@ -73,6 +81,7 @@ __all__ = [
     "project",
     "regulation_details",
     "regulation_ranking",
+    "resolve_name",
     "select_reports",
     "similar_districts",
     "top_districts",

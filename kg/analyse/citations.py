@@ -14,6 +14,7 @@ from collections.abc import Iterable
 import networkx as nx
 import pyoxigraph
 
+from kg.analyse.names import Named, resolve_name
 from kg.analyse.rows import Citation, ReportRow, citations, regulation_details, select_reports, smallest
 from kg.rdf.store import select
 
@@ -41,19 +42,21 @@ def nodes_of_kind(g: nx.Graph, kind: str) -> list[str]:
 
 
 def find_node(g: nx.Graph, name: str, kind: str | None = None) -> str:
-    """The node whose IRI is ``name``, or else the one whose label is ``name`` (of ``kind`` if given).
-    Raises KeyError with a one-line message when there is none.
+    """The node (of ``kind`` if given) a user means by ``name``: its IRI, its label, or a short form of it
+    (同心县 for 吴忠市同心县), as :func:`kg.analyse.names.resolve_name` matches names. Raises
+    :class:`~kg.analyse.names.NameNotFound` (a KeyError with a one-line message) when no node fits, listing close
+    names, and :class:`~kg.analyse.names.AmbiguousName` listing the candidates when several do.
 
     >>> from kg.analyse import example_graph
-    >>> find_node(example_graph(), "丙县", "district")
-    'd:丙县'
+    >>> find_node(example_graph(), "丙县", "district"), find_node(example_graph(), "甲", "district")
+    ('d:丙县', 'd:甲区')
     """
     if name in g and (kind is None or g.nodes[name].get("type") == kind):
         return name
-    hits = sorted(n for n, a in g.nodes(data=True) if a.get("label") == name and (kind is None or a["type"] == kind))
-    if not hits:
-        raise KeyError(f"no {kind or 'node'} named {name!r} in the graph")
-    return hits[0]
+    candidates = [
+        Named(n, a.get("label") or n, ids=(n,)) for n, a in g.nodes(data=True) if kind is None or a["type"] == kind
+    ]
+    return resolve_name(name, candidates, kind or "node")
 
 
 def _district_nodes(reports: Iterable[ReportRow]) -> dict[str, dict]:

@@ -1,17 +1,19 @@
 """``kg compare INDICATOR``: one indicator's figures for every district and year of a built graph, read back
 from the RDF — "出庭应诉率 by district" as one command.
 
-INDICATOR is an indicator's label, one of its altLabels (出庭应诉率), or its IRI / local name
-(indicator-court-appearance-rate); the shipped scheme (``ontology/indicators.ttl``) says which exist.
+INDICATOR is an indicator's label, one of its altLabels (出庭应诉率), a short or partial name, or its IRI / local
+name (indicator-head-court-appearance-rate); the shipped scheme (``ontology/indicators.ttl``) says which exist. A
+name that fits several indicators is an error that lists them.
 """
 
 from __future__ import annotations
 
 from dataclasses import asdict, dataclass
-from decimal import Decimal
+from decimal import Decimal, InvalidOperation
 
 import pyoxigraph
 
+from kg.analyse.names import AmbiguousName, Named, NameNotFound, resolve_name
 from kg.analyse.rows import all_reports
 from kg.lang.numerals import format_decimal
 from kg.lang.schemes import Concept, indicator_scheme
@@ -30,8 +32,12 @@ SELECT ?report ?file ?year ?value ?unit ?approx ?qualifier ?surface ?start WHERE
 """
 
 
-class UnknownIndicator(ValueError):
-    """The name matches no indicator of the scheme; the message lists close ones."""
+class UnknownIndicator(NameNotFound, ValueError):
+    """The name matches no indicator of the scheme; the message lists close ones (or every indicator)."""
+
+
+class AmbiguousIndicator(UnknownIndicator, AmbiguousName):
+    """The name fits several indicators (出庭应诉: the cases or the rate); the message lists them."""
 
 
 @dataclass(frozen=True)
@@ -48,13 +54,47 @@ class IndicatorValue:
 
 
 def find_indicator(name: str) -> Concept:
-    """The indicator a user means by ``name`` (label, altLabel, IRI or local name)."""
-    for concept in indicator_scheme():
-        if name in concept.labels or name == concept.id or name == concept_iri(concept.id).value:
-            return concept
-    close = sorted({c.pref_label for c in indicator_scheme() if any(name in lab or lab in name for lab in c.labels)})
-    hint = f"; did you mean {', '.join(close[:5])}?" if close else "; see ontology/indicators.ttl"
-    raise UnknownIndicator(f"no indicator named {name!r}{hint}")
+    """The indicator a user means by ``name``: its label, an altLabel, its IRI or local name, a short or partial
+    name — matched as :func:`kg.analyse.names.resolve_name` does, so a name that fits several indicators raises
+    :class:`AmbiguousIndicator` listing them instead of picking one, and an unknown name lists close ones (or
+    every indicator).
+
+    >>> find_indicator("出庭应诉率").pref_label
+    '行政机关负责人出庭应诉率'
+    >>> try:
+    ...     find_indicator("出庭应诉")
+    ... except AmbiguousIndicator as exc:
+    ...     print(exc)
+    '出庭应诉' fits 2 indicators: 行政机关负责人出庭应诉率, 负责人出庭应诉案件数; give one of these names
+    """
+    concepts = {c.id: c for c in indicator_scheme()}
+    named = [Named(c.id, c.pref_label, c.alt_labels, (c.id, concept_iri(c.id).value)) for c in concepts.values()]
+    try:
+        return concepts[resolve_name(name, named, "indicator", limit=None)]
+    except AmbiguousName as exc:
+        raise AmbiguousIndicator(str(exc)) from None
+    except NameNotFound as exc:
+        raise UnknownIndicator(str(exc)) from None
+
+
+def json_number(lexical: str) -> int | float | None:
+    """An ``xsd:decimal`` as a JSON number when a reader that holds numbers as doubles gets exactly that value
+    (integers up to 2**53, decimals whose shortest double is the same decimal); else None — the exact value is
+    the lexical form, which JSON keeps beside it.
+
+    >>> json_number("677"), json_number("96.5"), json_number("85.20"), json_number("0.1234567890123456789")
+    (677, 96.5, 85.2, None)
+    """
+    try:
+        d = Decimal(lexical)
+    except InvalidOperation:
+        return None
+    if not d.is_finite():
+        return None
+    if d == d.to_integral_value():
+        return int(d) if abs(d) <= 2**53 else None
+    f = float(d)
+    return f if Decimal(repr(f)) == d else None
 
 
 def compare(store: pyoxigraph.Store, indicator: Concept) -> list[IndicatorValue]:
@@ -80,5 +120,12 @@ def compare(store: pyoxigraph.Store, indicator: Concept) -> list[IndicatorValue]
 
 
 def as_dicts(values: list[IndicatorValue]) -> list[dict]:
-    """The values as plain dicts (for JSON and CSV), fields in declaration order."""
-    return [asdict(v) for v in values]
+    """The values as plain dicts for JSON, fields in declaration order, with ``value`` a number
+    (:func:`json_number`; None when no double holds it exactly) and ``value_lexical`` its exact decimal text."""
+    out = []
+    for v in values:
+        row = asdict(v)
+        row["value"] = json_number(v.value)
+        row = {**{k: row[k] for k in ("district", "year", "value")}, "value_lexical": v.value, **row}
+        out.append(row)
+    return out

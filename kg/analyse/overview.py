@@ -1,12 +1,12 @@
-"""What ``kg stats`` prints without a sub-command: triples, instances per class, the top regulations and
-districts."""
+"""What ``kg stats`` prints without a sub-command: triples, instances per class, the most-cited regulations and
+the districts by regulations they refer to."""
 
 from __future__ import annotations
 
 import pyoxigraph
 
 from kg.analyse.citations import citation_graph
-from kg.analyse.rankings import district_ranking, regulation_ranking
+from kg.analyse.rankings import cited_ranking, district_ranking
 from kg.rdf.namespaces import KG
 from kg.rdf.store import select
 
@@ -37,35 +37,22 @@ def triple_count(store: pyoxigraph.Store) -> int:
 
 
 def overview(
-    store: pyoxigraph.Store, top: int = 10, year: str | int | None = None, province: str | None = None
+    store: pyoxigraph.Store, top: int | None = 10, year: str | int | None = None, province: str | None = None
 ) -> dict:
-    """What ``kg stats`` prints: triples, instances per class, the top regulations and districts."""
+    """What ``kg stats`` prints: ``triples``, instances per class (``classes``), the most-cited regulations
+    (``regulations``: by districts citing them, as :func:`~kg.analyse.rankings.cited_ranking` counts; keys
+    regulation, iri, districts, reports, share — citing districts and reports) and the districts by regulations
+    they refer to (``districts``: keys district, iri, regulations, cited, issued). ``top=None``: every row."""
     g = citation_graph(store, year, province)
-    regs = [
-        {
-            "regulation": r["regulation"],
-            "iri": r["iri"],
-            "districts": r["districts"],
-            "reports": r["reports"],
-            "share": r["share"],
-        }
-        for r in regulation_ranking(g, top)
-    ]
-    dists = [
-        {
-            "district": r["district"],
-            "iri": r["iri"],
-            "regulations": r["regulations"],
-            "cited": r["cited"],
-            "issued": r["issued"],
-        }
-        for r in district_ranking(g, top)
-    ]
+    keys = ("regulation", "iri", "districts", "reports", "share")
+    regs = [{k: r[k] for k in keys} for r in cited_ranking(g, top)]
+    keys = ("district", "iri", "regulations", "cited", "issued")
+    dists = [{k: r[k] for k in keys} for r in district_ranking(g, top)]
     return {"triples": triple_count(store), "classes": class_counts(store), "regulations": regs, "districts": dists}
 
 
 def top_regulations(store: pyoxigraph.Store, n: int = 10) -> list[dict]:
-    """Regulations by number of districts referring to them (then reports), with their label."""
+    """The most-cited regulations: by number of districts citing them (then reports citing), with their label."""
     return overview(store, n)["regulations"]
 
 

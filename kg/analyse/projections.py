@@ -92,8 +92,9 @@ def similar_districts(
 ) -> list[dict]:
     """District similarity: Jaccard of the sets of regulations two districts refer to (then shared count).
 
-    With ``district`` (IRI or label), the districts most similar to that one, computed from its two-hop
-    neighbourhood only; without, the most similar pairs among the ``among`` best-connected districts.
+    With ``district`` (IRI, label or short name: :func:`~kg.analyse.citations.find_node`), the districts most
+    similar to that one, computed from its two-hop neighbourhood only; without, the most similar pairs among the
+    ``among`` best-connected districts.
     Keys as for :func:`cocitation` (``shared`` = regulations both refer to).
 
     >>> from kg.analyse import example_graph

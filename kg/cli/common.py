@@ -5,6 +5,7 @@ Errors reach the user as one line (:class:`click.ClickException`), never a trace
 from __future__ import annotations
 
 import json
+import os
 from pathlib import Path
 
 import click
@@ -12,13 +13,32 @@ import click
 from kg.rdf.store import GraphError
 
 DEFAULT_GRAPH = Path("output/graph.ttl")
+_UNBOUNDED = 100_000  # columns to measure a table's natural width in
 
 
-def console():
-    """A rich console that prints text as given (no colouring of numbers) and never wraps long lines itself."""
+def console(renderable: object = None):
+    """A rich console that prints text as given (no colouring of numbers) and never wraps long lines itself.
+
+    On a terminal it is as wide as the terminal. Piped into another program or a file, it is as wide as
+    ``renderable`` (a table) needs, so that no cell is cut (吴忠市同…) or folded: the reader is a program, not a
+    screen. ``COLUMNS`` in the environment still sets the width when given."""
     from rich.console import Console  # noqa: PLC0415
+    from rich.measure import Measurement  # noqa: PLC0415
 
-    return Console(highlight=False, soft_wrap=True)
+    shown = Console(highlight=False, soft_wrap=True)
+    if renderable is None or shown.is_terminal or os.environ.get("COLUMNS", "").isdigit():
+        return shown
+    natural = Measurement.get(shown, shown.options.update_width(_UNBOUNDED), renderable).maximum
+    return Console(highlight=False, soft_wrap=True, width=max(shown.width, natural))
+
+
+def plural(n: int, word: str, words: str | None = None) -> str:
+    """``n`` and the word in the number it takes: "1 row", "2 rows", "1 community", "3 communities".
+
+    >>> plural(1, "row"), plural(0, "row"), plural(2, "community", "communities")
+    ('1 row', '0 rows', '2 communities')
+    """
+    return f"{n} {word if n == 1 else (words or word + 's')}"
 
 
 def table(title: str, columns: list[str], rows: list[list]) -> None:
@@ -30,7 +50,7 @@ def table(title: str, columns: list[str], rows: list[list]) -> None:
         shown.add_column(c)
     for r in rows:
         shown.add_row(*[str(x) for x in r])
-    console().print(shown)
+    console(shown).print(shown)
 
 
 def load(graph: Path):
@@ -69,14 +89,15 @@ def emit(
     if as_json:
         click.echo(json.dumps(rows, ensure_ascii=False, indent=2))
     elif as_csv:
-        _emit_csv(columns, rows)
+        emit_csv(columns, rows)
     else:
         _emit_table(title, columns, rows)
         if not rows and empty:
             click.echo(empty)
 
 
-def _emit_csv(columns: list[tuple[str, str]], rows: list[dict]) -> None:
+def emit_csv(columns: list[tuple[str, str]], rows: list[dict]) -> None:
+    """``rows`` as CSV with every key of the first row (the keys of ``columns`` when there is none)."""
     import csv  # noqa: PLC0415
     import io  # noqa: PLC0415
 
@@ -108,4 +129,4 @@ def _emit_table(title: str, columns: list[tuple[str, str]], rows: list[dict]) ->
         )
     for r in rows:
         shown.add_row(*[cell(r.get(k), limit=8) for k, _ in columns])
-    console().print(shown)
+    console(shown).print(shown)

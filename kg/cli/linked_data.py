@@ -8,6 +8,7 @@ from pathlib import Path
 
 import click
 
+from kg import serve as serving
 from kg.cli.common import DEFAULT_GRAPH
 from kg.rdf.store import GraphError
 
@@ -70,9 +71,26 @@ def export_(graph: Path, fmt: str, out: Path, mentions: bool) -> None:
 
 @click.command()
 @click.argument("graph", type=click.Path(path_type=Path), default=DEFAULT_GRAPH)
-@click.option("--port", type=click.IntRange(1, 65535), default=7878, show_default=True)
+@click.option("--port", type=click.IntRange(1, 65535), default=serving.DEFAULT_PORT, show_default=True)
 @click.option(
-    "--host", default="127.0.0.1", show_default=True, help="Interface to bind (127.0.0.1: this machine only)."
+    "--host", default=serving.DEFAULT_HOST, show_default=True, help="Interface to bind (127.0.0.1: this machine only)."
+)
+@click.option(
+    "--timeout",
+    type=click.FloatRange(min=0),
+    default=serving.DEFAULT_TIMEOUT,
+    show_default=True,
+    help="Seconds a query may run before it is stopped (0 = no limit).",
+)
+@click.option(
+    "--max-memory",
+    type=click.IntRange(min=0),
+    default=serving.DEFAULT_MAX_MEMORY,
+    show_default=True,
+    help="MiB of memory the Oxigraph server may use; a query that needs more is stopped (0 = no limit; Linux).",
+)
+@click.option(
+    "--allow-service", is_flag=True, help="Let SERVICE (federated queries) send requests to the endpoints named."
 )
 @click.option(
     "--oxigraph",
@@ -80,19 +98,24 @@ def export_(graph: Path, fmt: str, out: Path, mentions: bool) -> None:
     type=click.Path(path_type=Path),
     help="The oxigraph server binary (default: the one installed by `pip install oxigraph`).",
 )
-def serve(graph: Path, port: int, host: str, binary: Path | None) -> None:
-    """Serve GRAPH as a read-only SPARQL 1.1 endpoint (Oxigraph server) until Ctrl-C."""
-    from kg.serve import ServeError, serve_until_interrupted, start  # noqa: PLC0415
-
+def serve(graph: Path, port: int, host: str, binary: Path | None, **limits) -> None:
+    """Serve GRAPH as a read-only SPARQL 1.1 endpoint (Oxigraph server) until Ctrl-C, with the prefixes of kg query
+    predeclared, SERVICE refused and each query bounded in time and memory."""
+    if not serving.is_loopback(host):
+        click.echo(
+            f"Warning: {host} is not a loopback address: anyone who can reach this machine on port {port} can query "
+            "the graph (and load it with costly queries).",
+            err=True,
+        )
     try:
-        server = start(graph, host, port, binary)
-    except ServeError as exc:
+        server = serving.start(graph, host, port, binary, **limits)
+    except serving.ServeError as exc:
         raise click.ClickException(str(exc)) from None
     click.echo(
         f"SPARQL endpoint: {server.endpoint}  (read-only, {graph})\nQuery page:      {server.url}/\nCtrl-C to stop."
     )
     sys.stdout.flush()
-    status = serve_until_interrupted(server)
-    if status is not None:
-        raise click.ClickException(f"the Oxigraph server stopped by itself (exit status {status})")
+    failure = serving.serve_until_interrupted(server)
+    if failure is not None:
+        raise click.ClickException(f"the Oxigraph server stopped and could not be restarted: {failure}")
     click.echo("stopped")

@@ -1,27 +1,42 @@
 """``kg stats``: the analyses of kg.analyse over the built graph, each printed as a table, JSON or CSV.
 
-``kg stats [GRAPH]`` (no sub-command) is the overview; every sub-command takes GRAPH or --graph, --top, --year and
---province, and prints with :func:`kg.cli.common.emit`."""
+``kg stats [GRAPH]`` (no sub-command) is the overview; every command, the overview included, takes GRAPH or
+--graph, --top, --year, --province, --json and --csv, and prints with :func:`kg.cli.common.emit` (the overview: three
+tables, or one CSV whose column ``table`` says which)."""
 
 from __future__ import annotations
 
 import json
 from collections.abc import Callable
+from dataclasses import dataclass
 from pathlib import Path
+from typing import Any
 
 import click
 
-from kg.cli.common import DEFAULT_GRAPH, emit, graph_path, load, table
+from kg.cli.common import DEFAULT_GRAPH, emit, emit_csv, graph_path, load, plural, table
 
 
 class _StatsGroup(click.Group):
-    """``kg stats [GRAPH] [--top N] [--json]`` keeps working: arguments that do not start with a sub-command
-    name go to ``kg stats overview``."""
+    """``kg stats [GRAPH] [--top N] [--json|--csv]`` keeps working: arguments that do not start with a sub-command
+    name go to ``kg stats overview``, and ``kg stats --help`` shows the overview's options too."""
 
     def parse_args(self, ctx: click.Context, args: list[str]) -> list[str]:
         if not args or (args[0] not in self.commands and args[0] not in ("--help", "-h")):
             args = ["overview", *args]
         return super().parse_args(ctx, args)
+
+    def format_usage(self, ctx: click.Context, formatter: click.HelpFormatter) -> None:
+        formatter.write_usage(ctx.command_path, "[GRAPH] [OVERVIEW OPTIONS]")
+        formatter.write_usage(ctx.command_path, "COMMAND [GRAPH] [OPTIONS]", prefix=" " * len("Usage: "))
+
+    def format_options(self, ctx: click.Context, formatter: click.HelpFormatter) -> None:
+        command = self.commands["overview"]
+        sub = click.Context(command, info_name="overview", parent=ctx)
+        records = [r for p in command.get_params(sub) if p.name != "help" and (r := p.get_help_record(sub))]
+        with formatter.section("Overview options (kg stats [GRAPH] …, the same as kg stats overview)"):
+            formatter.write_dl(records)
+        super().format_options(ctx, formatter)
 
 
 def _filter_options(f: Callable) -> Callable:
@@ -45,26 +60,55 @@ def _stats_options(f: Callable) -> Callable:
 
 
 def _analysis_errors() -> tuple[type[Exception], ...]:
-    """What kg.analyse raises about the user's filters (an unknown province, a bad year): one-line errors."""
+    """What kg.analyse raises about the user's filters and names (an unknown province, a bad year, a district that
+    fits no name or several): one-line errors."""
     from kg.analyse import FilterError  # noqa: PLC0415
 
     return (FilterError, KeyError, ValueError)
 
 
-def _citations(graph: Path | None, graph_opt: Path | None, year: str | None, province: str | None):
-    """The store and its district–regulation citation graph, filtered by year and province."""
+@dataclass(frozen=True)
+class _Options:
+    """What every stats command takes (GRAPH or --graph, --top, --year, --province, --json, --csv)."""
+
+    graph: Path | None
+    graph_opt: Path | None
+    top: int
+    year: str | None
+    province: str | None
+    as_json: bool = False
+    as_csv: bool = False
+
+    @property
+    def path(self) -> Path:
+        return graph_path(self.graph, self.graph_opt)
+
+    @property
+    def limit(self) -> int | None:
+        """--top as the analyses take it: None for all rows."""
+        return self.top or None
+
+    @property
+    def where(self) -> str:
+        """The filters, appended to a table's title."""
+        return "".join(f" — {x}" for x in (self.province, self.year) if x)
+
+    def run(self, compute: Callable, *args: Any) -> Any:
+        """``compute(*args)``, its errors about the filters or a name as one-line errors."""
+        try:
+            return compute(*args)
+        except _analysis_errors() as exc:
+            raise click.ClickException(str(exc.args[0]) if exc.args else str(exc)) from None
+
+    def emit(self, title: str, columns: list[tuple[str, str]], rows: list[dict], empty: str = "") -> None:
+        emit(title + self.where, columns, rows, self.as_json, self.as_csv, empty)
+
+
+def _citations(o: _Options):
+    """The district–regulation citation graph, filtered by year and province."""
     from kg.analyse import citation_graph  # noqa: PLC0415
 
-    store = load(graph_path(graph, graph_opt))
-    try:
-        return store, citation_graph(store, year, province)
-    except _analysis_errors() as exc:
-        raise click.ClickException(str(exc.args[0]) if exc.args else str(exc)) from None
-
-
-def _where(year: str | None, province: str | None) -> str:
-    """The filters, appended to a table's title."""
-    return "".join(f" — {x}" for x in (province, year) if x)
+    return o.run(citation_graph, load(o.path), o.year, o.province)
 
 
 @click.group(cls=_StatsGroup)
@@ -74,30 +118,61 @@ def stats() -> None:
 
 @stats.command()
 @_filter_options
+@click.option("--csv", "as_csv", is_flag=True, help="Print the three tables as one CSV (column `table` says which).")
 @click.option("--json", "as_json", is_flag=True, help="Print JSON instead of tables.")
-def overview(
-    graph: Path | None, graph_opt: Path | None, top: int, year: str | None, province: str | None, as_json: bool
-) -> None:
-    """Counts per class, most-cited regulations and districts by regulations cited."""
+def overview(**opts: Any) -> None:
+    """Counts per class, the most-cited regulations (by districts citing them) and districts by regulations."""
     from kg.analyse import overview as compute  # noqa: PLC0415
 
-    path = graph_path(graph, graph_opt)
-    store = load(path)
-    try:
-        data = compute(store, top or None, year, province)
-    except _analysis_errors() as exc:
-        raise click.ClickException(str(exc)) from None
-    if as_json:
+    o = _Options(**opts)
+    if o.as_json and o.as_csv:
+        raise click.ClickException("--json and --csv exclude each other")
+    data = o.run(compute, load(o.path), o.limit, o.year, o.province)
+    if o.as_json:
         click.echo(json.dumps(data, ensure_ascii=False, indent=2))
-        return
-    table(f"{path} — {data['triples']} triples", ["class", "count"], list(data["classes"].items()))
+    elif o.as_csv:
+        emit_csv([(k, k) for k in _OVERVIEW_CSV], _overview_rows(data))
+    else:
+        _overview_tables(o.path, data, o.where)
+
+
+#: The columns of ``kg stats --csv``: which table a row belongs to, then the union of the tables' fields.
+_OVERVIEW_CSV = (
+    "table",
+    "rank",
+    "name",
+    "iri",
+    "count",
+    "districts",
+    "reports",
+    "share",
+    "regulations",
+    "cited",
+    "issued",
+)
+
+
+def _overview_rows(data: dict) -> list[dict]:
+    """The overview's three tables (and the triple count) as rows of one CSV with the columns above."""
+    rows = [{"table": "graph", "name": "triples", "count": data["triples"]}]
+    rows += [{"table": "classes", "name": c, "count": n} for c, n in data["classes"].items()]
+    for table_name, key in (("regulations", "regulation"), ("districts", "district")):
+        rows += [
+            {"table": table_name, "rank": i, "name": r[key], **{k: v for k, v in r.items() if k != key}}
+            for i, r in enumerate(data[table_name], 1)
+        ]
+    return [{k: r.get(k) for k in _OVERVIEW_CSV} for r in rows]
+
+
+def _overview_tables(path: Path, data: dict, where: str) -> None:
+    table(f"{path} — {plural(data['triples'], 'triple')}", ["class", "count"], list(data["classes"].items()))
     table(
-        "Most-cited regulations" + _where(year, province),
-        ["regulation", "districts", "reports", "share"],
+        "Most-cited regulations" + where,
+        ["regulation", "districts citing", "reports citing", "share"],
         [[r["regulation"], r["districts"], r["reports"], r["share"]] for r in data["regulations"]],
     )
     table(
-        "Districts by regulations" + _where(year, province),
+        "Districts by regulations" + where,
         ["district", "regulations", "cited", "issued"],
         [[d["district"], d["regulations"], d["cited"], d["issued"]] for d in data["districts"]],
     )
@@ -105,21 +180,14 @@ def overview(
 
 @stats.command()
 @_stats_options
-def regulations(
-    graph: Path | None,
-    graph_opt: Path | None,
-    top: int,
-    year: str | None,
-    province: str | None,
-    as_json: bool,
-    as_csv: bool,
-) -> None:
+def regulations(**opts: Any) -> None:
     """Regulations by districts referring to them: citing, issuing, reports, share of districts."""
     from kg.analyse import regulation_ranking  # noqa: PLC0415
 
-    _, g = _citations(graph, graph_opt, year, province)
-    emit(
-        f"Regulations by districts ({g.graph['districts']} districts){_where(year, province)}",
+    o = _Options(**opts)
+    g = _citations(o)
+    o.emit(
+        f"Regulations by districts ({plural(g.graph['districts'], 'district')})",
         [
             ("rank", "#"),
             ("regulation", "regulation"),
@@ -130,29 +198,19 @@ def regulations(
             ("reports", "rep"),
             ("share", "share"),
         ],
-        regulation_ranking(g, top or None),
-        as_json,
-        as_csv,
+        regulation_ranking(g, o.limit),
     )
 
 
 @stats.command()
 @_stats_options
-def districts(
-    graph: Path | None,
-    graph_opt: Path | None,
-    top: int,
-    year: str | None,
-    province: str | None,
-    as_json: bool,
-    as_csv: bool,
-) -> None:
+def districts(**opts: Any) -> None:
     """Districts by regulations referred to, split into cited and issued."""
     from kg.analyse import district_ranking  # noqa: PLC0415
 
-    _, g = _citations(graph, graph_opt, year, province)
-    emit(
-        "Districts by regulations" + _where(year, province),
+    o = _Options(**opts)
+    o.emit(
+        "Districts by regulations",
         [
             ("rank", "#"),
             ("district", "district"),
@@ -162,9 +220,7 @@ def districts(
             ("cited", "cited"),
             ("issued", "issued"),
         ],
-        district_ranking(g, top or None),
-        as_json,
-        as_csv,
+        district_ranking(_citations(o), o.limit),
     )
 
 
@@ -177,32 +233,24 @@ def districts(
     show_default=True,
     help="Pairs among this many most-referred regulations (0 = all).",
 )
-def cocitation(
-    graph: Path | None,
-    graph_opt: Path | None,
-    top: int,
-    year: str | None,
-    province: str | None,
-    as_json: bool,
-    as_csv: bool,
-    among: int,
-) -> None:
+def cocitation(among: int, **opts: Any) -> None:
     """Pairs of regulations referred to by the same districts (shared districts, Jaccard)."""
     from kg.analyse import cocitation as compute  # noqa: PLC0415
 
-    _, g = _citations(graph, graph_opt, year, province)
-    emit(
-        "Co-cited regulations" + _where(year, province),
+    o = _Options(**opts)
+    o.emit(
+        "Co-cited regulations",
         [("a", "regulation"), ("b", "regulation"), ("shared", "districts"), ("jaccard", "Jaccard")],
-        compute(g, top or None, among or None),
-        as_json,
-        as_csv,
+        compute(_citations(o), o.limit, among or None),
     )
 
 
 @stats.command()
 @_stats_options
-@click.option("--district", help="Districts most similar to this one (label or IRI) instead of the top pairs.")
+@click.option(
+    "--district",
+    help="Districts most similar to this one instead of the top pairs: its name (吴忠市同心县, or 同心县) or IRI.",
+)
 @click.option(
     "--among",
     type=int,
@@ -210,31 +258,17 @@ def cocitation(
     show_default=True,
     help="Pairs among this many best-connected districts (0 = all).",
 )
-def similarity(
-    graph: Path | None,
-    graph_opt: Path | None,
-    top: int,
-    year: str | None,
-    province: str | None,
-    as_json: bool,
-    as_csv: bool,
-    district: str | None,
-    among: int,
-) -> None:
+def similarity(district: str | None, among: int, **opts: Any) -> None:
     """District similarity: Jaccard of the sets of regulations they refer to."""
-    from kg.analyse import similar_districts  # noqa: PLC0415
+    from kg.analyse import find_node, similar_districts  # noqa: PLC0415
 
-    _, g = _citations(graph, graph_opt, year, province)
-    try:
-        rows = similar_districts(g, district, top or None, among or None)
-    except KeyError as exc:
-        raise click.ClickException(str(exc.args[0])) from None
-    emit(
-        f"Districts similar to {district}" if district else "Most similar districts",
+    o = _Options(**opts)
+    g = _citations(o)
+    label = g.nodes[o.run(find_node, g, district, "district")]["label"] if district else None
+    o.emit(
+        f"Districts similar to {label}" if label else "Most similar districts",
         [("a", "district"), ("b", "district"), ("shared", "regulations"), ("jaccard", "Jaccard")],
-        rows,
-        as_json,
-        as_csv,
+        o.run(similar_districts, g, district, o.limit, among or None),
     )
 
 
@@ -242,54 +276,33 @@ def similarity(
 @_stats_options
 @click.option("--seed", type=int, default=7, show_default=True)
 @click.option("--resolution", type=float, default=1.0, show_default=True, help="Louvain resolution (>1: smaller).")
-def communities(
-    graph: Path | None,
-    graph_opt: Path | None,
-    top: int,
-    year: str | None,
-    province: str | None,
-    as_json: bool,
-    as_csv: bool,
-    seed: int,
-    resolution: float,
-) -> None:
+def communities(seed: int, resolution: float, **opts: Any) -> None:
     """Louvain communities of districts and regulations (seeded: the same graph gives the same result)."""
     from kg.analyse import communities as compute  # noqa: PLC0415
 
-    _, g = _citations(graph, graph_opt, year, province)
-    rows = compute(g, seed, resolution)
-    emit(
-        f"{len(rows)} communities" + _where(year, province),
+    o = _Options(**opts)
+    rows = compute(_citations(o), seed, resolution)
+    o.emit(
+        plural(len(rows), "community", "communities"),
         [("community", "#"), ("size", "size"), ("districts", "districts"), ("regulations", "regulations")],
-        rows[:top] if top else rows,
-        as_json,
-        as_csv,
+        rows[: o.limit],
     )
 
 
 @stats.command()
 @_stats_options
 @click.option("--by", type=click.Choice(["degree", "eigenvector", "betweenness"]), default="degree", show_default=True)
-def centrality(
-    graph: Path | None,
-    graph_opt: Path | None,
-    top: int,
-    year: str | None,
-    province: str | None,
-    as_json: bool,
-    as_csv: bool,
-    by: str,
-) -> None:
+def centrality(by: str, **opts: Any) -> None:
     """Degree, eigenvector and betweenness centrality (JSON: {"methods", "nodes"})."""
     from kg.analyse import centrality as compute  # noqa: PLC0415
 
-    _, g = _citations(graph, graph_opt, year, province)
-    data = compute(g, by, top or None)
-    if as_json and not as_csv:
+    o = _Options(**opts)
+    data = compute(_citations(o), by, o.limit)
+    if o.as_json and not o.as_csv:
         click.echo(json.dumps(data, ensure_ascii=False, indent=2))
         return
     m = data["methods"]
-    emit(
+    o.emit(
         f"Centrality by {by} (eigenvector: {m['eigenvector']}; betweenness: {m['betweenness']})",
         [
             ("rank", "#"),
@@ -300,89 +313,45 @@ def centrality(
             ("betweenness", "betweenness"),
         ],
         data["nodes"],
-        as_json,
-        as_csv,
     )
 
 
-def _mentioned(
-    kind: str,
-    graph: Path | None,
-    graph_opt: Path | None,
-    top: int,
-    year: str | None,
-    province: str | None,
-    as_json: bool,
-    as_csv: bool,
-) -> None:
+def _mentioned(kind: str, o: _Options) -> None:
     from kg.analyse import item_ranking, mention_graph  # noqa: PLC0415
 
-    store = load(graph_path(graph, graph_opt))
-    try:
-        g = mention_graph(store, kind, year, province)
-    except _analysis_errors() as exc:
-        raise click.ClickException(str(exc)) from None
-    emit(
-        f"{kind.capitalize()}s by districts mentioning them ({g.graph['districts']} districts)"
-        + _where(year, province),
+    g = o.run(mention_graph, load(o.path), kind, o.year, o.province)
+    o.emit(
+        f"{kind.capitalize()}s by districts mentioning them ({plural(g.graph['districts'], 'district')})",
         [("rank", "#"), ("label", kind), ("districts", "districts"), ("reports", "reports"), ("share", "share")],
-        item_ranking(g, kind, top or None),
-        as_json,
-        as_csv,
+        item_ranking(g, kind, o.limit),
     )
 
 
 @stats.command()
 @_stats_options
-def measures(
-    graph: Path | None,
-    graph_opt: Path | None,
-    top: int,
-    year: str | None,
-    province: str | None,
-    as_json: bool,
-    as_csv: bool,
-) -> None:
+def measures(**opts: Any) -> None:
     """Policy measures by districts whose reports mention them."""
-    _mentioned("measure", graph, graph_opt, top, year, province, as_json, as_csv)
+    _mentioned("measure", _Options(**opts))
 
 
 @stats.command()
 @_stats_options
-def organisations(
-    graph: Path | None,
-    graph_opt: Path | None,
-    top: int,
-    year: str | None,
-    province: str | None,
-    as_json: bool,
-    as_csv: bool,
-) -> None:
+def organisations(**opts: Any) -> None:
     """Organisations (other than the issuing governments) by districts whose reports mention them."""
-    _mentioned("organisation", graph, graph_opt, top, year, province, as_json, as_csv)
+    _mentioned("organisation", _Options(**opts))
 
 
 @stats.command()
 @_stats_options
-def indicators(
-    graph: Path | None,
-    graph_opt: Path | None,
-    top: int,
-    year: str | None,
-    province: str | None,
-    as_json: bool,
-    as_csv: bool,
-) -> None:
-    """Figures per indicator per district and year (empty until figures carry kg:indicator)."""
+def indicators(**opts: Any) -> None:
+    """Figures per indicator per district and year: how many figures linked to each indicator of
+    ontology/indicators.ttl (kg:indicator) each district's reports state, and their values."""
     from kg.analyse import indicator_figures  # noqa: PLC0415
 
-    store = load(graph_path(graph, graph_opt))
-    try:
-        rows = indicator_figures(store, year, province)
-    except _analysis_errors() as exc:
-        raise click.ClickException(str(exc)) from None
-    emit(
-        "Figures per indicator per district" + _where(year, province),
+    o = _Options(**opts)
+    rows = o.run(indicator_figures, load(o.path), o.year, o.province)
+    o.emit(
+        "Figures per indicator per district",
         [
             ("indicator", "indicator"),
             ("unit", "unit"),
@@ -392,8 +361,6 @@ def indicators(
             ("figures", "figures"),
             ("values", "values"),
         ],
-        rows[:top] if top else rows,
-        as_json,
-        as_csv,
-        empty="No figure carries kg:indicator in this graph (yet).",
+        rows[: o.limit],
+        empty="No figure carries kg:indicator in this graph.",
     )
