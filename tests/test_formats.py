@@ -199,3 +199,148 @@ def test_registering_a_format_again_replaces_its_reader_in_its_place():
         assert [fmt for fmt, _ in readers()] == ["txt", "html", "pdf", "docx"]
     finally:
         register_reader("pdf", (".pdf",), read_pdf)
+
+
+# --- files built to hurt: zip bombs, deep pages, encryption ------------------------------------------------------
+
+
+def _docx_with(document_xml_padding: int) -> bytes:
+    """A real .docx whose document.xml carries ``document_xml_padding`` bytes of white space: it zips to almost
+    nothing, as a zip bomb does."""
+    import io
+    import zipfile
+
+    original = zipfile.ZipFile(io.BytesIO(docx_bytes(TEXT)))
+    out = io.BytesIO()
+    with zipfile.ZipFile(out, "w", zipfile.ZIP_DEFLATED) as bomb:
+        for info in original.infolist():
+            data = original.read(info)
+            if info.filename == "word/document.xml":
+                data = data.replace(b"<w:body>", b"<w:body>" + b" " * document_xml_padding)
+            bomb.writestr(info.filename, data)
+    return out.getvalue()
+
+
+def python_docx_must_not_run(monkeypatch):
+    import docx
+
+    def refuse(*_args, **_kwargs):
+        raise AssertionError("python-docx was handed the file")
+
+    monkeypatch.setattr(docx, "Document", refuse)
+
+
+def test_a_docx_part_that_unzips_to_hundreds_of_times_its_size_is_refused_before_python_docx_reads_it(monkeypatch):
+    data = _docx_with(8 * 1024 * 1024)
+    python_docx_must_not_run(monkeypatch)
+    assert len(data) < 100_000  # far below any --max-bytes
+    with pytest.raises(ReadError, match=r"^refused DOCX: part word/document\.xml unzips \d+ bytes to \d+ \(over 200"):
+        read_bytes(data, "bomb.docx", "docx")
+
+
+def test_a_docx_whose_parts_unzip_to_more_than_the_limit_in_all_is_refused(monkeypatch):
+    import kg.read.docx
+
+    data = docx_bytes(TEXT)
+    python_docx_must_not_run(monkeypatch)
+    monkeypatch.setattr(kg.read.docx, "MAX_UNZIPPED_BYTES", 10_000)
+    with pytest.raises(ReadError, match=r"^refused DOCX: unzips to \d+ bytes \(limit 10000\), a likely zip bomb$"):
+        read_bytes(data, "big.docx", "docx")
+
+
+def test_a_word_97_file_named_docx_says_what_it_is():
+    data = b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1" + b"\x00" * 504
+    with pytest.raises(ReadError, match=r"^a Word 97 \(\.doc\) document named \.docx: .* save it as \.docx$"):
+        read_bytes(data, "old.docx", "docx")
+
+
+def test_the_reason_for_a_zip_that_is_not_a_word_file_names_no_memory_address():
+    import io
+    import zipfile
+
+    original = zipfile.ZipFile(io.BytesIO(docx_bytes(TEXT)))
+    out = io.BytesIO()
+    with zipfile.ZipFile(out, "w") as package:  # a workbook's package named .docx
+        for info in original.infolist():
+            data = original.read(info)
+            if info.filename == "[Content_Types].xml":
+                data = data.replace(b"wordprocessingml.document.main+xml", b"spreadsheetml.sheet.main+xml")
+            package.writestr(info.filename, data)
+    with pytest.raises(ReadError) as err:
+        read_bytes(out.getvalue(), "workbook.docx", "docx")
+    assert str(err.value).startswith("corrupt DOCX (ValueError: file '<_io.BytesIO object>' is not a Word file")
+
+
+@pytest.fixture
+def lexbor_must_not_run(monkeypatch):
+    import selectolax.lexbor
+
+    def refuse(*_args, **_kwargs):
+        raise AssertionError("the HTML parser was handed the page")
+
+    monkeypatch.setattr(selectolax.lexbor, "LexborHTMLParser", refuse)
+
+
+def test_a_web_page_nested_too_deeply_is_refused_before_it_is_parsed(lexbor_must_not_run):
+    page = "<html><body>" + "<div>" * 50_000 + "<p>" + "正文。" * 100 + "</p>" + "</div>" * 50_000
+    with pytest.raises(ReadError, match=r"^web page nested too deeply \(over 8000 elements inside one another\)"):
+        read_bytes(page.encode(), "deep.html", "html")
+
+
+def test_a_select_of_tens_of_thousands_of_options_is_refused_before_it_is_parsed(lexbor_must_not_run):
+    page = "<html><body><select>" + "<option>选项" * 20_000 + "</select><p>" + "正文。" * 100 + "</p>"
+    with pytest.raises(ReadError, match=r"^web page too costly to parse \("):
+        read_bytes(page.encode(), "options.html", "html")
+
+
+@pytest.mark.parametrize(
+    "unit",
+    [
+        "<p>段落正文。<li>列表项",  # paragraphs and list items never closed: the parser closes them
+        "<tr><td>单元格<td>单元格",  # table rows and cells never closed
+        "<dt>术语<dd>释义",
+        "<div><i><b>正文</b></i></div>",
+        "<!-- <div> --><script>var s = '<div>';</script><div>正文</div>",  # tags in comments and scripts
+    ],
+)
+def test_a_long_page_of_implied_end_tags_is_not_taken_for_a_deep_one(unit):
+    page = '<html><body><div id="zoom"><table>' + unit * 20_000 + "</table></div></body></html>"
+    assert read_bytes(page.encode(), "long.html", "html").text
+
+
+def _aes_pdf() -> bytes:
+    import io
+
+    from pypdf import PdfWriter
+
+    writer = PdfWriter(clone_from=io.BytesIO(pdf_bytes(TEXT)))
+    writer.encrypt(user_password="", owner_password="owner", algorithm="AES-256")
+    out = io.BytesIO()
+    writer.write(out)
+    return out.getvalue()
+
+
+def test_an_aes_encrypted_pdf_with_an_empty_password_is_read():
+    doc = read_bytes(_aes_pdf(), "aes.pdf", "pdf")
+    assert doc.text.startswith("银川市兴庆区人民政府\n兴庆区2022年法治政府建设情况报告")
+
+
+def test_cryptography_is_a_dependency_so_that_aes_pdfs_open_after_an_install():
+    tomllib = pytest.importorskip("tomllib")
+    pyproject = Path(__file__).resolve().parent.parent / "pyproject.toml"
+    dependencies = tomllib.loads(pyproject.read_text(encoding="utf-8"))["project"]["dependencies"]
+    assert any(d.split(">")[0].split("=")[0].strip() == "cryptography" for d in dependencies)
+
+
+def test_an_aes_pdf_read_without_cryptography_says_what_is_missing_not_corrupt(tmp_path):
+    import subprocess
+    import sys
+
+    (tmp_path / "aes.pdf").write_bytes(_aes_pdf())
+    script = (
+        "import sys; sys.modules['cryptography'] = None\n"  # as on an install without it
+        "from kg.read import ReadError, read_path\n"
+        "try:\n    read_path(sys.argv[1])\nexcept ReadError as e:\n    print(e)\n"
+    )
+    run = subprocess.run([sys.executable, "-c", script, str(tmp_path / "aes.pdf")], capture_output=True, text=True)
+    assert run.stdout.strip() == "encrypted PDF (AES): decrypting it needs the cryptography package", run.stderr

@@ -1,6 +1,8 @@
 """The reader: decoding, cleaning, and the clean → original offset map."""
 
 import ast
+import os
+import signal
 from pathlib import Path
 
 import pytest
@@ -91,6 +93,66 @@ def test_crlf_line_ends_are_unified(tmp_path: Path):
 def test_missing_file_is_a_read_error(tmp_path: Path):
     with pytest.raises(ReadError, match="no such file"):
         read_path(tmp_path / "nope.txt")
+
+
+@pytest.mark.skipif(not hasattr(os, "mkfifo"), reason="no FIFOs on this system")
+def test_a_fifo_is_refused_without_waiting_for_a_writer(tmp_path: Path):
+    os.mkfifo(tmp_path / "pipe.txt")
+
+    def fail(*_):
+        raise AssertionError("read_path waited on the FIFO")
+
+    previous = signal.signal(signal.SIGALRM, fail)
+    signal.alarm(20)
+    try:
+        with pytest.raises(ReadError, match=r"^a FIFO \(named pipe\), not a regular file: not read$"):
+            read_path(tmp_path / "pipe.txt")
+    finally:
+        signal.alarm(0)
+        signal.signal(signal.SIGALRM, previous)
+
+
+def test_a_folder_given_as_a_file_is_refused(tmp_path: Path):
+    with pytest.raises(ReadError, match="^is a directory$"):
+        kg.read.read_file_bytes(tmp_path)
+
+
+@pytest.mark.parametrize(
+    ("name", "data", "reason"),
+    [
+        ("通知.doc", b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1" + b"\x00" * 504, "a Word 97 document: save it as .docx"),
+        ("扫描件.PNG", b"\x89PNG\r\n\x1a\n\x00\x00\x00\rIHDR\x00\x00", "an image: needs OCR"),
+        ("附件.zip", b"PK\x05\x06" + b"\x00" * 18, "an archive: unzip it first"),
+    ],
+)
+def test_a_file_of_another_format_says_what_it_is_instead_of_binary_file(tmp_path: Path, name, data, reason):
+    (tmp_path / name).write_bytes(data)
+    with pytest.raises(ReadError) as err:
+        read_path(tmp_path / name)
+    assert str(err.value) == reason
+
+
+def test_a_reason_holds_no_memory_address_so_it_is_the_same_on_every_run():
+    import io
+
+    reasons = {kg.read.one_line(ValueError(f"Package not found at '{io.BytesIO()}'")) for _ in range(3)}
+    assert reasons == {"ValueError: Package not found at '<_io.BytesIO object>'"}
+
+
+def test_a_file_name_that_is_not_utf8_is_shown_with_replacement_characters():
+    name = os.fsdecode(b"\xe6\x8a\xa5\xe5\x91\x8a\xff.txt")  # 报告, then a byte that is not UTF-8
+    assert not kg.read.is_printable_name(name)
+    assert kg.read.printable_name(name) == "报告\ufffd.txt"
+
+
+def test_the_examples_of_the_file_and_error_modules_run():
+    import doctest
+
+    import kg.read.errors
+    import kg.read.files
+
+    for module in (kg.read.files, kg.read.errors):
+        assert doctest.testmod(module).failed == 0, module.__name__
 
 
 def test_the_names_the_rest_of_kg_imports_from_kg_read_are_still_there():

@@ -74,6 +74,10 @@ def test_every_bad_input_is_skipped_with_its_one_line_reason(mixed):
         assert by_file[name].status == "skipped", name
         assert reason in by_file[name].reason and "\n" not in by_file[name].reason, name
     assert by_file[str(root / "no-reports")].reason.startswith("folder holds no reports")
+    assert (by_file["notes.md"].status, by_file["notes.md"].reason) == (
+        "ignored",
+        "a Markdown file: rename it .txt to read it as plain text",
+    )
     assert by_file[str(root / "missing.txt")].reason == "no such file or folder"
     assert not result.ok
 
@@ -82,7 +86,7 @@ def test_build_report_lists_every_input_with_status_reason_encoding_and_format(m
     root, out, result = mixed
     report = json.loads((out / "build-report.json").read_text(encoding="utf-8"))
     files = {f["file"]: f for f in report["files"]}
-    assert set(files) == set(GOOD) | set(BAD) | {str(root / "no-reports"), str(root / "missing.txt")}
+    assert set(files) == set(GOOD) | set(BAD) | {str(root / "no-reports"), str(root / "missing.txt"), "notes.md"}
     assert {n: (files[n]["encoding"], files[n]["format"]) for n in GOOD} == {
         "good/utf8.txt": ("utf-8", "txt"),
         "good/bom.txt": ("utf-8-sig", "txt"),

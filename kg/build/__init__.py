@@ -55,14 +55,16 @@ def build_graph(
     use_cache: bool = True,
     max_bytes: int = MAX_BYTES_DEFAULT,
     strict: bool = False,
+    follow_symlinks: bool = False,
 ) -> KnowledgeGraph:
     """Build the knowledge graph of ``sources`` (paths, folders, :class:`kg.Document` objects or
     ``(name, text)`` pairs) in memory.
 
     ``segmenter`` is ``"jieba"`` (default) or ``"pkuseg"`` with ``model`` its directory; ``jobs`` extraction
     processes (or an ``executor``: ``"local"``, ``"dask"`` with ``scheduler``, or an :class:`Executor`);
-    ``cache_dir`` keeps extraction results so that a rebuild redoes only what changed. Raises
-    :class:`kg.errors.BuildError` when no source could be read (or, with ``strict``, when any was skipped)."""
+    ``cache_dir`` keeps extraction results so that a rebuild redoes only what changed; ``follow_symlinks`` follows
+    symbolic links out of an input folder (:mod:`kg.build.sources`). Raises :class:`kg.errors.BuildError` when no
+    source could be read (or, with ``strict``, when any was skipped or a file of an input folder ignored)."""
     from kg.graph import KnowledgeGraph, _Parts  # noqa: PLC0415 - kg.graph imports kg.build.options
 
     segmenter = segmenter or "jieba"
@@ -72,7 +74,7 @@ def build_graph(
         runner = executor
     else:
         runner = make_executor(executor or "local", jobs, scheduler, segmenter, model)
-    inputs, records = collect_sources(sources)
+    inputs, records = collect_sources(sources, follow_symlinks)
     tick = _ticker(progress, len(inputs))
     cache = (
         Cache(Path(cache_dir), fingerprint(EXTRACTOR_VERSION, segmenter, model), use_cache)
@@ -131,6 +133,7 @@ def build(
                     use_cache=options.cache,
                     max_bytes=options.max_bytes,
                     strict=options.strict,
+                    follow_symlinks=options.follow_symlinks,
                 )
         except OSError as exc:
             raise BuildError(f"{exc.filename or outdir / CACHE_DIR}: {exc.strerror or exc}") from None
@@ -172,12 +175,13 @@ def _report_records(parts: list[ReportPart]) -> list[FileRecord]:
 
 
 def _check_outcome(parts: list[ReportPart], records: list[FileRecord], strict: bool) -> None:
-    skipped = [r for r in records if r.status == "skipped"]
+    skipped = [r for r in records if r.status in ("skipped", "ignored")]
     if not parts:
         reasons = "; ".join(r.line() for r in records) or "no input"
         raise BuildError(f"no report could be read: {reasons}")
     if strict and skipped:
+        fates = " or ".join(sorted({r.status for r in skipped}, reverse=True))  # skipped, ignored, or both
         raise BuildError(
-            f"{len(skipped)} input{'s' * (len(skipped) != 1)} skipped in a strict build, no graph "
+            f"{len(skipped)} input{'s' * (len(skipped) != 1)} {fates} in a strict build, no graph "
             "written: " + "; ".join(r.line() for r in skipped[:5]) + (" …" if len(skipped) > 5 else "")
         )

@@ -8,7 +8,7 @@ from typing import Literal
 
 from kg.read import MAX_BYTES_DEFAULT
 
-Status = Literal["built", "partial", "duplicate", "skipped"]
+Status = Literal["built", "partial", "duplicate", "skipped", "ignored", "renamed"]
 ExecutorName = Literal["local", "dask"]
 EXECUTORS: tuple[ExecutorName, ...] = ("local", "dask")
 
@@ -16,7 +16,9 @@ EXECUTORS: tuple[ExecutorName, ...] = ("local", "dask")
 @dataclass
 class FileRecord:
     """One input's fate: ``built``, ``partial`` (built, issuer or year not found), ``duplicate`` (same text as
-    another input: one report) or ``skipped`` (with a one-line reason)."""
+    another input: one report), ``skipped`` (with a one-line reason), or ``ignored`` (a file in an input folder
+    that is not a report: what it is and what to do); or ``renamed``: a note that several inputs had this name
+    and what each was named instead (:mod:`kg.build.sources`)."""
 
     file: str
     status: Status
@@ -41,6 +43,7 @@ class BuildOptions:
     executor: ExecutorName = "local"  # "local" (processes) or "dask"
     scheduler: str | None = None  # Dask scheduler address; None starts a local Dask cluster of `jobs` workers
     validate: bool = True  # check the graph against ontology/shapes.ttl before it becomes graph.ttl
+    follow_symlinks: bool = False  # follow symbolic links out of an input folder (kg.build.sources)
 
 
 @dataclass
@@ -82,7 +85,7 @@ class BuildResult:
 
     @property
     def ok(self) -> bool:
-        return all(r.status in ("built", "duplicate") for r in self.records)
+        return all(r.status in ("built", "duplicate", "ignored", "renamed") for r in self.records)
 
 
 def default_jobs() -> int:

@@ -50,7 +50,12 @@ from kg.cli.common import console
     default=None,
     help="Skip files larger than this many bytes (default 20 MiB).",
 )
-@click.option("--strict", is_flag=True, help="Any skipped input is an error: write no graph.")
+@click.option("--strict", is_flag=True, help="Any skipped input or ignored file is an error: write no graph.")
+@click.option(
+    "--follow-symlinks",
+    is_flag=True,
+    help="Follow symbolic links that lead out of an input folder (by default they are listed as ignored).",
+)
 @click.option("--no-html", is_flag=True, help="Skip graph.html.")
 @click.option("--no-validate", is_flag=True, help="Skip the SHACL validation of graph.ttl (ontology/shapes.ttl).")
 @click.option("--quiet", "-q", is_flag=True, help="No progress bar.")
@@ -65,14 +70,18 @@ def build(
     no_cache: bool,
     max_bytes: int | None,
     strict: bool,
+    follow_symlinks: bool,
     no_html: bool,
     no_validate: bool,
     quiet: bool,
 ) -> None:
     """Build graph.ttl and graph.html from report files or folders (default: seeds/).
 
-    Reads .txt (UTF-8, UTF-16, GB18030), .html/.htm, .pdf and .docx. Exit status 0 when every input built, 1
-    otherwise (bad inputs are listed, one line each, and skipped; the rest is built)."""
+    Reads .txt (UTF-8, UTF-16, GB18030), .html/.htm, .pdf and .docx. Every other file in an input folder is
+    listed as ignored, with what it is and what to do (a .doc: save it as .docx). Hidden files and folders, and
+    the outputs of kg build inside an input folder (a folder with a build-report.json or a .cache/*/index.json),
+    are left out. Exit status 0 when every input built (ignored files are listed, not failures), 1 otherwise
+    (bad inputs are listed, one line each, and skipped; the rest is built)."""
     from kg.build import BuildOptions, default_jobs  # noqa: PLC0415
     from kg.read import MAX_BYTES_DEFAULT  # noqa: PLC0415
 
@@ -91,11 +100,10 @@ def build(
         executor=executor,
         scheduler=scheduler,
         validate=not no_validate,
+        follow_symlinks=follow_symlinks,
     )
     result = _run(list(inputs) or [Path("seeds")], outdir, options, quiet)
-    for record in result.records:
-        if record.status not in ("built",):
-            click.echo(record.line(), err=True)
+    _echo_records(result.records)
     s = result.summary
     click.echo(
         f"{s.reports} reports, {s.regulations} regulations, {s.figures} figures, "
@@ -106,6 +114,19 @@ def build(
     )
     if not result.ok:
         sys.exit(1)
+
+
+def _echo_records(records) -> None:
+    """One line per input that did not simply build (skipped, ignored, renamed, …), then how many were ignored."""
+    for record in records:
+        if record.status not in ("built",):
+            click.echo(record.line(), err=True)
+    ignored = sum(r.status == "ignored" for r in records)
+    if ignored:
+        click.echo(
+            f"{ignored} file{'s' * (ignored != 1)} of the input folders not read (not reports: listed above)",
+            err=True,
+        )
 
 
 def _run(paths: list[Path], outdir: Path, options, quiet: bool):

@@ -16,8 +16,14 @@ blank line) and Word (:mod:`kg.read.docx`, ``.docx``: python-docx paragraphs and
 For the last three the *extracted* text is the document's ``text``: offsets index it, and it is what
 ``output/texts/`` keeps. Another format is one :func:`register_reader` call (:mod:`kg.read.registry`).
 
-Every failure is a :class:`ReadError` whose message is one line, so that a corpus crawl with broken files builds
-the rest and says what was wrong with each.
+Before a byte is read, :mod:`kg.read.files` refuses what is not a regular file of bounded size (a FIFO would block,
+``/dev/zero`` never ends) and says what a file of another format is (``kg/data/ignored_formats.csv``: "a Word 97
+document: save it as .docx"). Files built to hurt are refused before the library that would choke on them sees
+them: a .docx that unzips to far more than its size (:mod:`kg.read.docx`), a web page nested too deeply for the
+HTML parser (:mod:`kg.read.nesting`).
+
+Every failure is a :class:`ReadError` whose message is one line, the same on every run, so that a corpus crawl
+with broken files builds the rest and says what was wrong with each.
 """
 
 from __future__ import annotations
@@ -26,10 +32,12 @@ import hashlib
 import os
 from pathlib import Path
 
+from kg.read import files
 from kg.read.clean import CRUFT_MAX_LINE, HEADING, clean_text, cruft_patterns, header_meta, is_cruft
 from kg.read.document import Document, SourceFile, normalise_newlines, text_id
 from kg.read.docx import read_docx
 from kg.read.errors import ReadError, one_line
+from kg.read.files import ignored_reason, is_printable_name, kind_of, not_a_report, printable_name
 from kg.read.html import decode_html, read_html
 from kg.read.pdf import read_pdf
 from kg.read.registry import FORMATS, Reader, format_of, reader_for, readers, register_reader, unregister_reader
@@ -50,9 +58,14 @@ __all__ = [
     "decode_html",
     "format_of",
     "header_meta",
+    "ignored_reason",
+    "is_printable_name",
     "is_cruft",
+    "kind_of",
     "normalise_newlines",
+    "not_a_report",
     "one_line",
+    "printable_name",
     "read_bytes",
     "read_docx",
     "read_file_bytes",
@@ -77,35 +90,24 @@ register_reader("docx", (".docx",), read_docx)
 
 
 def read_path(path: Path, source_name: str | None = None, max_bytes: int = MAX_BYTES_DEFAULT) -> Document:
-    """Read one report file. Raises ReadError with a one-line reason when it cannot be a report."""
-    return read_bytes(
-        read_file_bytes(path, max_bytes), source_name or Path(path).name, format_of(path) or "txt", max_bytes
-    )
+    """Read one report file. Raises ReadError with a one-line reason when it cannot be a report: a file of a
+    known other format (``.doc``, ``.png``: :func:`not_a_report`) says what it is; a file of an unknown suffix is
+    read as plain text."""
+    fmt = format_of(path)
+    if fmt is None and not_a_report(path):
+        raise ReadError(not_a_report(path))
+    return read_bytes(read_file_bytes(path, max_bytes), source_name or Path(path).name, fmt or "txt", max_bytes)
 
 
 def stat_file(path: Path, max_bytes: int = MAX_BYTES_DEFAULT) -> os.stat_result:
-    """A file's status, refusing one larger than ``max_bytes`` (so it is never read)."""
-    try:
-        st = os.stat(path)
-    except FileNotFoundError:
-        raise ReadError("no such file") from None
-    except OSError as exc:
-        raise ReadError(f"cannot read: {exc.strerror or exc}") from None
-    if st.st_size > max_bytes:
-        raise ReadError(f"too large ({st.st_size} bytes, limit {max_bytes})")
-    return st
+    """A file's status, refusing one that is not a regular file or is larger than ``max_bytes`` (so it is never
+    read)."""
+    return files.stat_file(path, max_bytes)
 
 
 def read_file_bytes(path: Path, max_bytes: int = MAX_BYTES_DEFAULT) -> bytes:
-    """A file's bytes, refusing (before reading) one larger than ``max_bytes``."""
-    path = Path(path)
-    stat_file(path, max_bytes)
-    try:
-        return path.read_bytes()
-    except IsADirectoryError:
-        raise ReadError("is a directory") from None
-    except OSError as exc:
-        raise ReadError(f"cannot read: {exc.strerror or exc}") from None
+    """A regular file's bytes, refusing (before reading) a FIFO, a device or one larger than ``max_bytes``."""
+    return files.read_file_bytes(Path(path), max_bytes)
 
 
 def read_bytes(data: bytes, source_name: str, fmt: str = "txt", max_bytes: int = MAX_BYTES_DEFAULT) -> Document:

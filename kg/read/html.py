@@ -3,13 +3,15 @@ styles, one paragraph per block.
 
 The page is decoded by its BOM, else its ``<meta charset>`` (when that declaration holds), else as a text file is;
 the article is a known content container of the content systems Chinese government sites run (TRS, Hanweb, UCAP),
-else the element whose paragraphs hold the most text (selectolax's lexbor parser: fast on large pages)."""
+else the element whose paragraphs hold the most text (selectolax's lexbor parser: fast on large pages). A page nested
+too deeply for the parser to finish in reasonable time is refused before it is parsed (:mod:`kg.read.nesting`)."""
 
 from __future__ import annotations
 
 import re
 
 from kg.read.errors import ReadError, one_line
+from kg.read.nesting import check_nesting
 from kg.read.text import decode, looks_like_text
 
 _CHARSET = re.compile(rb"""<meta[^>]+charset\s*=\s*["']?\s*([A-Za-z0-9_\-]+)""", re.I)
@@ -188,6 +190,7 @@ def read_html(data: bytes) -> tuple[str, str]:
     from selectolax.lexbor import LexborHTMLParser  # noqa: PLC0415 - only for web pages
 
     source, encoding = decode_html(data)
+    check_nesting(source)  # before the parser, whose work grows with the depth of the page
     try:
         tree = LexborHTMLParser(source)
     except Exception as exc:  # noqa: BLE001 - any parser failure is a corrupt page
