@@ -8,6 +8,7 @@ import click
 
 from kg.cli.common import DEFAULT_GRAPH
 from kg.rdf.store import GraphError
+from kg.view.options import DEFAULT_MAX_NODES
 
 
 @click.command()
@@ -16,7 +17,7 @@ from kg.rdf.store import GraphError
 @click.option(
     "--max-nodes",
     type=int,
-    default=3000,
+    default=DEFAULT_MAX_NODES,
     show_default=True,
     help="Draw only the most connected nodes, and say so on the page (0 = all).",
 )

@@ -1,32 +1,60 @@
-"""The HTML page: the pyvis Network filled with our vis data, our template (``kg/data/graph.html.j2``) with the
-corpus summary, trimming notice and legend, and the atomic write of ``graph.html``.
+"""The HTML page: the pyvis Network holding our vis nodes and options, our template (``kg/data/graph.html.j2``)
+with the corpus summary, trimming notice, legend and the page's data, our script and style
+(``kg/data/graph-view.js``, ``graph-view.css``) inlined, and the atomic write of ``graph.html``.
 
 pyvis is used for its data model and ``generate_html()`` only: its 0.3.2 templates load bootstrap (and in
 ``local`` mode vis-network) from CDNs, so ours inlines vis-network from pyvis's own package. The network is
-filled directly (pyvis's ``add_node``/``add_edge`` are quadratic) and physics is off, the layout being
-precomputed."""
+filled directly (pyvis's ``add_node``/``add_edge`` are quadratic), physics is off (the layout is precomputed), and
+the edges are built by the page from compact pairs (:mod:`kg.view.data`), only for what it draws."""
 
 from __future__ import annotations
 
+import base64
+import gzip
+import json
 from pathlib import Path
 
 import networkx as nx
 import pyoxigraph
 from jinja2 import Environment, FileSystemLoader
+from jinja2.utils import htmlsafe_json_dumps
+from markupsafe import Markup
 from pyvis.network import Network
 
-from kg.analyse import DISTRICT, REGULATION, ReportRow, all_reports
+from kg.analyse import (
+    DISTRICT,
+    MEASURE,
+    ORGANISATION,
+    REGULATION,
+    ReportRow,
+    all_reports,
+    citations,
+    regulation_details,
+)
 from kg.fsutil import atomic_write_text
 from kg.rdf.store import load_store
-from kg.view.graph import most_connected, view_graph
+from kg.view.data import page_data
+from kg.view.graph import most_connected, provinces, view_graph
 from kg.view.options import ViewOptions, ViewSummary
-from kg.view.sentences import example_sentences
-from kg.view.style import EDGE_STYLE, LEVEL_COLOURS, LEVEL_NAMES, TYPE_STYLE
-from kg.view.vis import vis_data
+from kg.view.style import (
+    AGGREGATE_TEXT,
+    EDGE_STYLE,
+    HIGHLIGHT,
+    LEVEL_COLOURS,
+    LEVEL_NAMES,
+    PROVINCE,
+    SIZE_TEXT,
+    TYPE_STYLE,
+)
 
+#: How the page's JSON is written: keys sorted (the same graph gives the same bytes), Chinese as UTF-8 rather than
+#: \uXXXX escapes (half the bytes).
+JSON = {"sort_keys": True, "ensure_ascii": False}
 TEMPLATE = "graph.html.j2"
+SCRIPT = "graph-view.js"
+STYLE = "graph-view.css"
 TITLE = "法治政府建设报告知识图谱 fazhi-kg"
-_DATA = Path(__file__).parent.parent / "data"  # where TEMPLATE is
+_DATA = Path(__file__).parent.parent / "data"  # where TEMPLATE, SCRIPT and STYLE are
 
 
 def corpus_summary(reports: list[ReportRow], full: nx.Graph) -> str:
@@ -50,37 +78,74 @@ def build_network(
     texts_dir: Path | None = None,
     options: ViewOptions | None = None,
 ) -> tuple[Network, ViewSummary]:
-    """The pyvis Network of the store's graph, filled directly from the aggregated networkx graph, with our
-    template and the page's extra values (summary, trimming notice, legend) as template globals."""
+    """The pyvis Network of the store's graph: every node (the provinces too) as a vis dict in ``net.nodes``,
+    our template, and the page's other values (summary, notice, legend, data, script) as template globals."""
     options = options or ViewOptions()
     reports = all_reports(store)
-    full = view_graph(store, options.with_measures, options.with_organisations, reports=reports)
+    details = regulation_details(store)
+    cites = citations(store, reports=reports, details=details)
+    full = view_graph(
+        store, options.with_measures, options.with_organisations, reports=reports, cites=cites, details=details
+    )
     shown = most_connected(full, options.max_nodes)
-    regs = {n for n, t in shown.nodes(data="type") if t == REGULATION}
-    examples = example_sentences(store, texts_dir, regs, options.examples, reports=reports)
-    nodes, edges, summary = vis_data(full, options, examples)
+    data, summary = page_data(store, full, shown, provinces(shown, reports), reports, cites, options, texts_dir)
 
     net = Network(height="100%", width="100%", cdn_resources="in_line", heading=heading or TITLE)
-    env = _environment(net)
+    env = _environment(net, options.compress_above)
     env.globals.update(
-        {"summary": corpus_summary(reports, full), "notice": _notice(summary, options), **_legend(summary, options)}
+        {
+            "summary": corpus_summary(reports, full),
+            "notice": _notice(summary, options),
+            "data": {k: v for k, v in data.items() if k != "nodes"},
+            "view_js": _asset(SCRIPT),
+            "view_css": _asset(STYLE),
+            **_legend(summary, options),
+        }
     )
     net.templateEnv = env
     net.path = TEMPLATE
-    net.nodes, net.edges = nodes, edges
-    net.node_ids = [n["id"] for n in nodes]
-    net.node_map = {n["id"]: n for n in nodes}
-    net.options = _vis_options(len(edges))
+    net.nodes, net.edges = data["nodes"], []
+    net.node_ids = [n["id"] for n in net.nodes]
+    net.node_map = {n["id"]: n for n in net.nodes}
+    net.options = _vis_options()
     return net, summary
 
 
-def _environment(net: Network) -> Environment:
+def _asset(name: str) -> Markup:
+    """A script or style of ``kg/data`` to inline (ours, trusted; it must not close its element early)."""
+    text = (_DATA / name).read_text(encoding="utf-8")
+    if "</script" in text.lower() or "</style" in text.lower():
+        raise ValueError(f"{name} closes its element early")
+    return Markup(text)
+
+
+def _environment(net: Network, compress_above: int | None = None) -> Environment:
     """Jinja with our template first and pyvis's (for the inlined vis-network) second, autoescaping every string
-    (titles reach the page escaped, so a title holding ``<script>`` is shown, never run)."""
+    (titles reach the page escaped, so a title holding ``<script>`` is shown, never run), and the ``block``
+    filter that writes a data block (:func:`data_block`)."""
     env = Environment(loader=FileSystemLoader([str(_DATA), str(Path(net.template_dir))]), autoescape=True)
-    # tojson keeps escaping < > & ' but writes Chinese as UTF-8 instead of \uXXXX (half the bytes)
-    env.policies["json.dumps_kwargs"] = {"sort_keys": True, "ensure_ascii": False}
+    env.policies["json.dumps_kwargs"] = JSON
+    env.filters["block"] = lambda value, ident: data_block(value, ident, compress_above)
     return env
+
+
+def data_block(value: object, ident: str, compress_above: int | None = None) -> Markup:
+    r"""The ``<script>`` element holding ``value`` for the page's script: JSON escaped as Jinja's ``tojson``
+    escapes it (``<``, ``>``, ``&``, ``'`` as ``\u00XX``), or, when that is longer than ``compress_above``
+    characters, the JSON compressed with gzip (level 9, no timestamp: the same value gives the same bytes) and
+    written in base64 — a sixth of the size for the synthetic 3,000 districts, and nothing in it can be markup.
+
+    >>> print(data_block({"a": "<b>"}, "x"))
+    <script type="application/json" id="x">{"a": "\u003cb\u003e"}</script>
+    >>> print(data_block({"a": "<b>"}, "x", 5)[:74])
+    <script type="application/gzip" id="x" data-encoding="gzip+base64">H4sIAAA
+    """
+    text = htmlsafe_json_dumps(value, **JSON)
+    if compress_above is None or len(text) <= compress_above:
+        return Markup(f'<script type="application/json" id="{ident}">') + text + Markup("</script>")
+    raw = json.dumps(value, **JSON).encode("utf-8")
+    packed = base64.b64encode(gzip.compress(raw, compresslevel=9, mtime=0)).decode("ascii")
+    return Markup(f'<script type="application/gzip" id="{ident}" data-encoding="gzip+base64">{packed}</script>')
 
 
 def _notice(summary: ViewSummary, options: ViewOptions) -> str:
@@ -93,32 +158,36 @@ def _notice(summary: ViewSummary, options: ViewOptions) -> str:
     )
 
 
-def _legend(summary: ViewSummary, options: ViewOptions) -> dict[str, list[tuple]]:
-    """The legend's rows (template globals): the node types drawn (districts and regulations always), the issuer
-    levels, and the edge roles (mentions only when measures or organisations were asked for)."""
-    present = {t for t, c in summary.counts.items() if c}
+def _legend(summary: ViewSummary, options: ViewOptions) -> dict:
+    """The legend's rows and the layer switches (template globals): the node kinds drawn (provinces, districts and
+    regulations always), the issuer levels, the edge roles (mentions only when measures or organisations were
+    asked for), what size means, and the highlight."""
+    present = {t for t, c in summary.counts.items() if c} | {PROVINCE, DISTRICT, REGULATION}
+    mentions = options.with_measures or options.with_organisations
     return {
         "legend_nodes": [
-            (TYPE_STYLE[t][2], TYPE_STYLE[t][1] or "#333333", TYPE_STYLE[t][3])
-            for t in TYPE_STYLE
-            if t in present or t in (DISTRICT, REGULATION)
+            (TYPE_STYLE[t][2], TYPE_STYLE[t][1] or "#333333", TYPE_STYLE[t][3]) for t in TYPE_STYLE if t in present
         ],
         "legend_levels": [(LEVEL_COLOURS[k], LEVEL_NAMES[k]) for k in LEVEL_COLOURS],
         "legend_edges": [
-            (EDGE_STYLE[r][0], EDGE_STYLE[r][2])
-            for r in EDGE_STYLE
-            if r != "mentions" or options.with_measures or options.with_organisations
+            (colour, " ".join(map(str, dashes)) if dashes else "none", text)
+            for r, (colour, dashes, text) in EDGE_STYLE.items()
+            if r != "mentions" or mentions
         ],
+        "layers": [(t, TYPE_STYLE[t][3]) for t in (MEASURE, ORGANISATION) if summary.counts.get(t)],
+        "size_text": SIZE_TEXT,
+        "aggregate_text": AGGREGATE_TEXT,
+        "highlight_colour": HIGHLIGHT["selected"],
     }
 
 
-def _vis_options(edges: int) -> dict:
-    """vis-network's options: no physics and no layout pass (positions are precomputed), tooltips on hover."""
+def _vis_options() -> dict:
+    """vis-network's options: no physics and no layout pass (positions are precomputed), tooltips on hover; no
+    labels or edges of vis's own (the page draws them: labels decluttered, edges in batches)."""
     return {
         "physics": {"enabled": False},
-        "edges": {"smooth": False},
-        "interaction": {"hover": True, "tooltipDelay": 150, "hideEdgesOnDrag": edges > 5000},
-        "nodes": {"font": {"size": 12, "face": "Noto Sans CJK SC, Microsoft YaHei, WenQuanYi Micro Hei, sans-serif"}},
+        "interaction": {"hover": True, "tooltipDelay": 200, "selectConnectedEdges": False, "multiselect": False},
+        "nodes": {"borderWidth": 1},
         "layout": {"improvedLayout": False},
     }
 

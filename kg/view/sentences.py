@@ -1,20 +1,20 @@
-"""Example sentences for the regulations' tooltips: where in the reports each regulation is cited, cut from the
-build's ``texts/<report>.txt`` around the mention's offsets, so that a reader sees the citation in context
-without opening the report."""
+"""The sentence of each citation, for the page's side panel: where in a report a regulation is cited, cut from
+the build's ``texts/<report>.txt`` around the mention's offsets, so that a reader sees the citation in context
+without opening the report. The texts folder is listed, never indexed by a path made from an IRI."""
 
 from __future__ import annotations
 
-from collections import defaultdict
-from collections.abc import Callable
 from pathlib import Path
 
 import pyoxigraph
 
-from kg.analyse import ReportRow, all_reports
 from kg.lang.zh import SENTENCE_ENDS
 from kg.rdf.store import select
+from kg.rdf.triples import report_iri
 
 SENTENCE_END = SENTENCE_ENDS
+#: Characters of a citation's sentence kept around the title (the page holds one per citation).
+SENTENCE_LIMIT = 60
 
 _MENTIONS = """
 SELECT ?reg ?report ?start ?end ?text WHERE {
@@ -45,79 +45,63 @@ def sentence_around(text: str, start: int, end: int, limit: int = 90) -> str:
     return (prefix + text[s:e].strip() + suffix).replace("\n", " ")
 
 
-def example_sentences(
-    store: pyoxigraph.Store,
-    texts_dir: Path | None,
-    regulations: set[str],
-    per: int = 3,
-    *,
-    reports: list[ReportRow] | None = None,
-) -> dict[str, list[tuple[str, str]]]:
-    """Up to ``per`` (sentence, report title) pairs for each regulation in ``regulations``, one per report
-    first (reports in title order, mentions in text order). The sentence is cut from ``texts_dir/<report>.txt``
-    around the mention's offsets when that file exists and agrees with the mention's text; else it is the
-    mention text itself."""
-    if per <= 0 or not regulations:
-        return {}
-    reports = all_reports(store) if reports is None else reports
-    titles = {r.report: r.label + (f" ({r.year})" if r.year else "") for r in reports}
-    by_reg: dict[str, list[dict]] = defaultdict(list)
+def citation_sentences(
+    store: pyoxigraph.Store, texts_dir: Path | None, limit: int = SENTENCE_LIMIT
+) -> dict[tuple[str, str], str]:
+    """The sentence of each (report, regulation) citation: around the report's first mention of the regulation
+    (in text order), cut from the report's text in ``texts_dir`` when that text exists and agrees with the
+    mention's offsets, else the mention's own text (see :func:`_sentence`). Citations without a mention get
+    none. Texts are read one report at a time (only one is held in memory)."""
+    first: dict[tuple[str, str], dict] = {}
     for row in select(store, _MENTIONS):
-        if row["reg"] in regulations:
-            by_reg[row["reg"]].append(row)
-    text_of = _text_reader(texts_dir)
-    out = {}
-    for reg, rows in sorted(by_reg.items()):
-        rows = sorted(
-            rows,
-            key=lambda r: (titles.get(r["report"], r["report"]), r["report"], int(r["start"] or 0), r["text"] or ""),
-        )
-        picked = _one_per_report_first(rows, per)
-        out[reg] = [(_sentence(r, text_of(r["report"])), titles.get(r["report"], r["report"])) for r in picked]
+        key = (row["report"], row["reg"])
+        row = {**row, "start": _offset(row["start"]), "end": _offset(row["end"])}
+        old = first.get(key)
+        if old is None or (row["start"] or 0, row["text"] or "") < (old["start"] or 0, old["text"] or ""):
+            first[key] = row
+    files = text_files(texts_dir)
+    out: dict[tuple[str, str], str] = {}
+    report, text = None, None
+    for key, row in sorted(first.items()):
+        if key[0] != report:
+            report, path = key[0], files.get(key[0])
+            text = path.read_text(encoding="utf-8", errors="replace") if path else None
+        out[key] = _sentence(row, text, limit)
     return out
 
 
-def _text_reader(texts_dir: Path | None) -> Callable[[str], str | None]:
-    """A reader of reports' texts that opens each file once, and only for the reports an example is taken from."""
-    texts: dict[str, str | None] = {}
+def text_files(texts_dir: Path | None) -> dict[str, Path]:
+    """The report texts in ``texts_dir`` by report IRI: the folder is listed and each ``<id>.txt`` named as the
+    build names it (:func:`kg.rdf.triples.report_iri`), so that no path is ever made from an IRI (a crafted
+    ``report-../../x`` names no file here)."""
+    if texts_dir is None or not Path(texts_dir).is_dir():
+        return {}
+    out = {}
+    for p in sorted(Path(texts_dir).glob("*.txt")):
+        try:
+            iri = report_iri(p.stem).value
+        except ValueError:  # a file the build did not write ("my notes.txt"): no report's text
+            continue
+        if p.is_file():
+            out[iri] = p
+    return out
 
-    def text_of(report: str) -> str | None:
-        if report not in texts:
-            texts[report] = None
-            if texts_dir is not None:
-                p = Path(texts_dir) / (report.rsplit("report-", 1)[-1] + ".txt")
-                if p.is_file():
-                    texts[report] = p.read_text(encoding="utf-8")
-        return texts[report]
 
-    return text_of
+def _offset(value: str | None) -> int | None:
+    """A mention's offset, or None when the graph holds none or no whole number.
 
-
-def _one_per_report_first(rows: list[dict], per: int) -> list[dict]:
-    """Up to ``per`` of ``rows``: the first of each report, then the second of each, and so on, so that the
-    examples show how different reports cite a regulation before showing one report twice.
-
-    >>> rows = [{"report": "a", "n": 1}, {"report": "a", "n": 2}, {"report": "b", "n": 3}]
-    >>> [r["n"] for r in _one_per_report_first(rows, 2)]
-    [1, 3]
+    >>> _offset("12"), _offset("x"), _offset(None)
+    (12, None, None)
     """
-    per_report: dict[str, list[dict]] = defaultdict(list)
-    for r in rows:
-        per_report[r["report"]].append(r)
-    picked: list[dict] = []
-    depth = 0
-    while len(picked) < per and any(len(v) > depth for v in per_report.values()):
-        picked += [v[depth] for v in per_report.values() if len(v) > depth][: per - len(picked)]
-        depth += 1
-    return picked
+    return int(value) if value is not None and value.isdigit() else None
 
 
-def _sentence(row: dict, text: str | None) -> str:
+def _sentence(row: dict, text: str | None, limit: int = SENTENCE_LIMIT) -> str:
     """The sentence around a mention, or the mention's own text when the report's text is missing or does not
     agree with the mention's offsets (a text file from another build)."""
     surface = row["text"] or ""
     if text is not None and row["start"] is not None and row["end"] is not None:
-        s, e = int(row["start"]), int(row["end"])
+        s, e = row["start"], row["end"]
         if 0 <= s <= e <= len(text) and (not surface or text[s:e] == surface):
-            surface = sentence_around(text, s, e)
+            surface = sentence_around(text, s, e, limit)
     return surface

@@ -1,148 +1,110 @@
-"""The vis-network data of the page: one dict per node and edge, with short ids, the seeded positions, the
-tooltips and the values the page's filters read (type, level, provinces, years, role). Everything is in sorted
+"""The vis-network nodes of the page: one dict per province, district, regulation, measure and organisation, with
+short ids, the precomputed positions and what the page's script reads (kind, rank, neighbours, level, province,
+years, other written forms; the page writes the tooltips from these and the pairs). Edges are not vis dicts: the
+page draws them from the compact pairs of :mod:`kg.view.data`, only for what is shown. Everything is in sorted
 order, so that the same graph gives byte-identical HTML."""
 
 from __future__ import annotations
 
-import math
-from collections import defaultdict
+from collections import Counter
 
 import networkx as nx
 
 from kg.analyse import DISTRICT, REGULATION
-from kg.view.graph import most_connected
-from kg.view.options import ViewOptions, ViewSummary
+from kg.view.graph import Province, districts_of, ranked_items
+from kg.view.options import ViewOptions
 from kg.view.positions import layout
-from kg.view.style import EDGE_STYLE, LEVEL_COLOURS, TYPE_STYLE
-from kg.view.tooltips import tooltip
+from kg.view.style import LEVEL_COLOURS, PROVINCE, TYPE_STYLE, node_size
 
 
-def vis_data(
-    full: nx.Graph, options: ViewOptions, examples: dict[str, list[tuple[str, str]]] | None = None
-) -> tuple[list[dict], list[dict], ViewSummary]:
-    """vis-network node and edge dicts for the graph (trimmed to ``options.max_nodes``), in sorted order.
+def node_ids(g: nx.Graph) -> dict[str, str]:
+    """Short ids (``n0``, ``n1`` … in the graph's sorted order): an IRI per edge end would double the page."""
+    return {n: f"n{i}" for i, n in enumerate(g.nodes)}
 
-    Node ids are short (``n0``, ``n1`` … in sorted IRI order) with the IRI in ``iri``; nodes carry ``group``
-    (type), ``level``, ``provinces`` and ``years`` for the page's filters, edges ``role`` and ``years`` (an
-    edge's province is its district's, so the node filter already decides it). Shape and colour by type
-    (regulations coloured by issuer level), size by number of neighbours.
+
+def kind_ranks(g: nx.Graph, full: nx.Graph) -> dict[str, int]:
+    """Each node's rank among the nodes of its kind: items by the districts referring to them, districts by the
+    items they refer to (ties by label, IRI). The page labels and shows the best-ranked first.
+
+    >>> from kg.analyse import example_graph
+    >>> g = example_graph()
+    >>> r = kind_ranks(g, g)
+    >>> r["r:纲要"], r["r:规划"], r["d:甲区"]
+    (0, 3, 0)
     """
-    examples = examples or {}
-    g = most_connected(full, options.max_nodes)
-    pos = layout(g, options.seed)
-    reach = _reach(full)
-    ids = {n: f"n{i}" for i, n in enumerate(g.nodes)}  # short ids: an IRI per edge end would double the page
-    nodes = [
-        _vis_node(
-            g.nodes[n],
-            n,
-            ids[n],
-            xy=pos[n],
-            degree=full.degree(n),
-            title=tooltip(full, n, examples),
-            filters=_filters(g.nodes[n], n, reach),
-        )
-        for n in g.nodes
-    ]
-    edges = [_vis_edge(g, u, v, ids, i) for i, (u, v) in enumerate(g.edges, 1)]
-    counts = {t: sum(1 for _, k in g.nodes(data="type") if k == t) for t in TYPE_STYLE}
-    return nodes, edges, ViewSummary(len(nodes), len(edges), full.number_of_nodes(), counts)
+    seen: Counter[str] = Counter()
+    out = {}
+    districts = sorted(
+        (n for n, t in g.nodes(data="type") if t == DISTRICT), key=lambda n: (-full.degree(n), g.nodes[n]["label"], n)
+    )
+    for n in [*ranked_items(g, full), *districts]:
+        kind = g.nodes[n]["type"]
+        out[n], seen[kind] = seen[kind], seen[kind] + 1
+    return out
 
 
-def _reach(full: nx.Graph) -> tuple[dict[str, set[str]], dict[str, set[str]]]:
-    """The years and provinces of the districts linked to each regulation, measure and organisation (in the full
-    graph), so that the page's year and province filters can keep or hide them."""
-    edge_years: dict[str, set[str]] = defaultdict(set)
-    edge_provinces: dict[str, set[str]] = defaultdict(set)
-    for u, v, e in full.edges(data=True):
-        d, x = (u, v) if full.nodes[u]["type"] == DISTRICT else (v, u)
-        edge_years[x].update(e.get("years", []))
-        if full.nodes[d].get("province"):
-            edge_provinces[x].add(full.nodes[d]["province"])
-    return edge_years, edge_provinces
+def vis_nodes(
+    full: nx.Graph, g: nx.Graph, provs: list[Province], options: ViewOptions, forms: dict[str, list[str]]
+) -> list[dict]:
+    """The vis node dicts: the provinces (``p0`` …) then ``g``'s nodes (``n0`` …); ``full`` gives the counts,
+    ``forms`` each node's other written forms (for the search)."""
+    rank = kind_ranks(g, full)
+    ranked = ranked_items(g, full)
+    overview = [n for n in ranked if rank[n] < options.overview]
+    xy, province_xy = layout(g, full, provs, overview, [n for n in ranked if rank[n] >= options.overview])
+    ids = node_ids(g)
+    province_id = {d: f"p{i}" for i, p in enumerate(provs) for d in p.districts}
+    out = [_province(p, f"p{i}", province_xy[i], i) for i, p in enumerate(provs)]
+    for n in g.nodes:
+        node = _node(full, n, ids[n], xy[n], rank[n])
+        if g.nodes[n]["type"] == DISTRICT:
+            node["prov"] = province_id[n]
+        if forms.get(n):
+            node["alt"] = forms[n]
+        out.append(node)
+    return out
 
 
-def _filters(a: dict, node: str, reach: tuple[dict[str, set[str]], dict[str, set[str]]]) -> tuple[list[str], list[str]]:
-    """The provinces and years a node is filtered by: a district's own, any other node's from its districts."""
-    if a["type"] == DISTRICT:
-        return ([a["province"]] if a.get("province") else []), list(a.get("years", []))
-    edge_years, edge_provinces = reach
-    return sorted(edge_provinces[node]), sorted(edge_years[node])
+def _province(p: Province, ident: str, xy: tuple[int, int], rank: int) -> dict:
+    shape, colour, _, _ = TYPE_STYLE[PROVINCE]
+    return {
+        "id": ident,
+        "iri": p.iri,
+        "name": p.label,
+        "group": PROVINCE,
+        "shape": shape,
+        "color": colour,
+        "size": node_size(len(p.districts)),
+        "n": len(p.districts),
+        "rank": rank,
+        "x": xy[0],
+        "y": xy[1],
+    }
 
 
-def _vis_node(
-    a: dict,
-    iri: str,
-    ident: str,
-    *,
-    xy: tuple[float, float],
-    degree: int,
-    title: str,
-    filters: tuple[list[str], list[str]],
-) -> dict:
-    """One vis node: shape and colour by type (regulations by issuer level), size by number of neighbours."""
+def _node(full: nx.Graph, iri: str, ident: str, xy: tuple[int, int], rank: int) -> dict:
+    """One vis node: shape and colour by kind (regulations by issuer level), size by the districts it stands for."""
+    a = full.nodes[iri]
     kind = a["type"]
     shape, colour, _, _ = TYPE_STYLE[kind]
     level = a.get("level", "unknown") if kind == REGULATION else None
+    count = districts_of(full, iri)
     node = {
         "id": ident,
         "iri": iri,
-        "label": _short(a["label"]),
         "name": a["label"],
-        "title": title,
         "group": kind,
         "shape": shape,
         "color": colour or LEVEL_COLOURS.get(level, LEVEL_COLOURS["unknown"]),
-        "size": round(min(50.0, 7 + 4 * math.sqrt(degree)), 1),
-        "provinces": filters[0],
-        "years": filters[1],
+        "size": node_size(count),
+        "n": full.degree(iri),
+        "rank": rank,
         "x": xy[0],
         "y": xy[1],
     }
     if level:
         node["level"] = level
-    if kind == DISTRICT:  # district names stay readable when the whole graph is in view
-        node["font"] = {"size": 20, "color": "#1a365d"}
+        node["kind"] = a.get("kind", "other")
+    if kind == DISTRICT:
+        node["years"] = list(a.get("years", []))
     return node
-
-
-def _vis_edge(g: nx.Graph, u: str, v: str, ids: dict[str, str], i: int) -> dict:
-    """One vis edge, from the district to the other end, styled by role; width grows with the number of reports."""
-    e = g.edges[u, v]
-    d, x = (u, v) if g.nodes[u]["type"] == DISTRICT else (v, u)
-    role = e.get("role", "issues" if e.get("issues") else "cites")
-    colour, dashes, _ = EDGE_STYLE[role]
-    return {
-        "id": f"e{i}",
-        "from": ids[d],
-        "to": ids[x],
-        "role": role,
-        "title": _edge_title(e, role),
-        "width": round(min(6.0, 1 + math.log2(e["weight"])), 2) if e.get("weight") else 1,
-        "dashes": dashes,
-        "color": {"color": colour},
-        "years": list(e.get("years", [])),
-    }
-
-
-def _edge_title(e: dict, role: str) -> str:
-    """An edge's tooltip: how many reports mention, or cite and issue, the other end.
-
-    >>> _edge_title({"cites": 2, "issues": 1}, "issues")
-    '引用 cites ×2, 印发 issues ×1'
-    """
-    if role == "mentions":
-        return f"提及 mentioned in {e['weight']} reports"
-    return ", ".join(
-        p
-        for p in (
-            f"引用 cites ×{e['cites']}" if e.get("cites") else "",
-            f"印发 issues ×{e['issues']}" if e.get("issues") else "",
-        )
-        if p
-    )
-
-
-def _short(label: str, n: int = 22) -> str:
-    """A label short enough to draw under its node (the full name is in the tooltip and the search)."""
-    return label if len(label) <= n else label[: n - 1] + "…"
