@@ -98,6 +98,7 @@ def test_the_docstring_examples_of_the_api_run():
 
 
 def test_an_organisation_keeps_every_written_form_as_an_altlabel():
-    g = kg.build_graph([("a.txt", "盐池县2022年法治政府建设工作报告\n2022年，县检察院和盐池县人民检察院联合开展培训。")])
+    text = "盐池县2022年法治政府建设工作报告\n2022年，县检察院和盐池县人民检察院联合开展培训。"
+    g = kg.build_graph([("a.txt", text)])
     rows = g.query("SELECT ?alt WHERE { ?o a kg:Organisation ; rdfs:label '盐池县人民检察院'@zh ; skos:altLabel ?alt }")
     assert rows == [{"alt": "县检察院"}]

@@ -96,4 +96,5 @@ def test_a_quoted_word_before_a_reform_or_method_noun_names_that_method():
 
 
 def test_a_long_quoted_slogan_before_a_particle_is_not_a_bodys_name():
-    assert measures("构建起“党委领导、政府负责、司法牵头、部门协同”的工作格局。") == ["党委领导、政府负责、司法牵头、部门协同"]
+    slogan = "党委领导、政府负责、司法牵头、部门协同"
+    assert measures(f"构建起“{slogan}”的工作格局。") == [slogan]
