@@ -44,18 +44,16 @@ import shutil
 from dataclasses import dataclass, field
 from functools import lru_cache
 from pathlib import Path
-from typing import IO, Any
+from typing import IO
 
 import kg
+from kg.build.fragment import FragmentHead
 from kg.fsutil import atomic_write_bytes, seal_line, unseal
-from kg.model import AreaRef
-from kg.resolve import Corpus, EntityNode, RegulationNode, WorkNode
 
 CACHE_DIR = ".cache"
 INDEX = "index.json"
 ENTITIES = "entities.json"
 SEAL_SUFFIX = ".seal"  # index.json.seal: the seal line of index.json (kg.fsutil.seal_line)
-_REGULATION_SETS = ("alt_labels", "document_numbers", "implements")
 _EXTRACTION_SEAL = b',"_sha256":"'  # then the hex SHA-256 of the extraction JSON without it, and '"}'
 
 log = logging.getLogger(__name__)
@@ -118,66 +116,6 @@ def _name_hash(name: str) -> str:
     return hashlib.sha256(name.encode("utf-8")).hexdigest()[:12]
 
 
-# --- the corpus share of one report, as JSON ------------------------------------------------------------------
-
-
-def corpus_to_json(corpus: Corpus) -> dict[str, Any]:
-    """The shared nodes of a (one-report) corpus as plain JSON (sets as sorted lists); reports are left out."""
-
-    def entity(e: EntityNode) -> dict:
-        return {
-            "key": e.key,
-            "label": e.label,
-            "alt_labels": sorted(e.alt_labels),
-            "area": e.area,
-            "concept": e.concept,
-        }
-
-    return {
-        "regulations": {
-            k: {
-                **{
-                    f: getattr(r, f)
-                    for f in ("key", "label", "kind", "issuer_level", "scope_area", "issuer_area", "fixed_label")
-                },
-                **{f: sorted(getattr(r, f)) for f in _REGULATION_SETS},
-            }
-            for k, r in corpus.regulations.items()
-        },
-        "governments": {k: entity(e) for k, e in corpus.governments.items()},
-        "organisations": {k: entity(e) for k, e in corpus.organisations.items()},
-        "measures": {k: entity(e) for k, e in corpus.measures.items()},
-        "works": {
-            k: {"key": w.key, "label": w.label, "work_type": w.work_type, "alt_labels": sorted(w.alt_labels)}
-            for k, w in corpus.works.items()
-        },
-        "areas": {
-            k: {"code": a.code, "name": a.name, "level": a.level, "path": [list(p) for p in a.path]}
-            for k, a in corpus.areas.items()
-        },
-    }
-
-
-def corpus_from_json(d: dict[str, Any]) -> Corpus:
-    """Inverse of :func:`corpus_to_json`."""
-
-    def entity(e: dict) -> EntityNode:
-        return EntityNode(e["key"], e["label"], set(e["alt_labels"]), e["area"], e["concept"])
-
-    return Corpus(
-        regulations={
-            k: RegulationNode(**{**r, **{f: set(r[f]) for f in _REGULATION_SETS}}) for k, r in d["regulations"].items()
-        },
-        governments={k: entity(e) for k, e in d["governments"].items()},
-        organisations={k: entity(e) for k, e in d["organisations"].items()},
-        measures={k: entity(e) for k, e in d["measures"].items()},
-        works={k: WorkNode(w["key"], w["label"], w["work_type"], set(w["alt_labels"])) for k, w in d["works"].items()},
-        areas={
-            k: AreaRef(a["code"], a["name"], a["level"], [tuple(p) for p in a["path"]]) for k, a in d["areas"].items()
-        },
-    )
-
-
 def _fragment_fault(frag: bytes, text: bytes) -> str:
     """Why a ``.frag`` file (with the ``.txt`` of its content) is not as it was stored, or ``""``."""
     try:
@@ -187,31 +125,6 @@ def _fragment_fault(frag: bytes, text: bytes) -> str:
     if fields.get("text") != hashlib.sha256(text).hexdigest():
         return "its text does not match its SHA-256"
     return ""
-
-
-# --- entries --------------------------------------------------------------------------------------------------
-
-
-@dataclass
-class Fragment:
-    """One report's cached share of the build (see the module docstring)."""
-
-    head: dict[str, Any]  # report_id, file, problems, figures, triples, text_bytes
-    part: dict[str, Any]  # corpus (corpus_to_json), indicators, html (N-Triples)
-    body: str  # Turtle blocks
-
-    def serialise(self, name: str) -> str:
-        """The fragment file's content (done by the worker that made it, not by the main process)."""
-        shares = {k: v for k, v in self.part.items() if k != "html"}
-        return (
-            json.dumps({**self.head, "name": name}, ensure_ascii=False)
-            + "\n"
-            + json.dumps(shares, ensure_ascii=False, separators=(",", ":"))
-            + "\n"
-            + json.dumps(self.part["html"], ensure_ascii=False)
-            + "\n"
-            + self.body
-        )
 
 
 @dataclass
@@ -271,7 +184,7 @@ class Cache:
         self.used.add(path)
         return data
 
-    def head(self, key: str, name: str) -> dict | None:
+    def head(self, key: str, name: str) -> FragmentHead | None:
         """The head of the cached fragment of this content under this name, if any (cheap: two lines)."""
         if not self.read:
             return None
@@ -285,7 +198,7 @@ class Cache:
         if head.get("name") != name:  # a hash collision of names, however unlikely
             return None
         self.use(key, name)
-        return head
+        return FragmentHead.from_json(head)
 
     def use(self, key: str, name: str) -> None:
         """Keep this file's entries at :meth:`prune`."""

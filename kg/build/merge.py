@@ -14,7 +14,8 @@ import json
 from dataclasses import dataclass, field
 from typing import Any
 
-from kg.build.cache import Cache, corpus_from_json
+from kg.build.cache import Cache
+from kg.build.fragment import corpus_from_json
 from kg.build.parts import ReportPart
 from kg.rdf.triples import (
     area_iri,

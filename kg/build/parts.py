@@ -8,12 +8,14 @@ and a 10,000-report build into a folder.
 
 from __future__ import annotations
 
+import dataclasses
 import io
 import json
 from dataclasses import dataclass
-from typing import IO, Any
+from typing import IO
 
 from kg.build.cache import Cache
+from kg.build.fragment import FragmentHead
 from kg.build.tasks import report_fragment
 from kg.model import extraction_from_json
 from kg.read import SourceFile
@@ -35,17 +37,9 @@ class Entry:
     text: str | None = None  # in memory
 
 
-def entry_from_head(name: str, key: str, head: dict[str, Any], **memory: str | None) -> Entry:
-    return Entry(
-        name,
-        key,
-        head["report_id"],
-        SourceFile(**{**head["file"], "source_name": name}),
-        head["problems"],
-        head["figures"],
-        head["triples"],
-        **memory,
-    )
+def entry_from_head(name: str, key: str, head: FragmentHead, **memory: str | None) -> Entry:
+    file = dataclasses.replace(head.file, source_name=name)
+    return Entry(name, key, head.report_id, file, head.problems, head.figures, head.triples, **memory)
 
 
 @dataclass

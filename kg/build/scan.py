@@ -14,6 +14,7 @@ from typing import Any
 
 from kg.build.cache import Cache, content_key
 from kg.build.executors import Executor
+from kg.build.fragment import FragmentHead
 from kg.build.options import BuildFacts, FileRecord
 from kg.build.parts import Entry, entry_from_head
 from kg.build.sources import Source
@@ -61,7 +62,7 @@ def scan_sources(
                 and cache.has(known["key"], src.name)
             ):
                 cache.use(known["key"], src.name)
-                scan.entries.append(entry_from_head(src.name, known["key"], known["head"]))
+                scan.entries.append(entry_from_head(src.name, known["key"], FragmentHead.from_json(known["head"])))
                 scan.index[src.name] = known
                 tick()
                 continue
@@ -80,9 +81,9 @@ def scan_sources(
     return scan
 
 
-def _index_row(scan: Scan, name: str, key: str, head: dict[str, Any]) -> dict[str, Any]:
+def _index_row(scan: Scan, name: str, key: str, head: FragmentHead) -> dict[str, Any]:
     size, mtime_ns = scan.stats.get(name, (None, None))
-    return {"key": key, "size": size, "mtime_ns": mtime_ns, "head": head}
+    return {"key": key, "size": size, "mtime_ns": mtime_ns, "head": head.to_json()}
 
 
 def _tasks(
@@ -128,7 +129,7 @@ def extract_misses(
             continue
         facts.extracted += outcome.extracted
         facts.from_cache += not outcome.extracted
-        scan.fresh.add(outcome.head["report_id"])
+        scan.fresh.add(outcome.head.report_id)
         if cache is not None:
             cache.store(outcome.key, outcome.name, outcome.extraction_json, outcome.fragment_text, outcome.text)
             scan.entries.append(entry_from_head(outcome.name, outcome.key, outcome.head))

@@ -9,9 +9,9 @@ from __future__ import annotations
 import dataclasses
 import hashlib
 from dataclasses import dataclass
-from typing import Any
 
-from kg.build.cache import Fragment, content_key, corpus_to_json, extraction_text
+from kg.build.cache import content_key, extraction_text
+from kg.build.fragment import Fragment, FragmentHead, corpus_to_json
 from kg.errors import ReadError
 from kg.extract import extract
 from kg.model import Extraction, extraction_from_json, to_json
@@ -44,7 +44,7 @@ class Outcome:
     key: str
     error: str | None = None
     text: str = ""
-    head: dict[str, Any] | None = None  # Fragment.head
+    head: FragmentHead | None = None
     extraction_json: str = ""  # serialised here, in the worker: the main process only writes files
     fragment_text: str = ""  # Fragment.serialise(): the cache file's content, also read from memory
     extracted: bool = False
@@ -72,13 +72,7 @@ def report_fragment(ex: Extraction, files: list[SourceFile]) -> Fragment:
     node.source_names = [f.source_name for f in files]
     triples = report_triples(node, files)
     body, count = TurtleWriter().blocks(triples)
-    head = {
-        "report_id": ex.report_id,
-        "file": files[0].__dict__,
-        "problems": list(ex.info.problems),
-        "figures": len(ex.figures),
-        "triples": count,
-    }
+    head = FragmentHead(ex.report_id, files[0], list(ex.info.problems), len(ex.figures), count)
     part = {
         "corpus": corpus_to_json(corpus),
         "indicators": sorted({f.indicator for f in ex.figures if f.indicator}),
@@ -105,7 +99,7 @@ def process_task(task: Task) -> Outcome:
         ex = dataclasses.replace(ex, source_name=task.name)
         out.extraction_json = extraction_text(to_json(ex))
         fragment = report_fragment(ex, [doc.source_file()])
-        fragment.head["text_bytes"] = len(doc.text.encode("utf-8"))
+        fragment.head.text_bytes = len(doc.text.encode("utf-8"))
         out.head = fragment.head
         out.fragment_text = fragment.serialise(task.name)
     except Exception as exc:  # noqa: BLE001 - an extractor bug must cost one file, with its reason, not the build
