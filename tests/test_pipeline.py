@@ -10,18 +10,7 @@ import rdflib
 from kg.build import BuildOptions, build
 from kg.errors import BuildError
 from kg.rdf.store import load_store, select
-
-REPORT_A = """银川市兴庆区人民政府
-兴庆区2022年法治政府建设情况报告
-2022年，兴庆区认真贯彻落实《法治政府建设实施纲要（2021-2025年）》和《行政处罚法》，印发《兴庆区行政执法公示办法》。
-区司法局全年办理行政复议案件35件，培训执法人员1200余人次。深化“放管服”改革。
-银川市兴庆区人民政府
-2023年1月20日
-"""
-REPORT_B = """包头市昆都仑区人民政府
-昆都仑区2022年度法治政府建设工作报告
-2022年，昆都仑区深入学习《法治政府建设实施纲要(2021—2025年)》，行政机关负责人出庭应诉率100%。
-"""
+from tests.corpus import REPORT_A, REPORT_B
 
 
 def make_corpus(folder: Path, files: dict[str, bytes | str]) -> Path:

@@ -4,8 +4,6 @@ SERVICE refused unless allowed, one-line errors, and JSON in the W3C SPARQL 1.1 
 
 import doctest
 import json
-import threading
-from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 
 import pyoxigraph
 import pytest
@@ -34,33 +32,6 @@ def one_error_line(result) -> str:
     assert result.exception is None or isinstance(result.exception, SystemExit), repr(result.exception)
     [line] = result.output.splitlines()
     return line
-
-
-class Recorder(BaseHTTPRequestHandler):
-    """An HTTP server that records every request it gets and answers 500 with a body that is no SPARQL result."""
-
-    seen: list[str] = []
-
-    def do_GET(self):  # noqa: N802
-        self.seen.append(self.path)
-        self.send_response(500)
-        self.end_headers()
-        self.wfile.write(b"no")
-
-    do_POST = do_GET  # noqa: N815
-
-    def log_message(self, *args):
-        pass
-
-
-@pytest.fixture()
-def recorder():
-    Recorder.seen = []
-    server = ThreadingHTTPServer(("127.0.0.1", 0), Recorder)
-    threading.Thread(target=server.serve_forever, daemon=True).start()
-    yield f"http://127.0.0.1:{server.server_address[1]}/sparql", Recorder.seen
-    server.shutdown()
-    server.server_close()
 
 
 def test_the_docstring_examples_run():

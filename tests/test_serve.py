@@ -9,12 +9,10 @@ import socket
 import subprocess
 import sys
 import tempfile
-import threading
 import time
 import urllib.error
 import urllib.parse
 import urllib.request
-from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 from pathlib import Path
 
 import pytest
@@ -160,32 +158,6 @@ def ask_status(endpoint: str, query: str, timeout: float = 60) -> tuple[int, str
 
 NO_PREFIX_FILES = "SELECT ?file WHERE { ?r a kg:Report ; kg:sourceFile ?file } ORDER BY ?file"
 PRODUCT = "SELECT (COUNT(*) AS ?n) WHERE { ?a ?b ?c . ?d ?e ?f . ?g ?h ?i }"
-
-
-class Recorder(BaseHTTPRequestHandler):
-    """A server that records the requests it gets (what SERVICE would call)."""
-
-    seen: list[str] = []
-
-    def do_GET(self):  # noqa: N802
-        self.seen.append(self.path)
-        self.send_response(500)
-        self.end_headers()
-
-    do_POST = do_GET  # noqa: N815
-
-    def log_message(self, *args):
-        pass
-
-
-@pytest.fixture()
-def recorder():
-    Recorder.seen = []
-    server = ThreadingHTTPServer(("127.0.0.1", 0), Recorder)
-    threading.Thread(target=server.serve_forever, daemon=True).start()
-    yield f"http://127.0.0.1:{server.server_address[1]}/sparql", Recorder.seen
-    server.shutdown()
-    server.server_close()
 
 
 @needs_oxigraph

@@ -23,18 +23,8 @@ from kg.cli import main
 from kg.errors import BuildError
 from kg.fsutil import atomic_write, atomic_write_text
 from kg.rdf.store import load_store, select
+from tests.corpus import REPORT_A, REPORT_B
 
-REPORT_A = """银川市兴庆区人民政府
-兴庆区2022年法治政府建设情况报告
-2022年，兴庆区认真贯彻落实《法治政府建设实施纲要（2021-2025年）》和《行政处罚法》，印发《兴庆区行政执法公示办法》。
-区司法局全年办理行政复议案件35件，培训执法人员1200余人次。深化“放管服”改革。
-银川市兴庆区人民政府
-2023年1月20日
-"""
-REPORT_B = """包头市昆都仑区人民政府
-昆都仑区2022年度法治政府建设工作报告
-2022年，昆都仑区深入学习《法治政府建设实施纲要(2021—2025年)》，行政机关负责人出庭应诉率100%。
-"""
 REPORT_C = """吴忠市盐池县人民政府
 盐池县2023年法治政府建设工作报告
 2023年，盐池县认真贯彻《中华人民共和国行政处罚法》，县司法局办理行政复议案件12件。
