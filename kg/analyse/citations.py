@@ -43,7 +43,7 @@ def nodes_of_kind(g: nx.Graph, kind: str) -> list[str]:
 
 def find_node(g: nx.Graph, name: str, kind: str | None = None) -> str:
     """The node (of ``kind`` if given) a user means by ``name``: its IRI, its label, or a short form of it
-    (同心县 for 吴忠市同心县), as :func:`kg.analyse.names.resolve_name` matches names. Raises
+    (盐池县 for 吴忠市盐池县), as :func:`kg.analyse.names.resolve_name` matches names. Raises
     :class:`~kg.analyse.names.NameNotFound` (a KeyError with a one-line message) when no node fits, listing close
     names, and :class:`~kg.analyse.names.AmbiguousName` listing the candidates when several do.
 

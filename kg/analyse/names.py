@@ -1,5 +1,5 @@
 """Finding the thing a user means by a name, the way users write names: the full label, an IRI or id, a short
-name (同心县 for 吴忠市同心县, 出庭应诉率 for 行政机关负责人出庭应诉率), an altLabel, or a part of a name — and never a
+name (盐池县 for 吴忠市盐池县, 出庭应诉率 for 行政机关负责人出庭应诉率), an altLabel, or a part of a name — and never a
 silent guess: a name that fits several things is an error that lists them, a name that fits nothing lists the
 names there are.
 
@@ -9,7 +9,7 @@ its other labels. :func:`resolve_name` tries, in order, and stops at the first s
 1. an id or the preferred label, exactly;
 2. another label (altLabel), exactly — unless another candidate's preferred label contains the name too, which
    makes it ambiguous (出庭应诉 is an altLabel of 负责人出庭应诉案件数 but also part of 行政机关负责人出庭应诉率);
-3. a preferred label that ends with the name (同心县 → 吴忠市同心县: the district without its prefecture);
+3. a preferred label that ends with the name (盐池县 → 吴忠市盐池县: the district without its prefecture);
 4. a label that contains the name.
 
 Labels are compared after NFKC normalisation and without spaces, so full-width and half-width brackets match.
@@ -79,12 +79,12 @@ def resolve_name(name: str, candidates: Iterable[Named], what: str = "name", lim
     listing the candidates when several fit, and :class:`NameNotFound` listing close names (or, when none is
     close, the names there are, at most ``limit``) when none does.
 
-    >>> ds = [Named("d1", "吴忠市同心县"), Named("d2", "吴忠市盐池县"), Named("d3", "银川市永宁县")]
-    >>> resolve_name("同心县", ds, "district"), resolve_name("永宁", ds, "district")
-    ('d1', 'd3')
+    >>> ds = [Named("d1", "吴忠市青铜峡市"), Named("d2", "吴忠市盐池县"), Named("d3", "银川市永宁县")]
+    >>> resolve_name("盐池县", ds, "district"), resolve_name("永宁", ds, "district")
+    ('d2', 'd3')
     >>> resolve_name("吴忠市", ds, "district")
     Traceback (most recent call last):
-    kg.analyse.names.AmbiguousName: '吴忠市' fits 2 districts: 吴忠市同心县, 吴忠市盐池县; give one of these names
+    kg.analyse.names.AmbiguousName: '吴忠市' fits 2 districts: 吴忠市盐池县, 吴忠市青铜峡市; give one of these names
     """
     candidates = list(candidates)
     wanted = normalise(name)
