@@ -3,6 +3,7 @@
     python scripts/bench.py                      # 1,000 reports, --jobs 1 and 2
     python scripts/bench.py --docs 1000 10000    # two sizes: memory growth between them
     python scripts/bench.py --docs 200 --html    # also time graph.html
+    python scripts/bench.py --docs 1000 --dask   # also build on a Dask LocalCluster: its ratio beside the local one
     python scripts/bench.py --profile            # cProfile of a one-process build of the seeds, top functions
 
 For each size the corpus is generated into a temporary folder (``scripts/synth.py``: paragraphs of the seeds and
@@ -95,10 +96,12 @@ def run(cmd: list[str], cwd: Path = ROOT) -> tuple[float, int, subprocess.Comple
     return seconds, peak[0], subprocess.CompletedProcess(cmd, proc.returncode, out, err)
 
 
-def kg_build(corpus: Path, out: Path, jobs: int, html: bool = False) -> tuple[float, int, dict]:
+def kg_build(corpus: Path, out: Path, jobs: int, html: bool = False, dask: bool = False) -> tuple[float, int, dict]:
     cmd = [sys.executable, "-m", "kg", "build", str(corpus), "-o", str(out), "-q", "-j", str(jobs)]
     if not html:
         cmd.append("--no-html")
+    if dask:  # a Dask LocalCluster of `jobs` worker processes, started by the build
+        cmd += ["--executor", "dask"]
     seconds, peak, proc = run(cmd)
     if proc.returncode not in (0, 1):
         raise SystemExit(f"build failed: {proc.stderr.strip().splitlines()[-1:]}")
@@ -110,7 +113,7 @@ def mb(n: float) -> str:
     return f"{n / 1e6:.1f} MB"
 
 
-def bench_size(n: int, jobs: list[int], workdir: Path, html: bool, seed: int) -> dict:
+def bench_size(n: int, jobs: list[int], workdir: Path, html: bool, seed: int, dask: bool = False) -> dict:
     corpus = workdir / f"corpus-{n}"
     t = time.perf_counter()
     paths, total = generate(corpus, n, seed)
@@ -137,6 +140,16 @@ def bench_size(n: int, jobs: list[int], workdir: Path, html: bool, seed: int) ->
         f"graph: {s['reports']} reports, {s['triples']} triples, {mb(len(graphs[jobs[0]]))} of Turtle; "
         f"identical bytes for every --jobs: {'yes' if len(set(graphs.values())) == 1 else 'NO'}"
     )
+    if dask:
+        j = max(jobs)
+        seconds, peak, _ = kg_build(corpus, workdir / f"out-{n}-dask", j, dask=True)
+        same = (workdir / f"out-{n}-dask" / "graph.ttl").read_bytes() == graphs[j]
+        print(
+            f"build --executor dask (LocalCluster, {j} workers): {seconds:6.1f} s   build/lcut {seconds / lcut_s:4.2f}"
+            f"   local --jobs {j}: {builds[j][0] / lcut_s:4.2f}   peak RSS {mb(peak)}"
+            f"   same bytes: {'yes' if same else 'NO'}"
+        )
+        shutil.rmtree(workdir / f"out-{n}-dask", ignore_errors=True)
     graphs.clear()
     if len(jobs) > 1:
         base, most = min(jobs), max(jobs)
@@ -190,6 +203,7 @@ def main() -> None:
     parser.add_argument("--seed", type=int, default=10)
     parser.add_argument("--workdir", type=Path, help="where to generate (default: a temporary folder)")
     parser.add_argument("--profile", action="store_true", help="profile a build of the seeds instead")
+    parser.add_argument("--dask", action="store_true", help="also build on a Dask LocalCluster (needs the dask extra)")
     args = parser.parse_args()
     if args.profile:
         profile()
@@ -200,7 +214,9 @@ def main() -> None:
     )
     print(GOALS)
     with tempfile.TemporaryDirectory(dir=args.workdir) as tmp:
-        results = [bench_size(n, sorted(set(args.jobs)), Path(tmp), args.html, args.seed) for n in sorted(args.docs)]
+        results = [
+            bench_size(n, sorted(set(args.jobs)), Path(tmp), args.html, args.seed, args.dask) for n in sorted(args.docs)
+        ]
     if len(results) > 1:
         a, b = results[0], results[-1]
         j = max(args.jobs)
