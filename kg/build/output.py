@@ -38,7 +38,7 @@ from kg.build import writer
 from kg.build.options import BuildResult
 from kg.build.report import validate_or_fail, validation_summary, write_build_report
 from kg.errors import BuildError, GraphInvalid
-from kg.fsutil import atomic_write, atomic_write_text, remove_stale_temporaries
+from kg.fsutil import atomic_write, atomic_write_bytes, atomic_write_text, remove_stale_temporaries
 
 if TYPE_CHECKING:
     from kg.build.parts import ReportPart
@@ -165,7 +165,8 @@ def _write_texts(texts: Path, parts: list[ReportPart], added: list[Path]) -> set
         path = texts / f"{part.report_id}.txt"
         wanted.add(path.name)
         source = part.text_source()
-        size = os.stat(source).st_size if source else len(part.text().encode("utf-8"))
+        data = None if source else part.text().encode("utf-8")  # a build without a cache holds its texts
+        size = os.stat(source).st_size if source else len(data)
         try:
             if path.stat().st_size == size:
                 continue
@@ -174,7 +175,7 @@ def _write_texts(texts: Path, parts: list[ReportPart], added: list[Path]) -> set
         if source:
             atomic_write(path, lambda out, s=source: _copy(s, out), binary=True)
         else:
-            atomic_write_text(path, part.text())
+            atomic_write_bytes(path, data)
     return wanted
 
 

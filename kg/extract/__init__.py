@@ -10,7 +10,7 @@ requires it.
 from __future__ import annotations
 
 from collections.abc import Callable, Iterable
-from dataclasses import dataclass, fields
+from dataclasses import dataclass
 from typing import Any
 
 from kg.extract.figures import extract_figures
@@ -62,8 +62,6 @@ COMPONENTS: tuple[Component, ...] = (
         "measures", ("titles", "segmenter"), "measures", lambda doc, a: extract_measures(doc, a.segmenter, a.titles)
     ),
 )
-_ANNOTATIONS = {f.name for f in fields(Annotations)}
-assert all(set(c.requires) <= _ANNOTATIONS for c in COMPONENTS), "a component requires an unknown annotation"
 
 
 def extract(doc: Document, segmenter: Segmenter | None = None, *, exclude: Iterable[str] = ()) -> Extraction:

@@ -25,7 +25,7 @@ from dataclasses import dataclass
 from functools import lru_cache
 
 from kg.lang.areas import TIER_RANK, Area, area_table
-from kg.lang.zh import TIERS
+from kg.lang.zh import HAN_CLASS, TIERS
 from kg.model import ReportInfo
 from kg.read import HEADING, Document
 from kg.resources import data_lines
@@ -60,7 +60,7 @@ _WE = {
 _OWN_TITLE = re.compile(r"《([^《》\n]{4,60})》")
 # The opening names the body that reports: 2023年，区司法局在区委、区政府的领导下… / 2022年，县数据局坚持…
 _OPENING_BODY = re.compile(
-    r"(?:^|\n)\s*(?:19|20)\d\d\s*年度?\s*[，,]?\s*(?P<body>[\u4e00-\u9fff（）()]{4,24}?)"
+    r"(?:^|\n)\s*(?:19|20)\d\d\s*年度?\s*[，,]?\s*(?P<body>[" + HAN_CLASS + r"（）()]{4,24}?)"
     r"(?=在|坚持|以习近平|深入|认真|全面|紧紧|始终|围绕|按照|聚焦|持续|着力|扎实|切实|严格|紧扣)"
 )
 

@@ -24,13 +24,9 @@ def load_store(path: Path) -> pyoxigraph.Store:
     return store
 
 
-def sparql_prefixes() -> str:
-    return "".join(f"PREFIX {p}: <{ns}>\n" for p, ns in PREFIXES.items())
-
-
 def select(store: pyoxigraph.Store, query: str) -> list[dict[str, str | None]]:
     """Run a SELECT (our prefixes are declared for it) and return rows of plain strings."""
-    results = store.query(sparql_prefixes() + query)
+    results = store.query(query, prefixes=PREFIXES)
     names = [v.value for v in results.variables]
     rows = []
     for solution in results:

@@ -13,6 +13,8 @@ from array import array
 from functools import lru_cache
 from importlib import resources
 
+from kg.lang.zh import HAN_CLASS
+
 CRUFT_MAX_LINE = 120  # only short lines can be navigation or buttons; a long line is body text
 
 
@@ -145,8 +147,8 @@ def clean_text(text: str) -> tuple[str, array]:
 _META = {
     "published": re.compile(r"(?:发布时间|发布日期|更新时间|发文日期)\s*[:：]\s*(\d{4}[-/.年]\d{1,2}[-/.月]\d{1,2})"),
     "written": re.compile(r"成文日期\s*[:：]\s*(\d{4}[-/.年]\d{1,2}[-/.月]\d{1,2})"),
-    "source": re.compile(r"(?:来源|信息来源|文章来源)\s*[:：]\s*([\u4e00-\u9fff]{2,30})"),
-    "issuing_body": re.compile(r"(?:发文机关|发布机构)\s*[:：]\s*([\u4e00-\u9fff]{2,40})"),
+    "source": re.compile(r"(?:来源|信息来源|文章来源)\s*[:：]\s*([" + HAN_CLASS + r"]{2,30})"),
+    "issuing_body": re.compile(r"(?:发文机关|发布机构)\s*[:：]\s*([" + HAN_CLASS + r"]{2,40})"),
 }
 
 
