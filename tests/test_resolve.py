@@ -174,3 +174,13 @@ def test_a_department_named_by_its_tier_is_expanded_to_the_reports_area():
 
     t = area_table()
     assert government_name("县司法局", t.ref(t.lookup("盐池县")[0])) == "吴忠市盐池县司法局"
+
+
+def test_a_prefectures_bodies_named_by_its_tier_take_its_name():
+    from kg.lang.areas import area_table
+    from kg.resolve import government_name
+
+    t = area_table()
+    hotan = t.ref(t.lookup("和田地区")[0])
+    assert government_name("地区司法处", hotan) == "和田地区司法处"
+    assert canonical_organisation("地区司法处", hotan) == "和田地区司法处"

@@ -57,6 +57,13 @@ def _units() -> dict[str, tuple[str, Decimal]]:
 
 
 @lru_cache(maxsize=1)
+def unit_words() -> tuple[str, ...]:
+    """The measure words of units.csv that are words (not %), longest first: organisations use them too (2件市政府规章:
+    the name after a number never starts with its measure word)."""
+    return tuple(sorted((u for u in _units() if u[0].isalpha()), key=len, reverse=True))
+
+
+@lru_cache(maxsize=1)
 def _pattern() -> re.Pattern[str]:
     units = sorted((u for u in _units() if u not in ("%", "％")), key=len, reverse=True)
     unit_alt = "|".join(re.escape(u) for u in units)

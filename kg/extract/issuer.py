@@ -47,6 +47,10 @@ _SUBJECT_AFTER = re.compile(
     r"^(?:人民政府|政府|坚持|深入|认真|全面|紧紧|始终|围绕|以习近平|法治政府|在|按照|牢固|聚焦|持续|"
     r"着力|扎实|切实|严格|司法局|委|各级)"
 )
+_SHORT_SUBJECT = re.compile(
+    r"(?:19|20)\d\d\s*年度?\s*[，,]\s*(?P<name>[" + HAN_CLASS + r"]{2,3}?)"
+    r"(?=坚持|深入|认真|全面|紧紧|始终|围绕|以习近平|按照|牢固|聚焦|持续|着力|扎实|切实|严格)"
+)
 _SUPERIOR = re.compile(r"在[^，。；]{0,24}的(?:坚强|正确|大力|有力)?(?:领导|指导|支持)")
 _WE = {
     "县": "county",
@@ -60,7 +64,7 @@ _WE = {
 _OWN_TITLE = re.compile(r"《([^《》\n]{4,60})》")
 # The opening names the body that reports: 2023年，区司法局在区委、区政府的领导下… / 2022年，县数据局坚持…
 _OPENING_BODY = re.compile(
-    r"(?:^|\n)\s*(?:19|20)\d\d\s*年度?\s*[，,]?\s*(?P<body>[" + HAN_CLASS + r"（）()]{4,24}?)"
+    r"(?:^|\n)\s*(?:19|20)\d\d\s*年(?:度|以来)?\s*[，,]?\s*(?P<body>[" + HAN_CLASS + r"（）()]{4,24}?)"
     r"(?=在|坚持|以习近平|深入|认真|全面|紧紧|始终|围绕|按照|聚焦|持续|着力|扎实|切实|严格|紧扣)"
 )
 
@@ -184,7 +188,7 @@ def _opening_area(opening: str, context: str, tier: str | None) -> Area | None:
     loose = _we_tier(context, "全")
     region = _we_word(context) == "区"
     best: tuple[int, int, Area] | None = None
-    for start, end, name in table.find(opening):
+    for start, end, name in sorted(table.find(opening) + _short_subjects(opening)):
         area = _pick_area(table.lookup(name), context)
         if area is None or (tier and _higher(area.level, tier) and not (region and _is_region(area))):
             continue
@@ -198,6 +202,19 @@ def _opening_area(opening: str, context: str, tier: str | None) -> Area | None:
         if best is None or score > best[0]:
             best = (score, -start, area)
     return best[2] if best else None
+
+
+def _short_subjects(opening: str) -> list[tuple[int, int, str]]:
+    """A place written without its tier word as the opening's subject (2023年，邹城坚持… / 2022年，历城全面…):
+    :meth:`kg.lang.areas.AreaTable.find` finds only names with their suffix, since a bare short name inside
+    running text is too often part of another word; right after the year and before a reporting verb, it is
+    the place that reports."""
+    table = area_table()
+    return [
+        (m.start("name"), m.end("name"), m.group("name"))
+        for m in _SHORT_SUBJECT.finditer(opening)
+        if any(a.current for a in table.by_short.get(m.group("name"), ()))
+    ]
 
 
 def _higher(level: str, tier: str) -> bool:
@@ -351,7 +368,7 @@ def _opening_department(text: str, body_start: int) -> tuple[int, int] | None:
     if (
         not _is_body(body)
         or body.endswith(("政府", "行政公署", "委"))
-        or not body.startswith(tuple(TIERS))
+        or not body.startswith((*TIERS, "地区"))
         and not area_table().find(body[:12])
     ):
         return None

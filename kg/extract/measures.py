@@ -19,6 +19,7 @@ canonicalised (a trailing 改革/工作/活动 dropped, 双随机一公开 → �
 from __future__ import annotations
 
 import re
+from dataclasses import dataclass
 from functools import lru_cache
 
 from kg.extract.regulations import Titles, find_titles
@@ -101,11 +102,19 @@ def _looks_like_a_slogan(phrase: str, segmenter: Segmenter | None) -> bool:
     return len(key) >= 3 and len(segmenter.cut(key)) >= 2
 
 
+@dataclass(frozen=True)
+class _Contexts:
+    """Words around or inside a quoted phrase that show it is not a slogan or method (kg/data/measure_contexts.csv:
+    problems, grades, groups of people, channels, honours)."""
+
+    after: re.Pattern[str]  # right after the closing quote (after a run of quoted phrases and 等)
+    before: re.Pattern[str]  # before the opening quote, within the clause
+    ends: tuple[str, ...]  # the end of the phrase itself
+
+
 @lru_cache(maxsize=1)
-def _contexts() -> tuple[re.Pattern[str], re.Pattern[str]]:
-    """(after, before): words next to a quoted phrase that show it is not a slogan or method
-    (kg/data/measure_contexts.csv: problems, grades, groups of people, channels, honours)."""
-    words: dict[str, list[str]] = {"after": [], "before": []}
+def _contexts() -> _Contexts:
+    words: dict[str, list[str]] = {"after": [], "before": [], "ends": []}
     for row in data_csv("measure_contexts.csv"):
         words[row["side"]] += row["words"].split("|")
 
@@ -113,14 +122,21 @@ def _contexts() -> tuple[re.Pattern[str], re.Pattern[str]]:
         return "|".join(re.escape(w) for w in sorted(ws, key=len, reverse=True))
 
     before = f"(?:{alternatives(words['before'])})[^{re.escape(CLAUSE_ENDS.replace('、', ''))}]*$"
-    return re.compile(f"(?:{alternatives(words['after'])})"), re.compile(before)
+    return _Contexts(re.compile(f"(?:{alternatives(words['after'])})"), re.compile(before), tuple(words["ends"]))
 
 
 def _not_a_slogan_here(text: str, start: int, end: int) -> bool:
     """The quoted phrase at ``text[start:end]`` (quotes included) names a problem, a grade, a group of people, a
-    channel or an honour, by the words around it."""
-    after, before = _contexts()
-    return bool(after.match(text, end) or before.search(text[max(0, start - _CLAUSE_BACK) : start]))
+    channel or an honour, by the words around it or its own last word. The words after a run of quoted phrases
+    (“最爱某县”“云上某县”等平台) speak of each phrase of the run."""
+    found = _contexts()
+    if _key(text[start + 1 : end - 1]).endswith(found.ends):
+        return True
+    after = end
+    while (nxt := _QUOTED.match(text, after)) is not None:
+        after = nxt.end()
+    after += text.startswith("等", after)
+    return bool(found.after.match(text, after) or found.before.search(text[max(0, start - _CLAUSE_BACK) : start]))
 
 
 @lru_cache(maxsize=1)

@@ -18,9 +18,11 @@ import re
 from dataclasses import dataclass
 from functools import cache, lru_cache
 
+from kg.extract.figures import unit_words
 from kg.extract.regulations import Titles, find_titles
 from kg.extract.spans import SpanSet
 from kg.lang.areas import area_table
+from kg.lang.numerals import ARABIC_DIGIT_CLASS, CHINESE_NUMERAL_CHARS
 from kg.lang.zh import HAN_CLASS, TIERS, quoted
 from kg.model import OrganisationMention
 from kg.read import Document
@@ -35,6 +37,7 @@ _POSITION = re.compile(
 )
 _QUOTE = quoted(1, 30, single=False)
 _BREAK = re.compile(f"[^{HAN_CLASS}（）()]")  # a name never crosses punctuation, digits or quotes
+_NUMERAL = re.compile(f"[{ARABIC_DIGIT_CLASS}{CHINESE_NUMERAL_CHARS}]")
 _TIER_CHARS = ("自治区", "街道", "区", "县", "市", "省", "镇", "乡", "旗", "州", "盟", "村")
 
 
@@ -42,16 +45,20 @@ _TIER_CHARS = ("自治区", "街道", "区", "县", "市", "省", "镇", "乡", 
 class _Ending:
     text: str
     name: str  # place | any | self | group | none (see org_endings.csv)
-    not_followed_by: str
+    not_followed_by: tuple[str, ...]  # characters, or words where the field separates them with |
 
 
 @lru_cache(maxsize=1)
 def _endings() -> tuple[re.Pattern[str], dict[str, _Ending]]:
     rows = {
-        r["ending"]: _Ending(r["ending"], r["name"], r["not_followed_by"] or "") for r in data_csv("org_endings.csv")
+        r["ending"]: _Ending(r["ending"], r["name"], _followers(r["not_followed_by"] or "")) for r in data_csv("org_endings.csv")
     }
     pattern = re.compile("|".join(re.escape(e) for e in sorted(rows, key=len, reverse=True)))
     return pattern, rows
+
+
+def _followers(field: str) -> tuple[str, ...]:
+    return tuple(field.split("|")) if "|" in field else tuple(field)
 
 
 def ending_pattern() -> re.Pattern[str]:
@@ -264,7 +271,7 @@ def extract_organisations(
     found: list[tuple[int, int]] = []
     for m in pattern.finditer(text):
         ending = endings[m.group()]
-        if ending.not_followed_by and text[m.end() : m.end() + 1] and text[m.end()] in ending.not_followed_by:
+        if text.startswith(ending.not_followed_by, m.end()):
             continue
         if _false_ending(text, m.end()):
             continue
@@ -275,13 +282,42 @@ def extract_organisations(
             continue
         if name == "本级":
             name = ""  # 本级人大常委会: the body is named by its ending; 本级 only says whose
-        start = m.start() - len(name)
+        start = _after_blank_between_bodies(doc, m.start() - len(name), m.start())
+        start = _after_measure_word(text, start, m.start())
         if in_title.covers(start) or quotes.strictly_contains(start, m.end()):
             continue  # part of a document's title, or of a quoted name (“山东地税电子税务局”上线)
         if _POSITION.match(text, m.end()):
             continue  # 最高人民法院原副院长: a person's position, not a mention of the body
         found.append((start, m.end()))
     return [OrganisationMention(span=doc.span(s, e), name=text[s:e]) for s, e in _outermost(found)]
+
+
+def _after_measure_word(text: str, start: int, name_end: int) -> int:
+    """2件市政府规章, 3家区直部门: a name that begins right after a number never begins with its measure word."""
+    if start == 0 or not _NUMERAL.match(text[start - 1]):
+        return start
+    word = next((u for u in unit_words() if text.startswith(u, start)), "")
+    return start + len(word) if start + len(word) < name_end else start
+
+
+def _after_blank_between_bodies(doc: Document, start: int, name_end: int) -> int:
+    """Where a name really starts when the cleaner joined two bodies written side by side with a blank between
+    (a joint heading: 中共某某县委 某某县人民政府): after the last blank whose left part is a whole body's name
+    (two characters or more, ending like a body). Letter-spaced text (县 人 民 政 府) has single characters
+    between its blanks and is read as one name."""
+    cut, piece_start = start, start
+    for i in range(start + 1, name_end):
+        if doc.clean_to_text[i] - doc.clean_to_text[i - 1] > 1 and doc.text[doc.clean_to_text[i] - 1].isspace():
+            piece = doc.clean[piece_start:i]
+            if len(piece) >= 2 and _ends_like_body(piece):
+                cut = i
+            piece_start = i
+    return cut
+
+
+def _ends_like_body(piece: str) -> bool:
+    pattern = ending_pattern()
+    return any(pattern.fullmatch(piece, len(piece) - k) for k in range(1, len(piece)))
 
 
 def _outermost(spans: list[tuple[int, int]]) -> list[tuple[int, int]]:

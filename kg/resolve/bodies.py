@@ -27,6 +27,7 @@ def expand_abbreviation(name: str) -> str:
 _TIER_PREFIXES = (
     ("自治区", ("province",)),
     ("省", ("province",)),
+    ("地区", ("prefecture",)),
     ("州", ("prefecture",)),
     ("盟", ("prefecture",)),
     ("市", ("county", "prefecture", "province")),

@@ -137,3 +137,17 @@ def test_a_department_the_opening_names_as_reporting_is_the_issuer():
 def test_a_government_the_opening_names_is_not_a_department():
     i = info("2023年，县委县政府坚持依法行政，盐池县法治政府建设成效明显。")
     assert i.issuer == "吴忠市盐池县人民政府" and i.issuer_level == "county"
+
+
+def test_a_place_written_short_right_after_the_year_is_the_subject():
+    i = info("2022年，曲阜坚持以习近平法治思想为指导，济宁市依法治市专题培训班在曲阜举办，代表济宁市迎接评估。")
+    assert (i.area.name, i.issuer_level) == ("曲阜市", "county_city")
+
+
+def test_a_short_word_after_the_year_that_is_no_place_is_not_an_area():
+    assert info("2022年，我们坚持以习近平法治思想为指导，推进依法行政。").area is None
+
+
+def test_a_prefectures_department_reporting_since_the_year_is_the_issuer():
+    i = info("2024年以来，地区司法处坚持以习近平法治思想为指导，和田地区行政执法质量持续提升。")
+    assert (i.issuer, i.issuer_level, i.area.name) == ("地区司法处", "department", "和田地区")

@@ -98,3 +98,15 @@ def test_a_quoted_word_before_a_reform_or_method_noun_names_that_method():
 def test_a_long_quoted_slogan_before_a_particle_is_not_a_bodys_name():
     slogan = "党委领导、政府负责、司法牵头、部门协同"
     assert measures(f"构建起“{slogan}”的工作格局。") == [slogan]
+
+
+def test_words_after_a_run_of_quoted_names_speak_of_each():
+    assert measures("利用“法润某县”“云上某县”等平台宣传，推行“一网通办”“最多跑一次”等举措。") == ["一网通办", "最多跑一次"]
+
+
+def test_a_quoted_title_given_as_an_honour_is_not_a_measure():
+    assert measures("两个街道被命名为首批“法治街道”，全面推行“证明事项告知承诺制”。") == ["告知承诺制"]
+
+
+def test_a_quoted_group_of_people_is_not_a_measure():
+    assert measures("开展“两代表一委员”述法评议，抓住“关键少数”。") == ["关键少数"]

@@ -129,3 +129,27 @@ def test_a_committees_study_group_is_not_a_mention_of_the_committee():
 
 def test_web_page_widgets_are_cruft_not_bodies():
     assert orgs("个人中心 | 登录\n无障碍\n长者模式\n2022年，县司法局开展普法。") == ["县司法局"]
+
+
+def test_two_bodies_side_by_side_in_a_joint_heading_are_two():
+    assert orgs("中共盐池县委 盐池县人民政府\n关于2022年度法治政府建设情况的报告") == ["中共盐池县委", "盐池县人民政府"]
+
+
+def test_letter_spaced_text_is_one_name():
+    assert orgs("县 人 民 政 府 召开常务会议。") == ["县人民政府"]
+
+
+def test_a_governments_work_named_after_it_is_still_the_body():
+    assert orgs("深入贯彻省委、省政府工作部署，起草县政府工作报告。") == ["省委", "省政府"]
+
+
+def test_a_name_after_a_number_does_not_start_with_its_measure_word():
+    assert orgs("备案审查3件市政府规章和2家区直部门的文件。") == ["市政府"]
+
+
+def test_a_prefectures_party_committee_and_departments():
+    assert orgs("地区司法处落实地委部署，行署召开会议。") == ["地区司法处", "地委", "行署"]
+
+
+def test_streets_named_on_their_own_are_bodies_generic_streets_are_not():
+    assert orgs("东关街道、南城路街道被评为示范街道，各乡镇（街道）和15个街道开展培训。") == ["东关街道", "南城路街道"]
