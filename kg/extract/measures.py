@@ -25,7 +25,7 @@ from functools import lru_cache
 from kg.extract.regulations import Titles, find_titles
 from kg.extract.spans import SpanSet
 from kg.lang.schemes import measure_scheme
-from kg.lang.zh import CLAUSE_ENDS, HAN_CLASS, is_han, quoted
+from kg.lang.zh import CLAUSE_ENDS, FUNCTION_CHARS, HAN_CLASS, is_han, quoted
 from kg.model import MeasureMention
 from kg.read import Document
 from kg.resources import data_csv, data_lines
@@ -42,6 +42,7 @@ _NOT_A_SLOGAN_END = re.compile(
 _CONTRAST = re.compile(r"^重[^、，,]{1,5}[、，,]轻[^、，,]{1,5}$")  # “重业务、轻法治”: a fault described, not a measure
 _CATEGORY = re.compile(r"^[一二两三四五六七八九十]+(?:[类种]|级$)")  # “三类人员”, “四级”: a category, not a measure
 _DATE_NAME = re.compile(r"^\d{1,2}[.·]\d{1,2}")  # “6.14诚信关爱日”, “12·4”
+_METHOD_ENDS = ("机制", "制度", "模式", "工程")  # what a long quoted name of a method ends with
 _CLAUSE_BACK = 12  # characters before an opening quote searched for a word that governs the quoted phrase
 
 
@@ -94,7 +95,7 @@ def _looks_like_a_slogan(phrase: str, segmenter: Segmenter | None) -> bool:
     ):
         return False
     if len(key) > 12 and not _PARTS.search(key):
-        return False  # a long quoted phrase without parts is a theme or a title, not a name
+        return key.endswith(_METHOD_ENDS)  # a theme or a title, unless it names a mechanism (“…综合执法机制”)
     if _NUMERAL.search(key) or _PARTS.search(key):
         return True
     if segmenter is None:
@@ -139,11 +140,10 @@ def _not_a_slogan_here(text: str, start: int, end: int) -> bool:
     return bool(found.after.match(text, after) or found.before.search(text[max(0, start - _CLAUSE_BACK) : start]))
 
 
-@lru_cache(maxsize=1)
-def _org_after() -> re.Pattern[str]:
-    from kg.extract.organisations import ending_pattern  # noqa: PLC0415
+def _org_after(text: str, pos: int) -> bool:
+    from kg.extract.organisations import names_any_body_at  # noqa: PLC0415
 
-    return ending_pattern()
+    return names_any_body_at(text, pos)
 
 
 @lru_cache(maxsize=1)
@@ -164,13 +164,16 @@ def _not_names() -> frozenset[str]:
     return frozenset(_key(w) for w in data_lines("measure_not_names.txt"))
 
 
+_NOT_IN_NAME = "的" + FUNCTION_CHARS
+
+
 def _name_run(text: str, pos: int) -> int:
-    """How many characters (at most 4) of a name stand at ``pos`` before a body's ending could follow (的 is never
-    part of a name: “…”的工作格局 is no body)."""
+    """How many characters (at most 4) of a name stand at ``pos`` before a body's ending could follow (的 and the
+    function characters are never part of one: “…”的工作格局, “…”和法治政府建设 are no bodies)."""
     n = 0
-    while n < 4 and pos + n < len(text) and is_han(text[pos + n]) and text[pos + n] != "的":
+    while n < 4 and pos + n < len(text) and is_han(text[pos + n]) and text[pos + n] not in _NOT_IN_NAME:
         n += 1
-        if _org_after().match(text, pos + n):
+        if _org_after(text, pos + n):
             return n
     return 0
 
@@ -192,7 +195,7 @@ def extract_measures(
         if inside_titles.contains(m.start(), m.end()):
             continue
         phrase = m.group(1)
-        if _org_after().match(text, m.end()) or _org_after().match(text, m.end() + _name_run(text, m.end())):
+        if _org_after(text, m.end()) or _org_after(text, m.end() + _name_run(text, m.end())):
             continue  # “五心”学院, “同心义警”志愿服务队: part of a body's name
         head = next((h for h in _heads() if text.startswith(h, m.end())), "")
         hit = index.get(_key(phrase + head)) if head else None

@@ -23,7 +23,7 @@ from kg.extract.regulations import Titles, find_titles
 from kg.extract.spans import SpanSet
 from kg.lang.areas import area_table
 from kg.lang.numerals import ARABIC_DIGIT_CLASS, CHINESE_NUMERAL_CHARS
-from kg.lang.zh import HAN_CLASS, TIERS, quoted
+from kg.lang.zh import FUNCTION_CHARS, HAN_CLASS, TIERS, quoted
 from kg.model import OrganisationMention
 from kg.read import Document
 from kg.resources import data_csv, data_lines
@@ -62,8 +62,19 @@ def _followers(field: str) -> tuple[str, ...]:
 
 
 def ending_pattern() -> re.Pattern[str]:
-    """The alternation of every body ending (measures use it: “五心”学院 names a body, not a measure)."""
+    """The alternation of every body ending."""
     return _endings()[0]
+
+
+def names_any_body_at(text: str, pos: int) -> bool:
+    """An ending that makes a body of any name before it (…学院, …志愿服务队) starts at ``pos``; endings that need a
+    place before them (政府, 委) do not count: “某某”政府开放月 names no body. Measures use it: “五心”学院 is a
+    body's name, not a measure."""
+    pattern, endings = _endings()
+    m = pattern.match(text, pos)
+    return m is not None and endings[m.group()].name != "place" and not text.startswith(
+        endings[m.group()].not_followed_by, m.end()
+    )
 
 
 @cache
@@ -98,7 +109,7 @@ _GENERIC_HEADS = (
     "县市区",
 )
 _DEICTIC = ("我", "本", "该", "各", "其", "此")
-_FUNCTION_CHARS = "和与及同向对在由把将被从经为以报并或至暨"
+_FUNCTION_CHARS = FUNCTION_CHARS
 
 
 def _stops_name(word: str, tag: str, group: bool = False) -> bool:

@@ -16,6 +16,10 @@ HAN_CLASS = "\u4e00-\u9fff"
 TIERS = "省市县区旗州盟"
 """The characters that end an administrative area's name and, alone, name a tier (省委, 县政府, 全区, 我旗)."""
 
+FUNCTION_CHARS = "和与及同向对在由把将被从经为以报并或至暨"
+"""Prepositions and conjunctions that split names where they meet them (报市人民政府和县人大: 报 | 市人民政府 | 和 |
+县人大; “八大行动”和法治政府建设 names no body 和法治政府)."""
+
 SENTENCE_ENDS = "。；;！!？?\n"
 """Characters that end a sentence (or a line, which a title or heading is)."""
 

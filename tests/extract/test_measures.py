@@ -110,3 +110,26 @@ def test_a_quoted_title_given_as_an_honour_is_not_a_measure():
 
 def test_a_quoted_group_of_people_is_not_a_measure():
     assert measures("开展“两代表一委员”述法评议，抓住“关键少数”。") == ["关键少数"]
+
+
+def test_a_quoted_name_before_and_is_not_part_of_a_body():
+    assert measures("聚焦法治建设“八大行动”和法治政府建设“提升工程”。") == ["八大行动", "提升工程"]
+
+
+def test_political_formulas_are_measures_even_where_a_page_lost_the_closing_quotes():
+    assert measures("增强“四个意识、坚定“四个自信、做到“两个维护，抓住关键少数。") == [
+        "四个意识",
+        "四个自信",
+        "两个维护",
+        "关键少数",
+    ]
+
+
+def test_a_long_quoted_name_is_a_measure_only_when_it_names_a_mechanism():
+    assert measures("某县“创新流域生态保护综合执法联动机制”入选，开展“以高质量法治建设服务高质量发展大讨论”。") == [
+        "创新流域生态保护综合执法联动机制"
+    ]
+
+
+def test_a_quoted_name_before_an_ending_that_needs_a_place_is_no_body():
+    assert measures("开展“法润万家·律师进村”政府开放月活动，成立“同心义警”志愿服务队。") == ["法润万家·律师进村"]
