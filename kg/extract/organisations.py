@@ -209,7 +209,7 @@ def _name_before(text: str, start: int, end: int, segmenter: Segmenter | None, g
     name = text[lo + name_start : start]
     while name.count("（") + name.count("(") > name.count("）") + name.count(")"):
         name = name[1:]  # 党委（党组 …: a name does not start inside brackets
-    return _after_other_body(_without_quantifier(name.lstrip("）)")))
+    return _after_other_body(_without_quantifier(name.lstrip("）)")), text[start:end])
 
 
 def _without_quantifier(name: str) -> str:
@@ -221,11 +221,14 @@ def _without_quantifier(name: str) -> str:
 
 
 _PAIRED = re.compile(f"^.*?(?:委|政府|人大|政协|法院|检察院|监委)(?=[{TIERS}])")
+_OFFICE_OF_THE_COMMITTEES_AREA = ("行署", "行政公署")  # 盟委行署, 地委行署: the committee, then the government
 
 
-def _after_other_body(name: str) -> str:
-    """Bodies written as a pair (市委市政府, 县委县政府, 省委省政府) are two bodies: the name part of the second
-    starts after the first (its own ending finds the first)."""
+def _after_other_body(name: str, ending: str) -> str:
+    """Bodies written as a pair (市委市政府, 县委县政府, 省委省政府; 盟委行署) are two bodies: the name part of the
+    second starts after the first (its own ending finds the first)."""
+    if ending in _OFFICE_OF_THE_COMMITTEES_AREA and name.endswith("委"):
+        return ""
     m = _PAIRED.match(name)
     return name[m.end() :] if m else name
 

@@ -153,3 +153,15 @@ def test_a_prefectures_party_committee_and_departments():
 
 def test_streets_named_on_their_own_are_bodies_generic_streets_are_not():
     assert orgs("东关街道、南城路街道被评为示范街道，各乡镇（街道）和15个街道开展培训。") == ["东关街道", "南城路街道"]
+
+
+def test_a_departments_own_party_bodies():
+    assert orgs("局党委高度重视法治建设，局党组会多次专题研究。") == ["局党委", "局党组"]
+
+
+def test_a_leagues_committee_and_office_written_together_are_two_bodies():
+    assert orgs("盟委行署高度重视，依法治盟办开展督察，盟人大工委开展检查。") == ["盟委", "行署", "依法治盟办", "盟人大工委"]
+
+
+def test_bare_bodies_in_a_list_are_not_named_bodies():
+    assert orgs("县工商联、统战部、法院联合开展活动。") == ["县工商联"]
