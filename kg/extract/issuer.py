@@ -338,9 +338,9 @@ def _year(text: str, head: _Head, body_start: int, head_end: int) -> tuple[int, 
     return None
 
 
-def _area(text: str, info: ReportInfo, head: _Head, opening: str, head_end: int) -> Area | None:
+def _area(text: str, info: ReportInfo, head: _Head, opening: str, head_end: int, meta: dict[str, str]) -> Area | None:
     """The issuer's area: from its name, else the title's, else whom the opening speaks for, else the titles the
-    government itself issued."""
+    government itself issued, else the page's publisher."""
     context = text[:3000]
     tier = _we_tier(text[: head_end + 2000])
     if info.issuer:
@@ -353,8 +353,19 @@ def _area(text: str, info: ReportInfo, head: _Head, opening: str, head_end: int)
             return area
     area = _opening_area(opening, context, tier) or _opening_area(text[: head_end + _OPENING], context, tier)
     if area is None and tier:
-        area = _own_titles_area(text, context, tier)
+        area = _own_titles_area(text, context, tier) or _publisher_area(meta, context, tier)
     return area
+
+
+def _publisher_area(meta: dict[str, str], context: str, tier: str) -> Area | None:
+    """The area of the body the web page names as its publisher (发布机构：某某县人民政府办公室, 来源：某某县司法局),
+    when it is of the tier the report speaks as: a government publishes its own report on its own site. Last
+    evidence, after the report's own words; a publisher of another tier (the superior city's site) is not used."""
+    for key in ("issuing_body", "source"):
+        area = _chain_area(meta.get(key, ""), context)
+        if area is not None and area.level == tier:
+            return area
+    return None
 
 
 def _opening_department(text: str, body_start: int) -> tuple[int, int] | None:
@@ -396,7 +407,7 @@ def extract_report_info(doc: Document) -> ReportInfo:
     elif head.signed:
         info.year = head.signed[0] - 1 if head.signed[1] <= 6 else head.signed[0]
         info.year_span = doc.span(head.signed[2], head.signed[3])
-    area = _area(text, info, head, text[body_start : body_start + _OPENING], head_end)
+    area = _area(text, info, head, text[body_start : body_start + _OPENING], head_end, doc.meta)
     if area is not None:
         info.area = area_table().ref(area)
         if info.issuer is None:

@@ -51,7 +51,8 @@ class _Ending:
 @lru_cache(maxsize=1)
 def _endings() -> tuple[re.Pattern[str], dict[str, _Ending]]:
     rows = {
-        r["ending"]: _Ending(r["ending"], r["name"], _followers(r["not_followed_by"] or "")) for r in data_csv("org_endings.csv")
+        r["ending"]: _Ending(r["ending"], r["name"], _followers(r["not_followed_by"] or ""))
+        for r in data_csv("org_endings.csv")
     }
     pattern = re.compile("|".join(re.escape(e) for e in sorted(rows, key=len, reverse=True)))
     return pattern, rows
@@ -72,8 +73,10 @@ def names_any_body_at(text: str, pos: int) -> bool:
     body's name, not a measure."""
     pattern, endings = _endings()
     m = pattern.match(text, pos)
-    return m is not None and endings[m.group()].name != "place" and not text.startswith(
-        endings[m.group()].not_followed_by, m.end()
+    return (
+        m is not None
+        and endings[m.group()].name != "place"
+        and not text.startswith(endings[m.group()].not_followed_by, m.end())
     )
 
 

@@ -151,3 +151,12 @@ def test_a_short_word_after_the_year_that_is_no_place_is_not_an_area():
 def test_a_prefectures_department_reporting_since_the_year_is_the_issuer():
     i = info("2024年以来，地区司法处坚持以习近平法治思想为指导，和田地区行政执法质量持续提升。")
     assert (i.issuer, i.issuer_level, i.area.name) == ("地区司法处", "department", "和田地区")
+
+
+def test_the_pages_publisher_gives_the_area_when_the_report_says_only_we():
+    i = info("来源：莒县人民政府  发布时间：2024-01-05\n2023年度法治政府建设情况报告\n2023年，我县坚持依法行政。")
+    assert (i.area.name, i.issuer_level) == ("莒县", "county")
+
+
+def test_a_publisher_of_a_higher_tier_is_not_the_issuer():
+    assert info("来源：日照市人民政府\n2023年度法治政府建设情况报告\n2023年，我县坚持依法行政。").area is None

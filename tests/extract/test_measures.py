@@ -101,7 +101,10 @@ def test_a_long_quoted_slogan_before_a_particle_is_not_a_bodys_name():
 
 
 def test_words_after_a_run_of_quoted_names_speak_of_each():
-    assert measures("利用“法润某县”“云上某县”等平台宣传，推行“一网通办”“最多跑一次”等举措。") == ["一网通办", "最多跑一次"]
+    assert measures("利用“法润某县”“云上某县”等平台宣传，推行“一网通办”“最多跑一次”等举措。") == [
+        "一网通办",
+        "最多跑一次",
+    ]
 
 
 def test_a_quoted_title_given_as_an_honour_is_not_a_measure():

@@ -160,7 +160,12 @@ def test_a_departments_own_party_bodies():
 
 
 def test_a_leagues_committee_and_office_written_together_are_two_bodies():
-    assert orgs("盟委行署高度重视，依法治盟办开展督察，盟人大工委开展检查。") == ["盟委", "行署", "依法治盟办", "盟人大工委"]
+    assert orgs("盟委行署高度重视，依法治盟办开展督察，盟人大工委开展检查。") == [
+        "盟委",
+        "行署",
+        "依法治盟办",
+        "盟人大工委",
+    ]
 
 
 def test_bare_bodies_in_a_list_are_not_named_bodies():
