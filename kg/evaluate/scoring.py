@@ -10,11 +10,11 @@ from kg.evaluate.graph_view import Entity, decimal
 from kg.evaluate.results import ErrorItem, ReportScore, Score
 from kg.lang.areas import area_table
 from kg.lang.titles import match_key
-from kg.lang.zh import quoted
+from kg.lang.zh import quoted, without_quotes
 
 
 def _name_key(name: str) -> str:
-    return re.sub(r"[\s“”\"'‘’「」]", "", name)
+    return without_quotes(name)
 
 
 def _match(

@@ -25,7 +25,7 @@ from functools import lru_cache
 from kg.extract.regulations import Titles, find_titles
 from kg.extract.spans import SpanSet
 from kg.lang.schemes import measure_scheme
-from kg.lang.zh import CLAUSE_ENDS, FUNCTION_CHARS, HAN_CLASS, is_han, quoted
+from kg.lang.zh import CLAUSE_ENDS, FUNCTION_CHARS, HAN_CLASS, is_han, quoted, without_quotes
 from kg.model import MeasureMention
 from kg.read import Document
 from kg.resources import data_csv, data_lines
@@ -47,7 +47,7 @@ _CLAUSE_BACK = 12  # characters before an opening quote searched for a word that
 
 
 def _key(label: str) -> str:
-    return re.sub(r"[\s“”\"‘’「」『』]", "", label).replace("＋", "+")
+    return without_quotes(label).replace("＋", "+")
 
 
 @lru_cache(maxsize=1)

@@ -32,6 +32,14 @@ QUOTES = '“”"「」『』‘’'
 """Quotation marks of Chinese text: curly double and single, corner brackets, and the ASCII double quote."""
 
 
+_BLANKS_AND_QUOTES = re.compile(f"[\\s{re.escape(QUOTES)}']")
+
+
+def without_quotes(text: str) -> str:
+    """``text`` without blanks and quotation marks: how a quoted name is compared (“放管服” = 放管服 = 放 管 服)."""
+    return _BLANKS_AND_QUOTES.sub("", text)
+
+
 def is_han(ch: str) -> bool:
     """A CJK ideograph (of the basic block)."""
     return "\u4e00" <= ch <= "\u9fff"
