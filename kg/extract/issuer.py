@@ -10,7 +10,9 @@ Evidence, strongest first:
   after the year or at the start of a line is the subject; a name in 在…市委、市政府的坚强领导下 is a superior;
 * when the text speaks only as 我县 / 本区 / 县人民政府: the area of the titles the government itself issued
   (《某某县人民政府关于…》, 《某某县…办法》). An area of another tier (the province or the superior city the
-  opening names) is never taken for the issuer's: the report is left without an area instead.
+  opening names) is never taken for the issuer's: the report is left without an area instead;
+* last, the page's publisher (发布机构, 来源) of the tier the report speaks as. (The evidence of the last three lives
+  in :mod:`kg.extract.report_area`.)
 
 For the year: the title's year (the later one of a range 2015-2020年度), then the opening 2021年，…, then the
 signature's date (a report signed before July is about the year before). A web page's 发布时间 is kept apart as
@@ -20,11 +22,11 @@ signature's date (a report signed before July is about the year before). A web p
 from __future__ import annotations
 
 import re
-from collections import Counter
 from dataclasses import dataclass
 from functools import lru_cache
 
-from kg.lang.areas import TIER_RANK, Area, area_table
+from kg.extract.report_area import PARTY, chain_area, opening_area, own_titles_area, publisher_area, we_tier
+from kg.lang.areas import Area, area_table
 from kg.lang.zh import HAN_CLASS, TIERS
 from kg.model import ReportInfo
 from kg.read import HEADING, Document
@@ -34,7 +36,6 @@ from kg.resources import data_lines
 # page or a signature was dated, not what it reports on).
 _YEAR = re.compile(r"(?<![〔\[［【(（])((?:19|20)\d\d)\s*(?:[-—–－~～至到]\s*((?:19|20)\d\d)\s*)?年(?!\s*\d{1,2}\s*月)")
 _DATE = re.compile(r"((?:19|20)\d\d)\s*年\s*(\d{1,2})\s*月\s*(\d{1,2})\s*日")
-_PARTY = re.compile(r"(?:中共|中国共产党)?")
 _BODY_STOP = re.compile(r"\s*(?:(?:19|20)\d\d|关于|(?<!依)法治|依法行政|年度)")  # what follows a body's name in a title
 _ALIAS = re.compile(r"[（(][^（()）]{1,12}[)）]$")  # 藏语委办（编译局）: a body's other name in brackets
 _TITLE_FIELD = re.compile(r"^\s*标\s*题\s*[:：]\s*")  # 标  题: … of a government information-disclosure page
@@ -42,26 +43,6 @@ _TITLE_WORDS = re.compile(r"法治|依法行政|法治政府")
 _TITLE_END = re.compile(r"(?:报告|情况|总结|工作要点|专项报告)$")
 _HEAD_LINES = 10
 _OPENING = 320  # characters of the opening paragraph that can say whom the report speaks for
-_SUBJECT_BEFORE = re.compile(r"(?:年度?[，,、]?|^|\n|[，,。]|我|全)$")
-_SUBJECT_AFTER = re.compile(
-    r"^(?:人民政府|政府|坚持|深入|认真|全面|紧紧|始终|围绕|以习近平|法治政府|在|按照|牢固|聚焦|持续|"
-    r"着力|扎实|切实|严格|司法局|委|各级)"
-)
-_SHORT_SUBJECT = re.compile(
-    r"(?:19|20)\d\d\s*年度?\s*[，,]\s*(?P<name>[" + HAN_CLASS + r"]{2,3}?)"
-    r"(?=坚持|深入|认真|全面|紧紧|始终|围绕|以习近平|按照|牢固|聚焦|持续|着力|扎实|切实|严格)"
-)
-_SUPERIOR = re.compile(r"在[^，。；]{0,24}的(?:坚强|正确|大力|有力)?(?:领导|指导|支持)")
-_WE = {
-    "县": "county",
-    "区": "county",
-    "旗": "county",
-    "市": None,
-    "州": "prefecture",
-    "盟": "prefecture",
-    "省": "province",
-}
-_OWN_TITLE = re.compile(r"《([^《》\n]{4,60})》")
 # The opening names the body that reports: 2023年，区司法局在区委、区政府的领导下… / 2022年，县数据局坚持…
 _OPENING_BODY = re.compile(
     r"(?:^|\n)\s*(?:19|20)\d\d\s*年(?:度|以来)?\s*[，,]?\s*(?P<body>[" + HAN_CLASS + r"（）()]{4,24}?)"
@@ -106,7 +87,7 @@ def _leading_body(text: str, start: int = 0) -> tuple[int, int] | None:
     依法治县委员会办公室2023年…). Where a Party committee and a government head a joint report (中共某某区委某某区
     人民政府关于…), the last body: the government. None when the text starts with no area name, or the area is not
     followed by a body's name."""
-    begin = _PARTY.match(text, start).end()
+    begin = PARTY.match(text, start).end()
     hits = [(s + begin, e + begin, n) for s, e, n in area_table().find(text[begin : begin + 40])]
     if not hits or hits[0][0] != begin:
         return None
@@ -124,125 +105,6 @@ def _is_body_line(line: str) -> bool:
         return False
     body = _leading_body(stripped)
     return body is not None and body[1] == len(stripped)
-
-
-def _relatives(a: Area, b: Area) -> bool:
-    table = area_table()
-    return a.code in {x.code for x in table.chain(b)} or b.code in {x.code for x in table.chain(a)}
-
-
-def _pick_area(candidates: list[Area], context: str) -> Area | None:
-    """Several areas share a name (城关区, 新城区): prefer the one whose ancestors the text names."""
-    if not candidates:
-        return None
-    table = area_table()
-
-    def support(a: Area) -> int:
-        return sum(
-            2 if anc.name in context else 1 if anc.short and anc.short in context else 0 for anc in table.chain(a)[:-1]
-        )
-
-    return max(candidates, key=lambda a: (support(a), a.current, -int(a.code)))
-
-
-def _chain_area(text: str, context: str) -> Area | None:
-    """The most specific area of the first chain of consecutive area names in ``text`` (银川市兴庆区 →
-    兴庆区)."""
-    table = area_table()
-    found = table.find(text)
-    if not found:
-        return None
-    chain = [found[0]]
-    for hit in found[1:]:
-        if hit[0] - chain[-1][1] > 0:
-            break
-        chain.append(hit)
-    areas: list[Area] = []
-    for _, _, name in chain:
-        candidates = table.lookup(name)
-        if areas:
-            candidates = [a for a in candidates if _relatives(a, areas[-1])] or candidates
-        picked = _pick_area(candidates, context)
-        if picked:
-            areas.append(picked)
-    return areas[-1] if areas else None
-
-
-def _we_word(text: str, words: str = "我本") -> str | None:
-    """The tier character the report speaks as most (县 of 我县, 区 of 本区 …), or None."""
-    counts = Counter(m.group(1) for m in re.finditer(f"[{words}]([{TIERS}])", text))
-    return counts.most_common(1)[0][0] if counts else None
-
-
-def _we_tier(text: str, words: str = "我本") -> str | None:
-    """The tier the report speaks as (我县, 本区, 我市 …): 'county', 'prefecture', 'province' or None."""
-    return _WE.get(_we_word(text, words) or "")
-
-
-def _opening_area(opening: str, context: str, tier: str | None) -> Area | None:
-    """The area the opening paragraph speaks for: names scored as subject (after the year, at a line start,
-    before 坚持/人民政府 …) above names of superiors (在…市委、市政府的坚强领导下). With a tier the text speaks as
-    (我县), an area of a higher tier is not a candidate (我区 of an autonomous region aside)."""
-    table = area_table()
-    superiors = [m.span() for m in _SUPERIOR.finditer(opening)]
-    loose = _we_tier(context, "全")
-    region = _we_word(context) == "区"
-    best: tuple[int, int, Area] | None = None
-    for start, end, name in sorted(table.find(opening) + _short_subjects(opening)):
-        area = _pick_area(table.lookup(name), context)
-        if area is None or (tier and _higher(area.level, tier) and not (region and _is_region(area))):
-            continue
-        score = int(area.level in (tier, loose))
-        if _SUBJECT_BEFORE.search(opening[max(0, start - 4) : start]):
-            score += 2
-        if _SUBJECT_AFTER.match(opening[end : end + 6]):
-            score += 2
-        if any(s <= start < e for s, e in superiors):
-            score -= 4
-        if best is None or score > best[0]:
-            best = (score, -start, area)
-    return best[2] if best else None
-
-
-def _short_subjects(opening: str) -> list[tuple[int, int, str]]:
-    """A place written without its tier word as the opening's subject (2023年，邹城坚持… / 2022年，历城全面…):
-    :meth:`kg.lang.areas.AreaTable.find` finds only names with their suffix, since a bare short name inside
-    running text is too often part of another word; right after the year and before a reporting verb, it is
-    the place that reports."""
-    table = area_table()
-    return [
-        (m.start("name"), m.end("name"), m.group("name"))
-        for m in _SHORT_SUBJECT.finditer(opening)
-        if any(a.current for a in table.by_short.get(m.group("name"), ()))
-    ]
-
-
-def _higher(level: str, tier: str) -> bool:
-    return TIER_RANK[level] > TIER_RANK[tier]
-
-
-def _is_region(area: Area) -> bool:
-    """An autonomous region, which speaks of itself as 我区 like a district does."""
-    return area.level == "province" and area.name.endswith("自治区")
-
-
-def _own_titles_area(text: str, context: str, tier: str) -> Area | None:
-    """The area of the tier the report speaks as that the most titles in it start with (《某某县人民政府关于…》,
-    《某某县…办法》): a government names itself in the titles of what it issues."""
-    table = area_table()
-    counts: Counter[str] = Counter()
-    for m in _OWN_TITLE.finditer(text):
-        title = m.group(1)
-        start = _PARTY.match(title).end()
-        hits = table.find(title[: start + 20])
-        if hits and hits[0][0] == start:
-            area = _chain_area(title[start:], context)
-            if area is not None and area.level == tier:
-                counts[area.code] += 1
-    if not counts:
-        return None
-    best = max(counts.items(), key=lambda kv: (kv[1], -int(kv[0])))[0]
-    return table.by_code[best]
 
 
 def _level(issuer: str | None, area: Area | None) -> str | None:
@@ -342,30 +204,19 @@ def _area(text: str, info: ReportInfo, head: _Head, opening: str, head_end: int,
     """The issuer's area: from its name, else the title's, else whom the opening speaks for, else the titles the
     government itself issued, else the page's publisher."""
     context = text[:3000]
-    tier = _we_tier(text[: head_end + 2000])
+    tier = we_tier(text[: head_end + 2000])
     if info.issuer:
-        area = _chain_area(info.issuer, context)
+        area = chain_area(info.issuer, context)
         if area is not None:
             return area
     if head.title:
-        area = _chain_area(text[head.title[0] : head.title[1]], context)
+        area = chain_area(text[head.title[0] : head.title[1]], context)
         if area is not None:
             return area
-    area = _opening_area(opening, context, tier) or _opening_area(text[: head_end + _OPENING], context, tier)
+    area = opening_area(opening, context, tier) or opening_area(text[: head_end + _OPENING], context, tier)
     if area is None and tier:
-        area = _own_titles_area(text, context, tier) or _publisher_area(meta, context, tier)
+        area = own_titles_area(text, context, tier) or publisher_area(meta, context, tier)
     return area
-
-
-def _publisher_area(meta: dict[str, str], context: str, tier: str) -> Area | None:
-    """The area of the body the web page names as its publisher (发布机构：某某县人民政府办公室, 来源：某某县司法局),
-    when it is of the tier the report speaks as: a government publishes its own report on its own site. Last
-    evidence, after the report's own words; a publisher of another tier (the superior city's site) is not used."""
-    for key in ("issuing_body", "source"):
-        area = _chain_area(meta.get(key, ""), context)
-        if area is not None and area.level == tier:
-            return area
-    return None
 
 
 def _opening_department(text: str, body_start: int) -> tuple[int, int] | None:

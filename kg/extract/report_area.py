@@ -1,0 +1,166 @@
+"""Which area a report speaks for, when no signature or heading names its issuer: the names of the opening
+scored as subject or superior (2023年，郏县坚持… / 在某市委、市政府的坚强领导下), the tier it speaks as (我县,
+本区), the titles the government itself issued (《某某县人民政府关于…》), and the page's publisher. An area of a
+higher tier than the one the report speaks as is never taken: the report is left without an area instead
+(kg.extract.issuer)."""
+
+from __future__ import annotations
+
+import re
+from collections import Counter
+
+from kg.lang.areas import TIER_RANK, Area, area_table
+from kg.lang.zh import HAN_CLASS, TIERS
+
+PARTY = re.compile(r"(?:中共|中国共产党)?")
+"""The Party prefix a body's or a title's name may start with (中共某某县委, 《中共某某县委关于…》)."""
+_SUBJECT_BEFORE = re.compile(r"(?:年度?[，,、]?|^|\n|[，,。]|我|全)$")
+_SUBJECT_AFTER = re.compile(
+    r"^(?:人民政府|政府|坚持|深入|认真|全面|紧紧|始终|围绕|以习近平|法治政府|在|按照|牢固|聚焦|持续|"
+    r"着力|扎实|切实|严格|司法局|委|各级)"
+)
+_SHORT_SUBJECT = re.compile(
+    r"(?:19|20)\d\d\s*年度?\s*[，,]\s*(?P<name>[" + HAN_CLASS + r"]{2,3}?)"
+    r"(?=坚持|深入|认真|全面|紧紧|始终|围绕|以习近平|按照|牢固|聚焦|持续|着力|扎实|切实|严格)"
+)
+_SUPERIOR = re.compile(r"在[^，。；]{0,24}的(?:坚强|正确|大力|有力)?(?:领导|指导|支持)")
+_WE = {
+    "县": "county",
+    "区": "county",
+    "旗": "county",
+    "市": None,
+    "州": "prefecture",
+    "盟": "prefecture",
+    "省": "province",
+}
+_OWN_TITLE = re.compile(r"《([^《》\n]{4,60})》")
+
+
+def _relatives(a: Area, b: Area) -> bool:
+    table = area_table()
+    return a.code in {x.code for x in table.chain(b)} or b.code in {x.code for x in table.chain(a)}
+
+
+def _pick_area(candidates: list[Area], context: str) -> Area | None:
+    """Several areas share a name (城关区, 新城区): prefer the one whose ancestors the text names."""
+    if not candidates:
+        return None
+    table = area_table()
+
+    def support(a: Area) -> int:
+        return sum(
+            2 if anc.name in context else 1 if anc.short and anc.short in context else 0 for anc in table.chain(a)[:-1]
+        )
+
+    return max(candidates, key=lambda a: (support(a), a.current, -int(a.code)))
+
+
+def chain_area(text: str, context: str) -> Area | None:
+    """The most specific area of the first chain of consecutive area names in ``text`` (银川市兴庆区 →
+    兴庆区)."""
+    table = area_table()
+    found = table.find(text)
+    if not found:
+        return None
+    chain = [found[0]]
+    for hit in found[1:]:
+        if hit[0] - chain[-1][1] > 0:
+            break
+        chain.append(hit)
+    areas: list[Area] = []
+    for _, _, name in chain:
+        candidates = table.lookup(name)
+        if areas:
+            candidates = [a for a in candidates if _relatives(a, areas[-1])] or candidates
+        picked = _pick_area(candidates, context)
+        if picked:
+            areas.append(picked)
+    return areas[-1] if areas else None
+
+
+def _we_word(text: str, words: str = "我本") -> str | None:
+    """The tier character the report speaks as most (县 of 我县, 区 of 本区 …), or None."""
+    counts = Counter(m.group(1) for m in re.finditer(f"[{words}]([{TIERS}])", text))
+    return counts.most_common(1)[0][0] if counts else None
+
+
+def we_tier(text: str, words: str = "我本") -> str | None:
+    """The tier the report speaks as (我县, 本区, 我市 …): 'county', 'prefecture', 'province' or None."""
+    return _WE.get(_we_word(text, words) or "")
+
+
+def opening_area(opening: str, context: str, tier: str | None) -> Area | None:
+    """The area the opening paragraph speaks for: names scored as subject (after the year, at a line start,
+    before 坚持/人民政府 …) above names of superiors (在…市委、市政府的坚强领导下). With a tier the text speaks as
+    (我县), an area of a higher tier is not a candidate (我区 of an autonomous region aside)."""
+    table = area_table()
+    superiors = [m.span() for m in _SUPERIOR.finditer(opening)]
+    loose = we_tier(context, "全")
+    region = _we_word(context) == "区"
+    best: tuple[int, int, Area] | None = None
+    for start, end, name in sorted(table.find(opening) + _short_subjects(opening)):
+        area = _pick_area(table.lookup(name), context)
+        if area is None or (tier and _higher(area.level, tier) and not (region and _is_region(area))):
+            continue
+        score = int(area.level in (tier, loose))
+        if _SUBJECT_BEFORE.search(opening[max(0, start - 4) : start]):
+            score += 2
+        if _SUBJECT_AFTER.match(opening[end : end + 6]):
+            score += 2
+        if any(s <= start < e for s, e in superiors):
+            score -= 4
+        if best is None or score > best[0]:
+            best = (score, -start, area)
+    return best[2] if best else None
+
+
+def _short_subjects(opening: str) -> list[tuple[int, int, str]]:
+    """A place written without its tier word as the opening's subject (2023年，邹城坚持… / 2022年，历城全面…):
+    :meth:`kg.lang.areas.AreaTable.find` finds only names with their suffix, since a bare short name inside
+    running text is too often part of another word; right after the year and before a reporting verb, it is
+    the place that reports."""
+    table = area_table()
+    return [
+        (m.start("name"), m.end("name"), m.group("name"))
+        for m in _SHORT_SUBJECT.finditer(opening)
+        if any(a.current for a in table.by_short.get(m.group("name"), ()))
+    ]
+
+
+def _higher(level: str, tier: str) -> bool:
+    return TIER_RANK[level] > TIER_RANK[tier]
+
+
+def _is_region(area: Area) -> bool:
+    """An autonomous region, which speaks of itself as 我区 like a district does."""
+    return area.level == "province" and area.name.endswith("自治区")
+
+
+def own_titles_area(text: str, context: str, tier: str) -> Area | None:
+    """The area of the tier the report speaks as that the most titles in it start with (《某某县人民政府关于…》,
+    《某某县…办法》): a government names itself in the titles of what it issues."""
+    table = area_table()
+    counts: Counter[str] = Counter()
+    for m in _OWN_TITLE.finditer(text):
+        title = m.group(1)
+        start = PARTY.match(title).end()
+        hits = table.find(title[: start + 20])
+        if hits and hits[0][0] == start:
+            area = chain_area(title[start:], context)
+            if area is not None and area.level == tier:
+                counts[area.code] += 1
+    if not counts:
+        return None
+    best = max(counts.items(), key=lambda kv: (kv[1], -int(kv[0])))[0]
+    return table.by_code[best]
+
+
+def publisher_area(meta: dict[str, str], context: str, tier: str) -> Area | None:
+    """The area of the body the web page names as its publisher (发布机构：某某县人民政府办公室, 来源：某某县司法局),
+    when it is of the tier the report speaks as: a government publishes its own report on its own site. Last
+    evidence, after the report's own words; a publisher of another tier (the superior city's site) is not used."""
+    for key in ("issuing_body", "source"):
+        area = chain_area(meta.get(key, ""), context)
+        if area is not None and area.level == tier:
+            return area
+    return None
