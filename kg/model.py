@@ -118,18 +118,38 @@ class Extraction:
     measures: list[MeasureMention] = field(default_factory=list)
 
 
+_FIELDS: dict[type, tuple[str, ...]] = {}  # a dataclass → its field names (dataclasses.fields() is slow)
+_ATOMS = (str, int, float, bool, type(None))
+
+
 def _plain(value: Any) -> Any:
+    kind = type(value)
+    if kind in _ATOMS:
+        return value
+    if kind is list or kind is tuple:
+        return [_plain(v) for v in value]
+    if kind is Decimal:
+        return str(value)
+    names = _FIELDS.get(kind)
+    if names is None:
+        if not dataclasses.is_dataclass(kind):
+            return _plain_other(value)
+        names = _FIELDS[kind] = tuple(f.name for f in dataclasses.fields(kind))
+    return {name: _plain(getattr(value, name)) for name in names}
+
+
+def _plain_other(value: Any) -> Any:
+    """Subclasses of the types :func:`_plain` knows by their exact type (a ``str`` enum, a named tuple)."""
     if isinstance(value, Decimal):
         return str(value)
-    if dataclasses.is_dataclass(value):
-        return {f.name: _plain(getattr(value, f.name)) for f in dataclasses.fields(value)}
     if isinstance(value, (list, tuple)):
         return [_plain(v) for v in value]
     return value
 
 
 def to_json(value: Any) -> Any:
-    """A JSON-ready copy of a record (Decimals become strings, so values stay exact)."""
+    """A JSON-ready copy of a record (Decimals become strings, so values stay exact). Called on every extraction
+    (the cache entry, the worker's reply), so it looks fields up once per class."""
     return _plain(value)
 
 

@@ -184,3 +184,48 @@ def test_a_prefectures_bodies_named_by_its_tier_take_its_name():
     hotan = t.ref(t.lookup("和田地区")[0])
     assert government_name("地区司法处", hotan) == "和田地区司法处"
     assert canonical_organisation("地区司法处", hotan) == "和田地区司法处"
+
+
+def test_a_title_named_again_in_a_report_is_one_node_with_every_number():
+    c = build_corpus(
+        "银川市兴庆区人民政府\n2021年，印发《兴庆区行政执法公示办法》（兴政发〔2021〕3号）。"
+        "修订《兴庆区行政执法公示办法》，落实《兴庆区行政执法公示办法》（兴政发〔2022〕8号）。"
+    )
+    (reg,) = c.regulations.values()
+    assert reg.document_numbers == {"兴政发〔2021〕3号", "兴政发〔2022〕8号"}
+
+
+def test_resolving_a_report_again_gives_equal_nodes_that_share_nothing():
+    seg = get_segmenter()
+    ex = extract(
+        Document.from_text(
+            "银川市兴庆区人民政府\n2021年，印发《兴庆区行政执法公示办法》，执行《行政处罚法》和《行政处罚法》。"
+            "区司法局、区法院和区司法局办理案件3件，区政府常务会议研究2次。",
+            "r.txt",
+        ),
+        seg,
+    )
+    first, again = resolve([ex]), resolve([ex])
+    for table in ("regulations", "governments", "organisations", "measures", "works"):
+        assert getattr(first, table) == getattr(again, table), table
+    for key, node in first.regulations.items():
+        node.alt_labels.add("改过")
+        assert "改过" not in again.regulations[key].alt_labels
+
+
+def test_a_report_resolves_alike_whatever_was_resolved_before_it():
+    a = "包头市昆都仑区人民政府\n2021年，严格执行《行政规范性文件管理规定》，区司法局办理案件9件。"
+    b = "银川市兴庆区人民政府\n2021年，严格执行《行政规范性文件管理规定》和《行政处罚法》，区司法局办理案件3件。"
+    alone = build_corpus(b)
+    build_corpus(a, a)
+    after = build_corpus(b)
+    for table in ("regulations", "governments", "organisations", "measures", "works", "areas"):
+        assert getattr(after, table) == getattr(alone, table), table
+    assert {r.scope_area for r in after.regulations.values()} == {"640104", None}
+
+
+def test_the_same_body_named_again_is_one_organisation_with_every_spelling():
+    c = build_corpus("银川市兴庆区人民政府\n2021年，区司法局、兴庆区司法局和区司法局开展普法，区政府研究3次。")
+    assert c.organisations["兴庆区司法局"].alt_labels == {"区司法局"}
+    (node,) = c.reports.values()
+    assert node.organisation_keys.count("兴庆区司法局") == 3

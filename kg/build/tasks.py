@@ -15,11 +15,11 @@ from kg.build.fragment import Fragment, FragmentHead, corpus_to_json
 from kg.errors import ReadError
 from kg.extract import extract
 from kg.model import Extraction, extraction_from_json, to_json
-from kg.rdf.triples import report_triples, view_subset
+from kg.rdf.triples import report_statements, view_subset
 from kg.rdf.turtle import TurtleWriter
 from kg.read import Document, SourceFile, one_line, read_bytes
 from kg.resolve import resolve
-from kg.segment import get_segmenter
+from kg.segment import DocumentMemo, get_segmenter
 
 
 @dataclass
@@ -70,13 +70,13 @@ def report_fragment(ex: Extraction, files: list[SourceFile]) -> Fragment:
     corpus = resolve([ex])
     node = corpus.reports[ex.report_id]
     node.source_names = [f.source_name for f in files]
-    triples = report_triples(node, files)
-    body, count = TurtleWriter().blocks(triples)
+    statements = report_statements(node, files)
+    body, count = TurtleWriter().blocks(statements)
     head = FragmentHead(ex.report_id, files[0], list(ex.info.problems), len(ex.figures), count)
     part = {
         "corpus": corpus_to_json(corpus),
         "indicators": sorted({f.indicator for f in ex.figures if f.indicator}),
-        "html": view_subset(ex.report_id, triples),
+        "html": view_subset(ex.report_id, statements),
     }
     return Fragment(head, part, body)
 
@@ -94,7 +94,7 @@ def process_task(task: Task) -> Outcome:
         if task.extraction is not None:
             ex = extraction_from_json(task.extraction)
         else:
-            ex = extract(doc, get_segmenter(task.segmenter, task.model))
+            ex = extract(doc, DocumentMemo(get_segmenter(task.segmenter, task.model)))
             out.extracted = True
         ex = dataclasses.replace(ex, source_name=task.name)
         out.extraction_json = extraction_text(to_json(ex))

@@ -35,6 +35,7 @@ Offsets index ``output/texts/<r>.txt``, the decoded text the build keeps. The on
 from __future__ import annotations
 
 import hashlib
+from types import SimpleNamespace
 
 from pyoxigraph import NamedNode
 
@@ -62,11 +63,14 @@ PREFIXES: dict[str, str] = {
 
 
 class Namespace:
-    """A closed namespace: only declared terms exist, each a pyoxigraph NamedNode."""
+    """A closed namespace: only declared terms exist, each a pyoxigraph NamedNode; :attr:`iris` has the same terms
+    as plain IRI strings, for :mod:`kg.rdf.terms` statements (a report's thousands of triples are written without
+    one pyoxigraph object each)."""
 
     def __init__(self, base: str, terms: str):
         self._base = base
         self._terms = {t: NamedNode(base + t) for t in terms.split()}
+        self.iris = SimpleNamespace(**{t: base + t for t in terms.split()})
 
     def __getattr__(self, name: str) -> NamedNode:
         try:
@@ -105,4 +109,9 @@ def short_hash(key: str, length: int = 16) -> str:
 
 def resource(kind: str, key: str, hashed: bool = True) -> NamedNode:
     """The IRI of a resource of ``kind`` with identity ``key`` (hashed unless already a safe token)."""
-    return NamedNode(f"{KGR}{kind}-{short_hash(key) if hashed else key}")
+    return NamedNode(resource_iri(kind, key, hashed))
+
+
+def resource_iri(kind: str, key: str, hashed: bool = True) -> str:
+    """:func:`resource` as a plain string."""
+    return f"{KGR}{kind}-{short_hash(key) if hashed else key}"

@@ -3,6 +3,10 @@
 
 Every extracted fact gets a ``kg:Mention`` (report, offsets into the decoded source text, surface text), and
 every report a ``prov:wasDerivedFrom`` link to its source file(s) with name, SHA-256 and size.
+
+The builders state everything in the light tuples of :mod:`kg.rdf.terms` (IRIs as strings): a report's few
+thousand statements go straight to the Turtle writer (:func:`report_statements`), which is most of the graph
+stage's work in a build; :func:`corpus_triples` and :func:`entity_triples` hand out pyoxigraph triples.
 """
 
 from __future__ import annotations
@@ -10,24 +14,27 @@ from __future__ import annotations
 import dataclasses
 from collections.abc import Iterator, Sequence
 
-from pyoxigraph import Literal, NamedNode, Triple
+from pyoxigraph import NamedNode, Triple
 
 from kg.lang.numerals import format_decimal
 from kg.model import Span
-from kg.rdf.namespaces import kg, prov, rdf, rdfs, resource, skos, xsd
+from kg.rdf.namespaces import KGR, kg, prov, rdf, rdfs, resource, resource_iri, skos, xsd
 from kg.rdf.schemes import concept_iri
+from kg.rdf.terms import Lit, Statement, Term, ntriples, to_triples
 from kg.read import Document, SourceFile
 from kg.resolve import Corpus, ReportNode
 
 ZH = "zh"
+K, P, R, RS, S, X = kg.iris, prov.iris, rdf.iris, rdfs.iris, skos.iris, xsd.iris
+_TYPE, _FALSE, _TRUE = R.type, Lit("false", X.boolean), Lit("true", X.boolean)
 
 
-def _zh(text: str) -> Literal:
-    return Literal(text, language=ZH)
+def _zh(text: str) -> Lit:
+    return Lit(text, "", ZH)
 
 
-def _int(n: int) -> Literal:
-    return Literal(str(n), datatype=xsd.integer)
+def _int(n: int) -> Lit:
+    return Lit(str(n), X.integer)
 
 
 def report_iri(report_id: str) -> NamedNode:
@@ -59,23 +66,49 @@ def measure_iri(key: str, concept: str | None = None) -> NamedNode:
     return concept_iri(concept) if concept else resource("measure", key)
 
 
+def _measure(sink: TripleSink, key: str, concept: str | None) -> str:
+    """:func:`measure_iri` as a string."""
+    return KGR + concept if concept else sink.node("measure", key)
+
+
+def _report(report_id: str) -> str:
+    return KGR + "report-" + report_id
+
+
+def _area(code: str) -> str:
+    return KGR + "area-" + code
+
+
 class TripleSink:
-    """Collects triples; a thin helper so that the builders below read like the contract."""
+    """Collects light statements (:mod:`kg.rdf.terms`); a thin helper so that the builders below read like the
+    contract."""
 
     def __init__(self) -> None:
-        self.triples: list[Triple] = []
+        self.triples: list[Statement] = []
+        self._keys: dict[str, str] = {}  # identity key → hashed IRI, per kind: a report names the same things again
 
-    def add(self, s: NamedNode, p: NamedNode, o: NamedNode | Literal) -> None:
-        self.triples.append(Triple(s, p, o))
+    def add(self, s: str, p: str, o: Term) -> None:
+        self.triples.append((s, p, o))
 
-    def mention(self, report_id: str, kind: str, span: Span, denotes: NamedNode) -> None:
-        m = resource("mention", f"{report_id}-{span.start}-{span.end}-{kind}", hashed=False)
-        self.add(m, rdf.type, kg.Mention)
-        self.add(m, kg.inReport, report_iri(report_id))
-        self.add(m, kg.denotes, denotes)
-        self.add(m, kg.start, _int(span.start))
-        self.add(m, kg.end, _int(span.end))
-        self.add(m, kg.text, Literal(span.text))
+    def node(self, kind: str, key: str) -> str:
+        """``resource_iri(kind, key)``, hashed once per sink."""
+        memo = kind + "|" + key
+        iri = self._keys.get(memo)
+        if iri is None:
+            iri = self._keys[memo] = resource_iri(kind, key)
+        return iri
+
+    def mention(self, report: str, report_id: str, kind: str, span: Span, denotes: str) -> None:
+        """A kg:Mention of ``denotes`` in the report (IRI ``report``, id ``report_id``)."""
+        m = f"{KGR}mention-{report_id}-{span.start}-{span.end}-{kind}"
+        self.triples += (
+            (m, _TYPE, K.Mention),
+            (m, K.inReport, report),
+            (m, K.denotes, denotes),
+            (m, K.start, Lit(str(span.start), X.integer)),
+            (m, K.end, Lit(str(span.end), X.integer)),
+            (m, K.text, Lit(span.text)),
+        )
 
 
 def _areas(sink: TripleSink, corpus: Corpus) -> None:
@@ -83,149 +116,152 @@ def _areas(sink: TripleSink, corpus: Corpus) -> None:
 
     table = area_table()
     for code, ref in corpus.areas.items():
-        a = area_iri(code)
-        sink.add(a, rdf.type, kg.AdministrativeArea)
+        a = _area(code)
+        sink.add(a, _TYPE, K.AdministrativeArea)
         area = table.by_code[code]
-        sink.add(a, rdfs.label, _zh(table.full_name(area)))
-        sink.add(a, kg.adminLevel, Literal(ref.level))
-        sink.add(a, kg.divisionCode, Literal(code))
+        sink.add(a, RS.label, _zh(table.full_name(area)))
+        sink.add(a, K.adminLevel, Lit(ref.level))
+        sink.add(a, K.divisionCode, Lit(code))
         if len(ref.path) >= 2:
-            sink.add(a, kg.within, area_iri(ref.path[-2][0]))
+            sink.add(a, K.within, _area(ref.path[-2][0]))
 
 
-def _source_files(sink: TripleSink, r: NamedNode, docs: Sequence[Document | SourceFile]) -> None:
+def _source_files(sink: TripleSink, r: str, docs: Sequence[Document | SourceFile]) -> None:
     for doc in docs:
-        f = resource("file", doc.sha256[:16], hashed=False)
-        sink.add(r, prov.wasDerivedFrom, f)
-        sink.add(f, rdf.type, kg.SourceFile)
-        sink.add(f, rdf.type, prov.Entity)
-        sink.add(f, rdfs.label, Literal(doc.source_name))
-        sink.add(f, kg.sha256, Literal(doc.sha256))
-        sink.add(f, kg.byteSize, _int(doc.size))
+        f = f"{KGR}file-{doc.sha256[:16]}"
+        sink.add(r, P.wasDerivedFrom, f)
+        sink.add(f, _TYPE, K.SourceFile)
+        sink.add(f, _TYPE, P.Entity)
+        sink.add(f, RS.label, Lit(doc.source_name))
+        sink.add(f, K.sha256, Lit(doc.sha256))
+        sink.add(f, K.byteSize, _int(doc.size))
         if doc.encoding:  # a PDF has none
-            sink.add(f, kg.encoding, Literal(doc.encoding))
-        sink.add(f, kg.fileFormat, Literal(doc.fmt))
+            sink.add(f, K.encoding, Lit(doc.encoding))
+        sink.add(f, K.fileFormat, Lit(doc.fmt))
 
 
 def _report_head(sink: TripleSink, node: ReportNode) -> None:
     """The report itself: label, file, year, issuer, and what made it partial."""
     info, rid = node.extraction.info, node.extraction.report_id
-    r = report_iri(rid)
-    sink.add(r, rdf.type, kg.Report)
-    sink.add(r, rdfs.label, _zh(info.title or node.source_names[0]))
-    sink.add(r, kg.sourceFile, Literal(node.source_names[0]))
+    r = _report(rid)
+    sink.add(r, _TYPE, K.Report)
+    sink.add(r, RS.label, _zh(info.title or node.source_names[0]))
+    sink.add(r, K.sourceFile, Lit(node.source_names[0]))
     if info.year is not None:
-        sink.add(r, kg.year, Literal(str(info.year), datatype=xsd.gYear))
+        sink.add(r, K.year, Lit(str(info.year), X.gYear))
         if info.year_span:
-            sink.mention(rid, "year", info.year_span, r)
+            sink.mention(r, rid, "year", info.year_span, r)
     if info.published:
-        sink.add(r, kg.published, Literal(info.published))
+        sink.add(r, K.published, Lit(info.published))
     if info.problems:
-        sink.add(r, kg.partial, Literal("; ".join(info.problems)))
+        sink.add(r, K.partial, Lit("; ".join(info.problems)))
     if node.government:
-        g = government_iri(node.government)
-        sink.add(r, kg.issuedBy, g)
+        g = sink.node("gov", node.government)
+        sink.add(r, K.issuedBy, g)
         if info.issuer_span:
-            sink.add(r, kg.mentions, g)
-            sink.mention(rid, "gov", info.issuer_span, g)
+            sink.add(r, K.mentions, g)
+            sink.mention(r, rid, "gov", info.issuer_span, g)
 
 
 def _report_documents(sink: TripleSink, node: ReportNode) -> None:
     """The regulations the report cites or issues and the works it names, each mention with its span."""
     ex, rid = node.extraction, node.extraction.report_id
-    r = report_iri(rid)
+    r = _report(rid)
     for m, key in zip(ex.regulations, node.regulation_keys, strict=True):
         if key is not None:
-            sink.mention(rid, "reg", m.span, regulation_iri(key))
+            sink.mention(r, rid, "reg", m.span, sink.node("reg", key))
     for m, key in zip(ex.regulations, node.work_keys, strict=True):
         if key is not None:
-            w = work_iri(key)
-            sink.add(r, kg.namesWork, w)
-            sink.mention(rid, "work", m.span, w)
+            w = sink.node("work", key)
+            sink.add(r, K.namesWork, w)
+            sink.mention(r, rid, "work", m.span, w)
     for key, role in node.roles.items():
-        reg = regulation_iri(key)
-        sink.add(r, kg.issues if role == "issued" else kg.cites, reg)
-        sink.add(r, kg.refersTo, reg)
+        reg = sink.node("reg", key)
+        sink.add(r, K.issues if role == "issued" else K.cites, reg)
+        sink.add(r, K.refersTo, reg)
 
 
 def _report_mentions(sink: TripleSink, node: ReportNode) -> None:
     """The bodies and measures the report names."""
     ex, rid = node.extraction, node.extraction.report_id
-    r = report_iri(rid)
+    r = _report(rid)
     for m, key in zip(ex.organisations, node.organisation_keys, strict=True):
-        o = organisation_iri(key) if key else government_iri(node.government)
-        sink.add(r, kg.mentions, o)
-        sink.mention(rid, "org", m.span, o)
+        o = sink.node("org", key) if key else sink.node("gov", node.government)
+        sink.add(r, K.mentions, o)
+        sink.mention(r, rid, "org", m.span, o)
     for m in ex.measures:
-        ms = measure_iri(m.label, m.concept)
-        sink.add(r, kg.mentions, ms)
-        sink.mention(rid, "msr", m.span, ms)
+        ms = _measure(sink, m.label, m.concept)
+        sink.add(r, K.mentions, ms)
+        sink.mention(r, rid, "msr", m.span, ms)
 
 
 def _figures(sink: TripleSink, node: ReportNode) -> None:
     rid = node.extraction.report_id
+    r = _report(rid)
     for f in node.extraction.figures:
         key = f"{rid}-{f.span.start}-{f.span.end}" + (f"-{f.range_part}" if f.range_part else "")
-        fig = resource("figure", key, hashed=False)
-        sink.add(fig, rdf.type, kg.Figure)
-        sink.add(fig, kg.reportedIn, report_iri(rid))
-        sink.add(fig, kg.value, Literal(format_decimal(f.value), datatype=xsd.decimal))
-        sink.add(fig, kg.unit, Literal(f.unit))
-        sink.add(fig, kg.approximate, Literal("true" if f.approximate else "false", datatype=xsd.boolean))
-        sink.add(fig, rdfs.label, _zh(f.span.text.replace("\n", "")))
-        for prop, value in ((kg.qualifier, f.qualifier), (kg.subject, f.subject)):
+        fig = f"{KGR}figure-{key}"
+        sink.triples += (
+            (fig, _TYPE, K.Figure),
+            (fig, K.reportedIn, r),
+            (fig, K.value, Lit(format_decimal(f.value), X.decimal)),
+            (fig, K.unit, Lit(f.unit)),
+            (fig, K.approximate, _TRUE if f.approximate else _FALSE),
+            (fig, RS.label, _zh(f.span.text.replace("\n", ""))),
+        )
+        for prop, value in ((K.qualifier, f.qualifier), (K.subject, f.subject)):
             if value:
                 sink.add(fig, prop, _zh(value))
         if f.range_part:
-            sink.add(fig, kg.rangeBound, Literal(f.range_part))
+            sink.add(fig, K.rangeBound, Lit(f.range_part))
         if f.indicator:
-            sink.add(fig, kg.indicator, concept_iri(f.indicator))
-        sink.mention(rid, "fig" + (f"-{f.range_part}" if f.range_part else ""), f.span, fig)
+            sink.add(fig, K.indicator, KGR + f.indicator)
+        sink.mention(r, rid, "fig" + (f"-{f.range_part}" if f.range_part else ""), f.span, fig)
 
 
-def _report(sink: TripleSink, node: ReportNode, docs: Sequence[Document | SourceFile]) -> None:
+def _report_statements(sink: TripleSink, node: ReportNode, docs: Sequence[Document | SourceFile]) -> None:
     _report_head(sink, node)
-    _source_files(sink, report_iri(node.extraction.report_id), docs)
+    _source_files(sink, _report(node.extraction.report_id), docs)
     _report_documents(sink, node)
     _report_mentions(sink, node)
     _figures(sink, node)
 
 
-def _labelled(sink: TripleSink, node: NamedNode, cls: NamedNode, label: str, alts: set[str]) -> None:
-    sink.add(node, rdf.type, cls)
-    sink.add(node, rdfs.label, _zh(label))
+def _labelled(sink: TripleSink, node: str, cls: str, label: str, alts: set[str]) -> None:
+    sink.add(node, _TYPE, cls)
+    sink.add(node, RS.label, _zh(label))
     for alt in alts:
-        sink.add(node, skos.altLabel, _zh(alt))
+        sink.add(node, S.altLabel, _zh(alt))
 
 
 def _regulations(sink: TripleSink, corpus: Corpus) -> None:
     for key, reg in corpus.regulations.items():
-        n = regulation_iri(key)
-        _labelled(sink, n, kg.Regulation, reg.label, reg.alt_labels)
-        sink.add(n, kg.kind, Literal(reg.kind))
-        sink.add(n, kg.issuerLevel, Literal(reg.issuer_level))
+        n = sink.node("reg", key)
+        _labelled(sink, n, K.Regulation, reg.label, reg.alt_labels)
+        sink.add(n, K.kind, Lit(reg.kind))
+        sink.add(n, K.issuerLevel, Lit(reg.issuer_level))
         for number in reg.document_numbers:
-            sink.add(n, kg.documentNumber, Literal(number))
+            sink.add(n, K.documentNumber, Lit(number))
         for inner in reg.implements:
-            sink.add(n, kg.implementsRegulation, regulation_iri(inner))
+            sink.add(n, K.implementsRegulation, sink.node("reg", inner))
         if reg.scope_area:
-            sink.add(n, kg.scopeArea, area_iri(reg.scope_area))
+            sink.add(n, K.scopeArea, _area(reg.scope_area))
         if reg.issuer_area:
-            sink.add(n, kg.issuerArea, area_iri(reg.issuer_area))
+            sink.add(n, K.issuerArea, _area(reg.issuer_area))
 
 
 def _bodies_and_works(sink: TripleSink, corpus: Corpus) -> None:
     for key, gov in corpus.governments.items():
-        g = government_iri(key)
-        _labelled(sink, g, kg.Government, gov.label, gov.alt_labels)
-        sink.add(g, rdf.type, kg.Organisation)
+        g = sink.node("gov", key)
+        _labelled(sink, g, K.Government, gov.label, gov.alt_labels)
+        sink.add(g, _TYPE, K.Organisation)
         if gov.area:
-            sink.add(g, kg.jurisdiction, area_iri(gov.area))
+            sink.add(g, K.jurisdiction, _area(gov.area))
     for key, work in corpus.works.items():
-        _labelled(sink, work_iri(key), kg.CitedWork, work.label, work.alt_labels)
-        sink.add(work_iri(key), kg.workType, Literal(work.work_type))
+        _labelled(sink, sink.node("work", key), K.CitedWork, work.label, work.alt_labels)
+        sink.add(sink.node("work", key), K.workType, Lit(work.work_type))
     for key, org in corpus.organisations.items():
-        _labelled(sink, organisation_iri(key), kg.Organisation, org.label, org.alt_labels)
+        _labelled(sink, sink.node("org", key), K.Organisation, org.label, org.alt_labels)
 
 
 def _measures(sink: TripleSink, corpus: Corpus) -> None:
@@ -233,17 +269,17 @@ def _measures(sink: TripleSink, corpus: Corpus) -> None:
 
     scheme = {c.id: c for c in measure_scheme()}
     for key, ms in corpus.measures.items():
-        n = measure_iri(key, ms.concept)
-        sink.add(n, rdf.type, kg.Measure)
-        sink.add(n, rdf.type, skos.Concept)
-        sink.add(n, rdfs.label, _zh(ms.label))
+        n = _measure(sink, key, ms.concept)
+        sink.add(n, _TYPE, K.Measure)
+        sink.add(n, _TYPE, S.Concept)
+        sink.add(n, RS.label, _zh(ms.label))
         alts = set(ms.alt_labels)
         if ms.concept in scheme:
-            sink.add(n, skos.inScheme, concept_iri(MEASURE_SCHEME))
-            sink.add(n, skos.prefLabel, _zh(ms.label))
+            sink.add(n, S.inScheme, KGR + MEASURE_SCHEME)
+            sink.add(n, S.prefLabel, _zh(ms.label))
             alts |= set(scheme[ms.concept].alt_labels)
         for alt in alts - {ms.label}:
-            sink.add(n, skos.altLabel, _zh(alt))
+            sink.add(n, S.altLabel, _zh(alt))
 
 
 def corpus_triples(corpus: Corpus, docs: dict[str, list[Document]] | None = None) -> Iterator[Triple]:
@@ -255,9 +291,9 @@ def corpus_triples(corpus: Corpus, docs: dict[str, list[Document]] | None = None
     _regulations(sink, corpus)
     _measures(sink, corpus)
     for node in corpus.reports.values():
-        _report(sink, node, docs.get(node.extraction.report_id, []))
+        _report_statements(sink, node, docs.get(node.extraction.report_id, []))
     _indicators(sink, {f.indicator for node in corpus.reports.values() for f in node.extraction.figures if f.indicator})
-    return iter(sink.triples)
+    return iter(to_triples(sink.triples))
 
 
 def _indicators(sink: TripleSink, used: set[str]) -> None:
@@ -268,57 +304,52 @@ def _indicators(sink: TripleSink, used: set[str]) -> None:
     for concept in indicator_scheme():
         if concept.id not in used:
             continue
-        c = concept_iri(concept.id)
-        sink.add(c, rdf.type, kg.Indicator)
-        sink.add(c, rdf.type, skos.Concept)
-        sink.add(c, skos.inScheme, concept_iri(INDICATOR_SCHEME))
-        sink.add(c, rdfs.label, _zh(concept.pref_label))
-        sink.add(c, skos.prefLabel, _zh(concept.pref_label))
+        c = KGR + concept.id
+        sink.add(c, _TYPE, K.Indicator)
+        sink.add(c, _TYPE, S.Concept)
+        sink.add(c, S.inScheme, KGR + INDICATOR_SCHEME)
+        sink.add(c, RS.label, _zh(concept.pref_label))
+        sink.add(c, S.prefLabel, _zh(concept.pref_label))
         if concept.unit:
-            sink.add(c, kg.unit, Literal(concept.unit))
+            sink.add(c, K.unit, Lit(concept.unit))
 
 
 # --- the graph in parts, for builds that resolve and write each report apart (kg.build.pipeline) ----------------------
 
 
-def report_triples(node: ReportNode, files: Sequence[Document | SourceFile]) -> list[Triple]:
-    """The triples of one report: the report itself, its source files, figures and mentions. They depend on the
-    report alone (its extraction and the identity keys of what it names), so a build can make them in a worker
-    process and cache them; :func:`entity_triples` makes the rest."""
+def report_statements(node: ReportNode, files: Sequence[Document | SourceFile]) -> list[Statement]:
+    """The statements of one report (light :mod:`kg.rdf.terms` tuples, formatted by
+    :meth:`kg.rdf.turtle.TurtleWriter.subject_blocks`): the report itself, its source files, figures and mentions.
+    They depend on the report alone (its extraction and the identity keys of what it names), so a build can make
+    them in a worker process and cache them; :func:`entity_triples` makes the rest."""
     sink = TripleSink()
-    _report(sink, node, files)
+    _report_statements(sink, node, files)
     return sink.triples
 
 
 def entity_triples(corpus: Corpus, indicators: set[str]) -> list[Triple]:
     """The triples of the shared resources of a corpus (areas, governments, regulations, organisations, measures)
-    and of the ``indicators`` (concept IRIs) its figures link to. With :func:`report_triples` of every report, the
-    same triples as :func:`corpus_triples`."""
-    out = list(corpus_triples(dataclasses.replace(corpus, reports={})))
+    and of the ``indicators`` (concept IRIs) its figures link to. With :func:`report_statements` of every report,
+    the same triples as :func:`corpus_triples`."""
     sink = TripleSink()
     _indicators(sink, indicators)
-    return out + sink.triples
+    return [*corpus_triples(dataclasses.replace(corpus, reports={})), *to_triples(sink.triples)]
 
 
 # The report triples the HTML view reads (kg.view, kg.analyse.citations); the view is drawn from these and the
 # shared resources only, never from a store of every mention and figure (tests/test_scale.py checks it is the
 # same page as one drawn from the whole graph) …
-_VIEW_PREDICATES = frozenset(
-    p.value for p in (rdf.type, rdfs.label, kg.sourceFile, kg.year, kg.issuedBy, kg.cites, kg.issues, kg.refersTo)
-)
+_VIEW_PREDICATES = frozenset((_TYPE, RS.label, K.sourceFile, K.year, K.issuedBy, K.cites, K.issues, K.refersTo))
 # … and, for the example sentences of its tooltips, the mentions of regulations (kgr:mention-…-reg)
-_VIEW_MENTION_PREDICATES = frozenset(p.value for p in (rdf.type, kg.inReport, kg.denotes, kg.start, kg.end, kg.text))
+_VIEW_MENTION_PREDICATES = frozenset((_TYPE, K.inReport, K.denotes, K.start, K.end, K.text))
 
 
-def view_subset(report_id: str, triples: Sequence[Triple]) -> str:
-    """The triples of one report that the HTML view needs, as N-Triples text."""
-    import pyoxigraph  # noqa: PLC0415
-
-    subject = report_iri(report_id)
-    subset = [
+def view_subset(report_id: str, statements: Sequence[Statement]) -> str:
+    """The statements of one report that the HTML view needs, as N-Triples text (as pyoxigraph writes it)."""
+    subject = _report(report_id)
+    return ntriples(
         t
-        for t in triples
-        if (t.subject == subject and t.predicate.value in _VIEW_PREDICATES)
-        or (t.subject.value.endswith("-reg") and t.predicate.value in _VIEW_MENTION_PREDICATES)
-    ]
-    return pyoxigraph.serialize(subset, format=pyoxigraph.RdfFormat.N_TRIPLES).decode("utf-8")
+        for t in statements
+        if (t[0] == subject and t[1] in _VIEW_PREDICATES)
+        or (t[0].endswith("-reg") and t[1] in _VIEW_MENTION_PREDICATES)
+    )

@@ -6,7 +6,9 @@ one block per subject, ``rdf:type`` first then predicates by prefixed name, obje
 sorts the subjects of the triples it is given by IRI; :meth:`TurtleWriter.blocks` formats one group of triples
 (one report's, in ``kg build``) the same way without the prefixes, so that groups can be written one after the
 other and the whole graph never has to be held in memory (see :mod:`kg.build.pipeline` for the order of groups).
-The graph stage makes only IRIs and literals, but any RDF is written correctly (``kg export`` of a user's file):
+It takes pyoxigraph triples or the light statements of :mod:`kg.rdf.terms` (how the graph stage states a report:
+no pyoxigraph object per triple), alike. The graph stage makes only IRIs and literals, but any RDF is written
+correctly (``kg export`` of a user's file):
 blank nodes as ``_:label`` (a label that is not a plain ASCII Turtle label is written ``_:x-<hex of its UTF-8>``),
 ``rdf:type`` as ``a`` only in predicate position, an ``xsd:integer`` or ``xsd:boolean`` bare only when its lexical
 form is canonical (ASCII digits without a plus or leading zeros; ``true``/``false``: every parser reads those back
@@ -24,6 +26,7 @@ from typing import IO
 from pyoxigraph import BlankNode, Literal, NamedNode, Triple
 
 from kg.rdf.namespaces import KG, PREFIXES, PROV, RDF, XSD
+from kg.rdf.terms import Lit, Statement, Term
 
 _LOCAL = re.compile(r"^[A-Za-z0-9_](?:[A-Za-z0-9_.\-]*[A-Za-z0-9_\-])?\Z")
 _BLANK = re.compile(r"[A-Za-z0-9_](?:[A-Za-z0-9_.\-]*[A-Za-z0-9_\-])?")  # labels every Turtle parser reads as such
@@ -53,6 +56,7 @@ class TurtleWriter:
             self.prefixes
         )
         self._cache: dict[str, str] = {}  # predicates, classes and datatypes recur: format them once
+        self._predicate_keys: dict[str, tuple[bool, str, str]] = {}  # IRI → (sort key…, as written)
 
     def iri(self, iri: str) -> str:
         """An IRI as a prefixed name when a prefix covers it, else ``<iri>`` (``rdf:type`` too: ``a`` is written only
@@ -79,27 +83,33 @@ class TurtleWriter:
             text = self._cache[iri] = self.iri(iri)
         return text
 
-    def literal(self, lit: Literal) -> str:
-        value = lit.value
-        text = value.translate(_ESCAPE_TABLE)
-        language = lit.language
-        if language:
-            direction = getattr(lit, "direction", None)  # RDF 1.2 (pyoxigraph >= 0.5)
-            return f'"{text}"@{language}' + (f"--{direction}" if direction else "")
-        dt = lit.datatype.value
+    def literal(self, lit: Literal | Lit) -> str:
+        """A pyoxigraph literal or a light :class:`~kg.rdf.terms.Lit` in Turtle."""
+        if type(lit) is Lit:
+            value, dt, language = lit
+            if language:
+                return f'"{value.translate(_ESCAPE_TABLE)}"@{language}'
+        else:
+            value, language = lit.value, lit.language
+            if language:
+                direction = getattr(lit, "direction", None)  # RDF 1.2 (pyoxigraph >= 0.5)
+                return f'"{value.translate(_ESCAPE_TABLE)}"@{language}' + (f"--{direction}" if direction else "")
+            dt = lit.datatype.value
         if dt == _XSD_STRING:
-            return f'"{text}"'
+            return f'"{value.translate(_ESCAPE_TABLE)}"'
         if dt == _XSD_INTEGER and _INTEGER.fullmatch(value):
             return value
         if dt == _XSD_BOOLEAN and value in ("true", "false"):
             return value
-        return f'"{text}"^^{self._cached_iri(dt)}'
+        return f'"{value.translate(_ESCAPE_TABLE)}"^^{self._cached_iri(dt)}'
 
-    def term(self, term: NamedNode | BlankNode | Literal | Triple) -> str:
-        """Any RDF term in Turtle (an RDF 1.2 triple term as ``<<( s p o )>>``)."""
+    def term(self, term: NamedNode | BlankNode | Literal | Triple | Term) -> str:
+        """Any RDF term in Turtle (an RDF 1.2 triple term as ``<<( s p o )>>``; a ``str`` is an IRI)."""
+        if type(term) is str:
+            return self.iri(term)
         if isinstance(term, NamedNode):
             return self.iri(term.value)
-        if isinstance(term, Literal):
+        if isinstance(term, (Literal, Lit)):
             return self.literal(term)
         if isinstance(term, BlankNode):
             return blank_label(term.value)
@@ -110,39 +120,53 @@ class TurtleWriter:
     def header(self) -> str:
         return "".join(f"@prefix {p}: <{ns}> .\n" for p, ns in self.prefixes.items())
 
-    def subject_blocks(self, triples: Iterable[Triple]) -> list[tuple[str, str, int]]:
-        """One (subject key, Turtle block, triple count) per subject of ``triples`` (duplicates dropped), sorted by
-        key — the subject's IRI, or ``_:`` and the label of a blank node (see :func:`subject_key`); a block starts
-        with a newline and ends with `` .\\n``."""
-        by_subject: dict[str, dict[str, set[str]]] = {}
-        iri, literal, term = self._cached_iri, self.literal, self.term
-        for t in triples:
-            subject, predicate, obj = t  # one call into pyoxigraph instead of three attribute look-ups
-            key = subject.value if type(subject) is NamedNode else subject_key(subject)
-            preds = by_subject.get(key)
-            if preds is None:
-                preds = by_subject[key] = {}
-            objects = preds.get(predicate.value)
-            if objects is None:
-                objects = preds[predicate.value] = set()
-            kind = type(obj)
-            objects.add(iri(obj.value) if kind is NamedNode else literal(obj) if kind is Literal else term(obj))
-        out: list[tuple[str, str, int]] = []
-        for subject in sorted(by_subject):
-            preds = by_subject[subject]
-            parts = ["\n" + (blank_label(subject[2:]) if subject.startswith("_:") else self.iri(subject))]
-            count = 0
-            ordered = sorted(preds, key=lambda p: (p != RDF_TYPE, iri(p)))
-            for i, pred in enumerate(ordered):
-                objects = sorted(preds[pred])
-                count += len(objects)
-                sep = " ;\n    " if i else " "
-                parts.append(f"{sep}{self.predicate(pred)} {' , '.join(objects)}")
-            parts.append(" .\n")
-            out.append((subject, "".join(parts), count))
-        return out
+    def subject_blocks(self, triples: Iterable[Triple | Statement]) -> list[tuple[str, str, int]]:
+        """One (subject key, Turtle block, triple count) per subject of ``triples`` (pyoxigraph triples or light
+        :mod:`kg.rdf.terms` statements; duplicates dropped), sorted by key — the subject's IRI, or ``_:`` and the
+        label of a blank node (see :func:`subject_key`); a block starts with a newline and ends with `` .\\n``."""
+        by_subject: dict[str, list[tuple[str, object]]] = {}
+        for s, p, o in triples:  # one call into pyoxigraph per triple instead of three attribute look-ups
+            if type(s) is not str:
+                s, p = s.value if type(s) is NamedNode else subject_key(s), p.value
+                if type(o) is NamedNode:
+                    o = o.value
+            pairs = by_subject.get(s)
+            if pairs is None:
+                by_subject[s] = [(p, o)]
+            else:
+                pairs.append((p, o))
+        return [self._block(subject, by_subject[subject]) for subject in sorted(by_subject)]
 
-    def blocks(self, triples: Iterable[Triple]) -> tuple[str, int]:
+    def _block(self, subject: str, pairs: list[tuple[str, object]]) -> tuple[str, str, int]:
+        """One subject's block: ``rdf:type`` first, then predicates by prefixed name, objects sorted by their
+        Turtle, each (predicate, object) once."""
+        keys, cache, literal = self._predicate_keys, self._cache, self.literal
+        lines = set()
+        for p, o in pairs:
+            key = keys.get(p)
+            if key is None:
+                key = keys[p] = (p != RDF_TYPE, self._cached_iri(p), self.predicate(p))
+            kind = type(o)
+            if kind is str:
+                text = cache.get(o) or self._cached_iri(o)
+            elif kind is Lit or kind is Literal:
+                text = literal(o)
+            else:
+                text = self.term(o)
+            lines.add((key, text))
+        parts = ["\n", blank_label(subject[2:]) if subject.startswith("_:") else self.iri(subject)]
+        last = None
+        for key, text in sorted(lines):
+            if key == last:
+                parts.append(" , ")
+            else:
+                parts += (" ;\n    " if last else " ", key[2], " ")
+                last = key
+            parts.append(text)
+        parts.append(" .\n")
+        return subject, "".join(parts), len(lines)
+
+    def blocks(self, triples: Iterable[Triple | Statement]) -> tuple[str, int]:
         """The subject blocks of ``triples`` (duplicates dropped, subjects sorted by IRI), without the prefix
         lines; returns the text and the number of triples in it."""
         parts = self.subject_blocks(triples)

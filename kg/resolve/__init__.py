@@ -14,6 +14,7 @@ The result (:class:`Corpus`) is plain data; only :mod:`kg.rdf.triples` turns it 
 
 from __future__ import annotations
 
+import dataclasses
 from collections.abc import Iterable
 from dataclasses import dataclass, field
 
@@ -135,7 +136,8 @@ def _resolve_report(corpus: Corpus, ex: Extraction, source_names: list[str]) -> 
         _add_area_chain(corpus, info.area)
     gov_key = _government(corpus, info.issuer, info.area)
     reg_keys, work_keys, roles = _regulations(corpus, ex.regulations, info.area)
-    org_keys = [_organisation(corpus, m.name, info.area, gov_key) for m in ex.organisations]
+    names: dict[str, tuple[str, bool]] = {}  # a report names the same bodies again and again: canonicalise once
+    org_keys = [_organisation(corpus, m.name, info.area, gov_key, names) for m in ex.organisations]
     for m in ex.measures:
         node = corpus.measures.setdefault(m.label, EntityNode(m.label, m.label, concept=m.concept))
         surface = m.span.text.replace("\n", "")
@@ -162,13 +164,14 @@ def _regulations(
     reg_keys: list[str | None] = []
     work_keys: list[str | None] = []
     roles: dict[str, Role] = {}
+    identities: dict[tuple[str, Role], RegulationNode] = {}  # the same title again in this report (same area)
     for m in mentions:
         if m.category != "regulation":
             reg_keys.append(None)
             work_keys.append(None if m.category == "unresolved" else _merge_work(corpus, m, area))
             continue
         work_keys.append(None)
-        key = _merge_regulation(corpus, regulation_identity(m, area), None if m.alias else m.surface or m.title)
+        key = _merge_regulation(corpus, _identity(m, area, identities), None if m.alias else m.surface or m.title)
         if m.document_number:
             corpus.regulations[key].document_numbers.add(m.document_number)
         reg_keys.append(key)
@@ -187,11 +190,37 @@ def _regulations(
     return reg_keys, work_keys, roles
 
 
-def _organisation(corpus: Corpus, name: str, area: AreaRef | None, gov_key: str | None) -> str | None:
+def _identity(
+    m: RegulationMention, area: AreaRef | None, seen: dict[tuple[str, Role], RegulationNode]
+) -> RegulationNode:
+    """:func:`regulation_identity` of a mention, computed once per (title, role) of a report (it reads nothing else
+    of the mention); a fresh node each time, since merging keeps and changes the node it is given."""
+    node = seen.get((m.title, m.role))
+    if node is None:
+        node = seen[m.title, m.role] = regulation_identity(m, area)
+    return dataclasses.replace(
+        node,
+        alt_labels=set(node.alt_labels),
+        document_numbers=set(node.document_numbers),
+        implements=set(node.implements),
+    )
+
+
+def _organisation(
+    corpus: Corpus, name: str, area: AreaRef | None, gov_key: str | None, names: dict[str, tuple[str, bool]]
+) -> str | None:
     """The key of a named body; None when it names the report's own government or signing body (then the
-    written form becomes one of the government's altLabels)."""
-    label = canonical_organisation(name, area)
-    if gov_key and _without_party(government_name(label, area)) == _without_party(gov_key):
+    written form becomes one of the government's altLabels). ``names`` keeps, per written name of this report, its
+    canonical name and whether that is the government."""
+    known = names.get(name)
+    if known is None:
+        label = canonical_organisation(name, area)
+        known = names[name] = (
+            label,
+            bool(gov_key) and _without_party(government_name(label, area)) == _without_party(gov_key),
+        )
+    label, is_government = known
+    if is_government:
         if name != gov_key:
             corpus.governments[gov_key].alt_labels.add(name)
         return None

@@ -22,7 +22,7 @@ from dataclasses import dataclass, field
 from functools import lru_cache
 
 from kg.lang.areas import Area, area_table, tier_words
-from kg.lang.laws import law_table
+from kg.lang.laws import Law, law_table
 from kg.lang.titles import normalise_title
 from kg.lang.zh import HAN_CLASS, TIERS
 from kg.model import AreaRef, RegulationMention
@@ -179,10 +179,24 @@ def _place_key(title: str, place: Area, end: int) -> str:
     return area_table().full_name(place) + rest
 
 
+@lru_cache(maxsize=16384)
+def _normalised(title: str) -> str:
+    """:func:`normalise_title`, cached: the same titles come back report after report."""
+    return normalise_title(title)
+
+
+@lru_cache(maxsize=16384)
+def _law(title: str) -> Law | None:
+    """The law table's entry for a normalised title (or its one-typo neighbour), cached like :func:`_normalised`:
+    the typo search alone tries every character of every title not in the table."""
+    return law_table().get(title) or law_table().near(title)
+
+
 def regulation_identity(mention: RegulationMention, report_area: AreaRef | None) -> RegulationNode:
-    """The canonical node (not yet merged with other mentions) a regulation mention denotes."""
-    title = normalise_title(mention.title)
-    law = law_table().get(title) or law_table().near(title)
+    """The canonical node (not yet merged with other mentions) a regulation mention denotes. It reads the mention's
+    title and role only: :func:`kg.resolve.resolve` computes it once per title and role of a report."""
+    title = _normalised(mention.title)
+    law = _law(title)
     if law is not None:
         return RegulationNode(key=law.title, label=law.title, kind=law.kind, issuer_level="national", fixed_label=True)
     tier = _tier_of(title)
@@ -226,7 +240,7 @@ def work_key(mention: RegulationMention, report_area: AreaRef | None) -> str:
     """Identity of a non-regulation work (an annual report, a project, a book …): its type and title, and the
     citing report's area when the title names no place — two districts' 《2022年度法治政府建设情况报告》 are two
     reports, while 《某市某区2022年度…报告》 is one wherever it is named."""
-    title = normalise_title(mention.title)
+    title = _normalised(mention.title)
     if named_place(title, report_area) is None and report_area is not None:
         return f"{mention.category}|{report_area.code}|{title}"
     return f"{mention.category}|{title}"
