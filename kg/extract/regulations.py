@@ -170,23 +170,24 @@ def _inner_titles(doc: Document, start: int, inner: str, outer_index: int) -> li
 
 def _alias_uses(
     doc: Document,
-    aliases: dict[str, str],
-    alias_spans: list[tuple[int, int]],
+    declared: list[tuple[str, str, int, int]],
     blocked: list[tuple[int, int]],
     own: OwnArea,
 ) -> list[RegulationMention]:
-    """简称“纲要”: later quoted uses of a declared alias name the document too."""
+    """简称“纲要”: later quoted uses of a declared alias name the document too — the document of the latest
+    declaration of that alias before the use (a report may declare one alias twice, for two documents).
+    ``declared``: (alias, full title, start, end of the declaration), in text order."""
     text = doc.clean
-    defined_at = {a: s for (a, (s, _)) in zip(aliases, alias_spans, strict=True)}
-    taken = SpanSet(blocked + alias_spans)
+    taken = SpanSet(blocked + [(s, e) for _, _, s, e in declared])
     out = []
     for m in _QUOTED_ALIAS.finditer(text):
         alias = normalise_title(m.group(1))
-        if alias in aliases and m.start() > defined_at[alias] + 4 and not taken.covers(m.start()):
+        title = next((t for a, t, s, _ in reversed(declared) if a == alias and m.start() > s + 4), None)
+        if title is not None and not taken.covers(m.start()):
             out.append(
                 RegulationMention(
                     span=doc.span(m.start(), m.end()),
-                    title=aliases[alias],
+                    title=title,
                     surface=m.group(1),
                     role=role_of(text, m.start(), m.end(), own),
                     alias=alias,
@@ -230,11 +231,11 @@ def extract_regulations(
     mentions: list[RegulationMention] = []
     index_of: dict[int, int] = {}  # title list index → mention index
     aliases: dict[str, str] = {}  # alias → full title
-    alias_spans: list[tuple[int, int]] = []
+    declared: list[tuple[str, str, int, int]] = []  # (alias, full title, span of the declaration)
     titles = find_titles(text) if titles is None else titles
     for idx, (start, end, parent) in enumerate(titles):
         inner = text[start + 1 : end - 1]
-        if any(s <= start < e for s, e in alias_spans) or not inner.strip() or _NOT_A_TITLE.search(inner):
+        if any(s <= start < e for _, _, s, e in declared) or not inner.strip() or _NOT_A_TITLE.search(inner):
             continue  # the 《条例》 of 以下简称《条例》 is not a new document
         title = normalise_title(inner)
         full = aliases.get(title) or (_abbreviated(title, mentions) if parent is None else None)
@@ -244,11 +245,11 @@ def extract_regulations(
             defined = _alias_after(text, end)
             if defined and defined[0] != title:
                 aliases[defined[0]] = title
-                alias_spans.append((defined[1], defined[2]))
+                declared.append((defined[0], title, defined[1], defined[2]))
             mentions += _inner_titles(doc, start, inner, len(mentions) - 1)
     blocked = [(s, e) for s, e, _ in titles]
     if aliases:
-        mentions += _alias_uses(doc, aliases, alias_spans, blocked, own)
+        mentions += _alias_uses(doc, declared, blocked, own)
     for s, e, full in find_unbracketed_laws(text, blocked):
         mentions.append(
             RegulationMention(span=doc.span(s, e), title=full, surface=text[s:e], role="cited", bracketed=False)

@@ -221,3 +221,18 @@ def test_reports_on_how_work_went_and_quizzes_are_cited_works():
         ("某某法律知识线上答题", "other"),
         ("关于加强行政执法工作的意见", "regulation"),
     ]
+
+
+def test_an_alias_declared_twice_names_the_document_of_its_latest_declaration():
+    found = extract_regulations(
+        Document.from_text(
+            "印发《某县法治政府建设实施方案》（以下简称《方案》），落实“方案”。"
+            "印发《某县普法规划》（以下简称《方案》），推进“方案”。"
+        )
+    )
+    assert [(m.title, m.surface) for m in found] == [
+        ("某县法治政府建设实施方案", "某县法治政府建设实施方案"),
+        ("某县法治政府建设实施方案", "方案"),
+        ("某县普法规划", "某县普法规划"),
+        ("某县普法规划", "方案"),
+    ]
