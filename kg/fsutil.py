@@ -1,6 +1,7 @@
 """Atomic file output: write to a temporary file in the same folder, then rename, so a reader (or a crash)
-never sees a half-written graph; and sealed files, which carry the SHA-256 of their content so that a damaged or
-edited file is found before it is used.
+never sees a half-written graph; sealed files, which carry the SHA-256 of their content so that a damaged or
+edited file is found before it is used; file stamps, which tell a file that nothing has written since it was
+checked; and copies of byte ranges done by the operating system.
 
 An error while writing names the file asked for, never the temporary one (``kg export -o DIR`` onto a folder
 says ``DIR``, not ``.DIR.x1y2.tmp``).
@@ -8,6 +9,7 @@ says ``DIR``, not ``.DIR.x1y2.tmp``).
 
 from __future__ import annotations
 
+import errno
 import hashlib
 import os
 import tempfile
@@ -101,3 +103,63 @@ def remove_stale_temporaries(folder: Path) -> int:
             path.unlink(missing_ok=True)
             removed += 1
     return removed
+
+
+# --- stamps and copies: large unchanged files are neither read nor hashed again ---------------------------------
+
+
+def file_stamp(path: str | os.PathLike) -> list[int] | None:
+    """Size, inode and change time of a file (None when it cannot be read). Why: the change time is set by the
+    system on every write, rename or change of mode and cannot be set back by a user, so a file whose stamp is the
+    one it had when it was checked (against its SHA-256) has not been written since — how a rebuild trusts
+    thousands of cached files without reading them (as git trusts its index)."""
+    try:
+        st = os.stat(path)
+    except OSError:
+        return None
+    return [st.st_size, st.st_ino, st.st_ctime_ns]
+
+
+_NO_KERNEL_COPY = (errno.EXDEV, errno.ENOSYS, errno.EINVAL, errno.EOPNOTSUPP, errno.EBADF, errno.ETXTBSY)
+
+
+def copy_range(source: str | os.PathLike, out: IO[bytes], offset: int, length: int) -> None:
+    """Append ``length`` bytes of ``source`` from ``offset`` to the binary file ``out``, copied by the kernel
+    (``os.copy_file_range``: shared blocks on file systems that reflink, an in-kernel copy elsewhere) so that the
+    bytes never pass through Python; where the kernel cannot (another system, an in-memory ``out``) they are
+    copied in 1 MiB pieces. A source shorter than asked is an :class:`OSError`."""
+    fd = os.open(source, os.O_RDONLY)
+    try:
+        done = _kernel_copy(fd, out, offset, length)
+        os.lseek(fd, offset + done, os.SEEK_SET)
+        while done < length:
+            piece = os.read(fd, min(length - done, 1 << 20))
+            if not piece:
+                raise OSError(errno.EIO, f"{os.fspath(source)}: shorter than expected (changed while being copied?)")
+            out.write(piece)
+            done += len(piece)
+    finally:
+        os.close(fd)
+
+
+def _kernel_copy(fd: int, out: IO[bytes], offset: int, length: int) -> int:
+    """Bytes copied by ``os.copy_file_range`` (0 when it cannot be used here)."""
+    if not hasattr(os, "copy_file_range"):
+        return 0
+    try:
+        target = out.fileno()
+    except (OSError, ValueError, AttributeError):  # io.BytesIO: io.UnsupportedOperation is an OSError
+        return 0
+    out.flush()
+    done = 0
+    while done < length:
+        try:
+            n = os.copy_file_range(fd, target, length - done, offset + done)
+        except OSError as exc:
+            if exc.errno in _NO_KERNEL_COPY and not done:
+                return 0
+            raise
+        if not n:
+            break
+        done += n
+    return done

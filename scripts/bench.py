@@ -1,22 +1,30 @@
-"""Benchmark ``kg build`` on a synthetic corpus (issue 10): speed, scaling with jobs, memory and incremental rebuilds.
+"""Benchmark ``kg build`` on a synthetic corpus (issues 10 and 19): speed against bare segmentation, scaling with
+jobs and report size, memory, and rebuilds after a change — every goal of issue 19 as a ratio measured in one run.
 
-    python scripts/bench.py                      # 1,000 reports, --jobs 1 and 2
-    python scripts/bench.py --docs 1000 10000    # two sizes: memory growth between them
-    python scripts/bench.py --docs 200 --html    # also time graph.html
-    python scripts/bench.py --docs 1000 --dask   # also build on a Dask LocalCluster: its ratio beside the local one
-    python scripts/bench.py --profile            # cProfile of a one-process build of the seeds, top functions
+    python scripts/bench.py                                   # 1,000 reports, --jobs 1 and 2
+    python scripts/bench.py --docs 1000 10000 --jobs 1 2 --sizes   # the acceptance run of issue 19
+    python scripts/bench.py --docs 200 --html                 # also time graph.html
+    python scripts/bench.py --docs 1000 --dask                # also build on a Dask LocalCluster: its ratio beside
+    python scripts/bench.py --docs 100000 --build-only        # one build (--jobs 2, graph.html, validation): time, RSS
+    python scripts/bench.py --profile                         # cProfile of a one-process build of the seeds
 
 For each size the corpus is generated into a temporary folder (``scripts/synth.py``: paragraphs of the seeds and
 the dev texts recombined under other places and years; never committed) and measured in the same run:
 
-* bare ``jieba.lcut`` over the same decoded texts in one process (dictionary load excluded): the yardstick;
+* bare ``jieba.lcut`` over the same decoded texts in one process (dictionary load excluded): the yardstick
+  (``--no-lcut`` leaves it out, and the ratios to it);
 * full builds (``python -m kg build --no-html``, fresh output folder, so no cache) for each ``--jobs`` value:
   wall time, documents/s, MB/s, the ratio to bare jieba.lcut, and peak RSS (the build's whole process tree,
   sampled every 50 ms; without psutil, the largest single process);
 * the speed-up of the largest job count over one, and whether every job count wrote the same graph.ttl bytes;
-* an incremental rebuild after one file changed (cache of the last full build), as a share of that full build.
+* rebuilds after one file changed (cache of the last full build; two files, one after the other), each as a share
+  of that full build (``--verify``: and whether the rebuilt graph.ttl is the bytes of a fresh build);
+* with ``--sizes``, the series of ``scripts/bench_sizes.py``: time per MB of one report of 20 KB to 4 MB, of
+  ordinary text and of one sentence repeated.
 
-It prints ratios and figures, never a pass/fail verdict: the machine's other load changes absolute times.
+``--build-only`` makes a corpus of 100,000 reports feasible: one build with the largest ``--jobs`` (graph.html and
+validation on), its time and the peak RSS of its process tree, nothing else. It prints ratios and figures, never
+a pass/fail verdict: the machine's other load changes absolute times.
 """
 
 from __future__ import annotations
@@ -39,7 +47,11 @@ sys.path.insert(0, str(ROOT / "scripts"))
 
 from synth import generate  # noqa: E402
 
-GOALS = "goals: build/lcut <= 2.0, 2-job speed-up >= 1.7, peak RSS < 2 GB at 10,000 (sub-linear), incremental < 5 %"
+GOALS = (
+    "goals (issue 19): build/lcut <= 1.0 with 2 jobs and <= 2.0 with 1; rebuild after one change < 2 % of a full "
+    "build;\n  time per MB of a 4 MB report / a 20 KB one <= 1.5; 100,000 reports in < 2 GB peak RSS (--build-only)"
+)
+CHANGE = "\n\n全年新增办理行政复议案件1件。\n"  # appended to a report: one more figure, no new shared node
 
 _LCUT = """
 import sys, time, jieba, logging
@@ -96,12 +108,16 @@ def run(cmd: list[str], cwd: Path = ROOT) -> tuple[float, int, subprocess.Comple
     return seconds, peak[0], subprocess.CompletedProcess(cmd, proc.returncode, out, err)
 
 
-def kg_build(corpus: Path, out: Path, jobs: int, html: bool = False, dask: bool = False) -> tuple[float, int, dict]:
+def kg_build(
+    corpus: Path, out: Path, jobs: int, html: bool = False, dask: bool = False, cache: bool = True
+) -> tuple[float, int, dict]:
     cmd = [sys.executable, "-m", "kg", "build", str(corpus), "-o", str(out), "-q", "-j", str(jobs)]
     if not html:
         cmd.append("--no-html")
     if dask:  # a Dask LocalCluster of `jobs` worker processes, started by the build
         cmd += ["--executor", "dask"]
+    if not cache:
+        cmd.append("--no-cache")
     seconds, peak, proc = run(cmd)
     if proc.returncode not in (0, 1):
         raise SystemExit(f"build failed: {proc.stderr.strip().splitlines()[-1:]}")
@@ -113,17 +129,23 @@ def mb(n: float) -> str:
     return f"{n / 1e6:.1f} MB"
 
 
-def bench_size(n: int, jobs: list[int], workdir: Path, html: bool, seed: int, dask: bool = False) -> dict:
+def corpus_of(n: int, workdir: Path, seed: int) -> tuple[Path, list[Path], int]:
     corpus = workdir / f"corpus-{n}"
     t = time.perf_counter()
     paths, total = generate(corpus, n, seed)
-    print(f"\n== {n} reports, {mb(total)} of text (generated in {time.perf_counter() - t:.1f} s) ==")
-    listing = workdir / f"paths-{n}.txt"
+    print(f"\n== {n} reports, {mb(total)} of text (generated in {time.perf_counter() - t:.1f} s) ==", flush=True)
+    return corpus, paths, total
+
+
+def lcut_seconds(paths: list[Path], total: int, workdir: Path) -> float:
+    listing = workdir / "paths.txt"
     listing.write_text("".join(f"{p}\n" for p in paths), encoding="utf-8")
-
     lcut_s = float(run([sys.executable, "-c", _LCUT, str(listing)])[2].stdout.strip())
-    print(f"bare jieba.lcut, 1 process:  {lcut_s:8.1f} s   {total / 1e6 / lcut_s:6.2f} MB/s")
+    print(f"bare jieba.lcut, 1 process:  {lcut_s:8.1f} s   {total / 1e6 / lcut_s:6.2f} MB/s", flush=True)
+    return lcut_s
 
+
+def full_builds(n: int, total: int, corpus: Path, jobs: list[int], workdir: Path, lcut_s: float | None) -> dict:
     builds: dict[int, tuple[float, int]] = {}
     graphs: dict[int, bytes] = {}
     for j in jobs:
@@ -132,49 +154,100 @@ def bench_size(n: int, jobs: list[int], workdir: Path, html: bool, seed: int, da
         builds[j] = (seconds, peak)
         graphs[j] = (out / "graph.ttl").read_bytes()
         s = report["summary"]
+        ratio = f"build/lcut {seconds / lcut_s:4.2f}   " if lcut_s else ""
         print(
             f"build --jobs {j}:             {seconds:8.1f} s   {n / seconds:6.1f} docs/s   "
-            f"{total / 1e6 / seconds:6.2f} MB/s   build/lcut {seconds / lcut_s:4.2f}   peak RSS {mb(peak)}"
+            f"{total / 1e6 / seconds:6.2f} MB/s   {ratio}peak RSS {mb(peak)}",
+            flush=True,
         )
     print(
         f"graph: {s['reports']} reports, {s['triples']} triples, {mb(len(graphs[jobs[0]]))} of Turtle; "
         f"identical bytes for every --jobs: {'yes' if len(set(graphs.values())) == 1 else 'NO'}"
     )
-    if dask:
-        j = max(jobs)
-        seconds, peak, _ = kg_build(corpus, workdir / f"out-{n}-dask", j, dask=True)
-        same = (workdir / f"out-{n}-dask" / "graph.ttl").read_bytes() == graphs[j]
-        print(
-            f"build --executor dask (LocalCluster, {j} workers): {seconds:6.1f} s   build/lcut {seconds / lcut_s:4.2f}"
-            f"   local --jobs {j}: {builds[j][0] / lcut_s:4.2f}   peak RSS {mb(peak)}"
-            f"   same bytes: {'yes' if same else 'NO'}"
-        )
-        shutil.rmtree(workdir / f"out-{n}-dask", ignore_errors=True)
-    graphs.clear()
     if len(jobs) > 1:
         base, most = min(jobs), max(jobs)
         print(f"speed-up {most} jobs over {base}:    {builds[base][0] / builds[most][0]:5.2f}x")
+    return builds
 
+
+def rebuilds(
+    n: int, corpus: Path, paths: list[Path], j: int, full_s: float, workdir: Path, verify: bool
+) -> list[float]:
+    """Two rebuilds after one changed file each, as shares of the full build; with ``verify``, the second graph is
+    checked against a fresh build of the changed corpus."""
+    out, shares = workdir / f"out-{n}-j{j}", []
+    for changed in (paths[len(paths) // 2], paths[len(paths) // 3]):
+        changed.write_text(changed.read_text(encoding="utf-8") + CHANGE, encoding="utf-8")
+        seconds, peak, report = kg_build(corpus, out, j)
+        shares.append(100 * seconds / full_s)
+        build, sample = report.get("build", {}), report.get("validation", {}).get("sample", "")
+        print(
+            f"rebuild, 1 file changed:     {seconds:8.1f} s = {shares[-1]:4.1f} % of the full --jobs {j} build "
+            f"(extracted {build.get('extracted', '?')}; peak RSS {mb(peak)}; validated {sample or 'all'})",
+            flush=True,
+        )
+    if not verify:
+        return shares
+    fresh = workdir / f"fresh-{n}"
+    kg_build(corpus, fresh, j, cache=False)
+    same = (fresh / "graph.ttl").read_bytes() == (out / "graph.ttl").read_bytes()
+    print(f"rebuilt graph.ttl is the bytes of a fresh build: {'yes' if same else 'NO'}")
+    shutil.rmtree(fresh, ignore_errors=True)
+    return shares
+
+
+def bench_size(n: int, jobs: list[int], workdir: Path, args: argparse.Namespace) -> dict:
+    html, seed, dask, lcut = args.html, args.seed, args.dask, not args.no_lcut
+    corpus, paths, total = corpus_of(n, workdir, seed)
+    lcut_s = lcut_seconds(paths, total, workdir) if lcut else None
+    builds = full_builds(n, total, corpus, jobs, workdir, lcut_s)
     j = max(jobs)
-    changed = paths[len(paths) // 2]
-    changed.write_text(changed.read_text(encoding="utf-8") + "\n\n全年新增办理行政复议案件1件。\n", encoding="utf-8")
-    seconds, peak, report = kg_build(corpus, workdir / f"out-{n}-j{j}", j)
-    extracted = report.get("build", {}).get("extracted", "?")
-    print(
-        f"incremental, 1 file changed: {seconds:8.1f} s = {100 * seconds / builds[j][0]:4.1f} % of the full "
-        f"--jobs {j} build (extracted {extracted}; peak RSS {mb(peak)})"
-    )
-    result = {"docs": n, "bytes": total, "lcut": lcut_s, "builds": builds, "incremental": seconds}
+    if dask:
+        seconds, peak, _ = kg_build(corpus, workdir / f"out-{n}-dask", j, dask=True)
+        same = (workdir / f"out-{n}-dask" / "graph.ttl").read_bytes() == (
+            workdir / f"out-{n}-j{j}" / "graph.ttl"
+        ).read_bytes()
+        ratios = (
+            f"build/lcut {seconds / lcut_s:4.2f}   local --jobs {j}: {builds[j][0] / lcut_s:4.2f}   " if lcut_s else ""
+        )
+        print(
+            f"build --executor dask (LocalCluster, {j} workers): {seconds:6.1f} s   {ratios}"
+            f"dask/local {seconds / builds[j][0]:4.2f}   peak RSS {mb(peak)}   same bytes: {'yes' if same else 'NO'}"
+        )
+        shutil.rmtree(workdir / f"out-{n}-dask", ignore_errors=True)
+    shares = rebuilds(n, corpus, paths, j, builds[j][0], workdir, args.verify)
     if html:
         seconds, peak, _ = kg_build(corpus, workdir / f"out-{n}-j{j}", j, html=True)
         print(
-            f"cached build with graph.html: {seconds:7.1f} s (the HTML is the difference from the incremental "
-            f"build; peak RSS {mb(peak)})"
+            f"cached build with graph.html: {seconds:7.1f} s (the HTML is the difference from a rebuild; "
+            f"peak RSS {mb(peak)})"
         )
-    for j in jobs:
-        shutil.rmtree(workdir / f"out-{n}-j{j}", ignore_errors=True)
+    for k in jobs:
+        shutil.rmtree(workdir / f"out-{n}-j{k}", ignore_errors=True)
     shutil.rmtree(corpus, ignore_errors=True)
-    return result
+    return {"docs": n, "bytes": total, "lcut": lcut_s, "builds": builds, "rebuild": min(shares)}
+
+
+def build_only(n: int, jobs: int, workdir: Path, seed: int) -> None:
+    """One build of ``n`` reports as a user runs it: graph.html and validation on; time and peak RSS."""
+    corpus, _, total = corpus_of(n, workdir, seed)
+    seconds, peak, report = kg_build(corpus, workdir / f"out-{n}", jobs, html=True)
+    s, validation = report["summary"], report.get("validation", {})
+    print(
+        f"build --jobs {jobs} with graph.html: {seconds:8.1f} s   {n / seconds:6.1f} docs/s   "
+        f"{total / 1e6 / seconds:6.2f} MB/s   peak RSS of the process tree {mb(peak)}\n"
+        f"graph: {s['reports']} reports, {s['triples']} triples; validated: {validation.get('sample', 'all')}, "
+        f"conforms {validation.get('conforms')}"
+    )
+    shutil.rmtree(workdir / f"out-{n}", ignore_errors=True)
+    shutil.rmtree(corpus, ignore_errors=True)
+
+
+def sizes() -> None:
+    """The size series of scripts/bench_sizes.py, in its own process."""
+    print("\n== one report of growing size (scripts/bench_sizes.py, one process) ==", flush=True)
+    proc = run([sys.executable, str(ROOT / "scripts" / "bench_sizes.py")])[2]
+    print(proc.stdout.rstrip() or proc.stderr.strip().splitlines()[-1:])
 
 
 def profile(limit: int = 20) -> None:
@@ -195,11 +268,28 @@ def profile(limit: int = 20) -> None:
     pstats.Stats(prof).sort_stats("cumulative").print_stats(limit)
 
 
+def summary(results: list[dict], jobs: list[int]) -> None:
+    if len(results) > 1:
+        a, b = results[0], results[-1]
+        j = max(jobs)
+        growth = b["builds"][j][1] / max(1, a["builds"][j][1])
+        print(f"\npeak RSS grows {growth:.2f}x for {b['docs'] / a['docs']:.0f}x the reports (--jobs {j})")
+    for r in results:
+        ratios = "   ".join(
+            f"build/lcut --jobs {j} {r['builds'][j][0] / r['lcut']:4.2f}" for j in sorted(r["builds"]) if r["lcut"]
+        )
+        print(f"{r['docs']:>7} reports: {ratios}   rebuild {r['rebuild']:4.1f} % of a full build")
+
+
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     parser.add_argument("--docs", type=int, nargs="+", default=[1000], help="corpus sizes (default 1000)")
     parser.add_argument("--jobs", type=int, nargs="+", default=[1, 2], help="job counts to compare (default 1 2)")
     parser.add_argument("--html", action="store_true", help="also time a build that draws graph.html")
+    parser.add_argument("--sizes", action="store_true", help="also time one report of 20 KB to 4 MB")
+    parser.add_argument("--no-lcut", action="store_true", help="leave out bare jieba.lcut (and the ratios to it)")
+    parser.add_argument("--build-only", action="store_true", help="one build per size: --jobs max, HTML, validation")
+    parser.add_argument("--verify", action="store_true", help="check a rebuilt graph against a fresh build's bytes")
     parser.add_argument("--seed", type=int, default=10)
     parser.add_argument("--workdir", type=Path, help="where to generate (default: a temporary folder)")
     parser.add_argument("--profile", action="store_true", help="profile a build of the seeds instead")
@@ -213,15 +303,16 @@ def main() -> None:
         f"{' '.join(f'{x:.1f}' for x in os.getloadavg())}"
     )
     print(GOALS)
+    jobs = sorted(set(args.jobs))
     with tempfile.TemporaryDirectory(dir=args.workdir) as tmp:
-        results = [
-            bench_size(n, sorted(set(args.jobs)), Path(tmp), args.html, args.seed, args.dask) for n in sorted(args.docs)
-        ]
-    if len(results) > 1:
-        a, b = results[0], results[-1]
-        j = max(args.jobs)
-        growth = b["builds"][j][1] / max(1, a["builds"][j][1])
-        print(f"\npeak RSS grows {growth:.2f}x for {b['docs'] / a['docs']:.0f}x the reports (--jobs {j})")
+        if args.build_only:
+            for n in sorted(args.docs):
+                build_only(n, max(jobs), Path(tmp), args.seed)
+        else:
+            results = [bench_size(n, jobs, Path(tmp), args) for n in sorted(args.docs)]
+            summary(results, jobs)
+    if args.sizes:
+        sizes()
     print(f"load average at the end: {' '.join(f'{x:.1f}' for x in os.getloadavg())}")
 
 

@@ -7,8 +7,9 @@
    costs a stat (or a hash) and one line of JSON.
 3. **Extract** the others (:mod:`kg.build.tasks`), each on its own, on an executor (:mod:`kg.build.executors`:
    local processes or a Dask cluster); each result is the same bytes on any executor.
-4. **Group and merge** (:mod:`kg.build.parts`, :mod:`kg.build.merge`): one report per text, its corpus share
-   merged into the shared nodes, whose Turtle blocks are rendered (or reused from the cache).
+4. **Group and merge** (:mod:`kg.build.parts`, :mod:`kg.build.merge`): one report per text; the shares of the
+   reports that are new or gone since the last build counted into or out of the shared nodes (kept with their
+   contributors in the cache), and the blocks of the nodes that changed rendered again.
 
 The result is a :class:`kg.graph.KnowledgeGraph`; :meth:`~kg.graph.KnowledgeGraph.write` then writes
 ``graph.ttl`` (validated), ``graph.html``, ``build-report.json`` and ``texts/`` (:mod:`kg.build.output`).
@@ -24,7 +25,7 @@ from typing import TYPE_CHECKING
 
 from kg.build.cache import CACHE_DIR, Cache, fingerprint
 from kg.build.executors import Executor, make_executor
-from kg.build.merge import merge_parts
+from kg.build.merge import Merger, merge_parts
 from kg.build.options import BuildOptions, BuildResult, FileRecord, Summary, default_jobs
 from kg.build.parts import ReportPart, group_reports
 from kg.build.scan import extract_misses, scan_sources
@@ -82,24 +83,21 @@ def build_graph(
         else None
     )
     scan = scan_sources(inputs, cache, max_bytes, records, tick)
-    facts = extract_misses(scan, runner, cache, segmenter, model, max_bytes, records, tick)
-    parts = group_reports(scan.entries, cache)
-    records += _report_records(parts)
-    records.sort(key=lambda r: r.file)
-    _check_outcome(parts, records, strict)
-    merged = merge_parts(parts, cache)
+    merger = Merger(cache)
+    try:
+        facts = extract_misses(scan, runner, cache, segmenter, model, max_bytes, records, tick, merger.add)
+        parts = group_reports(scan.entries, cache)
+        records += _report_records(parts)
+        records.sort(key=lambda r: r.file)
+        _check_outcome(parts, records, strict)
+        merged = merge_parts(parts, cache, merger)
+    except BaseException:
+        merger.close()
+        raise
     if cache is not None:
         cache.save_index(scan.index)
         cache.prune()
-    summary = Summary(
-        len(parts),
-        len(merged.corpus.regulations),
-        sum(p.first.figures for p in parts),
-        len(merged.corpus.organisations),
-        len(merged.corpus.measures),
-        sum(p.first.triples for p in parts) + sum(b.triples for b in merged.shared),
-    )
-    return KnowledgeGraph(records, summary, facts, _Parts(parts, merged, scan.fresh))
+    return KnowledgeGraph(records, _summary(parts, merged.counts), facts, _Parts(parts, merged, scan.fresh))
 
 
 def build(
@@ -138,6 +136,18 @@ def build(
         except OSError as exc:
             raise BuildError(f"{exc.filename or outdir / CACHE_DIR}: {exc.strerror or exc}") from None
         return write_outputs(graph, outdir, html=options.html, validate=options.validate, notes=notes)
+
+
+def _summary(parts: list[ReportPart], counts: dict[str, int]) -> Summary:
+    """The counts of the graph: per report from its head, shared resources from the merged corpus."""
+    return Summary(
+        len(parts),
+        counts.get("reg", 0),
+        sum(p.first.figures for p in parts),
+        counts.get("org", 0),
+        counts.get("measure", 0),
+        sum(p.first.triples for p in parts) + counts.get("triples", 0),
+    )
 
 
 def _ticker(progress: Progress | None, total: int) -> Callable[[], None]:

@@ -1,5 +1,5 @@
 """The build cache under ``OUTDIR/.cache/``: what a build learnt about each file, so the next build redoes only
-the files that changed.
+the files that changed and rewrites only the shared resources they change.
 
 Why: extraction is the slow stage (segmentation) and a corpus is rebuilt many times while few of its files change.
 Entries are keyed by the file's content (SHA-256 of its bytes) and format, under a folder named by a
@@ -15,23 +15,30 @@ even when nobody bumped the version). Per file:
   the rest of the file and of the ``.txt``, :func:`kg.fsutil.seal_line`), then four parts: a small JSON head
   (report id, file facts, problems, counts); the report's share of the resolved corpus (regulations, bodies,
   areas, indicators it names); the triples the HTML view needs (a JSON string of N-Triples, decoded only when the
-  HTML is drawn); then the report's own Turtle blocks, ready to be copied into ``graph.ttl``.
+  HTML is drawn); then the report's own Turtle blocks, copied into ``graph.ttl`` by the operating system
+  (:func:`kg.fsutil.copy_range`) from the offset the index keeps.
 
-Two whole-build files make a rebuild after a small change cheap:
+Whole-build files make a rebuild after a small change cost what changed:
 
-* ``index.json`` — per input name: content key, size and modification time, head. A file whose size and mtime
-  are unchanged is taken as unchanged without being read (as make and git judge); ``--no-cache`` reads all.
-* ``entities.json`` — per shared resource (area, government, organisation, measure, regulation): a hash of its
-  merged node, its subject IRI and its Turtle block, reused while the node is unchanged.
+* ``index.json`` — per input name: content key, size and modification time, head, the stamps of its three entries
+  when they were last checked and where the parts of its fragment begin. A file whose size and mtime are unchanged
+  is taken as unchanged without being read (as make and git judge); ``--no-cache`` reads all.
+* ``shared.sqlite`` — the merged corpus with, for each shared node, which reports contribute which values
+  (:mod:`kg.build.state`, :mod:`kg.build.tally`), and the Turtle block of every shared resource; ``shared/`` —
+  the shared part of ``graph.ttl`` in content-addressed chunks (:mod:`kg.build.chunks`); ``shared.json`` — the
+  stamp of ``shared.sqlite`` as the last build left it.
 
-Each has its seal line beside it (``index.json.seal``, ``entities.json.seal``).
+``index.json`` and ``shared.json`` have their seal lines beside them (``index.json.seal``, ``shared.json.seal``).
 
-Every file is written atomically and checked against its SHA-256 before it is used (:meth:`Cache.has`,
-:meth:`Cache.load_extraction`; ``index.json`` and ``entities.json`` are sealed too), so a cut, damaged or edited
+Every file is written atomically and checked against its SHA-256 before it is first used (:meth:`Cache.has`,
+:meth:`Cache.load_extraction`; ``index.json`` and ``shared.json`` are sealed too), so a cut, damaged or edited
 entry is never copied into the graph: the file is made again from its input, with a one-line note (a logged
-warning, kept in :attr:`Cache.notes` for ``build-report.json``), and its entry replaced. After a build the cache
-holds only the entries that build used (older fingerprints and unused entries are removed), so it never grows past
-one entry per input.
+warning, kept in :attr:`Cache.notes` for ``build-report.json``), and its entry replaced. A checked file is then
+trusted while its stamp (:func:`kg.fsutil.file_stamp`: size, inode and change time, which every write changes)
+is the one it had when it was checked, so a rebuild of 10,000 files hashes none of their entries again;
+``shared.sqlite`` likewise, or its rows are dropped and every share merged again. After a build the cache holds
+only the entries that build used (older fingerprints and unused entries are removed), so it never grows past one
+entry per input.
 """
 
 from __future__ import annotations
@@ -44,15 +51,16 @@ import shutil
 from dataclasses import dataclass, field
 from functools import lru_cache
 from pathlib import Path
-from typing import IO
 
 import kg
 from kg.build.fragment import FragmentHead
-from kg.fsutil import atomic_write_bytes, seal_line, unseal
+from kg.fsutil import atomic_write_bytes, file_stamp, seal_line, unseal
 
 CACHE_DIR = ".cache"
 INDEX = "index.json"
-ENTITIES = "entities.json"
+STATE = "shared.sqlite"
+STATE_STAMP = "shared.json"
+CHUNKS = "shared"
 SEAL_SUFFIX = ".seal"  # index.json.seal: the seal line of index.json (kg.fsutil.seal_line)
 _EXTRACTION_SEAL = b',"_sha256":"'  # then the hex SHA-256 of the extraction JSON without it, and '"}'
 
@@ -112,8 +120,17 @@ def content_key(sha256: str, fmt: str) -> str:
     return f"{sha256[:40]}-{fmt}"
 
 
+@lru_cache(maxsize=1 << 17)
 def _name_hash(name: str) -> str:
     return hashlib.sha256(name.encode("utf-8")).hexdigest()[:12]
+
+
+def fragment_layout(data: bytes, head: int) -> list[int]:
+    """Where the share line, the HTML line and the body of a fragment file begin, and where the file ends, given
+    where its head line begins (after the seal line)."""
+    share = data.index(b"\n", head) + 1
+    html = data.index(b"\n", share) + 1
+    return [share, html, data.index(b"\n", html) + 1, len(data)]
 
 
 def _fragment_fault(frag: bytes, text: bytes) -> str:
@@ -142,18 +159,22 @@ class Cache:
     def __post_init__(self) -> None:
         self.root = os.path.join(os.fspath(self.folder), self.fp)
         self._checked: dict[str, bool] = {}  # path → whether its entry checked out, once per build
+        self._stamps: dict[str, list[int] | None] = {}  # path → its stamp when checked or stored
+        self._layouts: dict[str, list[int]] = {}  # fragment path → fragment_layout()
+        self._records: dict[str, dict] = {}  # fragment path → its index record, when taken on its stamps
 
     def extraction_path(self, key: str) -> str:
-        return os.path.join(self.root, key[:2], f"{key}.json")
+        return f"{self.root}{os.sep}{key[:2]}{os.sep}{key}.json"
 
     def text_path(self, key: str) -> str:
         """The decoded text of this content (what ``texts/<report>.txt`` receives)."""
-        return os.path.join(self.root, key[:2], f"{key}.txt")
+        return f"{self.root}{os.sep}{key[:2]}{os.sep}{key}.txt"
 
     def fragment_path(self, key: str, name: str) -> str:
-        return os.path.join(self.root, key[:2], f"{key}.{_name_hash(name)}.frag")
+        return f"{self.root}{os.sep}{key[:2]}{os.sep}{key}.{_name_hash(name)}.frag"
 
-    def _note(self, subject: str, why: str, then: str) -> None:
+    def note(self, subject: str, why: str, then: str) -> None:
+        """Record (and log) that a cache entry was damaged and what the build did instead."""
         note = f"{subject}: damaged build cache entry ({why}); {then}"
         self.notes.append(note)
         log.warning("%s", note)
@@ -167,7 +188,7 @@ class Cache:
             except OSError:
                 return False  # missing: nothing to note
             if not ok:
-                self._note(subject, f"{path}: does not match its SHA-256", "extracted again")
+                self.note(subject, f"{path}: does not match its SHA-256", "extracted again")
             self._checked[path] = ok
         return self._checked[path]
 
@@ -204,12 +225,22 @@ class Cache:
         """Keep this file's entries at :meth:`prune`."""
         self.used.update((self.fragment_path(key, name), self.extraction_path(key), self.text_path(key)))
 
-    def has(self, key: str, name: str) -> bool:
+    def _entries(self, key: str, name: str) -> tuple[tuple[str, str], ...]:
+        return (
+            ("frag", self.fragment_path(key, name)),
+            ("text", self.text_path(key)),
+            ("json", self.extraction_path(key)),
+        )
+
+    def has(self, key: str, name: str, known: dict | None = None) -> bool:
         """Whether the cache holds this file's entries, each as it was stored: a damaged one is noted (once) and
-        is not taken, so the file is made again."""
+        is not taken, so the file is made again. ``known`` is the file's row of the last index: entries whose
+        stamps are still the ones it records are taken without being read."""
         if not self.read:
             return False
         path = self.fragment_path(key, name)
+        if path not in self._checked and known and self._unchanged(key, name, known):
+            return True
         if path not in self._checked:
             try:
                 with open(path, "rb") as f:
@@ -220,17 +251,45 @@ class Cache:
                 return False  # missing: nothing to note
             why = _fragment_fault(frag, text)
             if why:
-                self._note(name, f"{path}: {why}", "made again from the input")
+                self.note(name, f"{path}: {why}", "made again from the input")
             self._checked[path] = not why and self._extraction_ok(key, name)
+            if self._checked[path]:
+                self._layouts[path] = fragment_layout(frag, frag.index(b"\n") + 1)
+                self._stamps.update((p, file_stamp(p)) for _, p in self._entries(key, name))
         return self._checked[path]
 
-    def open_fragment(self, key: str, name: str) -> IO[bytes]:
-        """The fragment file (binary), positioned after the head: read (or skip) the corpus part and the HTML
-        triples with ``readline()`` each, then the body, which is UTF-8 Turtle to copy as it is."""
-        f = open(self.fragment_path(key, name), "rb")  # noqa: SIM115 - the caller closes it
-        f.readline()  # the seal
-        f.readline()  # the head
-        return f
+    def _unchanged(self, key: str, name: str, known: dict) -> bool:
+        """Whether the file's three entries have the stamps ``known`` records (then they are taken as checked)."""
+        stamps, layout = known.get("stamps") or {}, known.get("layout")
+        if not layout or len(layout) != 4:
+            return False
+        paths = (self.fragment_path(key, name), self.text_path(key), self.extraction_path(key))
+        for kind, path in zip(("frag", "text", "json"), paths, strict=True):
+            stamp = file_stamp(path)
+            if stamp is None or stamp != stamps.get(kind):
+                return False
+        if layout[3] != stamps["frag"][0]:  # the fragment ends where its size says
+            return False
+        for path in paths:
+            self._checked[path] = True
+        self._layouts[paths[0]] = layout
+        self._records[paths[0]] = {"stamps": stamps, "layout": layout}
+        return True
+
+    def record(self, key: str, name: str) -> dict:
+        """What the index keeps of this file's checked entries: their stamps and its fragment's layout."""
+        entries = self._entries(key, name)
+        kept = self._records.get(entries[0][1])  # taken on the last build's stamps: the same record
+        if kept is not None:
+            return kept
+        return {
+            "stamps": {kind: self._stamps.get(p) for kind, p in entries},
+            "layout": self._layouts.get(entries[0][1]),
+        }
+
+    def layout(self, key: str, name: str) -> list[int]:
+        """Where the share line, the HTML line and the body of this checked fragment begin, and where it ends."""
+        return self._layouts[self.fragment_path(key, name)]
 
     def store(self, key: str, name: str, extraction_json: str, fragment_text: str, text: str) -> None:
         """Write the entries of a file (atomically each), from their serialised text
@@ -238,14 +297,16 @@ class Cache:
         SHA-256."""
         text_bytes, fragment = text.encode("utf-8"), fragment_text.encode("utf-8")
         text_hash = hashlib.sha256(text_bytes).hexdigest()
+        seal = seal_line(fragment, text=text_hash)
         for path, content in (
             (self.extraction_path(key), seal_extraction(extraction_json).encode("utf-8")),
-            (self.fragment_path(key, name), seal_line(fragment, text=text_hash) + fragment),
+            (self.fragment_path(key, name), seal + fragment),
             (self.text_path(key), text_bytes),
         ):
             atomic_write_bytes(Path(path), content)
             self.used.add(path)
-            self._checked[path] = True
+            self._checked[path], self._stamps[path] = True, file_stamp(path)
+        self._layouts[self.fragment_path(key, name)] = [len(seal) + n for n in fragment_layout(fragment, 0)]
 
     # --- whole-build files: the file index and the shared resources' blocks ------------------------------------
 
@@ -261,7 +322,7 @@ class Cache:
         except OSError:
             return {}
         except ValueError as exc:
-            self._note(path, str(exc).splitlines()[0], "not used: what it held is checked or made again")
+            self.note(path, str(exc).splitlines()[0], "not used: what it held is checked or made again")
             return {}
         return data if isinstance(data, dict) else {}
 
@@ -279,15 +340,38 @@ class Cache:
     def save_index(self, index: dict[str, dict]) -> None:
         self._save(INDEX, index)
 
-    def load_entities(self) -> dict[str, list]:
-        """The last build's blocks of shared resources: id → [state hash, subject IRI, Turtle block, triples]."""
-        return self._load(ENTITIES)
+    def state_path(self) -> str:
+        """The database of the merged corpus (:mod:`kg.build.state`), in a folder that exists."""
+        os.makedirs(self.root, exist_ok=True)
+        return os.path.join(self.root, STATE)
 
-    def save_entities(self, entities: dict[str, list]) -> None:
-        self._save(ENTITIES, entities)
+    def chunk_folder(self) -> str:
+        return os.path.join(self.root, CHUNKS)
+
+    def state_trusted(self) -> bool:
+        """Whether ``shared.sqlite`` is as the last build left it (its stamp is the one ``shared.json`` records);
+        a database changed since is noted, and not used."""
+        path = os.path.join(self.root, STATE)
+        now = file_stamp(path)
+        if not self.read or now is None:
+            return False
+        recorded = self._load(STATE_STAMP).get("stamp")
+        if recorded is not None and recorded != now:
+            self.note(path, "changed since the last build", "every report's share merged again")
+        return recorded == now
+
+    def forget_state(self) -> None:
+        """Make the next build merge every share again (the stamp of ``shared.sqlite`` removed)."""
+        for name in (STATE_STAMP, STATE_STAMP + SEAL_SUFFIX):
+            Path(self.root, name).unlink(missing_ok=True)
+
+    def save_state_stamp(self) -> None:
+        """Record the stamp of ``shared.sqlite`` once its changes are committed."""
+        self._save(STATE_STAMP, {"stamp": file_stamp(self.state_path())})
 
     def prune(self) -> int:
-        """Remove entries this build did not use, and the folders of other fingerprints; returns files removed."""
+        """Remove entries this build did not use (``used``: per-file entries and shared chunks), and the folders
+        of other fingerprints; returns files removed."""
         removed = 0
         base = os.fspath(self.folder)
         if not os.path.isdir(base):
@@ -295,14 +379,16 @@ class Cache:
         for entry in os.scandir(base):
             if entry.is_dir() and entry.name != self.fp:
                 shutil.rmtree(entry.path, ignore_errors=True)
-        if os.path.isdir(self.root):
-            for sub in os.scandir(self.root):
-                if not sub.is_dir():
-                    continue
-                for entry in os.scandir(sub.path):
-                    if entry.path not in self.used:
-                        os.unlink(entry.path)
-                        removed += 1
-                if not os.listdir(sub.path):
-                    os.rmdir(sub.path)
+        if not os.path.isdir(self.root):
+            return 0
+        for folder, _, files in os.walk(self.root, topdown=False):
+            if folder == self.root:
+                continue  # index.json, shared.sqlite and their seals and stamps
+            for name in files:
+                path = os.path.join(folder, name)
+                if path not in self.used:
+                    os.unlink(path)
+                    removed += 1
+            if not os.listdir(folder):
+                os.rmdir(folder)
         return removed

@@ -1,105 +1,211 @@
-"""Merging the reports' parts: the corpus of shared nodes (regulations, bodies, areas, measures, works) and the
-Turtle blocks of those shared resources.
+"""Merging the reports' parts: the corpus of shared nodes (regulations, bodies, areas, measures, works,
+indicators) and the Turtle blocks of those shared resources, kept between builds so that a rebuild costs what
+changed.
 
 Each report was resolved alone in its worker; merging the parts equals resolving all reports at once
-(:func:`kg.resolve.merge_corpus`, tested on the seeds). A shared resource whose merged node is the same as in the
-last build reuses its Turtle block from the cache (``entities.json``): a rebuild after one change re-renders a
-handful of the ~100,000 shared resources of a 10,000-report corpus, not all.
+(:func:`kg.resolve.merge_corpus`, tested on the seeds). The merged corpus is kept as counts
+(:mod:`kg.build.tally`, equal to :func:`~kg.resolve.merge_corpus`: ``tests/build/test_tally.py``) in a database
+(:mod:`kg.build.state`): a rebuild counts out the share of each report that is gone or changed (read back from its
+fragment, still in the cache) and counts in the share of each new one, then makes again the nodes they touch,
+re-renders the blocks of those whose merged node changed, and rewrites the chunks of the shared part that hold
+them (:mod:`kg.build.chunks`). A build without a trusted database (the first, ``--no-cache``, a damaged one)
+counts every share the same way, from empty.
 """
 
 from __future__ import annotations
 
 import hashlib
 import json
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
-from typing import Any
+from typing import IO
 
 from kg.build.cache import Cache
+from kg.build.chunks import Chunks
 from kg.build.fragment import corpus_from_json
-from kg.build.parts import ReportPart
-from kg.rdf.triples import (
-    area_iri,
-    entity_triples,
-    government_iri,
-    measure_iri,
-    organisation_iri,
-    regulation_iri,
-    work_iri,
-)
+from kg.build.parts import Entry, ReportPart
+from kg.build.state import State
+from kg.build.tallies import TABLE_OF, Change, Tallies, count_in, count_out, settle
+from kg.build.tally import TABLES
+from kg.rdf.triples import entity_triples
 from kg.rdf.turtle import TurtleWriter
-from kg.resolve import Corpus, merge_corpus
-
-
-@dataclass(frozen=True)
-class Block:
-    """The Turtle of one subject: its IRI, its text and how many triples it holds."""
-
-    subject: str
-    text: str
-    triples: int
 
 
 @dataclass
 class Merged:
-    corpus: Corpus = field(default_factory=Corpus)
-    indicators: set[str] = field(default_factory=set)
-    shared: list[Block] = field(default_factory=list)  # sorted by subject
+    """What writing the graph needs of the shared resources: the chunks of their part of ``graph.ttl``, in
+    order; their counts; the subjects whose blocks this build changed (``changed``; empty when it merged every
+    share: ``full``) and a look-up of any block (for the validation sample). ``forget`` makes the next build merge
+    every share again: called when the graph violates the shapes, whose cause may be in what was merged."""
+
+    state: State
+    chunks: Chunks
+    names: list[tuple[str, int]] = field(default_factory=list)
+    counts: dict[str, int] = field(default_factory=dict)
+    changed: list[str] = field(default_factory=list)
+    full: bool = True
+    forget: Callable[[], None] = lambda: None
+
+    def copy(self, out: IO[bytes]) -> None:
+        self.chunks.copy(self.names, out)
+
+    def text(self) -> bytes:
+        return self.chunks.read(self.names)
+
+    def block(self, subject: str) -> str | None:
+        return self.state.block_text(subject)
 
 
-def merge_parts(parts: list[ReportPart], cache: Cache | None) -> Merged:
-    """Merge every report's corpus share, then render (or reuse) the shared resources' blocks."""
-    merged = Merged()
-    for part in parts:
-        with part.open() as f:
-            share = json.loads(f.readline())
-        merge_corpus(merged.corpus, corpus_from_json(share["corpus"]))
-        merged.indicators.update(share["indicators"])
-    merged.shared = shared_blocks(merged.corpus, merged.indicators, cache)
+class Merger:
+    """Counts reports' shares into the merged corpus (:meth:`add`: each new report as its worker returns it, so
+    that counting overlaps extraction; the others when the build merges, :meth:`count`), then brings the shared
+    blocks up to the build's reports (:func:`merge_parts`). It decides first whether the last build's database
+    is trusted (else ``full``: every share is counted from empty), and opens it on the first share (a build that
+    reads nothing makes no cache)."""
+
+    def __init__(self, cache: Cache | None) -> None:
+        self.cache = cache
+        self.trusted = cache is not None and cache.state_trusted()  # (before the database is opened)
+        self.opened: State | None = None
+        self.known: dict[str, tuple[str, str, str]] = {}  # report id → (content key, name, share digest)
+        self.full = True
+        self.counted: dict[str, tuple[str, str, str]] = {}  # counted in by this build, as ``known``
+        self.taken: set[str] = set()  # counted out by this build
+        self.failed = False  # a share to take out could not be read as it was counted in
+
+    @property
+    def state(self) -> State:
+        if self.opened is None:
+            self.opened = State(self.cache.state_path() if self.cache else None)
+            self._start(self.opened.reports() if self.trusted else {})
+        return self.opened
+
+    def _start(self, known: dict[str, tuple[str, str, str]]) -> None:
+        self.known, self.full, self.failed, self.counted = known, not known, False, {}
+        if self.full:
+            self.state.reset()
+        self.tallies = Tallies(self.state, empty=self.full)
+
+    def close(self) -> None:
+        """Let go of the database without committing (a build that failed: the last build's state stays)."""
+        if self.opened is not None:
+            self.opened.db.rollback()
+            self.opened.db.close()
+
+    def add(self, entry: Entry, line: bytes | None = None) -> None:
+        """Count in the share of ``entry``'s report (``line``, when the caller holds it), unless it is counted
+        already; a report of the last build made from other bytes is counted out first."""
+        state, report = self.state, entry.report_id
+        old = self.known.get(report)
+        if report in self.counted or self.failed or (old is not None and old[0] == entry.key):
+            return
+        if old is not None and not self._take_out(report, old):
+            return
+        line = line if line is not None else ReportPart(report, [entry], self.cache).share_line()
+        count_in(self.tallies, report, json.loads(line))
+        self.counted[report] = (entry.key, entry.name, _digest(line))
+        state.put_report(report, *self.counted[report])
+
+    def _take_out(self, report: str, old: tuple[str, str, str]) -> bool:
+        assert self.cache is not None  # (a build without a cache knows no earlier report)
+        key, name, digest = old
+        line = _old_share(self.cache, key, name)
+        if line is None or _digest(line) != digest:
+            self.cache.note(name, f"the share of report {report} is not in the cache as it was counted", "merged again")
+            self.failed = True
+            return False
+        count_out(self.tallies, report, json.loads(line))
+        self.state.drop_report(report)
+        self.taken.add(report)
+        return True
+
+    def count(self, parts: list[ReportPart]) -> None:
+        """Count out the reports of the last build that are gone, and in every report not counted yet; when a
+        share to take out cannot be read, count every report's share again, from empty."""
+        state, current = self.state, {p.report_id for p in parts}  # (the state first: it knows the last build)
+        for report, old in self.known.items():
+            if report not in current and report not in self.taken and not self.failed:
+                self._take_out(report, old)
+        for part in parts:
+            self.add(part.first)
+        if self.failed:
+            self._start({})
+            for part in parts:
+                self.add(part.first)
+        for part in parts:  # a renamed report's share is read back from the fragment of its new name
+            key, name, digest = self.known.get(part.report_id) or self.counted[part.report_id]
+            if part.report_id not in self.counted and name not in {c.name for c in part.copies}:
+                state.put_report(part.report_id, key, part.first.name, digest)
+
+
+def merge_parts(parts: list[ReportPart], cache: Cache | None, merger: Merger | None = None) -> Merged:
+    """Bring the merged corpus and the shared blocks up to ``parts`` (see the module docstring), with what
+    ``merger`` counted while the reports were extracted."""
+    merger = merger or Merger(cache)
+    merger.count(parts)
+    state, full = merger.state, merger.full
+    note = (lambda path, why: cache.note(path, why, "made again")) if cache else (lambda path, why: None)
+    merged = Merged(state, Chunks(state, cache.chunk_folder() if cache else None, note), full=full)
+    counts = json.loads(state.meta("counts") or "{}")
+    merged.changed = _render(state, settle(state, merger.tallies.rows(everything=full), counts), counts)
+    if full:
+        merged.chunks.rechunk()
+        merged.changed = []
+    else:
+        merged.chunks.update(merged.changed)
+    merged.chunks.check()
+    state.set_meta("counts", json.dumps(counts))
+    state.commit()
+    merged.names, merged.counts = merged.chunks.names(), counts
+    if cache is not None:
+        cache.save_state_stamp()
+        merged.forget = cache.forget_state
+        cache.used.update(merged.chunks.path(name) for name, _ in merged.names)
     return merged
 
 
-def _node_state(node: Any) -> str:
-    """A hash of every field of a resolved node (sets sorted, so the same node hashes alike in every process)."""
-    fields = tuple(sorted(v) if isinstance(v, set) else v for v in vars(node).values())
-    return hashlib.blake2b(repr(fields).encode("utf-8"), digest_size=12).hexdigest()
+def _digest(line: bytes) -> str:
+    return hashlib.sha256(line).hexdigest()[:32]
 
 
-def _tables(corpus: Corpus, todo: Corpus) -> tuple:
-    return (
-        ("area", corpus.areas, todo.areas, area_iri),
-        ("gov", corpus.governments, todo.governments, government_iri),
-        ("org", corpus.organisations, todo.organisations, organisation_iri),
-        ("measure", corpus.measures, todo.measures, lambda k: measure_iri(k, corpus.measures[k].concept)),
-        ("reg", corpus.regulations, todo.regulations, regulation_iri),
-        ("work", corpus.works, todo.works, work_iri),
-    )
+def _old_share(cache: Cache, key: str, name: str) -> bytes | None:
+    """The corpus share line of a fragment of the last build (checked against its seal first)."""
+    if not cache.has(key, name):
+        return None
+    layout = cache.layout(key, name)
+    with open(cache.fragment_path(key, name), "rb") as f:
+        f.seek(layout[0])
+        return f.read(layout[1] - layout[0])
 
 
-def shared_blocks(corpus: Corpus, indicators: set[str], cache: Cache | None) -> list[Block]:
-    """The Turtle blocks of the shared resources, sorted by subject IRI (reused from the cache where the node is
-    unchanged; a block depends on its node only)."""
-    previous = cache.load_entities() if cache else {}
-    kept: dict[str, list] = {}
-    pending: dict[str, tuple[str, str]] = {}  # subject IRI → (id, state) of a resource to render
-    todo = Corpus()
-    for kind, table, todo_table, iri_of in _tables(corpus, todo):
-        for key, node in table.items():
-            state, rid, subject = _node_state(node), f"{kind}|{key}", iri_of(key).value
-            old = previous.get(rid)
-            if old is not None and old[0] == state and old[1] == subject:
-                kept[rid] = old
+def _render(state: State, batches: Iterable[list[Change]], counts: dict) -> list[str]:
+    """Render the blocks of the nodes that changed (batch by batch) and drop those of the nodes gone or moved;
+    returns the subjects whose block changed (new, different or gone), in order."""
+    changed = []
+    for batch in batches:
+        corpus: dict[str, dict] = {table: {} for table in TABLES}
+        gone = set()
+        for kind, key, node, subject, old_subject in batch:
+            if node is not None:
+                corpus[TABLE_OF[kind]][key] = node
+            if old_subject and old_subject != subject:
+                gone.add(old_subject)
+        indicators = set(corpus.pop("indicators"))
+        triples = entity_triples(corpus_from_json(corpus), indicators)
+        # every block rendered is written: one under a subject no node has (none is made today) stays until a build
+        # merges every share again
+        blocks = {s: (t, n) for s, t, n in TurtleWriter().subject_blocks(triples)}
+        present = sorted(gone | blocks.keys())
+        old = state.blocks(present)
+        for subject in present:
+            new = blocks.get(subject)
+            if new == old.get(subject):
+                continue
+            before = old[subject][1] if subject in old else 0
+            counts["triples"] = counts.get("triples", 0) + (new[1] if new else 0) - before
+            if new is None:
+                state.drop_block(subject)
             else:
-                todo_table[key] = node
-                pending[subject] = (rid, state)
-    blocks: list[Block] = []
-    for subject, text, count in TurtleWriter().subject_blocks(entity_triples(todo, indicators)):
-        if subject in pending:
-            rid, state = pending.pop(subject)
-            kept[rid] = [state, subject, text, count]
-        else:  # the indicators, or anything not keyed by a node: rendered every time
-            blocks.append(Block(subject, text, count))
-    if cache:
-        cache.save_entities(kept)
-    blocks += [Block(subject, text, count) for _, subject, text, count in kept.values()]
-    blocks.sort(key=lambda b: b.subject)
-    return blocks
+                state.put_block(subject, *new)
+            changed.append(subject)
+    return sorted(changed)

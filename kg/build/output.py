@@ -15,11 +15,12 @@ graph removed after them, so the texts of whichever graph is in place are there.
 writing is a one-line ``BuildError`` naming the output it was writing.
 
 Up to :data:`kg.build.writer.VALIDATE_ALL_REPORTS` reports the whole graph is validated; above that, pyshacl
-(~0.2 s per report) would take longer than the build, so a deterministic sample of that many reports (those made
-in this build and those reused from the cache, :func:`kg.build.writer.sample_ids`) is validated with every shared
-resource they refer to — the reports are made by the same code, so a systematic fault shows in any sample, and
-a reused part is checked against its hash before it is used (:mod:`kg.build.cache`); ``kg validate`` checks a
-whole graph.
+(~0.2 s per report) would take longer than the build, so a deterministic sample is validated with every shared
+resource it refers to (:func:`kg.build.writer.sample_ids`): that many reports of a first build; the reports a
+rebuild made, a few it reused from the cache and the shared resources it changed — what changed, and a fixed
+sample of the rest. The reports are made by the same code, so a systematic fault shows in any sample, and a reused
+part is checked against its hash before it is first used (:mod:`kg.build.cache`); ``kg validate`` checks a whole
+graph.
 """
 
 from __future__ import annotations
@@ -32,11 +33,11 @@ import threading
 from collections.abc import Iterator
 from contextlib import contextmanager, suppress
 from pathlib import Path
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 
 from kg.build import writer
 from kg.build.options import BuildResult
-from kg.build.report import validate_or_fail, validation_summary, write_build_report
+from kg.build.report import fail_on_violations, validate_sample, validation_summary, write_build_report
 from kg.errors import BuildError, GraphInvalid
 from kg.fsutil import atomic_write, atomic_write_bytes, atomic_write_text, remove_stale_temporaries
 
@@ -235,15 +236,18 @@ def _write(graph: KnowledgeGraph, outdir: Path, html: bool, validate: bool, note
     pending, added = _pending(outdir), []
     try:
         wanted = _write_texts(texts, built.parts, added)
-        done, report = _write_graph(graph, built, pending["graph.ttl"], outdir, validate, html)
+        store = _write_graph(built, pending["graph.ttl"], html)
+        unchecked = (None, validation_summary(None))
+        report, validation = _validate(graph, built, pending["graph.ttl"], outdir) if validate else unchecked
         if html:
             from kg.view import render_html  # noqa: PLC0415 - pyvis/jinja only when drawing
 
-            render_html(done.view_store, pending["graph.html"], texts_dir=texts)
-        validation = validation_summary(report, done.sampled, graph.summary.reports)
+            render_html(store, pending["graph.html"], texts_dir=texts)
         write_build_report(pending["build-report.json"], graph.summary, graph.records, graph.facts, validation, notes)
     except BaseException as exc:
-        if not isinstance(exc, GraphInvalid):  # (graph.invalid.ttl is kept, with the texts its mentions index)
+        if isinstance(exc, GraphInvalid):
+            built.merged.forget()
+        else:  # (graph.invalid.ttl is kept, with the texts its mentions index)
             for path in added:  # the folder as the previous build left it
                 path.unlink(missing_ok=True)
         for path in pending.values():
@@ -262,20 +266,27 @@ def _write(graph: KnowledgeGraph, outdir: Path, html: bool, validate: bool, note
     )
 
 
-def _write_graph(
-    graph: KnowledgeGraph, built: _Parts, pending: Path, outdir: Path, validate: bool, view: bool
-) -> tuple[writer.Written, object]:
-    """Write the graph to ``pending`` and validate it (or its sample); on a violation the files are set as
-    :func:`kg.build.report.validate_or_fail` says and :class:`kg.errors.GraphInvalid` is raised."""
+def _validate(graph: KnowledgeGraph, built: _Parts, pending: Path, outdir: Path) -> tuple[Any, dict[str, Any]]:
+    """Validate what was written (:func:`kg.build.writer.sample_turtle`); the report and the ``validation``
+    member of ``build-report.json``; on a violation the files are set as :func:`kg.build.report.fail_on_violations`
+    says and :class:`kg.errors.GraphInvalid` is raised."""
     ids = [p.report_id for p in built.parts]
-    sample = writer.sample_ids(ids, writer.VALIDATE_ALL_REPORTS, built.fresh) if validate else set()
-    written: list[writer.Written] = []
+    # a build that merged every share again validates like a first build: its shared blocks are all new
+    fresh = set(ids) if built.merged.full else built.fresh
+    chosen = writer.sample_ids(ids, writer.VALIDATE_ALL_REPORTS, fresh)
+    sample = writer.sample_turtle(built.parts, built.merged, chosen)
+    report = validate_sample(sample.turtle, pending)
+    fail_on_violations(report, pending, outdir, graph.summary, graph.records, graph.facts)
+    if sample.sampled is None:
+        return report, validation_summary(report)
+    made = None if built.merged.full else len(chosen & built.fresh)
+    return report, validation_summary(report, sample.sampled, len(ids), made, sample.changed)
+
+
+def _write_graph(built: _Parts, pending: Path, view: bool) -> Any:
+    """Write the graph to ``pending``; returns the store of what the HTML view reads (with ``view``)."""
+    stores: list[Any] = []
     atomic_write(
-        pending,
-        lambda out: written.append(writer.write_graph(out, built.parts, built.merged, sample=sample, view=view)),
-        binary=True,
+        pending, lambda out: stores.append(writer.write_graph(out, built.parts, built.merged, view=view)), binary=True
     )
-    done = written[0]
-    if not validate:
-        return done, None
-    return done, validate_or_fail(done.sample, pending, outdir, graph.summary, graph.records, graph.facts)
+    return stores[0]

@@ -1,22 +1,23 @@
 """What the main process keeps of each input until the graph is written, and each report's part of the graph.
 
-A report's part is its fragment (:class:`kg.build.cache.Fragment`, serialised): a head line, its share of the
+A report's part is its fragment (:class:`kg.build.fragment.Fragment`, serialised): a head line, its share of the
 corpus, the triples the HTML view needs, then its Turtle blocks. It lives in the cache folder when the build has
-one, else in memory, and is read the same way from both, so one code path serves a notebook build of three texts
-and a 10,000-report build into a folder.
+one, else in memory, and is read the same way from both (each part from where it begins: the cache keeps the
+offsets), so one code path serves a notebook build of three texts and a 10,000-report build into a folder; from a
+cache file the Turtle blocks are copied into the graph by the operating system.
 """
 
 from __future__ import annotations
 
 import dataclasses
-import io
 import json
 from dataclasses import dataclass
 from typing import IO
 
-from kg.build.cache import Cache
+from kg.build.cache import Cache, fragment_layout
 from kg.build.fragment import FragmentHead
 from kg.build.tasks import report_fragment
+from kg.fsutil import copy_range
 from kg.model import extraction_from_json
 from kg.read import SourceFile
 
@@ -42,6 +43,12 @@ def entry_from_head(name: str, key: str, head: FragmentHead, **memory: str | Non
     return Entry(name, key, head.report_id, file, head.problems, head.figures, head.triples, **memory)
 
 
+def entry_from_json(name: str, key: str, head: dict) -> Entry:
+    """:func:`entry_from_head` of a head as :meth:`FragmentHead.to_json` wrote it (the index keeps it so)."""
+    file = SourceFile(**{**head["file"], "source_name": name})
+    return Entry(name, key, head["report_id"], file, list(head["problems"]), head["figures"], head["triples"])
+
+
 @dataclass
 class ReportPart:
     """One report (one text, possibly under several names: ``copies``, in name order)."""
@@ -55,16 +62,46 @@ class ReportPart:
     def first(self) -> Entry:
         return self.copies[0]
 
-    def open(self) -> IO[bytes]:
-        """The fragment, positioned after its head: ``readline()`` gives the corpus share, then the HTML triples;
-        the rest is the report's Turtle, to be copied as bytes."""
+    def _where(self) -> tuple[str | bytes, list[int]]:
+        """The fragment (a cache path, or its bytes in memory), where its share, HTML line and body begin and where
+        it ends."""
         text = self.fragment_text or self.first.fragment_text
         if text is None:
             assert self.cache is not None
-            return self.cache.open_fragment(self.first.key, self.first.name)
-        f = io.BytesIO(text.encode("utf-8"))
-        f.readline()
-        return f
+            return self.cache.fragment_path(self.first.key, self.first.name), self.cache.layout(
+                self.first.key, self.first.name
+            )
+        data = text.encode("utf-8")
+        return data, fragment_layout(data, 0)
+
+    def _read(self, part: int) -> bytes:
+        """Part 0 (the corpus share line), 1 (the HTML line) or 2 (the body) of the fragment."""
+        where, layout = self._where()
+        if isinstance(where, bytes):
+            return where[layout[part] : layout[part + 1]]
+        with open(where, "rb") as f:
+            f.seek(layout[part])
+            return f.read(layout[part + 1] - layout[part])
+
+    def share_line(self) -> bytes:
+        """The report's share of the corpus (a JSON line: ``corpus`` and ``indicators``)."""
+        return self._read(0)
+
+    def html_line(self) -> bytes:
+        """The triples the HTML view needs (a JSON string of N-Triples, or an empty line)."""
+        return self._read(1)
+
+    def body(self) -> bytes:
+        """The report's own Turtle blocks."""
+        return self._read(2)
+
+    def copy_body(self, out: IO[bytes]) -> None:
+        """Append the report's Turtle blocks to ``out``: from a cache file by the operating system."""
+        where, layout = self._where()
+        if isinstance(where, bytes):
+            out.write(where[layout[2] :])
+        else:
+            copy_range(where, out, layout[2], layout[3] - layout[2])
 
     def text(self) -> str:
         """The report's decoded text."""

@@ -20,7 +20,11 @@ from kg.extract import EXTRACTOR_VERSION
 from kg.fsutil import atomic_write_text
 
 
-def validation_summary(report: Any, sampled: int = 0, reports: int = 0) -> dict[str, Any]:
+def validation_summary(
+    report: Any, sampled: int = 0, reports: int = 0, made: int | None = None, changed: int = 0
+) -> dict[str, Any]:
+    """The ``validation`` member of ``build-report.json``; a sample is described by the number of reports in it
+    out of ``reports``, and for a rebuild (``made`` of them made in this build) the shared resources it changed."""
     if report is None:
         return {"validated": False}
     out = {
@@ -29,8 +33,9 @@ def validation_summary(report: Any, sampled: int = 0, reports: int = 0) -> dict[
         "violations": len(report.violations),
         "warnings": len(report.warnings),
     }
-    if sampled:
-        out["sample"] = f"{sampled} of {reports} reports and the resources they refer to"
+    if sampled or made is not None:
+        rebuilt = f" ({made} made in this build), {changed} changed shared resources," if made is not None else ""
+        out["sample"] = f"{sampled} of {reports} reports{rebuilt} and the resources they refer to"
     return out
 
 
@@ -55,11 +60,9 @@ def write_build_report(
     atomic_write_text(path, json.dumps(report, ensure_ascii=False, indent=2) + "\n")
 
 
-def validate_or_fail(
-    sample: bytes, pending: Path, outdir: Path, summary: Summary, records: list[FileRecord], facts: BuildFacts
-) -> Any:
-    """Validate the graph (or its sample, Turtle bytes); on a violation, set the files as the module docstring
-    says and raise :class:`GraphInvalid`."""
+def validate_sample(sample: bytes, pending: Path) -> Any:
+    """Validate the graph (or its sample: Turtle bytes of ``pending``) against the shapes; a report (violations
+    are the caller's to act on, :func:`fail_on_violations`)."""
     import pyoxigraph  # noqa: PLC0415
 
     from kg.rdf.shacl import validate_store  # noqa: PLC0415 - pyshacl/rdflib only when validating
@@ -69,9 +72,15 @@ def validate_or_fail(
         store.load(sample, format=pyoxigraph.RdfFormat.TURTLE)
     except (SyntaxError, ValueError) as exc:  # the writer produced unreadable Turtle: a bug, still one line
         raise BuildError(f"{pending}: not a readable Turtle graph ({str(exc).splitlines()[0]})") from None
-    report = validate_store(store)
+    return validate_store(store)
+
+
+def fail_on_violations(
+    report: Any, pending: Path, outdir: Path, summary: Summary, records: list[FileRecord], facts: BuildFacts
+) -> None:
+    """On a violation, set the files as the module docstring says and raise :class:`GraphInvalid`."""
     if report.conforms:
-        return report
+        return
     invalid = outdir / "graph.invalid.ttl"
     os.replace(pending, invalid)
     for stale in (outdir / "graph.ttl", outdir / "graph.html"):

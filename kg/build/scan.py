@@ -1,8 +1,11 @@
 """Scanning the sources against the cache, then extracting the ones it does not hold.
 
-A file unchanged since the last build (size and mtime, as make and git judge) costs a stat; one whose content is
-cached costs a hash; the others are extracted on the executor. Results are written to the cache (when there is
-one) as they arrive, or kept in memory, and the main process keeps only a few facts per input (:class:`Entry`).
+A file unchanged since the last build (size and mtime, as make and git judge) costs a stat, and its cache entries
+a stat each (their stamps: :meth:`kg.build.cache.Cache.has`); one whose content is cached costs a hash; the others
+are extracted on the executor. A file that could not be read or extracted is not tried again while it is unchanged
+(the cache's fingerprint covers the code: a fixed extractor tries it again; so does ``--no-cache``). Results are
+written to the cache (when there is one) as they arrive, or kept in memory, and the main process keeps only a few
+facts per input (:class:`Entry`).
 """
 
 from __future__ import annotations
@@ -16,7 +19,7 @@ from kg.build.cache import Cache, content_key
 from kg.build.executors import Executor
 from kg.build.fragment import FragmentHead
 from kg.build.options import BuildFacts, FileRecord
-from kg.build.parts import Entry, entry_from_head
+from kg.build.parts import Entry, entry_from_head, entry_from_json
 from kg.build.sources import Source
 from kg.build.tasks import Task
 from kg.errors import ReadError
@@ -53,17 +56,7 @@ def scan_sources(
             if cache is None:
                 scan.misses.append(src)
                 continue
-            known = previous.get(src.name)
-            if (
-                src.path is not None
-                and known
-                and (known.get("size"), known.get("mtime_ns")) == scan.stats[src.name]
-                and known["key"].endswith(src.fmt)
-                and cache.has(known["key"], src.name)
-            ):
-                cache.use(known["key"], src.name)
-                scan.entries.append(entry_from_head(src.name, known["key"], FragmentHead.from_json(known["head"])))
-                scan.index[src.name] = known
+            if _unchanged(scan, cache, src, previous.get(src.name), records):
                 tick()
                 continue
             key = _source_key(src, max_bytes)
@@ -74,16 +67,35 @@ def scan_sources(
         head = cache.head(key, src.name) if cache.has(key, src.name) else None
         if head is not None:
             scan.entries.append(entry_from_head(src.name, key, head))
-            scan.index[src.name] = _index_row(scan, src.name, key, head)
+            scan.index[src.name] = _index_row(scan, cache, src.name, key, head)
             tick()
         else:
             scan.misses.append(src)
     return scan
 
 
-def _index_row(scan: Scan, name: str, key: str, head: FragmentHead) -> dict[str, Any]:
+def _unchanged(scan: Scan, cache: Cache, src: Source, known: dict | None, records: list[FileRecord]) -> bool:
+    """Whether ``src`` is the file the last build saw (same size and mtime) and what that build made of it is
+    taken as it is: its cache entries, while their stamps hold, or the reason it could not be built."""
+    if src.path is None or not known or not known["key"].endswith(src.fmt):
+        return False
+    if (known.get("size"), known.get("mtime_ns")) != scan.stats[src.name]:
+        return False
+    if "error" in known:
+        records.append(FileRecord(src.name, "skipped", known["error"], format=src.fmt))
+        scan.index[src.name] = known
+        return True
+    if not cache.has(known["key"], src.name, known):
+        return False
+    cache.use(known["key"], src.name)
+    scan.entries.append(entry_from_json(src.name, known["key"], known["head"]))
+    scan.index[src.name] = {**known, **cache.record(known["key"], src.name)}
+    return True
+
+
+def _index_row(scan: Scan, cache: Cache, name: str, key: str, head: FragmentHead) -> dict[str, Any]:
     size, mtime_ns = scan.stats.get(name, (None, None))
-    return {"key": key, "size": size, "mtime_ns": mtime_ns, "head": head.to_json()}
+    return {"key": key, "size": size, "mtime_ns": mtime_ns, "head": head.to_json(), **cache.record(key, name)}
 
 
 def _tasks(
@@ -118,32 +130,48 @@ def extract_misses(
     max_bytes: int,
     records: list[FileRecord],
     tick: Callable[[], None],
+    arrived: Callable[[Entry, bytes], None] = lambda entry, share: None,
 ) -> BuildFacts:
-    """Extract every miss on ``executor``; adds an entry (or a skipped record) per miss to ``scan``."""
+    """Extract every miss on ``executor``; adds an entry (or a skipped record) per miss to ``scan``, and hands
+    each new entry with its corpus share line to ``arrived`` (:meth:`kg.build.merge.Merger.add`) as it comes."""
     facts = BuildFacts(from_cache=len(scan.entries))
     tasks = _tasks(scan, cache, segmenter, model, max_bytes, records, tick)
     for outcome in executor.run(tasks, len(scan.misses)):
         tick()
         if outcome.error is not None:
             records.append(FileRecord(outcome.name, "skipped", outcome.error, format=outcome.fmt))
+            if cache is not None and outcome.name in scan.stats:  # not tried again while the file is unchanged
+                size, mtime_ns = scan.stats[outcome.name]
+                scan.index[outcome.name] = {
+                    "key": outcome.key,
+                    "size": size,
+                    "mtime_ns": mtime_ns,
+                    "error": outcome.error,
+                }
             continue
         facts.extracted += outcome.extracted
         facts.from_cache += not outcome.extracted
         scan.fresh.add(outcome.head.report_id)
         if cache is not None:
             cache.store(outcome.key, outcome.name, outcome.extraction_json, outcome.fragment_text, outcome.text)
-            scan.entries.append(entry_from_head(outcome.name, outcome.key, outcome.head))
-            scan.index[outcome.name] = _index_row(scan, outcome.name, outcome.key, outcome.head)
+            entry = entry_from_head(outcome.name, outcome.key, outcome.head)
+            scan.index[outcome.name] = _index_row(scan, cache, outcome.name, outcome.key, outcome.head)
         else:
-            scan.entries.append(
-                entry_from_head(
-                    outcome.name,
-                    outcome.key,
-                    outcome.head,
-                    fragment_text=outcome.fragment_text,
-                    extraction_json=outcome.extraction_json,
-                    text=outcome.text,
-                )
+            entry = entry_from_head(
+                outcome.name,
+                outcome.key,
+                outcome.head,
+                fragment_text=outcome.fragment_text,
+                extraction_json=outcome.extraction_json,
+                text=outcome.text,
             )
+        scan.entries.append(entry)
+        arrived(entry, _share_line(outcome.fragment_text))
     facts.workers = executor.workers
     return facts
+
+
+def _share_line(fragment_text: str) -> bytes:
+    """The corpus share line of a serialised fragment (its second line)."""
+    head_end = fragment_text.index("\n") + 1
+    return fragment_text[head_end : fragment_text.index("\n", head_end) + 1].encode("utf-8")

@@ -141,15 +141,16 @@ def _collect_path(inp: Path, inputs: _Inputs, follow_symlinks: bool) -> None:
 def _collect_folder(root: Path, inputs: _Inputs, follow_symlinks: bool) -> None:
     anchor = Path(os.path.abspath(root))
     reports = 0
-    for rel, path, problem in _walk(root, follow_symlinks):
+    for rel, path, real, problem in _walk(root, follow_symlinks):
+        fmt = format_of(rel)
         if problem is not None:
             status, reason = problem
             inputs.records.append(FileRecord(printable_name(rel), status, reason))
-            reports += status == "skipped" and format_of(rel) is not None
-        elif format_of(rel) is None:
-            inputs.found.append(_Found(rel, anchor, os.path.realpath(path), reason=ignored_reason(rel)))
+            reports += status == "skipped" and fmt is not None
+        elif fmt is None:
+            inputs.found.append(_Found(rel, anchor, real, reason=ignored_reason(rel)))
         else:
-            inputs.found.append(_Found(rel, anchor, os.path.realpath(path), Source(rel, format_of(rel), path=path)))
+            inputs.found.append(_Found(rel, anchor, real, Source(rel, fmt, path=path)))
             reports += 1
     if not reports:
         inputs.records.append(
@@ -157,38 +158,41 @@ def _collect_folder(root: Path, inputs: _Inputs, follow_symlinks: bool) -> None:
         )
 
 
-Walked = tuple[str, Path, "tuple[str, str] | None"]
-"""A file under a folder: its relative name, its path, and (status, reason) when it is not a regular file."""
+Walked = tuple[str, Path, str, "tuple[str, str] | None"]
+"""A file under a folder: its relative name, its path, its real path, and (status, reason) when it is not a regular
+file."""
 
 
 def _walk(root: Path, follow_symlinks: bool) -> Iterator[Walked]:
     """Every file under ``root`` by relative name (see the module docstring for what is left out)."""
     top = os.path.realpath(root)
     visited = {top}
-    stack = [(root, "")]
+    stack = [(root, "", top)]
     while stack:
-        folder, prefix = stack.pop()
+        folder, prefix, real = stack.pop()
         skip = _output_names(folder)
         try:
             entries = sorted(os.scandir(folder), key=lambda e: e.name, reverse=True)
         except OSError as exc:
-            yield prefix.rstrip("/") or str(root), folder, ("skipped", f"cannot read: {exc.strerror or exc}")
+            yield prefix.rstrip("/") or str(root), folder, real, ("skipped", f"cannot read: {exc.strerror or exc}")
             continue
         for entry in entries:
             if entry.name.startswith(".") or entry.name in skip:
                 continue
             rel, path = prefix + entry.name, Path(entry.path)
             kind = _entry_kind(entry, top, follow_symlinks)
+            # the real path without asking the file system for every name: only a link's target is looked up
+            where = os.path.realpath(path) if entry.is_symlink() else os.path.join(real, entry.name)
             if isinstance(kind, tuple):
-                yield rel, path, kind
-            elif kind == "folder" and os.path.realpath(path) not in visited:  # else a loop of followed links
-                visited.add(os.path.realpath(path))
-                stack.append((path, rel + "/"))
+                yield rel, path, where, kind
+            elif kind == "folder" and where not in visited:  # else a loop of followed links
+                visited.add(where)
+                stack.append((path, rel + "/", where))
             elif kind == "file" and not is_printable_name(entry.name):
                 status = "skipped" if format_of(entry.name) else "ignored"
-                yield rel, path, (status, _BAD_NAME if status == "skipped" else ignored_reason(entry.name))
+                yield rel, path, where, (status, _BAD_NAME if status == "skipped" else ignored_reason(entry.name))
             elif kind == "file":
-                yield rel, path, None
+                yield rel, path, where, None
 
 
 def _entry_kind(entry: os.DirEntry, top: str, follow_symlinks: bool) -> str | tuple[str, str]:

@@ -4,20 +4,22 @@ The order of ``graph.ttl`` is canonical: the prefixes; then each report's resour
 files, figures and mentions: every subject whose triples come from that report), reports in order of their IRI,
 subjects within a report sorted by IRI; then the shared resources, sorted by IRI. Each subject's block lists
 ``rdf:type`` first, then predicates by prefixed name, objects sorted (:class:`kg.rdf.turtle.TurtleWriter`). So the
-same inputs give the same bytes whatever the file order, the job count or the executor. Reports' blocks are copied
-as bytes, never decoded: a 10,000-report graph is written in bounded memory.
+same inputs give the same bytes whatever the file order, the job count or the executor. The bytes of the reports'
+blocks and of the chunks of the shared part are copied from the cache by the operating system
+(:func:`kg.fsutil.copy_range`), never decoded or even read by Python: a 10,000-report graph is written in bounded
+memory, and in the time the kernel takes to copy it.
 
-While it writes, the writer keeps what the later steps need: the Turtle of the validation sample (the whole graph
-up to :data:`VALIDATE_ALL_REPORTS` reports, else a sample of that many reports, reused ones among them, with every
-shared resource they refer to: the very bytes written) and, when asked, a small store of the triples the HTML view
-reads.
+While it writes, the writer makes, when asked, a small store of the triples the HTML view reads;
+:func:`sample_turtle` gives the Turtle of what the build validates (the very bytes written): the whole graph up to
+:data:`VALIDATE_ALL_REPORTS` reports; above that, of a build that made every report, a sample of that many; of a
+rebuild, the reports it made (up to as many) and :data:`VALIDATE_REUSED` reused from the cache, and the shared
+resources whose blocks it changed (up to :data:`VALIDATE_CHANGED`); each with every shared resource it refers to.
 """
 
 from __future__ import annotations
 
 import io
 import json
-import shutil
 from dataclasses import dataclass
 from typing import IO, Any
 
@@ -25,30 +27,31 @@ from kg.build.merge import Merged
 from kg.build.parts import ReportPart
 from kg.rdf.turtle import TurtleWriter, referenced_blocks
 
-# The build validates the whole graph up to this many reports, else a sample of this many (module docstring).
+# What the build validates (module docstring): the whole graph up to this many reports, else a sample of this many
 VALIDATE_ALL_REPORTS = 10
+VALIDATE_REUSED = 2  # reports reused from the cache that a rebuild validates besides the ones it made
+VALIDATE_CHANGED = 200  # shared resources changed by a rebuild that it validates at most
 
 
 @dataclass
-class Written:
-    """What writing the graph left for validation and the view."""
+class Sample:
+    """What the build validates, as Turtle: the whole graph, or a sample of it (the very bytes written)."""
 
-    sample: bytes = b""  # Turtle of what the build validates: the whole graph or a sample
-    sampled: int = 0  # reports in the sample when it is one, else 0
-    view_store: Any = None  # pyoxigraph.Store of what the HTML view reads
+    turtle: bytes
+    sampled: int | None = None  # reports in the sample when it is one (the whole graph: None)
+    changed: int = 0  # shared resources in the sample because this build changed them
 
 
 def sample_ids(report_ids: list[str], size: int, fresh: set[str] | None = None) -> set[str]:
-    """What the build validates: every report when there are at most ``size``; else ``size`` reports, evenly
-    spaced in id order within each kind: those made in this build (``fresh``: a rebuild after one change checks
-    the changed report) take up to half, those reused from the cache the rest — their blocks are written into
-    ``graph.ttl`` too, so they are validated too, never skipped because an earlier build checked them."""
+    """What the build validates: every report when there are at most ``size``; else, when every report was made
+    in this build (``fresh``), ``size`` of them evenly spaced in id order; else (a rebuild) the ones made in this
+    build (up to ``size``) and :data:`VALIDATE_REUSED` of those reused from the cache — their blocks are written
+    into ``graph.ttl`` too, so some are validated too, never all skipped because an earlier build checked them."""
     if len(report_ids) <= size:
         return set(report_ids)
     made = sorted(r for r in report_ids if r in (fresh or ()))
     reused = sorted(r for r in report_ids if r not in (fresh or ()))
-    take = min(len(made), max(size - len(reused), (size + 1) // 2))
-    return _spaced(made, take) | _spaced(reused, size - take)
+    return _spaced(made, size) | (_spaced(reused, VALIDATE_REUSED) if reused else set())
 
 
 def _spaced(pool: list[str], size: int) -> set[str]:
@@ -59,42 +62,58 @@ def _spaced(pool: list[str], size: int) -> set[str]:
     return {pool[int(i * step)] for i in range(size)}
 
 
-def write_graph(out: IO[bytes], parts: list[ReportPart], merged: Merged, *, sample: set[str], view: bool) -> Written:
-    """Write the whole graph to ``out`` (binary); see the module docstring."""
+def write_graph(out: IO[bytes], parts: list[ReportPart], merged: Merged, *, view: bool) -> Any:
+    """Write the whole graph to ``out`` (binary); see the module docstring. Returns, with ``view``, a
+    pyoxigraph store of the triples the HTML view reads (else None)."""
     import pyoxigraph  # noqa: PLC0415
 
-    writer = TurtleWriter()
-    written = Written(view_store=pyoxigraph.Store() if view else None)
-    sampled: list[bytes] = []
-    out.write(writer.header().encode("utf-8"))
+    header = TurtleWriter().header().encode("utf-8")
+    store = pyoxigraph.Store() if view else None
+    out.write(header)
     for part in parts:
-        with part.open() as f:
-            f.readline()  # the corpus share: merged already
-            html_line = f.readline()
-            if view:
-                nt = _json_string(html_line)
-                if nt:
-                    written.view_store.load(nt.encode("utf-8"), format=pyoxigraph.RdfFormat.N_TRIPLES)
-            if part.report_id in sample:
-                body = f.read()
-                sampled.append(body)
-                out.write(body)
-            else:
-                shutil.copyfileobj(f, out, 1 << 20)
-    shared = "".join(b.text for b in merged.shared)
-    out.write(shared.encode("utf-8"))
+        if view:
+            nt = _json_string(part.html_line())
+            if nt:
+                store.load(nt.encode("utf-8"), format=pyoxigraph.RdfFormat.N_TRIPLES)
+        part.copy_body(out)
+    merged.copy(out)
     if view:
-        written.view_store.load((writer.header() + shared).encode("utf-8"), format=pyoxigraph.RdfFormat.TURTLE)
-    if sample:
-        whole = len(sample) == len(parts)
-        if whole:
-            sampled.append(shared.encode("utf-8"))
-        else:
-            named = {writer.iri(b.subject).encode("utf-8"): b.text.encode("utf-8") for b in merged.shared}
-            sampled.extend(referenced_blocks(sampled, named))
-            written.sampled = len(sample)
-        written.sample = writer.header().encode("utf-8") + b"".join(sampled)
-    return written
+        store.load(header + merged.text(), format=pyoxigraph.RdfFormat.TURTLE)
+    return store
+
+
+def sample_turtle(parts: list[ReportPart], merged: Merged, sample: set[str]) -> Sample:
+    """The Turtle the build validates (module docstring): the reports of ``sample`` (:func:`sample_ids`), the
+    shared blocks the build changed (up to :data:`VALIDATE_CHANGED`) and every shared block they refer to; the
+    whole graph when ``sample`` holds every report."""
+    writer = TurtleWriter()
+    header = writer.header().encode("utf-8")
+    reports = [p.body() for p in parts if p.report_id in sample]
+    if len(sample) == len(parts):
+        return Sample(header + b"".join(reports) + merged.text())
+    changed = [merged.block(s) for s in sorted(_spaced(merged.changed, VALIDATE_CHANGED))]
+    blocks = [b.encode("utf-8") for b in changed if b is not None]
+    referred = referenced_blocks(reports + blocks, _Blocks(merged, writer.prefixes["kgr"]))
+    return Sample(header + b"".join(reports + sorted(set(blocks) | set(referred))), len(sample), len(blocks))
+
+
+class _Blocks:
+    """Prefixed name (``kgr:…``, bytes) → Turtle block (bytes) of the shared resources, looked up on demand."""
+
+    def __init__(self, merged: Merged, kgr: str) -> None:
+        self.merged, self.kgr, self.seen = merged, kgr, {}
+
+    def get(self, name: bytes) -> bytes | None:
+        if name not in self.seen:
+            text = self.merged.block(self.kgr + name.decode("ascii")[4:])
+            self.seen[name] = text.encode("utf-8") if text is not None else None
+        return self.seen[name]
+
+    def __contains__(self, name: bytes) -> bool:
+        return self.get(name) is not None
+
+    def __getitem__(self, name: bytes) -> bytes:
+        return self.get(name)
 
 
 def _json_string(line: bytes) -> str:
@@ -104,5 +123,5 @@ def _json_string(line: bytes) -> str:
 def turtle_bytes(parts: list[ReportPart], merged: Merged) -> bytes:
     """The whole graph as Turtle bytes (in memory: for a notebook's graph, not a 10,000-report corpus)."""
     buf = io.BytesIO()
-    write_graph(buf, parts, merged, sample=set(), view=False)
+    write_graph(buf, parts, merged, view=False)
     return buf.getvalue()

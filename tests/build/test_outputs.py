@@ -6,6 +6,7 @@ import errno
 import json
 import os
 import shutil
+import sqlite3
 import subprocess
 import sys
 import time
@@ -15,13 +16,15 @@ import pytest
 from click.testing import CliRunner
 
 import kg.build.cache
+import kg.build.merge
 import kg.build.tasks
 import kg.build.writer
 from kg.build import BuildOptions, build
 from kg.build.writer import sample_ids
 from kg.cli import main
-from kg.errors import BuildError
+from kg.errors import BuildError, GraphInvalid
 from kg.fsutil import atomic_write, atomic_write_text
+from kg.rdf.namespaces import rdfs
 from kg.rdf.store import load_store, select
 from tests.corpus import REPORT_A, REPORT_B
 
@@ -355,19 +358,56 @@ def test_an_edited_value_in_a_cached_extraction_does_not_reach_the_graph(tmp_pat
     assert any("does not match its SHA-256" in n for n in report_json(out)["notes"])
 
 
-def test_an_edited_shared_block_in_the_cache_does_not_reach_the_graph(tmp_path):
+LABEL = "法治政府建设实施纲要（2021—2025年）"  # a regulation both REPORT_A and REPORT_B cite: a shared block
+
+
+def test_an_edited_chunk_of_the_shared_part_does_not_reach_the_graph(tmp_path):
     src = corpus(tmp_path / "in", {"a.txt": REPORT_A, "b.txt": REPORT_B})
     out = tmp_path / "out"
     build([src], out, NO_HTML)
     graph = (out / "graph.ttl").read_bytes()
-    (entities,) = cache_files(out, "entities.json")
-    label = "法治政府建设实施纲要（2021—2025年）"
-    text = entities.read_text(encoding="utf-8")
-    assert label in text
-    entities.write_text(text.replace(label, "法治政府建设实施纲要（伪造）"), encoding="utf-8")
+    (chunk,) = [p for p in cache_files(out, "shared/*/*.ttl") if LABEL in p.read_text(encoding="utf-8")]
+    chunk.write_text(chunk.read_text(encoding="utf-8").replace(LABEL, "法治政府建设实施纲要（伪造）"), encoding="utf-8")
     build([src], out, NO_HTML)
     assert (out / "graph.ttl").read_bytes() == graph
-    assert any(str(entities) in n for n in report_json(out)["notes"])
+    assert any(str(chunk) in n and "does not match its SHA-256" in n for n in report_json(out)["notes"])
+
+
+def test_an_edited_database_of_the_merged_corpus_does_not_reach_the_graph(tmp_path):
+    src = corpus(tmp_path / "in", {"a.txt": REPORT_A, "b.txt": REPORT_B})
+    out = tmp_path / "out"
+    build([src], out, NO_HTML)
+    graph = (out / "graph.ttl").read_bytes()
+    (database,) = cache_files(out, "shared.sqlite")
+    with sqlite3.connect(database) as db:
+        edited = db.execute("UPDATE block SET text = replace(text, ?, '伪造')", (LABEL,)).rowcount
+    assert edited
+    (src / "b.txt").unlink()  # a rebuild that would take b's share out of the edited database
+    build([src], out, NO_HTML)
+    fresh = build([src], tmp_path / "fresh", NO_HTML)
+    assert fresh.ok and (out / "graph.ttl").read_bytes() == (tmp_path / "fresh" / "graph.ttl").read_bytes()
+    assert any(str(database) in n and "changed since the last build" in n for n in report_json(out)["notes"])
+    corpus(src, {"b.txt": REPORT_B})
+    build([src], out, NO_HTML)  # merged again: trusted again
+    assert (out / "graph.ttl").read_bytes() == graph and "notes" not in report_json(out)
+
+
+def test_a_rebuild_reads_no_cached_entry_whose_stamp_is_unchanged(tmp_path, monkeypatch):
+    src = corpus(tmp_path / "in", {"a.txt": REPORT_A, "b.txt": REPORT_B})
+    out = tmp_path / "out"
+    build([src], out, NO_HTML)
+    graph = (out / "graph.ttl").read_bytes()
+    read: list[str] = []
+    real = kg.build.cache.extraction_sealed
+
+    def counting(data):
+        read.append("json")
+        return real(data)
+
+    monkeypatch.setattr(kg.build.cache, "extraction_sealed", counting)
+    monkeypatch.setattr(kg.build.cache, "_fragment_fault", lambda frag, text: read.append("frag") or "")
+    build([src], out, NO_HTML)
+    assert read == [] and (out / "graph.ttl").read_bytes() == graph
 
 
 def test_an_edited_cached_text_does_not_reach_the_texts_folder(tmp_path):
@@ -412,22 +452,48 @@ def test_a_damaged_cache_entry_is_one_line_on_the_console(tmp_path):
 # --- what is written is what is validated ------------------------------------------------------------------------
 
 
-def test_the_validation_sample_includes_reports_reused_from_the_cache():
+def test_a_first_build_validates_a_spaced_sample_and_a_rebuild_what_it_made_and_a_few_reused():
     ids = [f"r{i:02}" for i in range(30)]
+    assert sample_ids(ids, 10, fresh=set(ids)) == {f"r{i:02}" for i in range(0, 30, 3)}
     rebuilt = sample_ids(ids, 10, fresh={"r07"})
-    assert "r07" in rebuilt and len(rebuilt) == 10  # the changed report, and reused ones
+    assert "r07" in rebuilt and len(rebuilt) == 1 + kg.build.writer.VALIDATE_REUSED  # and reused ones
     assert sample_ids(ids, 10, fresh=set()) == sample_ids(ids, 10, fresh=None)
-    assert len(sample_ids(ids, 10, fresh=set())) == 10  # all reused: still a sample of ten
-    half = sample_ids(ids, 10, fresh=set(ids[:20]))
-    assert len(half & set(ids[:20])) == 5 and len(half - set(ids[:20])) == 5
+    assert len(sample_ids(ids, 10, fresh=set())) == kg.build.writer.VALIDATE_REUSED  # nothing made: still some
+    many = sample_ids(ids, 10, fresh=set(ids[:20]))
+    assert len(many & set(ids[:20])) == 10 and len(many - set(ids[:20])) == kg.build.writer.VALIDATE_REUSED
 
 
-def test_a_rebuild_validates_reused_parts_with_the_changed_one(tmp_path, monkeypatch):
-    monkeypatch.setattr(kg.build.writer, "VALIDATE_ALL_REPORTS", 2)
+def test_a_rebuild_validates_what_it_changed_and_reused_parts(tmp_path, monkeypatch):
+    monkeypatch.setattr(kg.build.writer, "VALIDATE_ALL_REPORTS", 1)
+    monkeypatch.setattr(kg.build.writer, "VALIDATE_REUSED", 1)
     src = corpus(tmp_path / "in", {"a.txt": REPORT_A, "b.txt": REPORT_B, "c.txt": REPORT_C})
     out = tmp_path / "out"
     build([src], out, NO_HTML)
     (src / "c.txt").write_text(REPORT_C.replace("12件", "13件"), encoding="utf-8")
     result = build([src], out, NO_HTML)
     assert result.extracted == 1 and result.validation.conforms
-    assert report_json(out)["validation"]["sample"] == "2 of 3 reports and the resources they refer to"
+    sample = report_json(out)["validation"]["sample"]
+    assert sample.startswith("2 of 3 reports (1 made in this build), ") and "changed shared resources" in sample
+
+
+def test_a_shared_resource_a_rebuild_breaks_is_caught_by_its_validation(tmp_path, monkeypatch):
+    """Taking b out changes a regulation a and c cite (one altLabel less) and no report is made or sampled: the
+    rebuild still validates that block; the next build, with the bug gone, merges every share again."""
+    monkeypatch.setattr(kg.build.writer, "VALIDATE_ALL_REPORTS", 1)
+    monkeypatch.setattr(kg.build.writer, "VALIDATE_REUSED", 0)
+    src = corpus(tmp_path / "in", {"a.txt": REPORT_A, "b.txt": REPORT_B, "c.txt": REPORT_C})
+    out = tmp_path / "out"
+    build([src], out, NO_HTML)
+    real = kg.build.merge.entity_triples
+
+    def without_labels(*args, **kwargs):  # a regulation rendered now loses its label
+        return [t for t in real(*args, **kwargs) if not (t.predicate == rdfs.label and "reg-" in t.subject.value)]
+
+    monkeypatch.setattr(kg.build.merge, "entity_triples", without_labels)
+    (src / "b.txt").unlink()
+    with pytest.raises(GraphInvalid, match="violates ontology/shapes.ttl"):
+        build([src], out, NO_HTML)
+    monkeypatch.setattr(kg.build.merge, "entity_triples", real)
+    assert build([src], out, NO_HTML).validation.conforms
+    build([src], tmp_path / "fresh", NO_HTML)
+    assert (out / "graph.ttl").read_bytes() == (tmp_path / "fresh" / "graph.ttl").read_bytes()
