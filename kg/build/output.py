@@ -161,18 +161,19 @@ def _write_texts(texts: Path, parts: list[ReportPart], added: list[Path]) -> set
     """``texts/<report>.txt`` for every report (rewritten only when its size differs); returns their names, and
     appends to ``added`` each file that was not there before."""
     texts.mkdir(parents=True, exist_ok=True)
-    wanted = set()
+    wanted, folder = set(), os.fspath(texts)
     for part in parts:
-        path = texts / f"{part.report_id}.txt"
-        wanted.add(path.name)
+        name = f"{part.report_id}.txt"
+        wanted.add(name)
         source = part.text_source()
         data = None if source else part.text().encode("utf-8")  # a build without a cache holds its texts
         size = os.stat(source).st_size if source else len(data)
         try:
-            if path.stat().st_size == size:
+            if os.stat(os.path.join(folder, name)).st_size == size:  # (plain strings: a stat per report)
                 continue
         except OSError:
-            added.append(path)
+            added.append(texts / name)
+        path = texts / name
         if source:
             atomic_write(path, lambda out, s=source: _copy(s, out), binary=True)
         else:

@@ -6,8 +6,8 @@ Tables:
 
 * ``report`` — the reports whose shares are counted in, each with the content key and name of the fragment that
   holds its share (to take it out again) and the SHA-256 of that share;
-* ``node`` — one row per shared node (``<kind>|<key>``): its :class:`~kg.build.tally.Tally` (JSON), a digest of
-  the node it merges to (:func:`kg.build.tallies.node_digest`) and the subject IRI of its Turtle block;
+* ``node`` — one row per shared node (``<kind>|<key>``): its :class:`~kg.build.tally.Tally` (JSON) and the
+  subject IRI of its Turtle block;
 * ``contrib`` — which reports contribute to which node, and with which first-decided tuple (a 64-bit hash of it):
   asked only for the next smallest report id of a tuple when the smallest is taken out;
 * ``block`` — the Turtle block of each shared subject, with its triple count;
@@ -29,12 +29,12 @@ from functools import lru_cache
 
 from kg.build.tally import Tally
 
-SCHEMA_VERSION = "1"
+SCHEMA_VERSION = "2"
 _SCHEMA = """
 CREATE TABLE IF NOT EXISTS meta (name TEXT PRIMARY KEY, value TEXT NOT NULL);
 CREATE TABLE IF NOT EXISTS report (id TEXT PRIMARY KEY, key TEXT NOT NULL, name TEXT NOT NULL, digest TEXT NOT NULL);
 CREATE TABLE IF NOT EXISTS node (
-    id INTEGER PRIMARY KEY, rid TEXT NOT NULL UNIQUE, subject TEXT, tally TEXT, merged TEXT);
+    id INTEGER PRIMARY KEY, rid TEXT NOT NULL UNIQUE, subject TEXT, tally TEXT);
 CREATE TABLE IF NOT EXISTS contrib (
     node INTEGER NOT NULL, report TEXT NOT NULL, first INTEGER NOT NULL, PRIMARY KEY (node, report)) WITHOUT ROWID;
 CREATE TABLE IF NOT EXISTS block (subject TEXT PRIMARY KEY, triples INTEGER NOT NULL, text TEXT NOT NULL);
@@ -59,10 +59,12 @@ class State:
     """The database of one build (see the module docstring); ``path`` None keeps it in memory."""
 
     def __init__(self, path: str | None) -> None:
-        self.db = sqlite3.connect(path or ":memory:", isolation_level="DEFERRED")
+        # a graph built in one thread may be written from another (one at a time: SQLite serialises the calls)
+        self.db = sqlite3.connect(path or ":memory:", isolation_level="DEFERRED", check_same_thread=False)
         self.db.execute("PRAGMA cache_size = -65536")  # 64 MB of pages: a rebuild's rows, a full build's batches
         self.db.executescript(_SCHEMA)
-        if self.meta("version") != SCHEMA_VERSION:
+        if self.meta("version") != SCHEMA_VERSION:  # a database of other code: its tables made again
+            self.db.executescript("".join(f"DROP TABLE {table};" for table in _TABLES) + _SCHEMA)
             self.reset()
 
     def reset(self) -> None:
@@ -95,10 +97,10 @@ class State:
 
     # --- nodes and their contributors -------------------------------------------------------------------------
 
-    def node(self, rid: str) -> tuple[int, Tally, str | None, str | None] | None:
-        """(id, tally, subject, merged digest) of a node, or None."""
-        row = self.db.execute("SELECT id, tally, subject, merged FROM node WHERE rid = ?", (rid,)).fetchone()
-        return None if row is None else (row[0], Tally.from_json(row[1]), row[2], row[3])
+    def node(self, rid: str) -> tuple[int, Tally, str | None] | None:
+        """(id, tally, subject) of a node, or None."""
+        row = self.db.execute("SELECT id, tally, subject FROM node WHERE rid = ?", (rid,)).fetchone()
+        return None if row is None else (row[0], Tally.from_json(row[1]), row[2])
 
     def last_node_id(self) -> int:
         return self.db.execute("SELECT COALESCE(MAX(id), 0) FROM node").fetchone()[0]
@@ -108,15 +110,13 @@ class State:
         self.db.executemany("INSERT INTO node (id, rid, tally) VALUES (?, ?, ?)", rows)
 
     def save_tallies(self, rows: Iterable[tuple[str, int]]) -> None:
-        """(tally JSON, id) of nodes whose merged node is unchanged."""
+        """(tally JSON, id) of nodes written out before they settle."""
         self.db.executemany("UPDATE node SET tally = ? WHERE id = ?", rows)
 
-    def write_nodes(self, new: list[tuple], changed: list[tuple], kept: list[tuple]) -> None:
-        """Settled nodes: new ones (id, rid, subject, tally, merged), changed ones (subject, tally, merged, id) and
-        ones whose merged node is unchanged (tally, id)."""
-        self.db.executemany("INSERT INTO node VALUES (?, ?, ?, ?, ?)", new)
-        self.db.executemany("UPDATE node SET subject = ?, tally = ?, merged = ? WHERE id = ?", changed)
-        self.save_tallies(kept)
+    def write_nodes(self, new: list[tuple], updated: list[tuple]) -> None:
+        """Settled nodes: new ones (id, rid, subject, tally) and others (subject, tally, id)."""
+        self.db.executemany("INSERT INTO node VALUES (?, ?, ?, ?)", new)
+        self.db.executemany("UPDATE node SET subject = ?, tally = ? WHERE id = ?", updated)
 
     def drop_node(self, node: int) -> None:
         self.db.execute("DELETE FROM node WHERE id = ?", (node,))
@@ -135,25 +135,25 @@ class State:
         ).fetchone()
         return row[0]
 
-    def all_nodes(self) -> Iterator[tuple[int, str, str, str | None, str | None]]:
-        """(id, rid, tally, subject, merged) of every node, fetched a batch at a time (so the caller may change the
+    def all_nodes(self) -> Iterator[tuple[int, str, str, str | None]]:
+        """(id, rid, tally, subject) of every node, fetched a batch at a time (so the caller may change the
         rows it was given)."""
         last = 0
         while True:
             rows = self.db.execute(
-                "SELECT id, rid, tally, subject, merged FROM node WHERE id > ? ORDER BY id LIMIT ?", (last, _BATCH)
+                "SELECT id, rid, tally, subject FROM node WHERE id > ? ORDER BY id LIMIT ?", (last, _BATCH)
             ).fetchall()
             if not rows:
                 return
             yield from rows
             last = rows[-1][0]
 
-    def nodes_by_rid(self, rids: list[str]) -> Iterator[tuple[int, str, str, str | None, str | None]]:
-        """(id, rid, tally, subject, merged) of these nodes, fetched a batch at a time."""
+    def nodes_by_rid(self, rids: list[str]) -> Iterator[tuple[int, str, str, str | None]]:
+        """(id, rid, tally, subject) of these nodes, fetched a batch at a time."""
         for batch in _batches(rids):
             marks = ",".join("?" * len(batch))
             yield from self.db.execute(
-                f"SELECT id, rid, tally, subject, merged FROM node WHERE rid IN ({marks}) ORDER BY rid", batch
+                f"SELECT id, rid, tally, subject FROM node WHERE rid IN ({marks}) ORDER BY rid", batch
             ).fetchall()
 
     # --- blocks -----------------------------------------------------------------------------------------------

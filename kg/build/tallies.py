@@ -9,7 +9,6 @@ asks it nothing while it counts.
 
 from __future__ import annotations
 
-import hashlib
 from collections.abc import Iterator
 
 from kg.build.state import State, first_hash
@@ -23,8 +22,8 @@ _PREFIX = {table: kind + "|" for table, kind in KINDS.items()}
 HELD = 200_000  # tallies held in memory before they are written out
 _IRI = {"area": area_iri, "gov": government_iri, "org": organisation_iri, "work": work_iri, "reg": regulation_iri}
 
-Row = tuple[int, str, Tally, "str | None", "str | None", bool]
-"""A touched node: id, ``<kind>|<key>``, tally, the subject and merged digest it had, whether it has a row yet."""
+Row = tuple[int, str, Tally, "str | None", bool]
+"""A touched node: id, ``<kind>|<key>``, tally, the subject it had (None: new), whether it has a row yet."""
 
 
 class Tallies:
@@ -32,7 +31,7 @@ class Tallies:
 
     def __init__(self, state: State, empty: bool = False) -> None:
         self.state, self.empty = state, empty
-        self.held: dict[str, list] = {}  # rid → [id, tally, subject, merged, new]
+        self.held: dict[str, list] = {}  # rid → [id, tally, subject, new]
         self.touched: set[str] = set()
         self.next_id = state.last_node_id() + 1
         self.written = False
@@ -44,7 +43,7 @@ class Tallies:
                 self.flush()
             row = None if self.empty and not self.written else self.state.node(rid)
             if row is None:
-                held = [self.next_id, Tally(), None, None, True]
+                held = [self.next_id, Tally(), None, True]
                 self.next_id += 1
             else:
                 held = [*row, False]
@@ -55,8 +54,8 @@ class Tallies:
 
     def flush(self) -> None:
         """Write every held tally to the database and let go of them."""
-        self.state.put_nodes((n, rid, t.to_json()) for rid, (n, t, _, _, new) in self.held.items() if new)
-        self.state.save_tallies((t.to_json(), n) for n, t, _, _, new in self.held.values() if not new)
+        self.state.put_nodes((n, rid, t.to_json()) for rid, (n, t, _, new) in self.held.items() if new)
+        self.state.save_tallies((t.to_json(), n) for n, t, _, new in self.held.values() if not new)
         self.held.clear()
         self.written = True
 
@@ -64,13 +63,13 @@ class Tallies:
         """The touched nodes (every node, ``everything``), held ones as they are, the others from the database."""
         if not self.written:
             for rid in sorted(self.held):
-                n, tally, subject, merged, new = self.held[rid]
-                yield n, rid, tally, subject, merged, new
+                n, tally, subject, new = self.held[rid]
+                yield n, rid, tally, subject, new
             return
         self.flush()
         rows = self.state.all_nodes() if everything else self.state.nodes_by_rid(sorted(self.touched))
-        for n, rid, tally, subject, merged in rows:
-            yield n, rid, Tally.from_json(tally), subject, merged, False
+        for n, rid, tally, subject in rows:
+            yield n, rid, Tally.from_json(tally), subject, False
 
 
 def count_in(tallies: Tallies, report: str, share: dict) -> None:
@@ -92,12 +91,6 @@ def count_out(tallies: Tallies, report: str, share: dict) -> None:
             tally.set_first(first, tallies.state.smallest_report(n, first))
 
 
-def node_digest(node: dict) -> str:
-    """A digest of a merged node (its fields in the order :func:`~kg.build.tally.merged_node` sets them, sets
-    sorted), to tell whether it changed."""
-    return hashlib.blake2b(repr(node).encode("utf-8"), digest_size=16).hexdigest()
-
-
 def subject_of(kind: str, key: str, node: dict) -> str:
     """The subject IRI of a merged node's Turtle block."""
     if kind == "measure":
@@ -112,36 +105,29 @@ Change = tuple[str, str, "dict | None", "str | None", "str | None"]
 
 
 def settle(state: State, rows: Iterator[Row], counts: dict, batch: int = 2_000) -> Iterator[list[Change]]:
-    """Make each touched node again from its tally and write it back; yields, a batch at a time, the nodes whose
-    merged node or subject changed (new, changed, moved or gone). ``counts`` (nodes per kind) follows. A subject
+    """Make each touched node again from its tally and write it back; yields them, a batch at a time, to be
+    rendered (a block that comes out as it was is left as it is). ``counts`` (nodes per kind) follows. A subject
     is one node's: the IRIs are minted from the nodes' identity keys."""
-    new, changed, kept, out = [], [], [], []
-    for n, rid, tally, old_subject, old_merged, is_new in rows:
+    new, updated, out = [], [], []
+    for n, rid, tally, old_subject, is_new in rows:
         kind, key = rid.split("|", 1)
         if tally.empty:
             state.drop_node(n)
-            counts[kind] = counts.get(kind, 0) - (old_merged is not None)
+            counts[kind] = counts.get(kind, 0) - (old_subject is not None)
             out.append((kind, key, None, None, old_subject))
         else:
             merged = merged_node(TABLE_OF[kind], key, tally)
-            text = node_digest(merged)
             subject = subject_of(kind, key, merged)
-            moved = text != old_merged or subject != old_subject
+            counts[kind] = counts.get(kind, 0) + (old_subject is None)
             if is_new:
-                new.append((n, rid, subject, tally.to_json(), text))
-            elif moved:
-                changed.append((subject, tally.to_json(), text, n))
+                new.append((n, rid, subject, tally.to_json()))
             else:
-                kept.append((tally.to_json(), n))
-            if moved:
-                counts[kind] = counts.get(kind, 0) + (old_merged is None)
-                out.append((kind, key, merged, subject, old_subject))
-        if len(out) >= batch or len(new) + len(changed) + len(kept) >= 10 * batch:
-            state.write_nodes(new, changed, kept)
-            new, changed, kept = [], [], []
-            if len(out) >= batch:
-                yield out
-                out = []
-    state.write_nodes(new, changed, kept)
+                updated.append((subject, tally.to_json(), n))
+            out.append((kind, key, merged, subject, old_subject))
+        if len(out) >= batch:
+            state.write_nodes(new, updated)
+            yield out
+            new, updated, out = [], [], []
+    state.write_nodes(new, updated)
     if out:
         yield out

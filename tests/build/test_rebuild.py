@@ -2,11 +2,14 @@
 — whatever the change does to the shared nodes, for a changed, a removed and an added file, and whatever job count
 made the cache; and it redoes only what changed."""
 
+import json
+import re
 import shutil
 from pathlib import Path
 
 import kg.build.merge
 import kg.build.tasks
+import kg.build.writer
 from kg.build import BuildOptions, build
 from tests.formats import report_text
 
@@ -50,6 +53,19 @@ def test_a_report_that_adds_a_spelling_to_a_regulation_other_reports_cite(tmp_pa
     (src / "r1.txt").write_text(text.replace(GANGYAO, "《法治政府建设实施纲要(2021-2025年)》"), encoding="utf-8")
     graph = rebuilt_as_fresh(src, out, tmp_path / "fresh", html=True)
     assert '"法治政府建设实施纲要(2021-2025年)"@zh' in graph  # a new altLabel of the shared regulation
+
+
+def test_a_report_that_adds_a_spelling_to_a_body_other_reports_name(tmp_path):
+    files = reports()
+    for name in ("r0.txt", "r1.txt"):  # 兴庆区 and 金凤区 both name their city's 司法局
+        files[name] = files[name].replace("深化", "银川市司法局加强指导，深化")
+    src, out = write(tmp_path / "in", files), tmp_path / "out"
+    build([src], out, BuildOptions(html=False))
+    assert '"市司法局"@zh' not in (out / "graph.ttl").read_text(encoding="utf-8")
+    (src / "r1.txt").write_text(files["r1.txt"].replace("银川市司法局", "市司法局"), encoding="utf-8")
+    assert '"市司法局"@zh' in rebuilt_as_fresh(src, out, tmp_path / "fresh")  # an altLabel of the shared body
+    (src / "r1.txt").write_text(files["r1.txt"], encoding="utf-8")
+    assert '"市司法局"@zh' not in rebuilt_as_fresh(src, out, tmp_path / "fresh")  # and gone again
 
 
 def test_a_report_that_drops_the_last_mention_of_a_shared_node(tmp_path):
@@ -106,34 +122,38 @@ def test_a_cache_made_by_two_worker_processes_serves_a_rebuild_in_one_and_back(t
     rebuilt_as_fresh(src, out, tmp_path / "fresh", jobs=2)
 
 
-def test_a_change_that_touches_no_shared_node_renders_no_shared_block(tmp_path, monkeypatch):
+def changed_shared_resources(out: Path) -> int:
+    """How many shared resources the last build changed (build-report.json, when it validated a sample)."""
+    sample = json.loads((out / "build-report.json").read_text(encoding="utf-8"))["validation"]["sample"]
+    return int(re.search(r"(\d+) changed shared resources", sample).group(1))
+
+
+def test_a_change_that_touches_no_shared_node_rewrites_no_shared_block(tmp_path, monkeypatch):
+    monkeypatch.setattr(kg.build.writer, "VALIDATE_ALL_REPORTS", 1)  # a sample, described in build-report.json
     src, out = write(tmp_path / "in", reports()), tmp_path / "out"
     build([src], out, BuildOptions(html=False))
     chunks = sorted(p.name for p in out.glob(".cache/*/shared/*/*.ttl"))
     rendered: list = []
     real = kg.build.merge.entity_triples
-    monkeypatch.setattr(kg.build.merge, "entity_triples", lambda *a, **k: rendered.append(a) or real(*a, **k))
+    monkeypatch.setattr(
+        kg.build.merge, "entity_triples", lambda corpus, *a: rendered.append(corpus) or real(corpus, *a)
+    )
     (src / "r1.txt").write_text(reports()["r1.txt"].replace("11件", "12件"), encoding="utf-8")
-    result = build([src], out, BuildOptions(html=False))
-    assert result.extracted == 1 and rendered == []
+    assert build([src], out, BuildOptions(html=False)).extracted == 1
+    assert changed_shared_resources(out) == 0
     assert sorted(p.name for p in out.glob(".cache/*/shared/*/*.ttl")) == chunks
+    bodies = {key for corpus in rendered for key in corpus.organisations}  # only what r1 (金凤区) names
+    assert bodies and not any(county in key for key in bodies for county in ("兴庆区", "西夏区", "昆都仑区"))
 
 
-def test_a_change_that_adds_a_spelling_renders_that_regulation_alone(tmp_path, monkeypatch):
+def test_a_change_that_adds_a_spelling_changes_that_regulation_alone(tmp_path, monkeypatch):
+    monkeypatch.setattr(kg.build.writer, "VALIDATE_ALL_REPORTS", 1)
     src, out = write(tmp_path / "in", reports()), tmp_path / "out"
     build([src], out, BuildOptions(html=False))
-    rendered: list = []
-    real = kg.build.merge.entity_triples
-
-    def counting(corpus, indicators):
-        rendered.append(len(corpus.regulations) + len(corpus.organisations) + len(corpus.areas) + len(indicators))
-        return real(corpus, indicators)
-
-    monkeypatch.setattr(kg.build.merge, "entity_triples", counting)
     text = reports()["r1.txt"].replace(GANGYAO, "《法治政府建设实施纲要(2021-2025年)》")
     (src / "r1.txt").write_text(text, encoding="utf-8")
     build([src], out, BuildOptions(html=False))
-    assert rendered == [1]
+    assert changed_shared_resources(out) == 1
 
 
 def test_a_file_that_failed_is_not_tried_again_until_it_changes(tmp_path, monkeypatch):
