@@ -186,6 +186,18 @@ def test_a_prefectures_bodies_named_by_its_tier_take_its_name():
     assert canonical_organisation("地区司法处", hotan) == "和田地区司法处"
 
 
+def test_a_place_whose_name_starts_with_a_tier_word_is_not_a_tier_prefix():
+    from kg.lang.areas import area_table
+    from kg.resolve import government_name
+
+    t = area_table()
+    for district, city in (("市南区", "青岛市"), ("市中区", "济南市")):
+        ref = t.ref(next(a for a in t.lookup(district) if t.chain(a)[-2].name == city))
+        assert canonical_organisation(f"{district}司法局", ref) == f"{district}司法局"
+        assert government_name(f"{district}人民政府", ref) == f"{city}{district}人民政府"
+        assert canonical_organisation("市司法局", ref) == f"{city}司法局"  # the tier word still names the city
+
+
 def test_a_title_named_again_in_a_report_is_one_node_with_every_number():
     c = build_corpus(
         "银川市兴庆区人民政府\n2021年，印发《兴庆区行政执法公示办法》（兴政发〔2021〕3号）。"

@@ -1,0 +1,135 @@
+"""Swap each gold report's own places for other real places, in its text and its gold alike.
+
+Why: a rule that holds on reports it has never seen must not lean on the names of the places the development
+reports happen to come from (a name the segmenter knows, a short form that happens to be unambiguous). This makes
+a copy of a gold folder in which every county-level or prefecture-level report speaks of another area of the same
+kind (a 县 for a 县, a 旗 for a 旗, a 州 for a 州) in another province, with its prefecture and province swapped
+alike — names from ``kg/data/areas.csv``, never text of another province's report — and the gold rewritten the
+same way. Scoring the copy beside the original (``kg eval``) shows what depends on the place names:
+
+    python scripts/swap_places.py tests/gold/dev /tmp/swapped --seed 1
+    python -m kg eval /tmp/swapped --docs /tmp/swapped/docs
+
+Reports of a province, and reports whose places share a short name (安阳县 in 安阳市), are copied unchanged.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import random
+import re
+import shutil
+import sys
+from pathlib import Path
+
+sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
+
+from kg.lang.areas import Area, area_table  # noqa: E402
+
+
+def _kind(area: Area) -> str:
+    """What a swapped area must share with the original: its level and the last character of its name."""
+    return f"{area.level}{area.name[-1]}"
+
+
+def _province(area: Area) -> Area:
+    table = area_table()
+    return table.chain(area)[-1] if table.chain(area) else area
+
+
+def _names(area: Area | None) -> list[str]:
+    if area is None:
+        return []
+    return [area.name] + ([area.short] if area.short and len(area.short) >= 2 else [])
+
+
+def _find(name: str, parent: str | None) -> Area | None:
+    found = [a for a in area_table().lookup(name) if a.current and a.level != "province"]
+    if parent:
+        found = [a for a in found if any(p.name == parent for p in area_table().chain(a))] or found
+    return found[0] if found else None
+
+
+def mapping(own: Area, rng: random.Random, text: str) -> dict[str, str] | None:
+    """Old name → new name for the area, its prefecture and its province; None when they cannot be told apart."""
+    table = area_table()
+    chain = [own, *table.chain(own)]
+    chain = [a for i, a in enumerate(chain) if a not in chain[:i]]
+    olds = [name for a in chain for name in _names(a)]
+    if len(set(olds)) < len(olds) or any(a != b and a in b for a in olds for b in olds if len(a) < 2):
+        return None
+    province = _province(own).code
+    pool = [
+        a
+        for a in table.by_code.values()
+        if a.current and _kind(a) == _kind(own) and _province(a).code != province and a.short and a.name not in text
+    ]
+    if not pool:
+        return None
+    target = rng.choice(sorted(pool, key=lambda a: a.code))
+    new_chain = [target, *table.chain(target)]
+    new_chain = [a for i, a in enumerate(new_chain) if a not in new_chain[:i]]
+    if len(new_chain) != len(chain):
+        return None
+    out: dict[str, str] = {}
+    for alias, areas in table.by_alias.items():  # 东乌旗, 海西州: the new area's full name stands for them
+        for old, new in zip(chain, new_chain, strict=True):
+            if old in areas and alias not in olds:
+                out[alias] = new.name
+    for old, new in zip(chain, new_chain, strict=True):
+        out[old.name] = new.name
+        if old.short and len(old.short) >= 2:
+            out[old.short] = new.short or new.name
+    return out
+
+
+def swap(value, pattern: re.Pattern[str], names: dict[str, str]):
+    """The value (text, or gold JSON of lists and dicts) with every old name replaced, longest names first."""
+    if isinstance(value, str):
+        return pattern.sub(lambda m: names[m.group()], value)
+    if isinstance(value, list):
+        return [swap(v, pattern, names) for v in value]
+    if isinstance(value, dict):
+        return {k: (v if k in ("id", "notes") else swap(v, pattern, names)) for k, v in value.items()}
+    return value
+
+
+def swap_report(gold: dict, text: str, rng: random.Random) -> tuple[dict, str] | None:
+    issuer = gold.get("issuer") or {}
+    if issuer.get("level") == "province":
+        return None
+    own = _find(issuer.get("name", ""), issuer.get("parent"))
+    names = mapping(own, rng, text) if own is not None else None
+    if not names:
+        return None
+    pattern = re.compile("|".join(re.escape(n) for n in sorted(names, key=len, reverse=True)))
+    return swap(gold, pattern, names), swap(text, pattern, names)
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
+    parser.add_argument("gold", type=Path, help="a gold folder (with docs/)")
+    parser.add_argument("out", type=Path, help="where to write the swapped copy (replaced)")
+    parser.add_argument("--seed", type=int, default=1)
+    args = parser.parse_args(argv)
+    rng = random.Random(args.seed)
+    shutil.rmtree(args.out, ignore_errors=True)
+    (args.out / "docs").mkdir(parents=True)
+    swapped = 0
+    for path in sorted(args.gold.glob("*.json")):
+        gold = json.loads(path.read_text(encoding="utf-8"))
+        doc = args.gold / "docs" / f"{path.stem}.txt"
+        text = doc.read_text(encoding="utf-8")
+        result = swap_report(gold, text, rng)
+        if result is not None:
+            gold, text = result
+            swapped += 1
+        (args.out / path.name).write_text(json.dumps(gold, ensure_ascii=False, indent=2), encoding="utf-8")
+        (args.out / "docs" / doc.name).write_text(text, encoding="utf-8")
+    print(f"{swapped} of {len(list(args.gold.glob('*.json')))} reports speak of other places in {args.out}")
+    return 0
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())
