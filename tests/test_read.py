@@ -44,6 +44,29 @@ def test_heading_lines_are_not_joined():
     assert doc.clean == "一、加强组织领导\n（一）高度重视，统筹推进。"
 
 
+def test_a_line_that_starts_as_no_line_may_continues_the_line_before():
+    doc = Document.from_text("全年调处矛盾纠纷512件，调解成功率99\n.1%，涉及农民工1\n,024人。")
+    assert doc.clean == "全年调处矛盾纠纷512件，调解成功率99.1%，涉及农民工1,024人。"
+
+
+def test_the_lines_of_a_fixed_width_layout_are_one_paragraph():
+    # text taken from a PDF of an official document: 28 characters a line, whatever falls at the break
+    para = (
+        "2023年，县政府坚持依法行政，严格执行《重大行政决策程序暂行条例》，全年审核规范性文件18件，"
+        "审计资金12.7亿元，组织领导干部旁听庭审3次，完成《某某县行政执法公示办法》修订工作，推进执法规范化。"
+    )
+    wrapped = "\n".join(para[i : i + 28] for i in range(0, len(para), 28))
+    assert Document.from_text("某某县2023年法治政府建设情况报告\n" + wrapped).clean.split("\n") == [
+        "某某县2023年法治政府建设情况报告",
+        para,
+    ]
+
+
+def test_a_paragraph_opening_with_a_title_after_a_heading_is_its_own_line():
+    doc = Document.from_text("一、学习宣传\n《中华人民共和国民法典》颁布以来，县政府组织学习。")
+    assert doc.clean.split("\n")[1].startswith("《中华人民共和国民法典》")
+
+
 def test_spaces_between_chinese_and_digits_are_removed_but_latin_words_keep_theirs():
     doc = Document.from_text("全年学法 8 次，使用 Windows 10 系统")
     assert doc.clean == "全年学法8次，使用Windows 10系统"

@@ -25,8 +25,17 @@ import re
 from dataclasses import dataclass
 from functools import lru_cache
 
-from kg.extract.report_area import PARTY, chain_area, opening_area, own_titles_area, publisher_area, we_tier
-from kg.lang.areas import Area, area_table
+from kg.extract.report_area import (
+    PARTY,
+    chain_area,
+    opening_area,
+    opening_subject,
+    own_titles_area,
+    publisher_area,
+    subject_tier,
+    we_tier,
+)
+from kg.lang.areas import TIER_RANK, Area, area_table
 from kg.lang.zh import HAN_CLASS, TIERS
 from kg.model import ReportInfo
 from kg.read import HEADING, Document
@@ -139,6 +148,8 @@ class _Head:
 
     title: tuple[int, int] | None = None  # clean-text span of the title (after a 标题: label)
     issuer: tuple[int, int] | None = None
+    banner: bool = False  # the issuer is a body's name on a line of its own at the top (not signature, not title)
+    skip: int = 0  # where the report's own text starts: after a superior's banner
     signed: tuple[int, int, int, int] | None = None  # year, month, start, end of the closing date
 
 
@@ -174,7 +185,7 @@ def _read_head(text: str, lines: list[tuple[int, int]]) -> _Head:
     if head.issuer is None:
         for s, e in lines[:3]:
             if _is_body_line(text[s:e]) and (head.title is None or s < head.title[0]):
-                head.issuer = (s, e)
+                head.issuer, head.banner = (s, e), True
                 break
     if head.issuer:
         s, e = head.issuer
@@ -204,7 +215,7 @@ def _area(text: str, info: ReportInfo, head: _Head, opening: str, head_end: int,
     """The issuer's area: from its name, else the title's, else whom the opening speaks for, else the titles the
     government itself issued, else the page's publisher."""
     context = text[:3000]
-    tier = we_tier(text[: head_end + 2000])
+    tier = we_tier(text[: head_end + 2000]) or subject_tier(opening)
     if info.issuer:
         area = chain_area(info.issuer, context)
         if area is not None:
@@ -213,10 +224,30 @@ def _area(text: str, info: ReportInfo, head: _Head, opening: str, head_end: int,
         area = chain_area(text[head.title[0] : head.title[1]], context)
         if area is not None:
             return area
-    area = opening_area(opening, context, tier) or opening_area(text[: head_end + _OPENING], context, tier)
+    head_text = text[head.skip : head_end + _OPENING]
+    area = opening_area(opening, context, tier) or opening_area(head_text, context, tier)
     if area is None and tier:
         area = own_titles_area(text, context, tier) or publisher_area(meta, context, tier)
     return area
+
+
+def _superior_banner(text: str, head: _Head, body_start: int, head_end: int) -> bool:
+    """Whether the body heading the page is a superior of the one that reports: the opening's subject is an area
+    below it (某某市人民政府 / 2023年，某某县坚持…), or the report speaks as a lower tier (我县) than the body's
+    area. A portal shows its own government's name above every county's report it carries."""
+    context = text[:3000]
+    banner = chain_area(text[head.issuer[0] : head.issuer[1]], context)
+    if banner is None:
+        return False
+    opening = text[body_start : body_start + _OPENING]
+    tier = we_tier(text[: head_end + 2000]) or subject_tier(opening)
+    if tier and TIER_RANK[banner.level] > TIER_RANK[tier]:
+        return True
+    department = _opening_department(text, body_start)  # 2023年，市司法局坚持… under a province's banner
+    if department and banner.level == "province" and not text.startswith(("省", "自治区"), department[0]):
+        return True
+    subject = opening_subject(opening, context, tier)
+    return subject is not None and subject.code != banner.code and banner in area_table().chain(subject)
 
 
 def _opening_department(text: str, body_start: int) -> tuple[int, int] | None:
@@ -246,6 +277,10 @@ def extract_report_info(doc: Document) -> ReportInfo:
         info.title, info.title_span = text[head.title[0] : head.title[1]], doc.span(*head.title)
     head_end = lines[min(len(lines), _HEAD_LINES) - 1][1] if lines else 0
     body_start = head.title[1] if head.title else (lines[0][0] if lines else 0)
+    if head.banner:
+        body_start = max(body_start, head.issuer[1])
+        if _superior_banner(text, head, body_start, head_end):
+            head.issuer, head.skip = None, head.issuer[1]  # the banner is no evidence of the area either
     if head.issuer is None:
         head.issuer = _opening_department(text, body_start)
     if head.issuer:

@@ -19,10 +19,10 @@ _SUBJECT_AFTER = re.compile(
     r"^(?:人民政府|政府|坚持|深入|认真|全面|紧紧|始终|围绕|以习近平|法治政府|在|按照|牢固|聚焦|持续|"
     r"着力|扎实|切实|严格|司法局|委|各级)"
 )
-_SHORT_SUBJECT = re.compile(
-    r"(?:19|20)\d\d\s*年度?\s*[，,]\s*(?P<name>[" + HAN_CLASS + r"]{2,3}?)"
-    r"(?=坚持|深入|认真|全面|紧紧|始终|围绕|以习近平|按照|牢固|聚焦|持续|着力|扎实|切实|严格)"
-)
+_REPORTING = r"(?=坚持|深入|认真|全面|紧紧|始终|围绕|以习近平|按照|牢固|聚焦|持续|着力|扎实|切实|严格)"
+_SHORT_SUBJECT = re.compile(r"(?:19|20)\d\d\s*年度?\s*[，,]\s*(?P<name>[" + HAN_CLASS + r"]{2,3}?)" + _REPORTING)
+# The opening's subject named by its tier alone: 2020年，在县委的正确领导下，县政府坚持… (a county speaks)
+_TIER_SUBJECT = re.compile(r"(?:^|[，,。\n])\s*(?:我|本)?(?P<tier>[" + TIERS + r"])(?:人民)?政府" + _REPORTING)
 _SUPERIOR = re.compile(r"在[^，。；]{0,24}的(?:坚强|正确|大力|有力)?(?:领导|指导|支持)")
 _WE = {
     "县": "county",
@@ -89,10 +89,30 @@ def we_tier(text: str, words: str = "我本") -> str | None:
     return _WE.get(_we_word(text, words) or "")
 
 
+def subject_tier(opening: str) -> str | None:
+    """The tier of a government the opening names by its tier word as the one that reports (县政府坚持…), or
+    None."""
+    m = _TIER_SUBJECT.search(opening)
+    return _WE.get(m.group("tier")) if m else None
+
+
 def opening_area(opening: str, context: str, tier: str | None) -> Area | None:
     """The area the opening paragraph speaks for: names scored as subject (after the year, at a line start,
     before 坚持/人民政府 …) above names of superiors (在…市委、市政府的坚强领导下). With a tier the text speaks as
     (我县), an area of a higher tier is not a candidate (我区 of an autonomous region aside)."""
+    best = _best_opening_name(opening, context, tier)
+    return best[1] if best else None
+
+
+def opening_subject(opening: str, context: str, tier: str | None) -> Area | None:
+    """The area the opening names in a subject's place (2023年，某某县坚持…), or None: a name merely mentioned
+    (指导某某县推进…) is not one."""
+    best = _best_opening_name(opening, context, tier)
+    return best[1] if best and best[0] >= 2 else None
+
+
+def _best_opening_name(opening: str, context: str, tier: str | None) -> tuple[int, Area] | None:
+    """(score, area) of the best-scored area name of the opening (see :func:`opening_area`)."""
     table = area_table()
     superiors = [m.span() for m in _SUPERIOR.finditer(opening)]
     loose = we_tier(context, "全")
@@ -111,7 +131,7 @@ def opening_area(opening: str, context: str, tier: str | None) -> Area | None:
             score -= 4
         if best is None or score > best[0]:
             best = (score, -start, area)
-    return best[2] if best else None
+    return (best[0], best[2]) if best else None
 
 
 def _short_subjects(opening: str) -> list[tuple[int, int, str]]:

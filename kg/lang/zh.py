@@ -26,6 +26,10 @@ SENTENCE_ENDS = "。；;！!？?\n"
 CLAUSE_ENDS = SENTENCE_ENDS + "，,：:、（）()"
 """Characters that end a clause: a sentence end, a comma, a colon, an enumeration comma or a bracket."""
 
+NO_LINE_START = "，,。.、；;：:！!？?）)》」』”’%‰"
+"""Characters a line of Chinese text never starts with (the typesetting rule of 避头点): a line that does is the
+rest of the line before, broken by a fixed-width layout or a PDF (调解成功率99 / .1%)."""
+
 OPEN_QUOTES = '“"「『‘'
 CLOSE_QUOTES = '”"」』’'
 QUOTES = '“”"「」『』‘’'

@@ -10,10 +10,11 @@ from __future__ import annotations
 
 import re
 from array import array
+from collections import Counter
 from functools import lru_cache
 from importlib import resources
 
-from kg.lang.zh import HAN_CLASS
+from kg.lang.zh import HAN_CLASS, NO_LINE_START
 
 CRUFT_MAX_LINE = 120  # only short lines can be navigation or buttons; a long line is body text
 
@@ -109,19 +110,36 @@ def _clean_line(line: str, offset: int, out: list[str], mapping: array) -> None:
         i += 1
 
 
-def _joins(prev: str, nxt: str) -> bool:
-    """Was a paragraph broken here by a page break (执\\n\\n法水平)? Then the lines are one text."""
+def _wrap_width(lines: list[str]) -> int | None:
+    """The width a fixed-width layout broke the text at (a PDF of an official document: 28 characters a line),
+    or None: the most common length of the long lines, when at least 5 lines and a third of them have it."""
+    lengths = Counter(n for n in (len(line.strip(_SPACE)) for line in lines) if n >= 15)
+    if not lengths:
+        return None
+    width, count = max(lengths.items(), key=lambda kv: (kv[1], kv[0]))
+    return width if count >= 5 and count * 3 >= sum(lengths.values()) else None
+
+
+def _joins(prev: str, nxt: str, width: int | None = None) -> bool:
+    """Was a paragraph broken here by a page break (执\\n\\n法水平) or a fixed-width layout? Then the lines are
+    one text."""
     prev, nxt = prev.rstrip(_SPACE), nxt.lstrip(_SPACE)
-    if not prev or not nxt or prev[-1] in _TERMINAL or prev.endswith("**"):
+    if not prev or not nxt or prev.endswith("**"):
         return False
-    if not (_is_cjk(prev[-1]) or prev[-1].isalnum() or prev[-1] in "、，,“《（("):
+    if nxt[0] in NO_LINE_START and (_is_cjk(prev[-1]) or prev[-1].isalnum()):
+        return True  # 调解成功率99 / .1%: no line starts so
+    if width and len(prev.lstrip(_SPACE)) >= width and prev[-1] not in _TERMINAL and not HEADING.match(nxt):
+        return True  # a full line of a wrapped layout goes on (审计资金12. / 7亿元)
+    if prev[-1] in _TERMINAL or not (_is_cjk(prev[-1]) or prev[-1].isalnum() or prev[-1] in "、，,“《（("):
         return False
-    if not (_is_cjk(nxt[0]) or nxt[0].isalnum()) or nxt[0] in "（(【《“":
+    if not (_is_cjk(nxt[0]) or nxt[0].isalnum() or nxt[0] in "（(《“"):
         return False
     if HEADING.match(nxt) or (HEADING.match(prev) and len(prev) < 60):
         return False
-    # A title or a signature is short and has no sentence punctuation; a broken paragraph line has both.
-    return len(prev) >= 40 or (len(prev) >= 20 and any(p in prev for p in "，。；,"))
+    # A title or a signature is short and has no sentence punctuation; a broken paragraph line has both. A line
+    # that opens with a title or a quote (《…》颁布以来) starts a paragraph unless the line before it is broken.
+    broken = len(prev) >= 20 and any(p in prev for p in "，。；,")
+    return broken if nxt[0] in "（(《“" else len(prev) >= 40 or broken
 
 
 def clean_text(text: str) -> tuple[str, array]:
@@ -131,12 +149,13 @@ def clean_text(text: str) -> tuple[str, array]:
     pos = 0
     prev_line: str | None = None
     prev_end = 0  # index in text of the newline ending the previous kept line
+    width = _wrap_width(text.split("\n")) if "\n" in text else None
     for line in text.split("\n"):
         start = pos
         pos += len(line) + 1
         if not line.strip(_SPACE) or is_cruft(line):
             continue
-        if prev_line is not None and not _joins(prev_line, line):
+        if prev_line is not None and not _joins(prev_line, line, width):
             out.append("\n")
             mapping.append(min(prev_end, len(text) - 1))
         _clean_line(line, start, out, mapping)

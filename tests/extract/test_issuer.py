@@ -160,3 +160,39 @@ def test_the_pages_publisher_gives_the_area_when_the_report_says_only_we():
 
 def test_a_publisher_of_a_higher_tier_is_not_the_issuer():
     assert info("来源：日照市人民政府\n2023年度法治政府建设情况报告\n2023年，我县坚持依法行政。").area is None
+
+
+# A county's report carried by its superior's portal: the portal's name above it is not the report's issuer.
+def test_the_name_of_the_portal_that_carries_the_page_is_not_the_issuer():
+    i = info(
+        "临汾市人民政府门户网站\n首页 > 政务公开 > 法治政府建设\n2023年，浮山县坚持依法行政，全面推进法治政府建设。"
+    )
+    assert i.issuer == "临汾市浮山县人民政府" and i.issuer_level == "county"
+
+
+def test_a_superior_government_named_above_the_opening_of_a_lower_one_is_a_banner():
+    i = info("临汾市人民政府\n2023年，浮山县坚持依法行政，全面推进法治政府建设。")
+    assert i.issuer == "临汾市浮山县人民政府"
+
+
+def test_a_province_above_a_report_that_speaks_as_a_county_government_is_never_its_issuer():
+    i = info(
+        "山西省人民政府\n2020年，在县委的正确领导下，县政府坚持依法行政，印发《浮山县人民政府关于推进依法行政的意见》，"
+        "执行《浮山县行政执法公示办法》。"
+    )
+    assert i.area.name == "浮山县" and i.issuer_level == "county"
+
+
+def test_a_body_heading_its_own_report_is_kept():
+    i = info("浮山县人民政府\n2023年，浮山县坚持依法行政。")
+    assert i.issuer == "浮山县人民政府" and i.area.name == "浮山县"
+    i = info("临汾市司法局\n2023年，市司法局坚持依法行政，指导浮山县推进法治政府建设。")
+    assert i.issuer == "临汾市司法局" and i.issuer_level == "department"
+
+
+def test_a_prefectures_department_on_its_provinces_portal_is_the_issuer_not_the_province():
+    i = info(
+        "山西省人民政府\n山西省人民政府门户网站\n2023年，市司法局坚持依法行政，"
+        "推进临汾市法治政府建设，指导各县（市、区）开展工作。"
+    )
+    assert i.issuer == "市司法局" and i.issuer_level == "department" and i.area.name == "临汾市"

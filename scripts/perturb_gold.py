@@ -1,16 +1,21 @@
-"""Swap each gold report's own places for other real places, in its text and its gold alike.
+"""Copies of a gold folder changed the way unseen reports differ from the development reports, gold alike.
 
-Why: a rule that holds on reports it has never seen must not lean on the names of the places the development
-reports happen to come from (a name the segmenter knows, a short form that happens to be unambiguous). This makes
-a copy of a gold folder in which every county-level or prefecture-level report speaks of another area of the same
-kind (a 县 for a 县, a 旗 for a 旗, a 州 for a 州) in another province, with its prefecture and province swapped
-alike — names from ``kg/data/areas.csv``, never text of another province's report — and the gold rewritten the
-same way. Scoring the copy beside the original (``kg eval``) shows what depends on the place names:
+Why: the product is judged on reports from other places and other web sites. A rule that holds there must not
+lean on what the development reports happen to share. Each mode changes every report in one such way and rewrites
+its gold to match, so scoring the copy beside the original (``kg eval``) shows what the extractors depend on:
 
-    python scripts/swap_places.py tests/gold/dev /tmp/swapped --seed 1
-    python -m kg eval /tmp/swapped --docs /tmp/swapped/docs
+* ``places`` — every county-level or prefecture-level report speaks of another real area of its kind (a 县 for a
+  县, a 旗 for a 旗, a 州 for a 州) in another province, its prefecture and province swapped alike (names from
+  ``kg/data/areas.csv``, never text of another province's report). Reports of a province, and reports whose
+  places share a short name (安阳县 in 安阳市), are copied unchanged.
+* ``portal`` — the page is carried by its superior's portal: the province's government on a line of its own,
+  the superior's site name and a breadcrumb above the text, links to sibling governments and the site's host
+  below (what a crawl of a city's portal returns). The superior named on its own line joins the gold's bodies.
+* ``wrap`` — every paragraph hard-wrapped at 28 characters, the line of an official document (GB/T 9704), as
+  text taken from a PDF comes.
 
-Reports of a province, and reports whose places share a short name (安阳县 in 安阳市), are copied unchanged.
+    python scripts/perturb_gold.py tests/gold/dev /tmp/portal --mode portal
+    python -m kg eval /tmp/portal --docs /tmp/portal/docs
 """
 
 from __future__ import annotations
@@ -107,10 +112,50 @@ def swap_report(gold: dict, text: str, rng: random.Random) -> tuple[dict, str] |
     return swap(gold, pattern, names), swap(text, pattern, names)
 
 
+def _superiors(gold: dict) -> tuple[str, str, list[str]] | None:
+    """(province, the superior's name, sibling areas) of a report below a province, or None."""
+    issuer = gold.get("issuer") or {}
+    own = _find(issuer.get("name", ""), issuer.get("parent"))
+    if own is None or issuer.get("level") == "province":
+        return None
+    table = area_table()
+    chain = table.chain(own)
+    superior = chain[-2] if len(chain) >= 2 else chain[0]
+    siblings = sorted(
+        (a for a in table.by_code.values() if a.current and a.parent == superior.code), key=lambda a: a.code
+    )
+    return chain[0].name, superior.name, [a.name for a in siblings if a.code != own.code][:4]
+
+
+def portal_report(gold: dict, text: str, rng: random.Random) -> tuple[dict, str] | None:
+    found = _superiors(gold)
+    if found is None:
+        return None
+    province, superior, siblings = found
+    head = f"{province}人民政府\n{superior}人民政府门户网站\n首页 > 政务公开 > 法治政府建设\n"
+    foot = f"\n相关链接：{'　'.join(n + '人民政府' for n in siblings)}\n主办：{superior}人民政府办公室\n"
+    gold = json.loads(json.dumps(gold))
+    bodies = gold.setdefault("organisations", [])
+    if f"{province}人民政府" not in bodies:
+        bodies.append(f"{province}人民政府")
+    return gold, head + text + foot
+
+
+def wrap_report(gold: dict, text: str, rng: random.Random, width: int = 28) -> tuple[dict, str]:
+    lines = []
+    for paragraph in text.split("\n"):
+        lines += [paragraph[i : i + width] for i in range(0, len(paragraph), width)] or [""]
+    return gold, "\n".join(lines)
+
+
+MODES = {"places": swap_report, "portal": portal_report, "wrap": wrap_report}
+
+
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     parser.add_argument("gold", type=Path, help="a gold folder (with docs/)")
     parser.add_argument("out", type=Path, help="where to write the swapped copy (replaced)")
+    parser.add_argument("--mode", choices=sorted(MODES), default="places")
     parser.add_argument("--seed", type=int, default=1)
     args = parser.parse_args(argv)
     rng = random.Random(args.seed)
@@ -121,13 +166,13 @@ def main(argv: list[str] | None = None) -> int:
         gold = json.loads(path.read_text(encoding="utf-8"))
         doc = args.gold / "docs" / f"{path.stem}.txt"
         text = doc.read_text(encoding="utf-8")
-        result = swap_report(gold, text, rng)
+        result = MODES[args.mode](gold, text, rng)
         if result is not None:
             gold, text = result
             swapped += 1
         (args.out / path.name).write_text(json.dumps(gold, ensure_ascii=False, indent=2), encoding="utf-8")
         (args.out / "docs" / doc.name).write_text(text, encoding="utf-8")
-    print(f"{swapped} of {len(list(args.gold.glob('*.json')))} reports speak of other places in {args.out}")
+    print(f"{args.mode}: {swapped} of {len(list(args.gold.glob('*.json')))} reports changed in {args.out}")
     return 0
 
 

@@ -1,0 +1,73 @@
+"""scripts/perturb_gold.py: gold reports changed the way unseen reports differ from the development ones (other
+places, a superior's portal around the page, a PDF's hard-wrapped lines), text and gold alike — and the extractors
+score the changed development reports as well as the originals."""
+
+import random
+from pathlib import Path
+
+import pytest
+
+from kg.evaluate import evaluate
+from scripts.perturb_gold import main, portal_report, swap_report, wrap_report
+
+ROOT = Path(__file__).resolve().parent.parent
+
+
+def gold(name: str, parent: str, level: str) -> dict:
+    return {
+        "id": "x",
+        "issuer": {
+            "name": name,
+            "full_name": f"{parent}{name}人民政府",
+            "level": level,
+            "parent": parent,
+            "province": "山东省",
+        },
+        "organisations": [f"{name}司法局"],
+        "notes": [f"{name} kept in notes"],
+    }
+
+
+def test_a_county_is_swapped_for_another_of_its_kind_with_its_prefecture_and_province():
+    text = "临沂市兰陵县人民政府\n2023年，兰陵县坚持…县司法局会同兰陵有关部门，落实山东省和临沂市的部署。"
+    new_gold, new_text = swap_report(gold("兰陵县", "临沂市", "county"), text, random.Random(1))
+    issuer = new_gold["issuer"]
+    assert issuer["name"].endswith("县") and issuer["name"] != "兰陵县" and issuer["parent"] != "临沂市"
+    assert issuer["full_name"] == f"{issuer['parent']}{issuer['name']}人民政府"
+    assert not any(old in new_text for old in ("兰陵", "临沂", "山东"))
+    assert new_text.startswith(issuer["full_name"]) and new_gold["organisations"] == [f"{issuer['name']}司法局"]
+    assert new_gold["notes"] == ["兰陵县 kept in notes"]
+
+
+def test_a_province_report_is_left_as_it_is():
+    g = gold("山东省", "", "province")
+    assert swap_report(g, "山东省人民政府", random.Random(1)) is None
+
+
+def test_a_portal_page_carries_the_report_between_its_superiors_banner_and_its_links():
+    new_gold, text = portal_report(gold("兰陵县", "临沂市", "county"), "2023年，兰陵县坚持依法行政。", random.Random(1))
+    head, body, foot = text.split("\n", 3)[:3], text.split("\n")[3], text.split("\n")[-3:]
+    assert head == ["山东省人民政府", "临沂市人民政府门户网站", "首页 > 政务公开 > 法治政府建设"]
+    assert body == "2023年，兰陵县坚持依法行政。" and foot[-2] == "主办：临沂市人民政府办公室"
+    assert "兰陵县" not in foot[0] and "山东省人民政府" in new_gold["organisations"]
+
+
+def test_wrapping_breaks_every_paragraph_at_28_characters():
+    _, text = wrap_report({}, "甲" * 60 + "\n乙", random.Random(1))
+    assert text.split("\n") == ["甲" * 28, "甲" * 28, "甲" * 4, "乙"]
+
+
+@pytest.fixture(scope="module")
+def original():
+    return evaluate(ROOT / "tests/gold/dev", ROOT / "tests/gold/dev/docs").summary()
+
+
+@pytest.mark.parametrize("mode", ["places", "portal", "wrap"])
+def test_the_changed_development_reports_score_as_the_originals(tmp_path, original, mode):
+    out = tmp_path / mode
+    assert main([str(ROOT / "tests" / "gold" / "dev"), str(out), "--mode", mode, "--seed", "1"]) == 0
+    changed = evaluate(out, out / "docs").summary()
+    assert changed["issuer_accuracy"] >= original["issuer_accuracy"] - 0.015  # at most one report in 70
+    for name in ("regulations", "figures", "measures", "organisations"):
+        assert changed[name]["f1"] >= original[name]["f1"] - 0.02, name
+    assert changed["role_accuracy"] >= original["role_accuracy"] - 0.02
