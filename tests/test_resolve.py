@@ -241,3 +241,13 @@ def test_the_same_body_named_again_is_one_organisation_with_every_spelling():
     assert c.organisations["兴庆区司法局"].alt_labels == {"区司法局"}
     (node,) = c.reports.values()
     assert node.organisation_keys.count("兴庆区司法局") == 3
+
+
+def test_a_places_party_committee_with_and_without_its_zhonggong_is_one_body():
+    from kg.lang.areas import area_table
+
+    t = area_table()
+    ref = t.ref(t.lookup("临汾市")[0])
+    assert canonical_organisation("临汾市委", ref) == canonical_organisation("中共临汾市委", ref) == "中共临汾市委"
+    assert canonical_organisation("市委", ref) == "中共临汾市委"
+    assert canonical_organisation("临汾市委办公室", ref) == "临汾市委办公室"  # only the committee itself

@@ -57,6 +57,13 @@ def _units() -> dict[str, tuple[str, Decimal]]:
 
 
 @lru_cache(maxsize=1)
+def _digits_only() -> frozenset[str]:
+    """Units that count only after Arabic digits (units.csv ``digits_only``): after a Chinese numeral they spell a
+    word (十分, 三分之一)."""
+    return frozenset(r["surface"] for r in data_csv("units.csv") if r.get("digits_only"))
+
+
+@lru_cache(maxsize=1)
 def unit_words() -> tuple[str, ...]:
     """The measure words of units.csv that are words (not %), longest first: organisations use them too (2件市政府规章:
     the name after a number never starts with its measure word)."""
@@ -162,7 +169,7 @@ def extract_figures(
         if _glued(text, start) or blocked.overlaps(start, end) or _is_date_or_ordinal(text, m):
             continue
         values = _values(m)
-        if values is None:
+        if values is None or m["unit"] in _digits_only() and not m["num"].isascii():
             continue
         base, factor = ("%", Decimal(1)) if m["pct_cn"] or m["pct"] else units[m["unit"]]
         qualifier = m["pre"] or m["mid1"] or m["mid2"] or m["post"]

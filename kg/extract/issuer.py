@@ -27,6 +27,7 @@ from functools import lru_cache
 
 from kg.extract.report_area import (
     PARTY,
+    REPORTING,
     chain_area,
     opening_area,
     opening_subject,
@@ -54,8 +55,7 @@ _HEAD_LINES = 10
 _OPENING = 320  # characters of the opening paragraph that can say whom the report speaks for
 # The opening names the body that reports: 2023年，区司法局在区委、区政府的领导下… / 2022年，县数据局坚持…
 _OPENING_BODY = re.compile(
-    r"(?:^|\n)\s*(?:19|20)\d\d\s*年(?:度|以来)?\s*[，,]?\s*(?P<body>[" + HAN_CLASS + r"（）()]{4,24}?)"
-    r"(?=在|坚持|以习近平|深入|认真|全面|紧紧|始终|围绕|按照|聚焦|持续|着力|扎实|切实|严格|紧扣)"
+    r"(?:^|\n)\s*(?:19|20)\d\d\s*年(?:度|以来)?\s*[，,]?\s*(?P<body>[" + HAN_CLASS + r"（）()]{4,24}?)" + REPORTING
 )
 
 

@@ -129,15 +129,21 @@ def _contexts() -> _Contexts:
 def _not_a_slogan_here(text: str, start: int, end: int) -> bool:
     """The quoted phrase at ``text[start:end]`` (quotes included) names a problem, a grade, a group of people, a
     channel or an honour, by the words around it or its own last word. The words after a run of quoted phrases
-    (“最爱某县”“云上某县”等平台) speak of each phrase of the run."""
+    (“最爱某县”“云上某县”等平台, “甲”、“乙”等荣誉) speak of each phrase of the run."""
     found = _contexts()
     if _key(text[start + 1 : end - 1]).endswith(found.ends):
         return True
-    after = end
-    while (nxt := _QUOTED.match(text, after)) is not None:
-        after = nxt.end()
-    after += text.startswith("等", after)
+    after = _run_end(text, end, "")
+    listed = _run_end(text, end, "、和及与")  # “甲”、“乙”等荣誉: a list the words after 等 speak of
+    after = listed + 1 if text.startswith("等", listed) else after + text.startswith("等", after)
     return bool(found.after.match(text, after) or found.before.search(text[max(0, start - _CLAUSE_BACK) : start]))
+
+
+def _run_end(text: str, end: int, separators: str) -> int:
+    """Where a run of quoted phrases that starts before ``end`` ends (“甲”“乙”; with separators, “甲”、“乙”)."""
+    while (nxt := _QUOTED.match(text, end + (text[end : end + 1] in tuple(separators)))) is not None:
+        end = nxt.end()
+    return end
 
 
 def _org_after(text: str, pos: int) -> bool:

@@ -300,6 +300,7 @@ def extract_organisations(
         if name == "本级":
             name = ""  # 本级人大常委会: the body is named by its ending; 本级 only says whose
         start = _after_blank_between_bodies(doc, m.start() - len(name), m.start())
+        start = _after_party_committee(text, start, m.start())
         start = _after_measure_word(text, start, m.start())
         if in_title.covers(start) or quotes.strictly_contains(start, m.end()):
             continue  # part of a document's title, or of a quoted name (“山东地税电子税务局”上线)
@@ -315,6 +316,16 @@ def _after_measure_word(text: str, start: int, name_end: int) -> int:
         return start
     word = next((u for u in unit_words() if text.startswith(u, start)), "")
     return start + len(word) if start + len(word) < name_end else start
+
+
+def _after_party_committee(text: str, start: int, name_end: int) -> int:
+    """中共某某市委某某市人民政府 (a joint heading written without a blank): a place's name right after a
+    committee's 委 starts the second body's name."""
+    cut = start
+    for i in range(start + 2, name_end):
+        if text[i - 1] == "委" and any(s == 0 for s, _, _ in area_table().find(text[i:name_end])):
+            cut = i
+    return cut
 
 
 def _after_blank_between_bodies(doc: Document, start: int, name_end: int) -> int:

@@ -11,15 +11,15 @@ from collections import Counter
 
 from kg.lang.areas import TIER_RANK, Area, area_table
 from kg.lang.zh import HAN_CLASS, TIERS
+from kg.resources import data_lines
 
 PARTY = re.compile(r"(?:中共|中国共产党)?")
 """The Party prefix a body's or a title's name may start with (中共某某县委, 《中共某某县委关于…》)."""
 _SUBJECT_BEFORE = re.compile(r"(?:年度?[，,、]?|^|\n|[，,。]|我|全)$")
-_SUBJECT_AFTER = re.compile(
-    r"^(?:人民政府|政府|坚持|深入|认真|全面|紧紧|始终|围绕|以习近平|法治政府|在|按照|牢固|聚焦|持续|"
-    r"着力|扎实|切实|严格|司法局|委|各级)"
-)
-_REPORTING = r"(?=坚持|深入|认真|全面|紧紧|始终|围绕|以习近平|按照|牢固|聚焦|持续|着力|扎实|切实|严格)"
+REPORTING = "(?=" + "|".join(data_lines("reporting_verbs.txt")) + ")"
+"""What follows the subject of an opening sentence (坚持, 深入, 以…为抓手: kg/data/reporting_verbs.txt)."""
+_SUBJECT_AFTER = re.compile(r"^(?:人民政府|政府|法治政府|司法局|委|各级|" + REPORTING[3:-1] + ")")
+_REPORTING = REPORTING
 _SHORT_SUBJECT = re.compile(r"(?:19|20)\d\d\s*年度?\s*[，,]\s*(?P<name>[" + HAN_CLASS + r"]{2,3}?)" + _REPORTING)
 # The opening's subject named by its tier alone: 2020年，在县委的正确领导下，县政府坚持… (a county speaks)
 _TIER_SUBJECT = re.compile(r"(?:^|[，,。\n])\s*(?:我|本)?(?P<tier>[" + TIERS + r"])(?:人民)?政府" + _REPORTING)
@@ -118,8 +118,7 @@ def _best_opening_name(opening: str, context: str, tier: str | None) -> tuple[in
     loose = we_tier(context, "全")
     region = _we_word(context) == "区"
     best: tuple[int, int, Area] | None = None
-    for start, end, name in sorted(table.find(opening) + _short_subjects(opening)):
-        area = _pick_area(table.lookup(name), context)
+    for start, end, area in _chained(sorted(table.find(opening) + _short_subjects(opening)), context):
         if area is None or (tier and _higher(area.level, tier) and not (region and _is_region(area))):
             continue
         score = int(area.level in (tier, loose))
@@ -132,6 +131,21 @@ def _best_opening_name(opening: str, context: str, tier: str | None) -> tuple[in
         if best is None or score > best[0]:
             best = (score, -start, area)
     return (best[0], best[2]) if best else None
+
+
+def _chained(hits: list[tuple[int, int, str]], context: str) -> list[tuple[int, int, Area | None]]:
+    """The area of each name, a name written right after its parent's (阳泉市矿区, 银川市兴庆区) joined to it as one:
+    the chain names its last area, from where the first begins."""
+    out: list[tuple[int, int, Area | None]] = []
+    for start, end, name in hits:
+        candidates = area_table().lookup(name)
+        if out and out[-1][1] == start and out[-1][2] is not None:
+            below = [a for a in candidates if _relatives(a, out[-1][2]) and a.level != out[-1][2].level]
+            if below:
+                out[-1] = (out[-1][0], end, _pick_area(below, context))
+                continue
+        out.append((start, end, _pick_area(candidates, context)))
+    return out
 
 
 def _short_subjects(opening: str) -> list[tuple[int, int, str]]:

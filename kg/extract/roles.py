@@ -22,7 +22,9 @@ _SENTENCE_END = SENTENCE_ENDS
 _CLAUSE_END = _SENTENCE_END + "，,：:"
 _BEFORE = 200  # how far back a verb may stand from its title (titles in between are masked and not counted)
 _AFTER = 24
-_AFTER_ISSUING = re.compile(r"^[^，,。；;]{0,6}?(?:的)?(?:起草|制定|修订|编制|印发|出台|发布|颁布|审议通过|通过|公布)")
+_AFTER_ISSUING = re.compile(
+    r"^[^，,。；;]{0,6}?(?:的)?(?:起草|制定|修订|编制|印发|出台|发布|颁布|审议通过|通过|公布|立法)"
+)
 _VERB_GLUE = re.compile(r"[了并和及、与]?|并且")
 _OBJECT_TAKEN = re.compile(r"[了并]?\x00+[^，,；;]*[，,；;]")
 _LIST_TAIL = re.compile(r"[了并和及、与等\x00\s]*")  # between a verb group and its title: only other titles
@@ -113,6 +115,8 @@ def role_of(text: str, start: int, end: int, own: OwnArea | None = None) -> str:
         group.append(m)
     if group and not _LIST_TAIL.fullmatch(before[group[-1].end() :]):
         group = group[-1:]
+    if all(roles[m.group()] == "light" for m in group):
+        group = []  # 推进《…》立法工作: what follows the title says what is done to it
     if group and _OBJECT_TAKEN.match(before, group[-1].end()):
         group = []  # 制定《甲》，将《乙》…: the verb's object is the earlier title, not this one
     if group:

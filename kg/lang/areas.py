@@ -118,20 +118,26 @@ class AreaTable:
     def _stands_alone(self, text: str, start: int) -> bool:
         """A two-character name that is a function character and a tier word (和县, 新县) is spelt by accident
         in running text (市委和县委, 创新县域): it counts only where no other Chinese character runs into it, after
-        a year (2022年新县…), or after its prefecture's name (信阳市新县)."""
-        if text[start] not in _function_characters() or start == 0 or not is_han(text[start - 1]):
+        a year (2022年新县…), or after its prefecture's name (信阳市新县). A name that is an ordinary word (城区,
+        矿区: kg/data/generic_area_names.txt) counts only after its prefecture's name."""
+        name = text[start : start + 2]
+        generic = name in _generic_names()
+        if not generic and (text[start] not in _function_characters() or start == 0 or not is_han(text[start - 1])):
             return True
-        if text[start - 1] in "年度":
+        if not generic and text[start - 1] in "年度":
             return True
-        parents = {
-            self.by_code[a.parent].name for a in self.lookup(text[start : start + 2]) if a.parent in self.by_code
-        }
+        parents = {self.by_code[a.parent].name for a in self.lookup(name) if a.parent in self.by_code}
         return any(text.endswith(p, 0, start) for p in parents)
 
 
 @lru_cache(maxsize=1)
 def _function_characters() -> frozenset[str]:
     return frozenset(data_lines("function_characters.txt"))
+
+
+@lru_cache(maxsize=1)
+def _generic_names() -> frozenset[str]:
+    return frozenset(data_lines("generic_area_names.txt"))
 
 
 @lru_cache(maxsize=1)

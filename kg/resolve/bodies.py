@@ -40,8 +40,21 @@ _NOT_AFTER_TIER = set("场域级属直辖内外长民")  # 市场监管局, 区�
 
 def canonical_organisation(name: str, area: AreaRef | None) -> str:
     """区司法局 in a 兴庆区 report → 兴庆区司法局; 区法院 → 兴庆区人民法院; 自治区党委 in a 宁夏 report →
-    宁夏回族自治区党委; 市场监管局 stays as it is."""
-    full = expand_abbreviation(name)
+    宁夏回族自治区党委; 市场监管局 stays as it is. A place's Party committee is named as its own documents name it,
+    with 中共 (盘锦市委 and 中共盘锦市委 are one body)."""
+    return _with_party(_expanded(expand_abbreviation(name), area))
+
+
+def _with_party(name: str) -> str:
+    """中共 before a place's committee named by place and 委 alone (盘锦市委 → 中共盘锦市委)."""
+    if name.endswith("委") and not name.startswith(("中共", "中国共产党")):
+        hits = area_table().find(name)
+        if hits and hits[0][0] == 0 and hits[-1][1] == len(name) - 1:
+            return "中共" + name
+    return name
+
+
+def _expanded(full: str, area: AreaRef | None) -> str:
     if area is None:
         return full
     table = area_table()

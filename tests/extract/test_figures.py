@@ -239,3 +239,16 @@ def test_a_figure_whose_unit_does_not_fit_stays_unlinked():
 def test_a_figure_of_an_unknown_subject_stays_unlinked():
     (f,) = extract_figures(Document.from_text("新建停车位300个。"))
     assert f.indicator is None
+
+
+def test_points_of_a_score_count_after_digits_only():
+    assert values("考核分值提高至6.6分，满分100分。") == [(Decimal("6.6"), "分"), (Decimal("100"), "分")]
+    assert values("力量十分薄弱，三分之一的案件，2分局，用时3分钟。") == [(Decimal("3"), "分钟")]
+
+
+def test_lessons_and_the_heads_of_a_task_list_are_units():
+    assert values("讲授14堂次，明确职责7大项27小项。") == [
+        (Decimal("14"), "堂次"),
+        (Decimal("7"), "大项"),
+        (Decimal("27"), "小项"),
+    ]

@@ -196,3 +196,14 @@ def test_a_prefectures_department_on_its_provinces_portal_is_the_issuer_not_the_
         "推进临汾市法治政府建设，指导各县（市、区）开展工作。"
     )
     assert i.issuer == "市司法局" and i.issuer_level == "department" and i.area.name == "临汾市"
+
+
+def test_a_district_whose_name_is_an_ordinary_word_is_a_place_only_after_its_prefecture():
+    text = "近年来，我市坚持依法行政，城区、矿区、郊区均建成公共法律服务中心，推进临汾市法治政府建设。"
+    assert info(text).area.name == "临汾市"
+    assert info("2023年，阳泉市矿区坚持依法行政。").area.name == "矿区"
+
+
+def test_a_department_reporting_by_what_it_takes_as_its_lever_is_the_issuer():
+    i = info("2024年，区司法局以“深化法治建设”为抓手，推进临汾市尧都区法治政府建设。")
+    assert i.issuer == "区司法局" and i.issuer_level == "department" and i.area.name == "尧都区"

@@ -136,3 +136,11 @@ def test_a_long_quoted_name_is_a_measure_only_when_it_names_a_mechanism():
 
 def test_a_quoted_name_before_an_ending_that_needs_a_place_is_no_body():
     assert measures("开展“法润万家·律师进村”政府开放月活动，成立“同心义警”志愿服务队。") == ["法润万家·律师进村"]
+
+
+def test_a_list_of_quoted_honours_with_its_closing_word_after_etc_is_no_measure():
+    assert measures("先后获得“全国文明城市”、“国家园林城市”和“全国双拥模范城”等荣誉，深化“放管服”改革。") == ["放管服"]
+
+
+def test_without_etc_the_word_after_a_list_speaks_of_its_last_phrase_only():
+    assert "数字政府" in measures("加快建设“数字政府”、“智慧司法”平台。")

@@ -170,3 +170,7 @@ def test_a_leagues_committee_and_office_written_together_are_two_bodies():
 
 def test_bare_bodies_in_a_list_are_not_named_bodies():
     assert orgs("县工商联、统战部、法院联合开展活动。") == ["县工商联"]
+
+
+def test_a_joint_heading_without_a_blank_is_two_bodies():
+    assert orgs("中共临汾市委临汾市人民政府关于2023年法治政府建设情况的报告") == ["中共临汾市委", "临汾市人民政府"]

@@ -236,3 +236,16 @@ def test_an_alias_declared_twice_names_the_document_of_its_latest_declaration():
         ("某县普法规划", "某县普法规划"),
         ("某县普法规划", "方案"),
     ]
+
+
+def test_a_newspaper_named_short_and_a_dated_white_paper_are_not_regulations():
+    found = regs(
+        "《人民日报》、《大河报》等媒体报道了我市做法；编制《某某区法治建设白皮书（2023）》；"
+        "印发《关于行政执法案卷评查情况的通报》，执行《某某市统计公报》。"
+    )
+    assert [m.category for m in found][:2] == ["media", "media"] and found[2].category == "report"
+    assert "media" not in [m.category for m in found[3:]]  # a 通报 or 公报 is no newspaper
+
+
+def test_a_regulation_the_government_is_legislating_is_issued():
+    assert roles("全力推进《某某市河道保护和管理条例》立法工作。") == [("某某市河道保护和管理条例", "issued")]
