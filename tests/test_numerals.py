@@ -357,3 +357,11 @@ def test_cn2an_traps_are_pinned():
     assert cn2an.transform("统一零售价", "cn2an") == "统10售价"
     assert parse_number("十六点四亿") == 1640000000
     assert extract_figures(Document.from_text("统一零售价16.4亿元"))[0].value == 1640000000
+
+
+def test_years_in_chinese_digits_become_arabic_with_every_offset_kept():
+    from kg.lang.numerals import arabic_years
+
+    text = "二〇二三年，二○二四年一月，一二三四五，三年"
+    assert arabic_years(text) == "2023年，2024年一月，一二三四五，三年"
+    assert len(arabic_years(text)) == len(text)

@@ -37,6 +37,7 @@ from kg.extract.report_area import (
     we_tier,
 )
 from kg.lang.areas import TIER_RANK, Area, area_table
+from kg.lang.numerals import arabic_years, parse_number
 from kg.lang.zh import HAN_CLASS, TIERS
 from kg.model import ReportInfo
 from kg.read import HEADING, Document
@@ -45,7 +46,8 @@ from kg.resources import data_lines
 # A year reported on: not the year of a document number (〔2025〕1号) nor of a full date (2025年02月27日: when a
 # page or a signature was dated, not what it reports on).
 _YEAR = re.compile(r"(?<![〔\[［【(（])((?:19|20)\d\d)\s*(?:[-—–－~～至到]\s*((?:19|20)\d\d)\s*)?年(?!\s*\d{1,2}\s*月)")
-_DATE = re.compile(r"((?:19|20)\d\d)\s*年\s*(\d{1,2})\s*月\s*(\d{1,2})\s*日")
+_DAY = r"(\d{1,2}|[一二三四五六七八九十]{1,3})"  # 2024年1月15日 or 2024年一月十五日 (a signature's date)
+_DATE = re.compile(r"((?:19|20)\d\d)\s*年\s*" + _DAY + r"\s*月\s*" + _DAY + r"\s*日")
 _BODY_STOP = re.compile(r"\s*(?:(?:19|20)\d\d|关于|(?<!依)法治|依法行政|年度)")  # what follows a body's name in a title
 _ALIAS = re.compile(r"[（(][^（()）]{1,12}[)）]$")  # 藏语委办（编译局）: a body's other name in brackets
 _TITLE_FIELD = re.compile(r"^\s*标\s*题\s*[:：]\s*")  # 标  题: … of a government information-disclosure page
@@ -177,7 +179,7 @@ def _read_head(text: str, lines: list[tuple[int, int]]) -> _Head:
     for i, (s, e) in enumerate(tail):
         date = _DATE.fullmatch(text[s:e].strip())
         if date:
-            head.signed = (int(date.group(1)), int(date.group(2)), s, e)
+            head.signed = (int(date.group(1)), int(parse_number(date.group(2))), s, e)
             if i > 0 and _is_body_line(text[tail[i - 1][0] : tail[i - 1][1]]):
                 head.issuer = tail[i - 1]
     if head.issuer is None and head.title:
@@ -269,12 +271,12 @@ def _opening_department(text: str, body_start: int) -> tuple[int, int] | None:
 
 
 def extract_report_info(doc: Document) -> ReportInfo:
-    text = doc.clean
+    text = arabic_years(doc.clean)  # 二〇二三年 → 2023年, same offsets; names are sliced from doc.clean
     lines = _lines(text)
     info = ReportInfo(published=doc.meta.get("published"))
     head = _read_head(text, lines)
     if head.title:
-        info.title, info.title_span = text[head.title[0] : head.title[1]], doc.span(*head.title)
+        info.title, info.title_span = doc.clean[head.title[0] : head.title[1]], doc.span(*head.title)
     head_end = lines[min(len(lines), _HEAD_LINES) - 1][1] if lines else 0
     body_start = head.title[1] if head.title else (lines[0][0] if lines else 0)
     if head.banner:
@@ -284,7 +286,8 @@ def extract_report_info(doc: Document) -> ReportInfo:
     if head.issuer is None:
         head.issuer = _opening_department(text, body_start)
     if head.issuer:
-        info.issuer = re.sub(r"\s+", "", text[head.issuer[0] : head.issuer[1]]).replace("(", "（").replace(")", "）")
+        issuer = doc.clean[head.issuer[0] : head.issuer[1]]
+        info.issuer = re.sub(r"\s+", "", issuer).replace("(", "（").replace(")", "）")
         info.issuer_span = doc.span(*head.issuer)
     found = _year(text, head, body_start, head_end)
     if found:

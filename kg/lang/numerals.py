@@ -95,6 +95,16 @@ _ARABIC = re.compile(r"^\d{1,3}(?:,\d{3})+(?:\.\d+)?$|^\d+(?:\.\d+)?$|^\.\d+$")
 _ARABIC_MULTIPLIED = re.compile(rf"^(?P<num>[\d.,]+)(?P<mult>{MULTIPLIER_PATTERN})$")
 
 
+_PLAIN_DIGITS = "零〇○一二三四五六七八九"
+_CHINESE_YEAR = re.compile(f"[{_PLAIN_DIGITS}]{{4}}(?=\\s*年)")
+
+
+def arabic_years(text: str) -> str:
+    """``text`` with each year written in Chinese digits (二〇二三年, 二○二四年一月) in ASCII digits, and nothing
+    else changed: the same length, so every offset still holds. Official documents date their signature so."""
+    return _CHINESE_YEAR.sub(lambda m: "".join(str(DIGITS[c]) for c in m.group()), text)
+
+
 def parse_arabic(text: str) -> Decimal:
     """'1,234.5' / '１２３' / '.3' → Decimal. Raises ValueError when it is not a plain number."""
     t = text.translate(_FULLWIDTH).replace("，", ",")

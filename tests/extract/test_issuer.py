@@ -207,3 +207,17 @@ def test_a_district_whose_name_is_an_ordinary_word_is_a_place_only_after_its_pre
 def test_a_department_reporting_by_what_it_takes_as_its_lever_is_the_issuer():
     i = info("2024年，区司法局以“深化法治建设”为抓手，推进临汾市尧都区法治政府建设。")
     assert i.issuer == "区司法局" and i.issuer_level == "department" and i.area.name == "尧都区"
+
+
+def test_years_written_in_chinese_digits_in_the_title_the_opening_and_the_signature():
+    assert info("浮山县人民政府关于二〇二三年度法治政府建设情况的报告\n正文。").year == 2023
+    assert info("二○二三年，浮山县坚持依法行政。").year == 2023
+    signed = info("正文第一段，推进依法行政。\n临汾市浮山县人民政府\n二〇二四年一月十五日")
+    assert (signed.year, signed.issuer) == (2023, "临汾市浮山县人民政府")  # signed in January: the year before
+    assert info("正文第一段。\n临汾市浮山县人民政府\n二〇二三年十二月二十八日").year == 2023
+
+
+def test_a_title_keeps_its_chinese_digits():
+    assert info("浮山县人民政府关于二〇二三年度法治政府建设情况的报告\n正文。").title.endswith(
+        "二〇二三年度法治政府建设情况的报告"
+    )

@@ -174,3 +174,13 @@ def test_bare_bodies_in_a_list_are_not_named_bodies():
 
 def test_a_joint_heading_without_a_blank_is_two_bodies():
     assert orgs("中共临汾市委临汾市人民政府关于2023年法治政府建设情况的报告") == ["中共临汾市委", "临汾市人民政府"]
+
+
+def test_offices_and_commissions_known_by_their_short_names():
+    assert orgs("县委依法治县办、县委编办、县委网信办、县国资委、县残联联合开展。") == [
+        "县委依法治县办",
+        "县委编办",
+        "县委网信办",
+        "县国资委",
+        "县残联",
+    ]
