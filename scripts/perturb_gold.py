@@ -13,6 +13,8 @@ its gold to match, so scoring the copy beside the original (``kg eval``) shows w
   below (what a crawl of a city's portal returns). The superior named on its own line joins the gold's bodies.
 * ``wrap`` — every paragraph hard-wrapped at 28 characters, the line of an official document (GB/T 9704), as
   text taken from a PDF comes.
+* ``quotes`` — quotation marks as other sites type them: straight ASCII quotes ("放管服") in one report, corner
+  brackets (「放管服」) in the next.
 
     python scripts/perturb_gold.py tests/gold/dev /tmp/portal --mode portal
     python -m kg eval /tmp/portal --docs /tmp/portal/docs
@@ -148,7 +150,12 @@ def wrap_report(gold: dict, text: str, rng: random.Random, width: int = 28) -> t
     return gold, "\n".join(lines)
 
 
-MODES = {"places": swap_report, "portal": portal_report, "wrap": wrap_report}
+def quotes_report(gold: dict, text: str, rng: random.Random) -> tuple[dict, str]:
+    opening, closing = ('"', '"') if rng.random() < 0.5 else ("「", "」")
+    return gold, text.replace("“", opening).replace("”", closing)
+
+
+MODES = {"places": swap_report, "portal": portal_report, "wrap": wrap_report, "quotes": quotes_report}
 
 
 def main(argv: list[str] | None = None) -> int:

@@ -1,6 +1,6 @@
-"""scripts/perturb_gold.py: gold reports changed the way unseen reports differ from the development ones (other
-places, a superior's portal around the page, a PDF's hard-wrapped lines), text and gold alike — and the extractors
-score the changed development reports as well as the originals."""
+"""scripts/perturb_gold.py: gold reports changed the way unseen reports differ from the development ones
+(other places, a superior's portal around the page, a PDF's hard-wrapped lines, other quotation marks), text and
+gold alike — and the extractors score the changed development reports as well as the originals."""
 
 import random
 from pathlib import Path
@@ -62,7 +62,7 @@ def original():
     return evaluate(ROOT / "tests/gold/dev", ROOT / "tests/gold/dev/docs").summary()
 
 
-@pytest.mark.parametrize("mode", ["places", "portal", "wrap"])
+@pytest.mark.parametrize("mode", ["places", "portal", "wrap", "quotes"])
 def test_the_changed_development_reports_score_as_the_originals(tmp_path, original, mode):
     out = tmp_path / mode
     assert main([str(ROOT / "tests" / "gold" / "dev"), str(out), "--mode", mode, "--seed", "1"]) == 0

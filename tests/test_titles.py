@@ -1,4 +1,4 @@
-from kg.lang.titles import normalise_title
+from kg.lang.titles import match_key, normalise_title
 
 
 def test_year_range_spellings_are_one_title():
@@ -19,3 +19,8 @@ def test_inner_titles_in_angle_brackets_become_book_brackets():
 
 def test_chinese_punctuation_is_kept_but_fullwidth_digits_are_not():
     assert normalise_title("关于Ａ、Ｂ，２０２２年版") == "关于A、B，2022年版"
+
+
+def test_corner_quotes_in_a_title_are_the_curly_ones():
+    assert normalise_title("关于加快推进政务服务「跨省通办」的指导意见") == "关于加快推进政务服务“跨省通办”的指导意见"
+    assert match_key("《吉林省「最多跑一次」改革实施方案》") == match_key("吉林省“最多跑一次”改革实施方案")

@@ -19,7 +19,9 @@ _RANGE = re.compile(rf"(?P<a>(?:19|20)\d\d)\s*年?\s*[{_DASHES}至到]+\s*(?P<b>
 _PAREN_RANGE = re.compile(r"（((?:19|20)\d\d—(?:19|20)\d\d)）")
 # a range whose dash was lost (（2021 2025年）, （20212025年）: spaces are gone by then): two years in brackets
 _GLUED_RANGE = re.compile(r"（((?:19|20)\d\d)((?:19|20)\d\d)年?）")
-_BRACKETS = str.maketrans({"(": "（", ")": "）", "[": "【", "]": "】", "“": "“", '"': "“"})
+_BRACKETS = str.maketrans(
+    {"(": "（", ")": "）", "[": "【", "]": "】", "“": "“", '"': "“", "「": "“", "」": "”", "『": "“", "』": "”"}
+)  # corner quotes (「跨省通办」, as pages of some sites write them) are the curly ones
 
 
 def normalise_title(title: str) -> str:
@@ -38,4 +40,4 @@ def normalise_title(title: str) -> str:
 
 def match_key(title: str) -> str:
     """A looser key used only for matching (evaluation, alias lookup): also drops 《》 and quotes."""
-    return re.sub(r"[《》“”\"'‘’]", "", normalise_title(title))
+    return re.sub(r"[《》“”\"'‘’「」『』]", "", normalise_title(title))

@@ -60,6 +60,16 @@ def is_cruft(line: str) -> bool:
     return len(stripped) <= CRUFT_MAX_LINE and bool(cruft_patterns().search(stripped))
 
 
+def _curly_quotes(line: str) -> str:
+    """A line's straight double quotes as the curly pairs they stand for ("零"成本，"双随机" → “零”成本，“双随机”),
+    when they pair up (an even count): a straight quote is both an opening and a closing one, so a phrase would
+    otherwise run from one phrase's closing quote to the next one's opening. Same length: offsets hold."""
+    if '"' not in line or line.count('"') % 2:
+        return line
+    parts = line.split('"')
+    return "".join(part + ("“" if i % 2 == 0 else "”") for i, part in enumerate(parts[:-1])) + parts[-1]
+
+
 def _clean_line(line: str, offset: int, out: list[str], mapping: array) -> None:
     """Append a line's kept characters: no markdown **, no edge spaces, no spaces inside Chinese text."""
     lo, hi = 0, len(line)
@@ -158,7 +168,7 @@ def clean_text(text: str) -> tuple[str, array]:
         if prev_line is not None and not _joins(prev_line, line, width):
             out.append("\n")
             mapping.append(min(prev_end, len(text) - 1))
-        _clean_line(line, start, out, mapping)
+        _clean_line(_curly_quotes(line), start, out, mapping)
         prev_line, prev_end = line, start + len(line)
     return "".join(out), mapping
 
