@@ -13,6 +13,9 @@ its gold to match, so scoring the copy beside the original (``kg eval``) shows w
   below (what a crawl of a city's portal returns). The superior named on its own line joins the gold's bodies.
 * ``wrap`` — every paragraph hard-wrapped at 28 characters, the line of an official document (GB/T 9704), as
   text taken from a PDF comes.
+* ``headless`` — the page lost what stood above the first paragraph and the short lines after the last (title,
+  heading, signature), as when a crawler keeps only the article body: the issuer must then come from the text,
+  or not at all — a report left without an issuer is honest, one given another's is not.
 * ``quotes`` — quotation marks as other sites type them: straight ASCII quotes ("放管服") in one report, corner
   brackets (「放管服」) in the next.
 
@@ -155,7 +158,22 @@ def quotes_report(gold: dict, text: str, rng: random.Random) -> tuple[dict, str]
     return gold, text.replace("“", opening).replace("”", closing)
 
 
-MODES = {"places": swap_report, "portal": portal_report, "wrap": wrap_report, "quotes": quotes_report}
+def headless_report(gold: dict, text: str, rng: random.Random) -> tuple[dict, str]:
+    lines = text.split("\n")
+    first = next((i for i, line in enumerate(lines) if len(line) > 60 and re.search("[，,]", line)), 0)
+    lines = lines[first:]
+    while lines and len(lines[-1].strip()) < 30:
+        lines.pop()
+    return gold, "\n".join(lines)
+
+
+MODES = {
+    "headless": headless_report,
+    "places": swap_report,
+    "portal": portal_report,
+    "wrap": wrap_report,
+    "quotes": quotes_report,
+}
 
 
 def main(argv: list[str] | None = None) -> int:

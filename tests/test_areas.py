@@ -38,3 +38,11 @@ def test_short_names_and_aliases_of_autonomous_areas():
     assert table.by_code["632800"].short == "海西"
     assert [a.code for a in table.lookup("海西州")] == ["632800"]
     assert [a.code for a in table.lookup("东乌旗")] == ["152525"]
+
+
+def test_the_words_that_run_into_county_names_are_those_the_script_makes():
+    from kg.resources import data_lines
+    from scripts.make_county_word_list import words
+
+    assert list(data_lines("words_into_county_names.txt")) == words()  # python scripts/make_county_word_list.py
+    assert {"示范", "完成", "振兴", "提高"} <= set(words())

@@ -28,9 +28,11 @@ from functools import lru_cache
 from kg.extract.report_area import (
     PARTY,
     REPORTING,
+    above_subject,
     chain_area,
     opening_area,
     opening_subject,
+    own_committee_area,
     own_titles_area,
     publisher_area,
     subject_tier,
@@ -227,9 +229,12 @@ def _area(text: str, info: ReportInfo, head: _Head, opening: str, head_end: int,
         if area is not None:
             return area
     head_text = text[head.skip : head_end + _OPENING]
-    area = opening_area(opening, context, tier) or opening_area(head_text, context, tier)
+    area = own_committee_area(opening, context)
+    area = area or opening_area(opening, context, tier) or opening_area(head_text, context, tier)
     if area is None and tier:
         area = own_titles_area(text, context, tier) or publisher_area(meta, context, tier)
+    if area is not None and area.level == "province" and above_subject(opening):
+        return None  # 2022年，市政府在省委、省政府…: a 市 speaks, and the province is only named
     return area
 
 

@@ -22,6 +22,14 @@ _SUBJECT_AFTER = re.compile(r"^(?:人民政府|政府|法治政府|司法局|委
 _REPORTING = REPORTING
 _SHORT_SUBJECT = re.compile(r"(?:19|20)\d\d\s*年度?\s*[，,]\s*(?P<name>[" + HAN_CLASS + r"]{2,3}?)" + _REPORTING)
 # The opening's subject named by its tier alone: 2020年，在县委的正确领导下，县政府坚持… (a county speaks)
+_TIER_BODY = re.compile(  # 2022年，市司法局坚持…: a department named by its tier word reports
+    r"(?:19|20)\d\d\s*年度?(?:以来)?\s*[，,]\s*(?P<tier>["
+    + TIERS
+    + r"])["
+    + HAN_CLASS
+    + r"]{1,10}?[局委办处]"
+    + REPORTING
+)
 _TIER_SUBJECT = re.compile(r"(?:^|[，,。\n])\s*(?:我|本)?(?P<tier>[" + TIERS + r"])(?:人民)?政府" + _REPORTING)
 _SUPERIOR = re.compile(r"在[^，。；]{0,24}的(?:坚强|正确|大力|有力)?(?:领导|指导|支持)")
 _WE = {
@@ -94,6 +102,32 @@ def subject_tier(opening: str) -> str | None:
     None."""
     m = _TIER_SUBJECT.search(opening)
     return _WE.get(m.group("tier")) if m else None
+
+
+def own_committee_area(opening: str, context: str) -> Area | None:
+    """The area of a government the opening names by its tier word alone (市政府坚持…) when the clause of its
+    leaders names its own committee (在潍坊市委、市政府和寿光市委的坚强领导下，市政府坚持…: a 市政府 is led by its own
+    市委, the lowest 市 named there), or None."""
+    m = _TIER_SUBJECT.search(opening)
+    if m is None:
+        return None
+    tier_word = m.group("tier")
+    found = []
+    for superior in _SUPERIOR.finditer(opening[: m.start("tier")]):
+        clause = superior.group()
+        for _, end, name in area_table().find(clause):
+            if name.endswith(tier_word) and clause.startswith("委", end):
+                area = _pick_area(area_table().lookup(name), context)
+                if area is not None:
+                    found.append(area)
+    return min(found, key=lambda a: TIER_RANK[a.level]) if found else None
+
+
+def above_subject(opening: str) -> bool:
+    """Whether the opening's subject is a 市 government or body (市政府坚持…, 2022年，市司法局…), which is never a
+    province's: an area of a province is then no candidate."""
+    m = _TIER_SUBJECT.search(opening) or _TIER_BODY.search(opening)
+    return bool(m) and m.group("tier") == "市"
 
 
 def opening_area(opening: str, context: str, tier: str | None) -> Area | None:

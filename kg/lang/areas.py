@@ -119,9 +119,10 @@ class AreaTable:
         """A two-character name that is a function character and a tier word (和县, 新县) is spelt by accident
         in running text (市委和县委, 创新县域): it counts only where no other Chinese character runs into it, after
         a year (2022年新县…), or after its prefecture's name (信阳市新县). A name that is an ordinary word (城区,
-        矿区: kg/data/generic_area_names.txt) counts only after its prefecture's name."""
+        矿区: kg/data/generic_area_names.txt), or that a common word runs into (示范县, 完成县委: kg/data/
+        words_into_county_names.txt), counts only after its prefecture's name."""
         name = text[start : start + 2]
-        generic = name in _generic_names()
+        generic = name in _generic_names() or (start > 0 and text[start - 1 : start + 1] in _words_into_names())
         if not generic and (text[start] not in _function_characters() or start == 0 or not is_han(text[start - 1])):
             return True
         if not generic and text[start - 1] in "年度":
@@ -133,6 +134,11 @@ class AreaTable:
 @lru_cache(maxsize=1)
 def _function_characters() -> frozenset[str]:
     return frozenset(data_lines("function_characters.txt"))
+
+
+@lru_cache(maxsize=1)
+def _words_into_names() -> frozenset[str]:
+    return frozenset(data_lines("words_into_county_names.txt"))
 
 
 @lru_cache(maxsize=1)

@@ -221,3 +221,20 @@ def test_a_title_keeps_its_chinese_digits():
     assert info("浮山县人民政府关于二〇二三年度法治政府建设情况的报告\n正文。").title.endswith(
         "二〇二三年度法治政府建设情况的报告"
     )
+
+
+def test_a_common_word_running_into_a_one_character_countys_name_spells_no_place():
+    # 范县, 成县, 兴县 are real counties; 示范县, 完成县委, 振兴县域 only spell them
+    i = info("2022年，在县委的坚强领导下，我县以创建法治政府建设示范县为抓手，完成县委交办任务，振兴县域经济。")
+    assert i.area is None
+    assert info("2022年，范县坚持依法行政。").area.name == "范县"
+
+
+def test_a_government_named_by_its_tier_is_led_by_its_own_committee():
+    i = info("2021年，在潍坊市委、市政府和寿光市委的坚强领导下，市政府坚持依法行政。")
+    assert i.area.name == "寿光市" and i.issuer == "潍坊市寿光市人民政府"
+
+
+def test_a_city_that_speaks_is_never_its_province():
+    assert info("2022年，市政府在省委、省政府和市委的坚强领导下，深入贯彻落实关于辽宁振兴发展的部署。").area is None
+    assert info("2022年，市司法局坚持依法行政，推动辽宁省法治建设。").area is None
