@@ -144,3 +144,7 @@ def test_a_list_of_quoted_honours_with_its_closing_word_after_etc_is_no_measure(
 
 def test_without_etc_the_word_after_a_list_speaks_of_its_last_phrase_only():
     assert "数字政府" in measures("加快建设“数字政府”、“智慧司法”平台。")
+
+
+def test_national_campaigns_are_found_by_name_quoted_or_not():
+    assert measures("常态化开展法治为民办实事活动，深入开展党纪学习教育。") == ["法治为民办实事", "党纪学习教育"]
