@@ -249,3 +249,8 @@ def test_a_newspaper_named_short_and_a_dated_white_paper_are_not_regulations():
 
 def test_a_regulation_the_government_is_legislating_is_issued():
     assert roles("全力推进《某某市河道保护和管理条例》立法工作。") == [("某某市河道保护和管理条例", "issued")]
+
+
+def test_bulletins_yearbooks_and_lecture_programmes_are_not_regulations():
+    found = regs("编发《法治政府建设工作简报》12期，出版《某某县年鉴》，开办《法治大讲堂》，印发《某某县权责清单》。")
+    assert [m.category for m in found] == ["media", "book", "media", "regulation"]
