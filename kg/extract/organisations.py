@@ -201,8 +201,12 @@ def _name_before(text: str, start: int, end: int, segmenter: Segmenter | None, g
             return ""
         name_start = offsets[k]
     township = k >= 1 and words[k - 1][0] in ("镇", "乡", "街道") and offsets[k] == cut
+    zone = text[start:end] == "管委会"  # a zone's administrative committee
     for i in range(k - 1, -1, -1):
         word, tag = words[i]
+        if zone and words[i + 1][0] == "区" and tag.startswith("v") and len(word) == 2:
+            name_start = offsets[i]  # a zone named by what it does (产业集聚区管委会, 经济技术开发区管委会)
+            continue
         if _stops_name(word, tag, group):
             if township and len(word) == 1 and word not in _FUNCTION_CHARS and cut - offsets[i] <= 5:
                 name_start = offsets[i]  # a town's own name (顾县镇, 万良镇): its characters may tag as verbs

@@ -184,3 +184,17 @@ def test_offices_and_commissions_known_by_their_short_names():
         "县国资委",
         "县残联",
     ]
+
+
+def test_a_governments_party_group_is_named_by_its_meetings_and_its_study_group():
+    assert orgs("市长主持召开市政府党组会议。区政府党组理论学习中心组开展学习。") == ["市政府党组", "区政府党组"]
+    assert orgs("加强基层党组织建设，县司法局党组书记讲党课。") == ["县司法局"]
+
+
+def test_a_zones_administrative_committee_keeps_the_zones_name():
+    assert orgs("汇总衔接县工信局、产业集聚区管委会、交通局。会同经济技术开发区管委会开展检查。") == [
+        "县工信局",
+        "产业集聚区管委会",
+        "交通局",
+        "经济技术开发区管委会",
+    ]
