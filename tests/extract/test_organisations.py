@@ -198,3 +198,11 @@ def test_a_zones_administrative_committee_keeps_the_zones_name():
         "交通局",
         "经济技术开发区管委会",
     ]
+
+
+def test_a_committees_commission_for_law_based_governance_by_its_short_and_full_names():
+    assert orgs("转发省委依法治省委《通知》，提请召开地委依法治地委员会会议，制定市委法治委年度要点。") == [
+        "省委依法治省委",
+        "地委依法治地委员会",
+        "市委法治委",
+    ]
