@@ -112,12 +112,19 @@ def _leading_body(text: str, start: int = 0) -> tuple[int, int] | None:
     return (start if len(runs) == 1 else runs[-1][0]), end
 
 
-def _is_body_line(line: str) -> bool:
-    stripped = line.strip()
+def _body_line(text: str, s: int, e: int) -> tuple[int, int] | None:
+    """The span of the issuing body a line consists of (某某县人民政府; of a joint heading 中共某某县委 某某县人民政府,
+    the government; 某某县法治政府建设领导小组办公室), or None when the line is not a body's name."""
+    stripped = text[s:e].strip()
     if len(stripped) > 40 or re.search(r"[，。,；：:]", stripped):
-        return False
+        return None
+    at = s + len(text[s:e]) - len(text[s:e].lstrip())
     body = _leading_body(stripped)
-    return body is not None and body[1] == len(stripped)
+    if body is not None and body[1] == len(stripped):
+        return at + body[0], at + body[1]
+    if area_table().find(stripped[:12])[:1] and area_table().find(stripped)[0][0] == 0 and _is_body(stripped):
+        return at, at + len(stripped)  # 某某县法治政府建设领导小组办公室: a body whose name speaks of 法治
+    return None
 
 
 def _level(issuer: str | None, area: Area | None) -> str | None:
@@ -182,14 +189,16 @@ def _read_head(text: str, lines: list[tuple[int, int]]) -> _Head:
         date = _DATE.fullmatch(text[s:e].strip())
         if date:
             head.signed = (int(date.group(1)), int(parse_number(date.group(2))), s, e)
-            if i > 0 and _is_body_line(text[tail[i - 1][0] : tail[i - 1][1]]):
-                head.issuer = tail[i - 1]
+            body = _body_line(text, *tail[i - 1]) if i > 0 else None
+            if body is not None:
+                head.issuer = body
     if head.issuer is None and head.title:
         head.issuer = _leading_body(text[: head.title[1]], head.title[0])
     if head.issuer is None:
         for s, e in lines[:3]:
-            if _is_body_line(text[s:e]) and (head.title is None or s < head.title[0]):
-                head.issuer, head.banner = (s, e), True
+            body = _body_line(text, s, e)
+            if body is not None and (head.title is None or s < head.title[0]):
+                head.issuer, head.banner = body, True
                 break
     if head.issuer:
         s, e = head.issuer

@@ -238,3 +238,15 @@ def test_a_government_named_by_its_tier_is_led_by_its_own_committee():
 def test_a_city_that_speaks_is_never_its_province():
     assert info("2022年，市政府在省委、省政府和市委的坚强领导下，深入贯彻落实关于辽宁振兴发展的部署。").area is None
     assert info("2022年，市司法局坚持依法行政，推动辽宁省法治建设。").area is None
+
+
+def test_a_joint_heading_or_signature_on_a_line_of_its_own_is_the_governments():
+    i = info("中共浮山县委 浮山县人民政府\n关于2023年度法治政府建设情况的报告\n2023年，我县坚持依法行政。")
+    assert (i.issuer, i.issuer_level, i.issuer_span.text) == ("浮山县人民政府", "county", "浮山县人民政府")
+    signed = info("2023年，我县坚持依法行政。\n全年办理案件10件。\n中共浮山县委 浮山县人民政府\n2024年1月15日")
+    assert signed.issuer == "浮山县人民政府"
+
+
+def test_a_body_whose_name_speaks_of_the_rule_of_law_heads_its_own_report():
+    i = info("浮山县法治政府建设领导小组办公室\n关于2023年法治政府建设工作情况的报告\n2023年，我县坚持依法行政。")
+    assert (i.issuer, i.issuer_level) == ("浮山县法治政府建设领导小组办公室", "department")
