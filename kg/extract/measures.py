@@ -139,6 +139,17 @@ def _not_a_slogan_here(text: str, start: int, end: int) -> bool:
     return bool(found.after.match(text, after) or found.before.search(text[max(0, start - _CLAUSE_BACK) : start]))
 
 
+def _closes_a_heading(text: str, start: int, end: int) -> bool:
+    """A short quoted word that ends a heading line (a line of at most 40 characters with no sentence end):
+    headings close on a figure of speech (筑牢法治政府建设“压舱石”, 打造营商环境“金名片”), measures they name go on
+    (深化“放管服”改革). A measure of the scheme is found all the same."""
+    if end < len(text) and text[end] != "\n" or end - start > 8:
+        return False
+    line_start = text.rfind("\n", 0, start) + 1
+    line = text[line_start:end]
+    return len(line) <= 40 and not any(c in line for c in "。；;！!？?")
+
+
 def _run_end(text: str, end: int, separators: str) -> int:
     """Where a run of quoted phrases that starts before ``end`` ends (“甲”“乙”; with separators, “甲”、“乙”)."""
     while (nxt := _QUOTED.match(text, end + (text[end : end + 1] in tuple(separators)))) is not None:
@@ -211,6 +222,8 @@ def extract_measures(
             continue
         elif _key(phrase) in index:
             add(m.start(1), m.end(1), index[_key(phrase)][1], index[_key(phrase)][0])
+        elif _closes_a_heading(text, m.start(), m.end()):
+            continue  # 夯实法治建设“压舱石” / 跑出营商环境“加速度”: a heading's figure of speech
         elif _looks_like_a_slogan(phrase, segmenter) or (head and _names_a_method(phrase)):
             add(m.start(1), m.end(1), canonical_measure(phrase), None)
     quoted_taken = SpanSet(taken)

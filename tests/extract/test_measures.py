@@ -148,3 +148,17 @@ def test_without_etc_the_word_after_a_list_speaks_of_its_last_phrase_only():
 
 def test_national_campaigns_are_found_by_name_quoted_or_not():
     assert measures("常态化开展法治为民办实事活动，深入开展党纪学习教育。") == ["法治为民办实事", "党纪学习教育"]
+
+
+def test_a_heading_that_closes_on_a_quoted_figure_of_speech_names_no_measure():
+    text = "一、坚持科学立法，夯实法治建设“压舱石”\n深化“放管服”改革。\n二、跑出执法“加速度”\n三、推行“放管服”"
+    assert measures(text) == ["放管服", "放管服"]  # a measure of the scheme is one wherever it stands
+
+
+def test_administered_things_in_quotes_are_no_measures():
+    assert measures("调整部门“三定”规定，开展农村集体“三资”清理，减免“六税两费”。") == []
+
+
+def test_a_disclosure_principle_counts_when_quoted_not_in_running_text():
+    assert measures("重点领域信息做到应公开尽公开。") == []
+    assert measures("坚持“应公开尽公开”。") == ["应公开尽公开"]
