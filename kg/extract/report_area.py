@@ -50,7 +50,8 @@ def _relatives(a: Area, b: Area) -> bool:
 
 
 def _pick_area(candidates: list[Area], context: str) -> Area | None:
-    """Several areas share a name (城关区, 新城区): prefer the one whose ancestors the text names."""
+    """Several areas share a name (城关区, 新城区): prefer the one whose ancestors the text names; None when the
+    text names the ancestors of none (or of two) of them."""
     if not candidates:
         return None
     table = area_table()
@@ -60,7 +61,11 @@ def _pick_area(candidates: list[Area], context: str) -> Area | None:
             2 if anc.name in context else 1 if anc.short and anc.short in context else 0 for anc in table.chain(a)[:-1]
         )
 
-    return max(candidates, key=lambda a: (support(a), a.current, -int(a.code)))
+    ranked = sorted(candidates, key=lambda a: (support(a), a.current, -int(a.code)), reverse=True)
+    best = ranked[0]
+    if len(ranked) > 1 and best.current and ranked[1].current and support(ranked[1]) == support(best):
+        return None  # two current 青山区 and nothing in the text says which: no area rather than a guess
+    return best
 
 
 def chain_area(text: str, context: str) -> Area | None:

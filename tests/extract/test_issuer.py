@@ -250,3 +250,8 @@ def test_a_joint_heading_or_signature_on_a_line_of_its_own_is_the_governments():
 def test_a_body_whose_name_speaks_of_the_rule_of_law_heads_its_own_report():
     i = info("浮山县法治政府建设领导小组办公室\n关于2023年法治政府建设工作情况的报告\n2023年，我县坚持依法行政。")
     assert (i.issuer, i.issuer_level) == ("浮山县法治政府建设领导小组办公室", "department")
+
+
+def test_a_place_name_two_areas_share_is_no_issuer_until_the_text_says_which():
+    assert info("2024年，青山区坚持依法行政，全面推进法治政府建设。").area is None  # 包头 and 武汉 both have one
+    assert info("2024年，在包头市委、市政府的领导下，青山区坚持依法行政。").area.code == "150204"
