@@ -205,6 +205,9 @@ def build(cd_root: Path, pcc_root: Path) -> list[dict[str, str]]:
         if r["parent"] and r["parent"] not in codes:  # a county of an abolished prefecture: hang it higher
             r["parent"] = r["parent"][:2] + "0000"
         r["short"] = short_name(r["name"], r["level"])
+    names = {r["code"]: r["name"] for r in rows}
+    # a city without counties lists its own territory as a child of its own name (嘉峪关市 620201): not an area
+    rows = [r for r in rows if not (r["parent"] and names.get(r["parent"]) == r["name"])]
     rows.sort(key=lambda r: (r["code"], r["status"]))
     return rows
 

@@ -46,3 +46,10 @@ def test_the_words_that_run_into_county_names_are_those_the_script_makes():
 
     assert list(data_lines("words_into_county_names.txt")) == words()  # python scripts/make_county_word_list.py
     assert {"示范", "完成", "振兴", "提高"} <= set(words())
+
+
+def test_no_area_is_listed_under_a_parent_of_its_own_name():
+    # 嘉峪关市 has no counties; a child row of the same name would make its government 嘉峪关市嘉峪关市人民政府
+    t = area_table()
+    assert not [a for a in t.by_code.values() if a.parent in t.by_code and t.by_code[a.parent].name == a.name]
+    assert t.government_name(t.lookup("嘉峪关市")[0]) == "嘉峪关市人民政府"

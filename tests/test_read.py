@@ -67,6 +67,11 @@ def test_a_paragraph_opening_with_a_title_after_a_heading_is_its_own_line():
     assert doc.clean.split("\n")[1].startswith("《中华人民共和国民法典》")
 
 
+def test_a_breadcrumb_or_a_piece_of_one_is_cruft():
+    doc = Document.from_text("某某区人民政府信息公开专栏 >> 某某区人民政府办公室\n2023年，我区坚持依法行政。")
+    assert doc.clean == "2023年，我区坚持依法行政。"
+
+
 def test_straight_quotes_that_pair_up_are_read_as_the_curly_pairs_they_stand_for():
     doc = Document.from_text('费用"零"成本，落实"双随机、一公开"监管。\n他说"12寸')
     assert doc.clean == '费用“零”成本，落实“双随机、一公开”监管。\n他说"12寸'  # an odd count is left alone

@@ -28,7 +28,7 @@ from functools import lru_cache
 from kg.extract.report_area import (
     PARTY,
     REPORTING,
-    above_subject,
+    below_province,
     chain_area,
     opening_area,
     opening_subject,
@@ -242,7 +242,7 @@ def _area(text: str, info: ReportInfo, head: _Head, opening: str, head_end: int,
     area = area or opening_area(opening, context, tier) or opening_area(head_text, context, tier)
     if area is None and tier:
         area = own_titles_area(text, context, tier) or publisher_area(meta, context, tier)
-    if area is not None and area.level == "province" and above_subject(opening):
+    if area is not None and area.level == "province" and below_province(opening, text[: head_end + 2000]):
         return None  # 2022年，市政府在省委、省政府…: a 市 speaks, and the province is only named
     return area
 
@@ -259,9 +259,8 @@ def _superior_banner(text: str, head: _Head, body_start: int, head_end: int) -> 
     tier = we_tier(text[: head_end + 2000]) or subject_tier(opening)
     if tier and TIER_RANK[banner.level] > TIER_RANK[tier]:
         return True
-    department = _opening_department(text, body_start)  # 2023年，市司法局坚持… under a province's banner
-    if department and banner.level == "province" and not text.startswith(("省", "自治区"), department[0]):
-        return True
+    if banner.level == "province" and below_province(opening, text[: head_end + 2000]):
+        return True  # 2023年，市司法局坚持… / 我市… under a province's banner
     subject = opening_subject(opening, context, tier)
     return subject is not None and subject.code != banner.code and banner in area_table().chain(subject)
 

@@ -23,7 +23,7 @@ _REPORTING = REPORTING
 _SHORT_SUBJECT = re.compile(r"(?:19|20)\d\d\s*年度?\s*[，,]\s*(?P<name>[" + HAN_CLASS + r"]{2,3}?)" + _REPORTING)
 # The opening's subject named by its tier alone: 2020年，在县委的正确领导下，县政府坚持… (a county speaks)
 _TIER_BODY = re.compile(  # 2022年，市司法局坚持…: a department named by its tier word reports
-    r"(?:19|20)\d\d\s*年度?(?:以来)?\s*[，,]\s*(?P<tier>["
+    r"(?:19|20)\d\d\s*年度?(?:以来)?\s*[，,]\s*(?P<tier>地区|["
     + TIERS
     + r"])["
     + HAN_CLASS
@@ -128,11 +128,13 @@ def own_committee_area(opening: str, context: str) -> Area | None:
     return min(found, key=lambda a: TIER_RANK[a.level]) if found else None
 
 
-def above_subject(opening: str) -> bool:
-    """Whether the opening's subject is a 市 government or body (市政府坚持…, 2022年，市司法局…), which is never a
-    province's: an area of a province is then no candidate."""
+def below_province(opening: str, context: str) -> bool:
+    """Whether the report speaks as something below a province: its opening's subject is a government or body
+    named by a tier below it (市政府坚持…, 2022年，市司法局…, 2023年以来，地区司法处…), or it says 我市, 我县, 本旗 …
+    (我区 may be an autonomous region's). A province is then no candidate for its area."""
     m = _TIER_SUBJECT.search(opening) or _TIER_BODY.search(opening)
-    return bool(m) and m.group("tier") == "市"
+    below = ("市", "县", "旗", "州", "盟", "地区")
+    return bool(m) and m.group("tier") in below or (_we_word(context) or "省") in below
 
 
 def opening_area(opening: str, context: str, tier: str | None) -> Area | None:

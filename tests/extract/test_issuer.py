@@ -255,3 +255,10 @@ def test_a_body_whose_name_speaks_of_the_rule_of_law_heads_its_own_report():
 def test_a_place_name_two_areas_share_is_no_issuer_until_the_text_says_which():
     assert info("2024年，青山区坚持依法行政，全面推进法治政府建设。").area is None  # 包头 and 武汉 both have one
     assert info("2024年，在包头市委、市政府的领导下，青山区坚持依法行政。").area.code == "150204"
+
+
+def test_a_provinces_banner_above_a_report_that_speaks_as_a_city_or_a_prefectures_department():
+    i = info("山西省人民政府\n近年来，我市坚持依法行政，推进临汾市法治政府建设，印发《临汾市行政执法公示办法》。")
+    assert i.area.name == "临汾市"
+    i = info("西藏自治区人民政府\n2023年以来，地区司法处坚持依法行政，推进阿里地区法治建设。")
+    assert i.issuer == "地区司法处" and i.area.name == "阿里地区"
