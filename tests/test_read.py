@@ -70,6 +70,7 @@ def test_a_paragraph_opening_with_a_title_after_a_heading_is_its_own_line():
 def test_a_breadcrumb_or_a_piece_of_one_is_cruft():
     doc = Document.from_text("某某区人民政府信息公开专栏 >> 某某区人民政府办公室\n2023年，我区坚持依法行政。")
     assert doc.clean == "2023年，我区坚持依法行政。"
+    assert Document.from_text("贯彻<<某某管理办法>>").clean == "贯彻《某某管理办法》"  # a title, not a breadcrumb
 
 
 def test_straight_quotes_that_pair_up_are_read_as_the_curly_pairs_they_stand_for():
