@@ -24,7 +24,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from kg.build.cache import CACHE_DIR, Cache, fingerprint
-from kg.build.executors import Executor, make_executor
+from kg.build.executors import Executor, close_executor, make_executor, spare_pool
 from kg.build.merge import Merger, merge_parts
 from kg.build.options import BuildOptions, BuildResult, FileRecord, Summary, default_jobs
 from kg.build.parts import ReportPart, group_reports
@@ -71,10 +71,8 @@ def build_graph(
     segmenter = segmenter or "jieba"
     if segmenter == "pkuseg" and not model:
         raise ConfigError("the pkuseg segmenter needs a model directory")
-    if not isinstance(executor, (str, type(None))):
-        runner = executor
-    else:
-        runner = make_executor(executor or "local", jobs, scheduler, segmenter, model)
+    owned = isinstance(executor, (str, type(None)))  # (an executor given is the caller's to close)
+    runner = make_executor(executor or "local", jobs, scheduler, segmenter, model) if owned else executor
     inputs, records = collect_sources(sources, follow_symlinks)
     tick = _ticker(progress, len(inputs))
     cache = (
@@ -90,10 +88,14 @@ def build_graph(
         records += _report_records(parts)
         records.sort(key=lambda r: r.file)
         _check_outcome(parts, records, strict)
-        merged = merge_parts(parts, cache, merger)
+        spare = spare_pool(runner)
+        merged = merge_parts(parts, cache, merger, spare.pool if spare else None)
     except BaseException:
         merger.close()
         raise
+    finally:
+        if owned:
+            close_executor(runner)
     if cache is not None:
         cache.save_index(scan.index)
         cache.prune()
@@ -117,25 +119,31 @@ def build(
     outdir = Path(outdir)
     notes: list[str] = []
     with output_lock(outdir):
+        # this function owns the executor, so its workers, idle once the extraction is done, validate the graph too
+        runner = make_executor(
+            options.executor, options.jobs, options.scheduler, options.segmenter or "jieba", options.pkuseg_model
+        )
         try:
-            with recording_cache_notes(notes):
-                graph = build_graph(
-                    inputs,
-                    segmenter=options.segmenter,
-                    model=options.pkuseg_model,
-                    jobs=options.jobs,
-                    executor=options.executor,
-                    scheduler=options.scheduler,
-                    progress=progress,
-                    cache_dir=outdir / CACHE_DIR,
-                    use_cache=options.cache,
-                    max_bytes=options.max_bytes,
-                    strict=options.strict,
-                    follow_symlinks=options.follow_symlinks,
-                )
-        except OSError as exc:
-            raise BuildError(f"{exc.filename or outdir / CACHE_DIR}: {exc.strerror or exc}") from None
-        return write_outputs(graph, outdir, html=options.html, validate=options.validate, notes=notes)
+            try:
+                with recording_cache_notes(notes):
+                    graph = build_graph(
+                        inputs,
+                        segmenter=options.segmenter,
+                        model=options.pkuseg_model,
+                        executor=runner,
+                        progress=progress,
+                        cache_dir=outdir / CACHE_DIR,
+                        use_cache=options.cache,
+                        max_bytes=options.max_bytes,
+                        strict=options.strict,
+                        follow_symlinks=options.follow_symlinks,
+                    )
+            except OSError as exc:
+                raise BuildError(f"{exc.filename or outdir / CACHE_DIR}: {exc.strerror or exc}") from None
+            spare = spare_pool(runner)
+            return write_outputs(graph, outdir, html=options.html, validate=options.validate, notes=notes, spare=spare)
+        finally:
+            close_executor(runner)
 
 
 def _summary(parts: list[ReportPart], counts: dict[str, int]) -> Summary:

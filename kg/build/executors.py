@@ -8,7 +8,7 @@ import multiprocessing
 from collections.abc import Iterator
 from concurrent.futures import FIRST_COMPLETED, ProcessPoolExecutor, wait
 from concurrent.futures.process import BrokenProcessPool
-from typing import Protocol
+from typing import NamedTuple, Protocol
 
 from kg.build.tasks import Outcome, Task, init_worker, process_task
 from kg.errors import BuildError, ConfigError
@@ -26,18 +26,45 @@ class Executor(Protocol):
     def run(self, tasks: Iterator[Task], count: int) -> Iterator[Outcome]: ...
 
 
+class Spare(NamedTuple):
+    """Worker processes idle once the outcomes are in, for the main process's own work: their pool and number."""
+
+    pool: ProcessPoolExecutor
+    workers: int
+
+
+def spare_pool(executor: Executor) -> Spare | None:
+    """The idle worker processes an executor offers once its outcomes are in (:meth:`LocalExecutor.spare`), if any."""
+    spare = getattr(executor, "spare", None)
+    pool = spare() if spare is not None else None
+    return Spare(pool, executor.workers) if pool is not None else None
+
+
+def close_executor(executor: Executor) -> None:
+    """Let the executor's kept workers go (an executor that keeps none has nothing to do)."""
+    close = getattr(executor, "close", None)
+    if close is not None:
+        close()
+
+
 def _window(jobs: int) -> int:
     return 4 * max(1, jobs)  # tasks in flight: enough to keep workers busy, few enough to bound memory
 
 
 class LocalExecutor:
-    """``jobs`` worker processes (forkserver), each loading the segmenter once; one job runs in this process."""
+    """``jobs`` worker processes (forkserver), each loading the segmenter once; one job runs in this process.
+
+    The pool outlives :meth:`run` until :meth:`close`: once the last outcome is in, its workers are idle while the
+    main process merges and writes, so the build hands them work of its own (:meth:`spare`: rendering the shared
+    blocks, validating the sample)."""
 
     def __init__(self, jobs: int, segmenter: str, model: str | None) -> None:
         self.jobs, self.segmenter, self.model = jobs, segmenter, model
         self.workers = 1
+        self.pool: ProcessPoolExecutor | None = None
 
     def run(self, tasks: Iterator[Task], count: int) -> Iterator[Outcome]:
+        self.close()  # (the pool of an earlier run)
         self.workers = max(1, min(self.jobs, count // MIN_FILES_PER_WORKER))
         if self.workers <= 1:
             yield from map(process_task, tasks)
@@ -45,23 +72,36 @@ class LocalExecutor:
         methods = multiprocessing.get_all_start_methods()
         # forkserver (or spawn): workers never inherit a lock held by another thread of this process
         ctx = multiprocessing.get_context("forkserver" if "forkserver" in methods else "spawn")
+        pool = self.pool = ProcessPoolExecutor(
+            max_workers=self.workers, mp_context=ctx, initializer=init_worker, initargs=(self.segmenter, self.model)
+        )
         try:
-            with ProcessPoolExecutor(
-                max_workers=self.workers, mp_context=ctx, initializer=init_worker, initargs=(self.segmenter, self.model)
-            ) as pool:
-                pending: set = set()
-                for task in tasks:
-                    pending.add(pool.submit(process_task, task))
-                    if len(pending) >= _window(self.workers):
-                        done, pending = wait(pending, return_when=FIRST_COMPLETED)
-                        yield from (f.result() for f in done)
-                while pending:
+            pending: set = set()
+            for task in tasks:
+                pending.add(pool.submit(process_task, task))
+                if len(pending) >= _window(self.workers):
                     done, pending = wait(pending, return_when=FIRST_COMPLETED)
                     yield from (f.result() for f in done)
+            while pending:
+                done, pending = wait(pending, return_when=FIRST_COMPLETED)
+                yield from (f.result() for f in done)
         except BrokenProcessPool as exc:
-            raise BuildError(
-                f"a worker process died ({exc or 'killed'}); build with one job to find the file"
-            ) from None
+            self.close()
+            why = exc or "killed"
+            raise BuildError(f"a worker process died ({why}); build with one job to find the file") from None
+        except BaseException:  # (a consumer that stops early closes this generator: GeneratorExit)
+            self.close()
+            raise
+
+    def spare(self) -> ProcessPoolExecutor | None:
+        """The pool of the last :meth:`run`, idle once its outcomes are in (None: it ran in this process)."""
+        return self.pool
+
+    def close(self) -> None:
+        """Shut the pool down (its workers exit)."""
+        if self.pool is not None:
+            self.pool.shutdown(cancel_futures=True)
+            self.pool = None
 
 
 class DaskExecutor:

@@ -16,9 +16,12 @@ from __future__ import annotations
 
 import hashlib
 import json
+from collections import deque
 from collections.abc import Callable, Iterable
+from concurrent.futures import Executor, Future
+from concurrent.futures.process import BrokenProcessPool
 from dataclasses import dataclass, field
-from typing import IO
+from typing import IO, Any
 
 from kg.build.cache import Cache
 from kg.build.chunks import Chunks
@@ -27,6 +30,7 @@ from kg.build.parts import Entry, ReportPart
 from kg.build.state import State
 from kg.build.tallies import TABLE_OF, Change, Tallies, count_in, count_out, settle
 from kg.build.tally import TABLES
+from kg.errors import BuildError
 from kg.rdf.triples import entity_triples
 from kg.rdf.turtle import TurtleWriter
 
@@ -138,19 +142,20 @@ class Merger:
                 state.put_report(part.report_id, key, part.first.name, digest)
 
 
-def merge_parts(parts: list[ReportPart], cache: Cache | None, merger: Merger | None = None) -> Merged:
+def merge_parts(
+    parts: list[ReportPart], cache: Cache | None, merger: Merger | None = None, spare: Executor | None = None
+) -> Merged:
     """Bring the merged corpus and the shared blocks up to ``parts`` (see the module docstring), with what
-    ``merger`` counted while the reports were extracted."""
+    ``merger`` counted while the reports were extracted; ``spare``: idle worker processes that render the blocks."""
     merger = merger or Merger(cache)
     merger.count(parts)
     state, full = merger.state, merger.full
     note = (lambda path, why: cache.note(path, why, "made again")) if cache else (lambda path, why: None)
     merged = Merged(state, Chunks(state, cache.chunk_folder() if cache else None, note), full=full)
     counts = json.loads(state.meta("counts") or "{}")
-    merged.changed = _render(state, settle(state, merger.tallies.rows(everything=full), counts), counts)
+    merged.changed = _render(state, settle(state, merger.tallies.rows(everything=full), counts), counts, full, spare)
     if full:
         merged.chunks.rechunk()
-        merged.changed = []
     else:
         merged.chunks.update(merged.changed)
     merged.chunks.check()
@@ -178,10 +183,24 @@ def _old_share(cache: Cache, key: str, name: str) -> bytes | None:
         return f.read(layout[1] - layout[0])
 
 
-def _render(state: State, batches: Iterable[list[Change]], counts: dict) -> list[str]:
-    """Render the blocks of the nodes that changed (batch by batch) and drop those of the nodes gone or moved;
-    returns the subjects whose block changed (new, different or gone), in order."""
-    changed = []
+def render_batch(corpus: dict[str, dict], indicators: set[str]) -> list[tuple[str, str, int]]:
+    """The Turtle blocks (subject, text, triples) of a batch of merged nodes, in the JSON form of
+    :func:`kg.build.fragment.corpus_to_json`: a pure function, run in an idle worker process when the build has one."""
+    return TurtleWriter().subject_blocks(entity_triples(corpus_from_json(corpus), indicators))
+
+
+_AHEAD = 4  # batches handed to spare workers before the first one's blocks are taken back
+
+
+def _render(
+    state: State, batches: Iterable[list[Change]], counts: dict, full: bool, spare: Executor | None = None
+) -> list[str]:
+    """Render the blocks of the nodes that changed (batch by batch: in the ``spare`` worker processes, while this
+    one settles the next batches, when there are some) and drop those of the nodes gone or moved; returns the
+    subjects whose block changed (new, different or gone), in order. A ``full`` build (an empty database) has no
+    block to compare with or drop: it inserts each batch's blocks and returns no subject (every block is new)."""
+    changed: list[str] = []
+    queue: deque[tuple[Any, set[str]]] = deque()
     for batch in batches:
         corpus: dict[str, dict] = {table: {} for table in TABLES}
         gone = set()
@@ -191,21 +210,44 @@ def _render(state: State, batches: Iterable[list[Change]], counts: dict) -> list
             if old_subject and old_subject != subject:
                 gone.add(old_subject)
         indicators = set(corpus.pop("indicators"))
-        triples = entity_triples(corpus_from_json(corpus), indicators)
-        # every block rendered is written: one under a subject no node has (none is made today) stays until a build
-        # merges every share again
-        blocks = {s: (t, n) for s, t, n in TurtleWriter().subject_blocks(triples)}
-        present = sorted(gone | blocks.keys())
-        old = state.blocks(present)
-        for subject in present:
-            new = blocks.get(subject)
-            if new == old.get(subject):
-                continue
-            before = old[subject][1] if subject in old else 0
-            counts["triples"] = counts.get("triples", 0) + (new[1] if new else 0) - before
-            if new is None:
-                state.drop_block(subject)
-            else:
-                state.put_block(subject, *new)
-            changed.append(subject)
+        job = spare.submit(render_batch, corpus, indicators) if spare else render_batch(corpus, indicators)
+        queue.append((job, gone))
+        while len(queue) > (_AHEAD if spare else 0):
+            changed += _store_blocks(state, *queue.popleft(), counts, full)
+    while queue:
+        changed += _store_blocks(state, *queue.popleft(), counts, full)
     return sorted(changed)
+
+
+def _store_blocks(state: State, job: Any, gone: set[str], counts: dict, full: bool) -> list[str]:
+    """Write one batch's blocks (``job``: rendered, or their future); the subjects whose block changed."""
+    try:
+        rendered = job.result() if isinstance(job, Future) else job
+    except BrokenProcessPool as exc:
+        raise BuildError(f"a worker process died while rendering shared resources ({exc or 'killed'})") from None
+    # every block rendered is written: one under a subject no node has (none is made today) stays until a build
+    # merges every share again
+    if full:
+        state.put_blocks((s, n, t) for s, t, n in rendered)
+        counts["triples"] = counts.get("triples", 0) + sum(n for _, _, n in rendered)
+        return []
+    return _store_changes(state, {s: (t, n) for s, t, n in rendered}, gone, counts)
+
+
+def _store_changes(state: State, blocks: dict[str, tuple[str, int]], gone: set[str], counts: dict) -> list[str]:
+    """Write the blocks of one batch that differ from the database's, drop those ``gone``; the subjects changed."""
+    present = sorted(gone | blocks.keys())
+    old = state.blocks(present)
+    changed = []
+    for subject in present:
+        new = blocks.get(subject)
+        if new == old.get(subject):
+            continue
+        before = old[subject][1] if subject in old else 0
+        counts["triples"] = counts.get("triples", 0) + (new[1] if new else 0) - before
+        if new is None:
+            state.drop_block(subject)
+        else:
+            state.put_block(subject, *new)
+        changed.append(subject)
+    return changed

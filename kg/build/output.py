@@ -30,18 +30,20 @@ import os
 import shutil
 import tempfile
 import threading
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from contextlib import contextmanager, suppress
+from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from kg.build import writer
 from kg.build.options import BuildResult
-from kg.build.report import fail_on_violations, validate_sample, validation_summary, write_build_report
+from kg.build.report import fail_on_violations, start_validation, validation_summary, write_build_report
 from kg.errors import BuildError, GraphInvalid
 from kg.fsutil import atomic_write, atomic_write_bytes, atomic_write_text, remove_stale_temporaries
 
 if TYPE_CHECKING:
+    from kg.build.executors import Spare
     from kg.build.parts import ReportPart
     from kg.graph import KnowledgeGraph, _Parts
 
@@ -207,13 +209,20 @@ def _commit(outdir: Path, pending: dict[str, Path], html: bool) -> None:
 
 
 def write_outputs(
-    graph: KnowledgeGraph, outdir: Path, *, html: bool, validate: bool, notes: list[str] | None = None
+    graph: KnowledgeGraph,
+    outdir: Path,
+    *,
+    html: bool,
+    validate: bool,
+    notes: list[str] | None = None,
+    spare: Spare | None = None,
 ) -> BuildResult:
-    """See the module docstring; ``notes`` go into ``build-report.json``."""
+    """See the module docstring; ``notes`` go into ``build-report.json``; ``spare``: idle worker processes of the
+    build, which validate the sample (in shards) while this process writes the texts, the graph and the page."""
     outdir = Path(outdir)
     with output_lock(outdir):
         try:
-            return _write(graph, outdir, html, validate, notes or [])
+            return _write(graph, outdir, html, validate, notes or [], spare)
         except OSError as exc:
             raise BuildError(f"{_output_name(exc.filename, outdir)}: cannot write ({exc.strerror or exc})") from None
 
@@ -228,7 +237,9 @@ def _output_name(filename: str | None, outdir: Path) -> str:
     return os.fspath(filename)
 
 
-def _write(graph: KnowledgeGraph, outdir: Path, html: bool, validate: bool, notes: list[str]) -> BuildResult:
+def _write(
+    graph: KnowledgeGraph, outdir: Path, html: bool, validate: bool, notes: list[str], spare: Spare | None
+) -> BuildResult:
     texts = _prepare(outdir)
     built = graph._built
     if built is None:  # a graph read back from Turtle: its file, as it is
@@ -236,14 +247,14 @@ def _write(graph: KnowledgeGraph, outdir: Path, html: bool, validate: bool, note
         return BuildResult(graph_path=outdir / "graph.ttl")
     pending, added = _pending(outdir), []
     try:
+        checked = _start_validation(built, pending["graph.ttl"], spare) if validate else None
         wanted = _write_texts(texts, built.parts, added)
         store = _write_graph(built, pending["graph.ttl"], html)
-        unchecked = (None, validation_summary(None))
-        report, validation = _validate(graph, built, pending["graph.ttl"], outdir) if validate else unchecked
-        if html:
-            from kg.view import render_html  # noqa: PLC0415 - pyvis/jinja only when drawing
-
-            render_html(store, pending["graph.html"], texts_dir=texts)
+        if html and spare is not None:  # drawn while the spare workers validate (removed if the graph is invalid)
+            _draw(store, pending["graph.html"], texts)
+        report, validation = _validate(graph, built, checked, outdir) if checked else (None, validation_summary(None))
+        if html and spare is None:  # (validated first: an invalid graph is not drawn)
+            _draw(store, pending["graph.html"], texts)
         write_build_report(pending["build-report.json"], graph.summary, graph.records, graph.facts, validation, notes)
     except BaseException as exc:
         if isinstance(exc, GraphInvalid):
@@ -267,21 +278,43 @@ def _write(graph: KnowledgeGraph, outdir: Path, html: bool, validate: bool, note
     )
 
 
-def _validate(graph: KnowledgeGraph, built: _Parts, pending: Path, outdir: Path) -> tuple[Any, dict[str, Any]]:
-    """Validate what was written (:func:`kg.build.writer.sample_turtle`); the report and the ``validation``
-    member of ``build-report.json``; on a violation the files are set as :func:`kg.build.report.fail_on_violations`
-    says and :class:`kg.errors.GraphInvalid` is raised."""
+@dataclass
+class _Check:
+    """A validation under way: what was sampled, the pending graph it is of, and the function that waits for it."""
+
+    sample: writer.Sample
+    chosen: set[str]
+    pending: Path
+    wait: Callable[[], Any]
+
+
+def _start_validation(built: _Parts, pending: Path, spare: Spare | None) -> _Check:
+    """Choose what to validate (:func:`kg.build.writer.sample_ids`) and start validating it: in the spare workers,
+    one shard each, when there are some."""
     ids = [p.report_id for p in built.parts]
     # a build that merged every share again validates like a first build: its shared blocks are all new
     fresh = set(ids) if built.merged.full else built.fresh
     chosen = writer.sample_ids(ids, writer.VALIDATE_ALL_REPORTS, fresh)
-    sample = writer.sample_turtle(built.parts, built.merged, chosen)
-    report = validate_sample(sample.turtle, pending)
-    fail_on_violations(report, pending, outdir, graph.summary, graph.records, graph.facts)
-    if sample.sampled is None:
+    sample = writer.sample_turtle(built.parts, built.merged, chosen, spare.workers if spare else 1)
+    return _Check(sample, chosen, pending, start_validation(sample.shards, pending, spare.pool if spare else None))
+
+
+def _validate(graph: KnowledgeGraph, built: _Parts, check: _Check, outdir: Path) -> tuple[Any, dict[str, Any]]:
+    """Wait for the validation of what was written (:func:`_start_validation`); the report and the ``validation``
+    member of ``build-report.json``; on a violation the files are set as :func:`kg.build.report.fail_on_violations`
+    says and :class:`kg.errors.GraphInvalid` is raised."""
+    report = check.wait()
+    fail_on_violations(report, check.pending, outdir, graph.summary, graph.records, graph.facts)
+    if check.sample.sampled is None:
         return report, validation_summary(report)
-    made = None if built.merged.full else len(chosen & built.fresh)
-    return report, validation_summary(report, sample.sampled, len(ids), made, sample.changed)
+    made = None if built.merged.full else len(check.chosen & built.fresh)
+    return report, validation_summary(report, check.sample.sampled, len(built.parts), made, check.sample.changed)
+
+
+def _draw(store: Any, pending: Path, texts: Path) -> None:
+    from kg.view import render_html  # noqa: PLC0415 - pyvis/jinja only when drawing
+
+    render_html(store, pending, texts_dir=texts)
 
 
 def _write_graph(built: _Parts, pending: Path, view: bool) -> Any:

@@ -11,6 +11,9 @@ from __future__ import annotations
 
 import json
 import os
+from collections.abc import Callable
+from concurrent.futures import Executor, Future
+from concurrent.futures.process import BrokenProcessPool
 from pathlib import Path
 from typing import Any
 
@@ -60,19 +63,50 @@ def write_build_report(
     atomic_write_text(path, json.dumps(report, ensure_ascii=False, indent=2) + "\n")
 
 
-def validate_sample(sample: bytes, pending: Path) -> Any:
-    """Validate the graph (or its sample: Turtle bytes of ``pending``) against the shapes; a report (violations
-    are the caller's to act on, :func:`fail_on_violations`)."""
+def validate_turtle(turtle: bytes, pending: str) -> Any:
+    """Validate Turtle bytes (the graph of ``pending``, or a part of its sample) against the shapes; a
+    :class:`kg.rdf.shacl.ValidationReport`. Run in this process or in a spare worker."""
     import pyoxigraph  # noqa: PLC0415
 
     from kg.rdf.shacl import validate_store  # noqa: PLC0415 - pyshacl/rdflib only when validating
 
     store = pyoxigraph.Store()
     try:
-        store.load(sample, format=pyoxigraph.RdfFormat.TURTLE)
+        store.load(turtle, format=pyoxigraph.RdfFormat.TURTLE)
     except (SyntaxError, ValueError) as exc:  # the writer produced unreadable Turtle: a bug, still one line
         raise BuildError(f"{pending}: not a readable Turtle graph ({str(exc).splitlines()[0]})") from None
     return validate_store(store)
+
+
+def start_validation(shards: list[bytes], pending: Path, spare: Executor | None = None) -> Callable[[], Any]:
+    """Start validating the graph (or its sample: the Turtle bytes of ``pending`` in shards,
+    :func:`kg.build.writer.sample_turtle`) against the shapes: each shard is handed at once to a ``spare`` worker
+    process when there are some, which validate while this process writes; else nothing is done before the call.
+    The returned function waits and gives one report of every shard, the one a run over the whole would give
+    (violations are the caller's to act on, :func:`fail_on_violations`)."""
+    if spare is None:
+        return lambda: _combined([validate_turtle(shard, str(pending)) for shard in shards])
+    jobs = [spare.submit(validate_turtle, shard, str(pending)) for shard in shards]
+    return lambda: _combined([_outcome(job) for job in jobs])
+
+
+def _outcome(job: Future) -> Any:
+    try:
+        return job.result()
+    except BrokenProcessPool as exc:
+        raise BuildError(f"a worker process died while validating the graph ({exc or 'killed'})") from None
+
+
+def _combined(reports: list[Any]) -> Any:
+    """One report of the shards' reports."""
+    if len(reports) == 1:
+        return reports[0]
+    whole = reports[0]
+    results = {r for report in reports for r in report.results}  # (a shared node in several shards: once)
+    # the order of kg.rdf.shacl.validate_store: violations first, then by focus node, path, message and value
+    whole.results = sorted(results, key=lambda r: (r.severity != "Violation", r.focus, r.path, r.message, r.value))
+    whole.focus_nodes, whole.chunks = sum(r.focus_nodes for r in reports), sum(r.chunks for r in reports)
+    return whole
 
 
 def fail_on_violations(

@@ -173,6 +173,10 @@ class State:
     def put_block(self, subject: str, text: str, triples: int) -> None:
         self.db.execute("INSERT OR REPLACE INTO block VALUES (?, ?, ?)", (subject, triples, text))
 
+    def put_blocks(self, rows: Iterable[tuple[str, int, str]]) -> None:
+        """New blocks: (subject, triples, text) rows."""
+        self.db.executemany("INSERT OR REPLACE INTO block VALUES (?, ?, ?)", rows)
+
     def drop_block(self, subject: str) -> None:
         self.db.execute("DELETE FROM block WHERE subject = ?", (subject,))
 

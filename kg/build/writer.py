@@ -35,9 +35,10 @@ VALIDATE_CHANGED = 200  # shared resources changed by a rebuild that it validate
 
 @dataclass
 class Sample:
-    """What the build validates, as Turtle: the whole graph, or a sample of it (the very bytes written)."""
+    """What the build validates, as Turtle: the whole graph, or a sample of it (the very bytes written), in
+    ``shards`` that can be validated apart (:func:`sample_turtle`)."""
 
-    turtle: bytes
+    shards: list[bytes]
     sampled: int | None = None  # reports in the sample when it is one (the whole graph: None)
     changed: int = 0  # shared resources in the sample because this build changed them
 
@@ -82,19 +83,30 @@ def write_graph(out: IO[bytes], parts: list[ReportPart], merged: Merged, *, view
     return store
 
 
-def sample_turtle(parts: list[ReportPart], merged: Merged, sample: set[str]) -> Sample:
+def sample_turtle(parts: list[ReportPart], merged: Merged, sample: set[str], shards: int = 1) -> Sample:
     """The Turtle the build validates (module docstring): the reports of ``sample`` (:func:`sample_ids`), the
     shared blocks the build changed (up to :data:`VALIDATE_CHANGED`) and every shared block they refer to; the
-    whole graph when ``sample`` holds every report."""
+    whole graph when ``sample`` holds every report.
+
+    A sample comes in up to ``shards`` parts, each with its share of the reports and changed blocks and every
+    shared block those refer to, so that the parts can be validated in separate processes with the results of the
+    whole: the shapes are local (a node's constraints concern its own triples and the types of the nodes they point
+    to), a report's nodes point only to its own nodes and to shared ones, and a shared block never points to a
+    report's. A shared block that several parts refer to is in each of them."""
     writer = TurtleWriter()
     header = writer.header().encode("utf-8")
     reports = [p.body() for p in parts if p.report_id in sample]
     if len(sample) == len(parts):
-        return Sample(header + b"".join(reports) + merged.text())
+        return Sample([header + b"".join(reports) + merged.text()])
     changed = [merged.block(s) for s in sorted(_spaced(merged.changed, VALIDATE_CHANGED))]
     blocks = [b.encode("utf-8") for b in changed if b is not None]
-    referred = referenced_blocks(reports + blocks, _Blocks(merged, writer.prefixes["kgr"]))
-    return Sample(header + b"".join(reports + sorted(set(blocks) | set(referred))), len(sample), len(blocks))
+    named = _Blocks(merged, writer.prefixes["kgr"])
+    out, count = [], max(1, min(shards, len(reports)))
+    for n in range(count):
+        own, extra = reports[n::count], blocks[n::count]
+        referred = referenced_blocks(own + extra, named)
+        out.append(header + b"".join(own + sorted(set(extra) | set(referred))))
+    return Sample(out, len(sample), len(blocks))
 
 
 class _Blocks:

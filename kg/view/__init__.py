@@ -26,14 +26,50 @@ One module per job; this package re-exports the names the CLI, the build, the sc
 - :mod:`kg.view.page` — the pyvis network, legend and HTML page (``build_network``, ``render_html``).
 """
 
-from kg.view.data import ROLES, page_data
-from kg.view.graph import NO_PROVINCE, Province, most_connected, provinces, ranked_items, view_graph
-from kg.view.options import DEFAULT_MAX_NODES, ViewOptions, ViewSummary
-from kg.view.page import TEMPLATE, TITLE, build_network, corpus_summary, render_graph_file, render_html
-from kg.view.positions import layout
-from kg.view.sentences import SENTENCE_END, citation_sentences, sentence_around, text_files
-from kg.view.style import EDGE_STYLE, LEVEL_COLOURS, LEVEL_NAMES, PROVINCE, TYPE_STYLE, node_size
-from kg.view.vis import vis_nodes
+from __future__ import annotations
+
+import importlib
+from typing import TYPE_CHECKING, Any
+
+# Each name is imported from its module on first use (PEP 562): pyvis, Jinja and networkx cost a second to import,
+# which a build without a page (or a command that only reads DEFAULT_MAX_NODES) should not pay.
+_MODULES = {
+    "data": ("ROLES", "page_data"),
+    "graph": ("NO_PROVINCE", "Province", "most_connected", "provinces", "ranked_items", "view_graph"),
+    "options": ("DEFAULT_MAX_NODES", "ViewOptions", "ViewSummary"),
+    "page": ("TEMPLATE", "TITLE", "build_network", "corpus_summary", "render_graph_file", "render_html"),
+    "positions": ("layout",),
+    "sentences": ("SENTENCE_END", "citation_sentences", "sentence_around", "text_files"),
+    "style": ("EDGE_STYLE", "LEVEL_COLOURS", "LEVEL_NAMES", "PROVINCE", "TYPE_STYLE", "node_size"),
+    "vis": ("vis_nodes",),
+}
+_HOME = {name: module for module, names in _MODULES.items() for name in names}
+
+if TYPE_CHECKING:
+    from kg.view.data import ROLES, page_data
+    from kg.view.graph import NO_PROVINCE, Province, most_connected, provinces, ranked_items, view_graph
+    from kg.view.options import DEFAULT_MAX_NODES, ViewOptions, ViewSummary
+    from kg.view.page import TEMPLATE, TITLE, build_network, corpus_summary, render_graph_file, render_html
+    from kg.view.positions import layout
+    from kg.view.sentences import SENTENCE_END, citation_sentences, sentence_around, text_files
+    from kg.view.style import EDGE_STYLE, LEVEL_COLOURS, LEVEL_NAMES, PROVINCE, TYPE_STYLE, node_size
+    from kg.view.vis import vis_nodes
+
+
+def __getattr__(name: str) -> Any:
+    if name in _MODULES:  # a module of the package (``kg.view.page``) not imported yet
+        return importlib.import_module(f"kg.view.{name}")
+    module = _HOME.get(name)
+    if module is None:
+        raise AttributeError(f"module 'kg.view' has no attribute {name!r}")
+    value = getattr(importlib.import_module(f"kg.view.{module}"), name)
+    globals()[name] = value
+    return value
+
+
+def __dir__() -> list[str]:
+    return sorted(__all__)
+
 
 __all__ = [
     "DEFAULT_MAX_NODES",

@@ -4,6 +4,8 @@ without opening the report. The texts folder is listed, never indexed by a path 
 
 from __future__ import annotations
 
+import bisect
+import re
 from pathlib import Path
 
 import pyoxigraph
@@ -15,6 +17,7 @@ from kg.rdf.triples import report_iri
 SENTENCE_END = SENTENCE_ENDS
 #: Characters of a citation's sentence kept around the title (the page holds one per citation).
 SENTENCE_LIMIT = 60
+_END = re.compile("[" + re.escape(SENTENCE_END) + "]")
 
 _MENTIONS = """
 SELECT ?reg ?report ?start ?end ?text WHERE {
@@ -24,16 +27,29 @@ SELECT ?reg ?report ?start ?end ?text WHERE {
 """
 
 
-def sentence_around(text: str, start: int, end: int, limit: int = 90) -> str:
+def sentence_ends(text: str) -> list[int]:
+    """Where the sentence ends (:data:`SENTENCE_END`) of ``text`` are, in order: found once per text, so that each
+    citation's sentence costs two binary searches, not scans of the text (a report may cite thousands of times).
+
+    >>> sentence_ends("一是学习。二是贯彻；")
+    [4, 9]
+    """
+    return [m.start() for m in _END.finditer(text)]
+
+
+def sentence_around(text: str, start: int, end: int, limit: int = 90, ends: list[int] | None = None) -> str:
     """The sentence of ``text`` holding ``text[start:end]`` (from the previous 。！？； or line break to the
-    next), cut to about ``limit`` characters around the span with "…".
+    next), cut to about ``limit`` characters around the span with "…"; ``ends``: :func:`sentence_ends` of
+    ``text``, when the caller keeps them.
 
     >>> sentence_around("一是学习。二是贯彻《纲要》，印发办法。三是", 7, 11)
     '二是贯彻《纲要》，印发办法。'
     """
-    left = max((text.rfind(c, 0, start) for c in SENTENCE_END), default=-1) + 1
-    ends = [i for i in (text.find(c, end) for c in SENTENCE_END) if i >= 0]
-    right = min(ends) + 1 if ends else len(text)
+    ends = sentence_ends(text) if ends is None else ends
+    before = bisect.bisect_left(ends, start)  # the last end before ``start``, the first at or after ``end``
+    left = ends[before - 1] + 1 if before else 0
+    after = bisect.bisect_left(ends, end)
+    right = ends[after] + 1 if after < len(ends) else len(text)
     s, e = left, right
     prefix = suffix = ""
     if e - s > limit:
@@ -61,12 +77,13 @@ def citation_sentences(
             first[key] = row
     files = text_files(texts_dir)
     out: dict[tuple[str, str], str] = {}
-    report, text = None, None
+    report, text, ends = None, None, []
     for key, row in sorted(first.items()):
         if key[0] != report:
             report, path = key[0], files.get(key[0])
             text = path.read_text(encoding="utf-8", errors="replace") if path else None
-        out[key] = _sentence(row, text, limit)
+            ends = sentence_ends(text) if text is not None else []
+        out[key] = _sentence(row, text, limit, ends)
     return out
 
 
@@ -96,12 +113,12 @@ def _offset(value: str | None) -> int | None:
     return int(value) if value is not None and value.isdigit() else None
 
 
-def _sentence(row: dict, text: str | None, limit: int = SENTENCE_LIMIT) -> str:
+def _sentence(row: dict, text: str | None, limit: int = SENTENCE_LIMIT, ends: list[int] | None = None) -> str:
     """The sentence around a mention, or the mention's own text when the report's text is missing or does not
     agree with the mention's offsets (a text file from another build)."""
     surface = row["text"] or ""
     if text is not None and row["start"] is not None and row["end"] is not None:
         s, e = row["start"], row["end"]
         if 0 <= s <= e <= len(text) and (not surface or text[s:e] == surface):
-            surface = sentence_around(text, s, e, limit)
+            surface = sentence_around(text, s, e, limit, ends)
     return surface
