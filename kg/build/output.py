@@ -249,12 +249,16 @@ def _write(
     try:
         checked = _start_validation(built, pending["graph.ttl"], spare) if validate else None
         wanted = _write_texts(texts, built.parts, added)
-        store = _write_graph(built, pending["graph.ttl"], html)
-        if html and spare is not None:  # drawn while the spare workers validate (removed if the graph is invalid)
-            _draw(store, pending["graph.html"], texts)
-        report, validation = _validate(graph, built, checked, outdir) if checked else (None, validation_summary(None))
-        if html and spare is None:  # (validated first: an invalid graph is not drawn)
-            _draw(store, pending["graph.html"], texts)
+        with _view_store(outdir, html, len(built.parts)) as store_path:
+            store = _write_graph(built, pending["graph.ttl"], html, store_path)
+            if html and spare is not None:  # drawn while the spare workers validate (removed if the graph is invalid)
+                _draw(store, pending["graph.html"], texts)
+            report, validation = (
+                _validate(graph, built, checked, outdir) if checked else (None, validation_summary(None))
+            )
+            if html and spare is None:  # (validated first: an invalid graph is not drawn)
+                _draw(store, pending["graph.html"], texts)
+            store = None  # (closed before its folder goes)
         write_build_report(pending["build-report.json"], graph.summary, graph.records, graph.facts, validation, notes)
     except BaseException as exc:
         if isinstance(exc, GraphInvalid):
@@ -317,10 +321,29 @@ def _draw(store: Any, pending: Path, texts: Path) -> None:
     render_html(store, pending, texts_dir=texts)
 
 
-def _write_graph(built: _Parts, pending: Path, view: bool) -> Any:
-    """Write the graph to ``pending``; returns the store of what the HTML view reads (with ``view``)."""
+def _write_graph(built: _Parts, pending: Path, view: bool, store_path: str | None = None) -> Any:
+    """Write the graph to ``pending``; returns the store of what the HTML view reads (with ``view``), on disk at
+    ``store_path`` when given."""
     stores: list[Any] = []
     atomic_write(
-        pending, lambda out: stores.append(writer.write_graph(out, built.parts, built.merged, view=view)), binary=True
+        pending,
+        lambda out: stores.append(writer.write_graph(out, built.parts, built.merged, view=view, path=store_path)),
+        binary=True,
     )
     return stores[0]
+
+
+VIEW_STORE_ON_DISK = 2_000
+"""Reports from which the triples the HTML view reads are kept in an Oxigraph store on disk, not in memory: each
+report adds its mentions and citations to it, so in memory it would grow with the corpus (~4.5 GB at 100,000
+reports); on disk RocksDB keeps a bounded cache. The page drawn is the same."""
+
+
+@contextmanager
+def _view_store(outdir: Path, html: bool, reports: int) -> Iterator[str | None]:
+    """A temporary folder for the HTML view's store when it should be on disk (:data:`VIEW_STORE_ON_DISK`)."""
+    if not html or reports < VIEW_STORE_ON_DISK:
+        yield None
+        return
+    with tempfile.TemporaryDirectory(prefix=".view-store-", dir=outdir) as folder:
+        yield folder

@@ -63,13 +63,13 @@ def _spaced(pool: list[str], size: int) -> set[str]:
     return {pool[int(i * step)] for i in range(size)}
 
 
-def write_graph(out: IO[bytes], parts: list[ReportPart], merged: Merged, *, view: bool) -> Any:
+def write_graph(out: IO[bytes], parts: list[ReportPart], merged: Merged, *, view: bool, path: str | None = None) -> Any:
     """Write the whole graph to ``out`` (binary); see the module docstring. Returns, with ``view``, a
-    pyoxigraph store of the triples the HTML view reads (else None)."""
+    pyoxigraph store of the triples the HTML view reads (else None): in memory, or on disk in the folder ``path``."""
     import pyoxigraph  # noqa: PLC0415
 
     header = TurtleWriter().header().encode("utf-8")
-    store = pyoxigraph.Store() if view else None
+    store = pyoxigraph.Store(path) if view else None
     out.write(header)
     for part in parts:
         if view:
