@@ -5,6 +5,22 @@ from __future__ import annotations
 
 import io
 
+COUNTIES = [
+    ("兴庆区", "银川市"),
+    ("金凤区", "银川市"),
+    ("西夏区", "银川市"),
+    ("昆都仑区", "包头市"),
+    ("大武口区", "石嘴山市"),
+    ("新荣区", "大同市"),
+    ("惠济区", "郑州市"),
+    ("峄城区", "枣庄市"),
+    ("永宁县", "银川市"),
+    ("贺兰县", "银川市"),
+    ("平罗县", "石嘴山市"),
+    ("盐池县", "吴忠市"),
+]
+"""(county, prefecture) pairs for reports made with :func:`report_text`: a build's tests take as many as they need."""
+
 
 def report_text(county: str, prefecture: str, year: int, cases: int) -> str:
     """A small but complete report: issuer, title, year, a cited law, a figure, a body and a measure."""

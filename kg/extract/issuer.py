@@ -122,7 +122,7 @@ def _body_line(text: str, s: int, e: int) -> tuple[int, int] | None:
     body = _leading_body(stripped)
     if body is not None and body[1] == len(stripped):
         return at + body[0], at + body[1]
-    if area_table().find(stripped[:12])[:1] and area_table().find(stripped)[0][0] == 0 and _is_body(stripped):
+    if area_table().starts_with_place(stripped) and _is_body(stripped):
         return at, at + len(stripped)  # 某某县法治政府建设领导小组办公室: a body whose name speaks of 法治
     return None
 
@@ -224,11 +224,20 @@ def _year(text: str, head: _Head, body_start: int, head_end: int) -> tuple[int, 
     return None
 
 
+_SPEAKER = 2000  # characters after the head in which 我县, 本区 … say what the report speaks as
+
+
+def _speaks_as(text: str, opening: str, head_end: int) -> str | None:
+    """The tier the report speaks as: by 我县, 本区 … near its head, else by the tier word of the government its
+    opening names as reporting (县政府坚持…)."""
+    return we_tier(text[: head_end + _SPEAKER]) or subject_tier(opening)
+
+
 def _area(text: str, info: ReportInfo, head: _Head, opening: str, head_end: int, meta: dict[str, str]) -> Area | None:
     """The issuer's area: from its name, else the title's, else whom the opening speaks for, else the titles the
     government itself issued, else the page's publisher."""
     context = text[:3000]
-    tier = we_tier(text[: head_end + 2000]) or subject_tier(opening)
+    tier = _speaks_as(text, opening, head_end)
     if info.issuer:
         area = chain_area(info.issuer, context)
         if area is not None:
@@ -242,7 +251,7 @@ def _area(text: str, info: ReportInfo, head: _Head, opening: str, head_end: int,
     area = area or opening_area(opening, context, tier) or opening_area(head_text, context, tier)
     if area is None and tier:
         area = own_titles_area(text, context, tier) or publisher_area(meta, context, tier)
-    if area is not None and area.level == "province" and below_province(opening, text[: head_end + 2000]):
+    if area is not None and area.level == "province" and below_province(opening, text[: head_end + _SPEAKER]):
         return None  # 2022年，市政府在省委、省政府…: a 市 speaks, and the province is only named
     return area
 
@@ -256,10 +265,10 @@ def _superior_banner(text: str, head: _Head, body_start: int, head_end: int) -> 
     if banner is None:
         return False
     opening = text[body_start : body_start + _OPENING]
-    tier = we_tier(text[: head_end + 2000]) or subject_tier(opening)
+    tier = _speaks_as(text, opening, head_end)
     if tier and TIER_RANK[banner.level] > TIER_RANK[tier]:
         return True
-    if banner.level == "province" and below_province(opening, text[: head_end + 2000]):
+    if banner.level == "province" and below_province(opening, text[: head_end + _SPEAKER]):
         return True  # 2023年，市司法局坚持… / 我市… under a province's banner
     subject = opening_subject(opening, context, tier)
     return subject is not None and subject.code != banner.code and banner in area_table().chain(subject)

@@ -327,7 +327,7 @@ def _after_party_committee(text: str, start: int, name_end: int) -> int:
     committee's 委 starts the second body's name."""
     cut = start
     for i in range(start + 2, name_end):
-        if text[i - 1] == "委" and any(s == 0 for s, _, _ in area_table().find(text[i:name_end])):
+        if text[i - 1] == "委" and area_table().starts_with_place(text[i:name_end]):
             cut = i
     return cut
 

@@ -16,11 +16,11 @@ from kg.resources import data_lines
 PARTY = re.compile(r"(?:中共|中国共产党)?")
 """The Party prefix a body's or a title's name may start with (中共某某县委, 《中共某某县委关于…》)."""
 _SUBJECT_BEFORE = re.compile(r"(?:年度?[，,、]?|^|\n|[，,。]|我|全)$")
-REPORTING = "(?=" + "|".join(data_lines("reporting_verbs.txt")) + ")"
+_REPORTING_WORDS = "|".join(data_lines("reporting_verbs.txt"))
+REPORTING = f"(?={_REPORTING_WORDS})"
 """What follows the subject of an opening sentence (坚持, 深入, 以…为抓手: kg/data/reporting_verbs.txt)."""
-_SUBJECT_AFTER = re.compile(r"^(?:人民政府|政府|法治政府|司法局|委|各级|" + REPORTING[3:-1] + ")")
-_REPORTING = REPORTING
-_SHORT_SUBJECT = re.compile(r"(?:19|20)\d\d\s*年度?\s*[，,]\s*(?P<name>[" + HAN_CLASS + r"]{2,3}?)" + _REPORTING)
+_SUBJECT_AFTER = re.compile(f"^(?:人民政府|政府|法治政府|司法局|委|各级|{_REPORTING_WORDS})")
+_SHORT_SUBJECT = re.compile(r"(?:19|20)\d\d\s*年度?\s*[，,]\s*(?P<name>[" + HAN_CLASS + r"]{2,3}?)" + REPORTING)
 # The opening's subject named by its tier alone: 2020年，在县委的正确领导下，县政府坚持… (a county speaks)
 _TIER_BODY = re.compile(  # 2022年，市司法局坚持…: a department named by its tier word reports
     r"(?:19|20)\d\d\s*年度?(?:以来)?\s*[，,]\s*(?P<tier>地区|["
@@ -30,7 +30,7 @@ _TIER_BODY = re.compile(  # 2022年，市司法局坚持…: a department named 
     + r"]{1,10}?[局委办处]"
     + REPORTING
 )
-_TIER_SUBJECT = re.compile(r"(?:^|[，,。\n])\s*(?:我|本)?(?P<tier>[" + TIERS + r"])(?:人民)?政府" + _REPORTING)
+_TIER_SUBJECT = re.compile(r"(?:^|[，,。\n])\s*(?:我|本)?(?P<tier>[" + TIERS + r"])(?:人民)?政府" + REPORTING)
 _SUPERIOR = re.compile(r"在[^，。；]{0,24}的(?:坚强|正确|大力|有力)?(?:领导|指导|支持)")
 _WE = {
     "县": "county",

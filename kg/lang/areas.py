@@ -115,6 +115,11 @@ class AreaTable:
             out.append(h)
         return out
 
+    def starts_with_place(self, text: str) -> bool:
+        """Whether ``text`` begins with an area's name, as :meth:`find` reads names (市南区司法局 does; 市司法局
+        does not)."""
+        return any(start == 0 for start, _, _ in self.find(text[:_MAX_NAME]))
+
     def _stands_alone(self, text: str, start: int) -> bool:
         """A two-character name that is a function character and a tier word (和县, 新县) is spelt by accident
         in running text (市委和县委, 创新县域): it counts only where no other Chinese character runs into it, after

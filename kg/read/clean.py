@@ -159,8 +159,9 @@ def clean_text(text: str) -> tuple[str, array]:
     pos = 0
     prev_line: str | None = None
     prev_end = 0  # index in text of the newline ending the previous kept line
-    width = _wrap_width(text.split("\n")) if "\n" in text else None
-    for line in text.split("\n"):
+    lines = text.split("\n")
+    width = _wrap_width(lines) if len(lines) > 1 else None
+    for line in lines:
         start = pos
         pos += len(line) + 1
         if not line.strip(_SPACE) or is_cruft(line):

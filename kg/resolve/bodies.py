@@ -58,7 +58,7 @@ def _expanded(full: str, area: AreaRef | None) -> str:
     if area is None:
         return full
     table = area_table()
-    if any(start == 0 for start, _, _ in table.find(full[:16])):
+    if table.starts_with_place(full):
         return full  # 市南区司法局, 市中区人民政府: a place's body, not 市 + 南区司法局
     chain = [table.by_code[c] for c, _, _ in reversed(area.path) if c in table.by_code]  # county first
     for prefix, levels in _TIER_PREFIXES:
