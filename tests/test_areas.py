@@ -1,6 +1,6 @@
 """The shipped GB/T 2260 area table (kg/data/areas.csv, built by scripts/build_area_table.py)."""
 
-from kg.lang.areas import area_table
+from kg.lang.areas import area_table, is_zone
 
 
 def test_every_current_area_chains_up_to_its_province_without_cycles():
@@ -53,3 +53,47 @@ def test_no_area_is_listed_under_a_parent_of_its_own_name():
     t = area_table()
     assert not [a for a in t.by_code.values() if a.parent in t.by_code and t.by_code[a.parent].name == a.name]
     assert t.government_name(t.lookup("嘉峪关市")[0]) == "嘉峪关市人民政府"
+
+
+def test_development_zones_with_statistical_codes_are_areas_below_their_city():
+    table = area_table()
+    (zone,) = table.lookup("郑州高新区")
+    assert (zone.code, zone.name, zone.level, zone.parent) == ("410172", "郑州高新技术产业开发区", "county", "410100")
+    assert is_zone(zone) and not is_zone(table.lookup("金水区")[0])
+    assert table.full_name(zone) == "郑州高新技术产业开发区"  # the city's name begins it already
+    assert table.government_name(zone) == "郑州高新技术产业开发区管理委员会"
+    assert table.lookup("商丘经济开发区")[0].name == "河南商丘经济开发区"  # written without the province
+
+
+def test_the_zone_table_is_built_from_the_statistical_codes_with_the_short_forms_reports_write(tmp_path):
+    from scripts.build_zone_table import zone_rows
+
+    dist = tmp_path / "dist"
+    dist.mkdir()
+    (dist / "provinces.csv").write_text("code,name\n41,河南省\n", encoding="utf-8")
+    (dist / "cities.csv").write_text("code,name,provinceCode\n4101,郑州市,41\n4114,商丘市,41\n", encoding="utf-8")
+    (dist / "areas.csv").write_text(
+        "code,name,cityCode,provinceCode\n410105,金水区,4101,41\n410172,郑州高新技术产业开发区,4101,41\n"
+        "411472,河南商丘经济开发区,4114,41\n",
+        encoding="utf-8",
+    )
+    assert zone_rows(dist) == [
+        {"code": "410172", "name": "郑州高新技术产业开发区", "parent": "410100", "aliases": "郑州高新区"},
+        {"code": "411472", "name": "河南商丘经济开发区", "parent": "411400", "aliases": "商丘经济开发区"},
+    ]
+
+
+def test_every_shipped_zone_lies_below_a_prefecture_and_shares_no_name_with_an_area():
+    from kg.resources import data_csv
+
+    table = area_table()
+    areas = {r["name"] for r in data_csv("areas.csv")}
+    for zone in data_csv("zones.csv"):
+        assert zone["code"][4] == "7" and table.by_code[zone["parent"]].level == "prefecture"
+        assert zone["name"] not in areas and not set(zone["aliases"].split("|")) & areas
+
+
+def test_the_traditional_table_keeps_one_character_for_one(tmp_path):
+    from scripts.build_traditional_table import pairs
+
+    assert pairs("國\t国\n乾\t乾 干\n著\t著 着\n㑮\t𫝈\n齣\t出 齣\n") == [("㑮", "𫝈"), ("國", "国"), ("齣", "出")]

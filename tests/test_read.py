@@ -73,6 +73,16 @@ def test_a_breadcrumb_or_a_piece_of_one_is_cruft():
     assert Document.from_text("贯彻<<某某管理办法>>").clean == "贯彻《某某管理办法》"  # a title, not a breadcrumb
 
 
+def test_header_fields_in_table_cells_publishers_and_rows_of_site_links_are_cruft():
+    doc = Document.from_text(
+        "某某市人民政府门户网站 www.example.gov.cn 时间:2025-03-28\n中国政府网 某某省政府网 某某市政府网\n"
+        "| 发文机关:中共某某区委 某某区人民政府 | 主题词: |\n发布单位:市政府办公室\n浏览量: 122\n文字大小\n【大】\n"
+        "2025年，我区坚持依法行政。"
+    )
+    assert doc.clean == "2025年，我区坚持依法行政。"
+    assert doc.meta["issuing_body"] == "中共某某区委" and doc.meta["source"] == "市政府办公室"
+
+
 def test_straight_quotes_that_pair_up_are_read_as_the_curly_pairs_they_stand_for():
     doc = Document.from_text('费用"零"成本，落实"双随机、一公开"监管。\n他说"12寸')
     assert doc.clean == '费用“零”成本，落实“双随机、一公开”监管。\n他说"12寸'  # an odd count is left alone
@@ -217,3 +227,19 @@ def test_each_reader_module_is_small_and_its_functions_short():
         for node in ast.walk(ast.parse(source)):
             if isinstance(node, ast.FunctionDef):
                 assert node.end_lineno - node.lineno < 60, f"{path.name}: {node.name}"
+
+
+def test_a_page_in_traditional_characters_is_read_in_simplified_with_the_original_offsets():
+    text = "新榮經(jīng)濟技術開發(fā)區(qū)2024年法治政府建設年度報告\n2024年，我區堅持依法行政。"
+    doc = Document.from_text(text)
+    assert doc.clean == "新荣经济技术开发区2024年法治政府建设年度报告\n2024年，我区坚持依法行政。"
+    at = doc.clean.index("开发区")
+    assert doc.span(at, at + 3).text == "開發(fā)區"  # provenance quotes the page as it was
+    assert (
+        Document.from_text("乾隆年间的著作，某县依法行政。").clean == "乾隆年间的著作，某县依法行政。"
+    )  # simplified stays
+
+
+def test_the_location_line_and_a_service_portals_name_are_cruft():
+    doc = Document.from_text("某某政务服务网\n你所在的位置: 首页 新闻中心 通知公告 正文\n2019年，某某区坚持依法行政。")
+    assert doc.clean == "2019年，某某区坚持依法行政。"

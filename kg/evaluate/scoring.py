@@ -8,7 +8,8 @@ from collections import Counter
 
 from kg.evaluate.graph_view import Entity, decimal
 from kg.evaluate.results import ErrorItem, ReportScore, Score
-from kg.lang.areas import area_table
+from kg.extract.township import is_township_government
+from kg.lang.areas import area_table, is_zone
 from kg.lang.titles import match_key
 from kg.lang.zh import quoted, without_quotes
 
@@ -73,7 +74,12 @@ def _issuer_ok(gold: dict, gov: str | None, code: str | None) -> bool:
         if gold.get(key) and gold[key] not in chain:
             return False
     is_department = gold.get("level") == "department"
-    return is_department == (not gov.endswith(("政府", "行政公署")))
+    governs = (
+        "政府",
+        "行政公署",
+        *(("管理委员会", "管委会") if is_zone(area) else ()),
+    )  # a zone's committee governs it
+    return is_department == (not gov.endswith(governs) or is_township_government(gov))  # a township's: below
 
 
 # The yardstick for measures (issue 15): every quoted phrase of 2–14 characters taken as a measure.

@@ -30,6 +30,7 @@ from kg.extract.report_area import (
     REPORTING,
     below_province,
     chain_area,
+    fits_superiors,
     opening_area,
     opening_subject,
     own_committee_area,
@@ -38,6 +39,7 @@ from kg.extract.report_area import (
     subject_tier,
     we_tier,
 )
+from kg.extract.township import is_township_government, speaks_as_township, township_government, township_name
 from kg.lang.areas import TIER_RANK, Area, area_table
 from kg.lang.numerals import arabic_years, parse_number
 from kg.lang.zh import HAN_CLASS, TIERS
@@ -47,7 +49,11 @@ from kg.resources import data_lines
 
 # A year reported on: not the year of a document number (〔2025〕1号) nor of a full date (2025年02月27日: when a
 # page or a signature was dated, not what it reports on).
-_YEAR = re.compile(r"(?<![〔\[［【(（])((?:19|20)\d\d)\s*(?:[-—–－~～至到]\s*((?:19|20)\d\d)\s*)?年(?!\s*\d{1,2}\s*月)")
+_HISTORY = "|".join(data_lines("history_after_year.txt"))  # 2004年撤县设市: the place's history, not the year
+_YEAR = re.compile(
+    r"(?<![〔\[［【(（])((?:19|20)\d\d)\s*(?:[-—–－~～至到]\s*((?:19|20)\d\d)\s*)?年(?!\s*\d{1,2}\s*月)"
+    f"(?!{_HISTORY})"
+)
 _DAY = r"(\d{1,2}|[一二三四五六七八九十]{1,3})"  # 2024年1月15日 or 2024年一月十五日 (a signature's date)
 _DATE = re.compile(r"((?:19|20)\d\d)\s*年\s*" + _DAY + r"\s*月\s*" + _DAY + r"\s*日")
 _BODY_STOP = re.compile(r"\s*(?:(?:19|20)\d\d|关于|(?<!依)法治|依法行政|年度)")  # what follows a body's name in a title
@@ -130,6 +136,8 @@ def _body_line(text: str, s: int, e: int) -> tuple[int, int] | None:
 def _level(issuer: str | None, area: Area | None) -> str | None:
     if area is None:
         return None
+    if issuer and is_township_government(issuer):
+        return "department"  # the format's levels end at counties: a township's government is a body below one
     if issuer and issuer != area_table().government_name(area) and not issuer.endswith(("政府", "行政公署")):
         return "department"
     if area.level == "province":
@@ -195,16 +203,31 @@ def _read_head(text: str, lines: list[tuple[int, int]]) -> _Head:
     if head.issuer is None and head.title:
         head.issuer = _leading_body(text[: head.title[1]], head.title[0])
     if head.issuer is None:
-        for s, e in lines[:3]:
-            body = _body_line(text, s, e)
-            if body is not None and (head.title is None or s < head.title[0]):
-                head.issuer, head.banner = body, True
-                break
+        head.issuer = _top_body(text, lines, head.title)
+        head.banner = head.issuer is not None
     if head.issuer:
         s, e = head.issuer
         s += len(text[s:e]) - len(text[s:e].lstrip())
         head.issuer = (s, s + len(text[s:e].strip()))
     return head
+
+
+def _top_body(text: str, lines: list[tuple[int, int]], title: tuple[int, int] | None) -> tuple[int, int] | None:
+    """A body's name on a line of its own at the top, above the title; of bodies on consecutive lines (a joint
+    heading written one body per line: 中共某某市委 / 某某市人民政府 / 关于…的报告), the last: the government, as
+    when they share one line."""
+    found = None
+    for s, e in lines[:4]:
+        if title is not None and s >= title[0]:
+            break
+        body = _body_line(text, s, e)
+        if body is None and found is not None:
+            break
+        if body is not None:
+            found = body
+        elif s >= lines[min(2, len(lines) - 1)][0]:
+            break
+    return found
 
 
 def _year(text: str, head: _Head, body_start: int, head_end: int) -> tuple[int, int] | None:
@@ -319,6 +342,15 @@ def extract_report_info(doc: Document) -> ReportInfo:
         info.year = head.signed[0] - 1 if head.signed[1] <= 6 else head.signed[0]
         info.year_span = doc.span(head.signed[2], head.signed[3])
     area = _area(text, info, head, text[body_start : body_start + _OPENING], head_end, doc.meta)
+    if area is not None and not fits_superiors(area, text[: head_end + _SPEAKER]):
+        area = None
+    if area is not None and area.level == "county" and speaks_as_township(text[: head_end + _SPEAKER]):
+        publisher = doc.meta.get("issuing_body") or doc.meta.get("source") or ""
+        town = township_name(text[:head_end], publisher, text, area)
+        info.issuer, info.issuer_span = (township_government(town, area) if town else None), None
+        if town is None:
+            area = None  # never the county's government; the report says no more than "a township"
+            info.problems.append("a township's report that never names the township")
     if area is not None:
         info.area = area_table().ref(area)
         if info.issuer is None:

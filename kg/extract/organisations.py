@@ -265,6 +265,8 @@ def _acceptable(name: str, ending: _Ending) -> bool:
     if ending.name == "none":
         return not name
     core = name[2:] if name.startswith("中共") else name
+    if not _balanced(name):
+        return False  # 各党（工）委（党组）…: a name begins after a bracket closes, never inside one
     if core in _word_list("org_not_names.txt") or name in _word_list("org_not_names.txt"):
         return False
     if core.startswith(_GENERIC_HEADS) or (core.startswith(_DEICTIC) and core != "本级") or "我" in core:
@@ -276,6 +278,15 @@ def _acceptable(name: str, ending: _Ending) -> bool:
     if ending.name == "place":
         return _ends_with_place(core)
     return True  # any, group
+
+
+def _balanced(name: str) -> bool:
+    depth = 0
+    for ch in name:
+        depth += (ch in "（(") - (ch in "）)")
+        if depth < 0:
+            return False
+    return depth == 0
 
 
 def _false_ending(text: str, end: int) -> bool:

@@ -20,7 +20,12 @@ _REPORTING_WORDS = "|".join(data_lines("reporting_verbs.txt"))
 REPORTING = f"(?={_REPORTING_WORDS})"
 """What follows the subject of an opening sentence (坚持, 深入, 以…为抓手: kg/data/reporting_verbs.txt)."""
 _SUBJECT_AFTER = re.compile(f"^(?:人民政府|政府|法治政府|司法局|委|各级|{_REPORTING_WORDS})")
-_SHORT_SUBJECT = re.compile(r"(?:19|20)\d\d\s*年度?\s*[，,]\s*(?P<name>[" + HAN_CLASS + r"]{2,3}?)" + REPORTING)
+_SHORT_SUBJECT = re.compile(
+    r"(?:(?:19|20)\d\d\s*年度?|领导下|指导下)\s*[，,]\s*(?P<name>["
+    + HAN_CLASS
+    + r"]{2,3}?)(?:市?委?[、和]?(?:人民)?政府)?"
+    + REPORTING
+)
 # The opening's subject named by its tier alone: 2020年，在县委的正确领导下，县政府坚持… (a county speaks)
 _TIER_BODY = re.compile(  # 2022年，市司法局坚持…: a department named by its tier word reports
     r"(?:19|20)\d\d\s*年度?(?:以来)?\s*[，,]\s*(?P<tier>地区|["
@@ -31,6 +36,8 @@ _TIER_BODY = re.compile(  # 2022年，市司法局坚持…: a department named 
     + REPORTING
 )
 _TIER_SUBJECT = re.compile(r"(?:^|[，,。\n])\s*(?:我|本)?(?P<tier>[" + TIERS + r"])(?:人民)?政府" + REPORTING)
+_PROVINCE_SUBJECT = re.compile(r"(?:19|20)\d\d\s*年度?\s*[，,]\s*(?:自治区|省)(?:人民)?(?:政府)?" + REPORTING)
+_LED_BELOW_PROVINCE = re.compile(r"(?:市|县|(?<!自治)区|旗|州|盟|地区)(?:委|人民政府|政府)")
 _SUPERIOR = re.compile(r"在[^，。；]{0,24}的(?:坚强|正确|大力|有力)?(?:领导|指导|支持)")
 _WE = {
     "县": "county",
@@ -42,6 +49,7 @@ _WE = {
     "省": "province",
 }
 _OWN_TITLE = re.compile(r"《([^《》\n]{4,60})》")
+_OWN_PROVINCE = re.compile(r"省委|省政府|全省|省州")  # the report's own province spoken of (在省委、省政府…, 全省第一)
 
 
 def _relatives(a: Area, b: Area) -> bool:
@@ -103,8 +111,10 @@ def we_tier(text: str, words: str = "我本") -> str | None:
 
 
 def subject_tier(opening: str) -> str | None:
-    """The tier of a government the opening names by its tier word as the one that reports (县政府坚持…), or
-    None."""
+    """The tier of a government the opening names by its tier word as the one that reports (县政府坚持…; a
+    province's: 2022年，自治区坚持…), or None."""
+    if _PROVINCE_SUBJECT.search(opening):
+        return "province"
     m = _TIER_SUBJECT.search(opening)
     return _WE.get(m.group("tier")) if m else None
 
@@ -131,16 +141,21 @@ def own_committee_area(opening: str, context: str) -> Area | None:
 def below_province(opening: str, context: str) -> bool:
     """Whether the report speaks as something below a province: its opening's subject is a government or body
     named by a tier below it (市政府坚持…, 2022年，市司法局…, 2023年以来，地区司法处…), or it says 我市, 我县, 本旗 …
-    (我区 may be an autonomous region's). A province is then no candidate for its area."""
+    (我区 may be an autonomous region's), or it is led by a body below a province (在市委、市政府的领导下，我局…). A
+    province is then no candidate for its area."""
     m = _TIER_SUBJECT.search(opening) or _TIER_BODY.search(opening)
     below = ("市", "县", "旗", "州", "盟", "地区")
-    return bool(m) and m.group("tier") in below or (_we_word(context) or "省") in below
+    if bool(m) and m.group("tier") in below or (_we_word(context) or "省") in below:
+        return True
+    return any(_LED_BELOW_PROVINCE.search(s.group()) for s in _SUPERIOR.finditer(opening))
 
 
 def opening_area(opening: str, context: str, tier: str | None) -> Area | None:
     """The area the opening paragraph speaks for: names scored as subject (after the year, at a line start,
     before 坚持/人民政府 …) above names of superiors (在…市委、市政府的坚强领导下). With a tier the text speaks as
-    (我县), an area of a higher tier is not a candidate (我区 of an autonomous region aside)."""
+    (我县), an area of a higher tier is not a candidate (我区 of an autonomous region aside); nor, unless the report
+    speaks as a province (2022年，自治区坚持…, 全省), is a province named inside a title: 《某某省安全生产条例》 is the
+    law of whoever reports under that province."""
     best = _best_opening_name(opening, context, tier)
     return best[1] if best else None
 
@@ -159,8 +174,12 @@ def _best_opening_name(opening: str, context: str, tier: str | None) -> tuple[in
     loose = we_tier(context, "全")
     region = _we_word(context) == "区"
     best: tuple[int, int, Area] | None = None
+    province = "province" in (tier, loose)
+    titles = [] if province else [m.span() for m in _OWN_TITLE.finditer(opening)]
     for start, end, area in _chained(sorted(table.find(opening) + _short_subjects(opening)), context):
         if area is None or (tier and _higher(area.level, tier) and not (region and _is_region(area))):
+            continue
+        if area.level == "province" and any(s < start < e for s, e in titles):
             continue
         score = int(area.level in (tier, loose))
         if _SUBJECT_BEFORE.search(opening[max(0, start - 4) : start]):
@@ -190,7 +209,8 @@ def _chained(hits: list[tuple[int, int, str]], context: str) -> list[tuple[int, 
 
 
 def _short_subjects(opening: str) -> list[tuple[int, int, str]]:
-    """A place written without its tier word as the opening's subject (2023年，邹城坚持… / 2022年，历城全面…):
+    """A place written without its tier word as the opening's subject (2023年，邹城坚持… / 2022年，历城全面… /
+    在省委、省政府的领导下，某某委、政府坚持…, the committee and government named by the short place):
     :meth:`kg.lang.areas.AreaTable.find` finds only names with their suffix, since a bare short name inside
     running text is too often part of another word; right after the year and before a reporting verb, it is
     the place that reports."""
@@ -239,3 +259,11 @@ def publisher_area(meta: dict[str, str], context: str, tier: str) -> Area | None
         if area is not None and area.level == tier:
             return area
     return None
+
+
+def fits_superiors(area: Area, context: str) -> bool:
+    """Whether the superiors the text speaks of can be the area's: a district of a municipality under the central
+    government (a 区 of 北京市) has no province above it, so a text that speaks of its 省委 or of 全省 is the report
+    of a place elsewhere that shares the district's name, and the area is left unknown rather than guessed."""
+    province = next((a for a in area_table().chain(area) if a.level == "province"), None)
+    return province is None or not province.name.endswith("市") or not _OWN_PROVINCE.search(context)

@@ -24,7 +24,10 @@ _BEFORE = 200  # how far back a verb may stand from its title (titles in between
 _AFTER = 24
 _AFTER_ISSUING = re.compile(
     r"^[^，,。；;]{0,6}?(?:的)?(?:起草|制定|修订|编制|印发|出台|发布|颁布|审议通过|通过|公布|立法)"
+    # or counted as the legislation made: 完成《…条例》《…办法》1部地方性法规和1部政府规章
+    r"|^等?[0-9一二三四五六七八九十]+(?:部|件|项)(?:地方性法规|政府规章|规章)"
 )
+_LIST_OF_TITLES = re.compile(r"(?:[、和及与]?《[^《》\n]*》)*")
 _VERB_GLUE = re.compile(r"[了并和及、与]?|并且")
 _OBJECT_TAKEN = re.compile(r"[了并]?\x00+[^，,；;]*[，,；;]")
 _LIST_TAIL = re.compile(r"[了并和及、与等\x00\s]*")  # between a verb group and its title: only other titles
@@ -128,8 +131,9 @@ def role_of(text: str, start: int, end: int, own: OwnArea | None = None) -> str:
         if doer == "other" or (attributive and doer != "own"):
             return "cited"
         return "issued"
-    hi = end
-    while hi < len(text) and text[hi] not in _CLAUSE_END and hi - end < _AFTER:
+    hi = _LIST_OF_TITLES.match(text, end).end()  # the rest of a list of titles does not count against _AFTER
+    start_after = hi
+    while hi < len(text) and text[hi] not in _CLAUSE_END and hi - start_after < _AFTER:
         hi += 1
     after = _mask_titles(text[end:hi])
     after = re.sub(r"^(?:\x00|[、和及与])+", "", after)  # the rest of a list of titles

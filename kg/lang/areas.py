@@ -71,6 +71,8 @@ class AreaTable:
     def full_name(self, area: Area) -> str:
         """The name as reports write it in full: 银川市兴庆区, 吴忠市, 宁夏回族自治区."""
         chain = self.chain(area)
+        if is_zone(area):
+            return area.name  # 郑州高新技术产业开发区: a zone's name begins with its city's already
         if area.level == "county" and len(chain) >= 2 and chain[-2].level == "prefecture":
             return chain[-2].name + area.name
         return area.name
@@ -82,6 +84,8 @@ class AreaTable:
             (r["government"] for r in data_csv("government_bodies.csv") if area.name.endswith(r["area_suffix"])),
             "人民政府",
         )
+        if is_zone(area):
+            suffix = "管理委员会"  # a zone is run by its administrative committee, not a people's government
         return self.full_name(area) + suffix
 
     def lookup(self, name: str) -> list[Area]:
@@ -151,9 +155,21 @@ def _generic_names() -> frozenset[str]:
     return frozenset(data_lines("generic_area_names.txt"))
 
 
+def is_zone(area: Area) -> bool:
+    """A development zone of kg/data/zones.csv: statistical division codes give zones a fifth digit 7 (410172)."""
+    return area.level == "county" and area.code[4] == "7"
+
+
 @lru_cache(maxsize=1)
 def area_table() -> AreaTable:
-    return AreaTable(data_csv("areas.csv"), data_csv("area_aliases.csv"))
+    """GB/T 2260 areas (kg/data/areas.csv) and the development zones with statistical codes of their own
+    (kg/data/zones.csv: a zone's 管委会 reports for the zone, which lies below its prefecture)."""
+    zones = data_csv("zones.csv")
+    rows = [*data_csv("areas.csv")]
+    rows += [{**z, "level": "county", "short": "", "status": "current"} for z in zones]
+    aliases = [*data_csv("area_aliases.csv")]
+    aliases += [{"alias": a, "name": z["name"]} for z in zones for a in z["aliases"].split("|") if a]
+    return AreaTable(rows, aliases)
 
 
 TIER_RANK = {"county": 0, "prefecture": 1, "province": 2, "national": 3}

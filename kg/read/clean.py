@@ -15,6 +15,7 @@ from functools import lru_cache
 from importlib import resources
 
 from kg.lang.zh import HAN_CLASS, NO_LINE_START
+from kg.read.variants import as_simplified
 
 CRUFT_MAX_LINE = 120  # only short lines can be navigation or buttons; a long line is body text
 
@@ -56,7 +57,7 @@ def _squeezable(ch: str) -> bool:
 
 def is_cruft(line: str) -> bool:
     """Is this line page furniture (navigation, buttons, header fields) rather than report text?"""
-    stripped = line.strip(_SPACE)
+    stripped = line.strip(_SPACE).lstrip("|｜").strip(_SPACE)  # a header field may be a table's cell: | 发文机关：… |
     return len(stripped) <= CRUFT_MAX_LINE and bool(cruft_patterns().search(stripped))
 
 
@@ -159,7 +160,7 @@ def clean_text(text: str) -> tuple[str, array]:
     pos = 0
     prev_line: str | None = None
     prev_end = 0  # index in text of the newline ending the previous kept line
-    lines = text.split("\n")
+    lines = as_simplified(text).split("\n")  # same length: offsets into ``text`` hold
     width = _wrap_width(lines) if len(lines) > 1 else None
     for line in lines:
         start = pos
@@ -177,7 +178,7 @@ def clean_text(text: str) -> tuple[str, array]:
 _META = {
     "published": re.compile(r"(?:发布时间|发布日期|更新时间|发文日期)\s*[:：]\s*(\d{4}[-/.年]\d{1,2}[-/.月]\d{1,2})"),
     "written": re.compile(r"成文日期\s*[:：]\s*(\d{4}[-/.年]\d{1,2}[-/.月]\d{1,2})"),
-    "source": re.compile(r"(?:来源|信息来源|文章来源)\s*[:：]\s*([" + HAN_CLASS + r"]{2,30})"),
+    "source": re.compile(r"(?:来源|信息来源|文章来源|发布单位|发布部门)\s*[:：]\s*([" + HAN_CLASS + r"]{2,30})"),
     "issuing_body": re.compile(r"(?:发文机关|发布机构)\s*[:：]\s*([" + HAN_CLASS + r"]{2,40})"),
 }
 

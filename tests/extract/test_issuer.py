@@ -262,3 +262,61 @@ def test_a_provinces_banner_above_a_report_that_speaks_as_a_city_or_a_prefecture
     assert i.area.name == "临汾市"
     i = info("西藏自治区人民政府\n2023年以来，地区司法处坚持依法行政，推进阿里地区法治建设。")
     assert i.issuer == "地区司法处" and i.area.name == "阿里地区"
+
+
+def test_a_joint_heading_written_one_body_per_line_is_the_governments():
+    i = info("中共浮山县委\n浮山县人民政府\n关于浮山县2023年法治政府建设工作\n情况的报告\n2023年，我县坚持依法行政。")
+    assert (i.issuer, i.issuer_level, i.area.name) == ("浮山县人民政府", "county", "浮山县")
+
+
+def test_a_committee_and_government_named_by_the_short_place_speak_for_it():
+    i = info("2024年，在省委、省政府的正确领导下，临汾委、政府坚持以习近平法治思想为指导，扎实推进依法行政。")
+    assert i.area.name == "临汾市" and i.issuer == "临汾市人民政府"
+
+
+def test_a_text_that_speaks_of_its_province_is_no_district_of_a_municipality():
+    text = "{}2023年法治政府建设工作总结\n2023年，在市委、市政府坚强领导下，我区对标省州市目标，推进依法行政。"
+    assert info(text.format("西城区")).area is None  # only 北京 has a 西城区 in the table, and 北京 has no 省
+    assert info("2023年，在市委、市政府坚强领导下，西城区坚持依法行政，推进法治政府建设。").area.code == "110102"
+
+
+def test_a_year_in_the_places_history_is_not_the_year_reported_on():
+    i = info("某某市\n某某是最年轻的地级市之一。2004年撤县设市，辖两区一县。2020年，我市坚持依法行政。")
+    assert i.year == 2020
+
+
+def test_a_townships_report_is_its_governments_not_the_countys():
+    i = info(
+        "噶尔县左左乡2025年法治政府建设工作年度报告\n2025年，我乡坚持依法行政，全乡法治建设取得成效。本乡召开会议3次。"
+    )
+    assert (i.issuer, i.issuer_level, i.area.name) == ("阿里地区噶尔县左左乡人民政府", "department", "噶尔县")
+    i = info("2023年，我镇根据伊金霍洛旗的要求推进依法行政，强化伊金霍洛镇法治建设。现将本镇工作报告如下。")
+    assert i.issuer == "鄂尔多斯市伊金霍洛旗伊金霍洛镇人民政府" and i.area.name == "伊金霍洛旗"
+    unnamed = info("2023年，我镇根据某某旗的要求推进依法行政，全镇法治建设取得成效。现将本镇工作报告如下。")
+    assert unnamed.issuer is None  # a township that never names itself is not its county's government
+
+
+def test_a_development_zones_committee_reports_for_the_zone():
+    i = info(
+        "郑州高新技术产业开发区管理委员会2019年度法治政府建设工作报告\n2019年，在市委、市政府的领导下，郑州高新区坚持依法行政。"
+    )
+    assert (i.issuer, i.area.code, i.issuer_level) == ("郑州高新技术产业开发区管理委员会", "410172", "district")
+    joint = info(
+        "中共郑州航空港经济综合实验区工作委员会\n郑州航空港经济综合实验区管委会\n关于2022年度法治政府建设情况的报告\n"
+        "2022年，航空港区坚持依法行政。"
+    )
+    assert joint.issuer == "郑州航空港经济综合实验区管委会" and joint.area.code == "410173"
+
+
+def test_a_report_led_by_a_city_is_never_its_provinces():
+    text = "今年以来，在市委、市政府的坚强领导下，我局持续优化营商环境，两件案例入选山东优秀案例。"
+    assert info(text).area is None
+
+
+def test_a_provinces_law_named_in_the_head_is_no_evidence_of_who_reports():
+    text = "某某经开区2024年法治政府建设年度报告\n2024年，某某经开区坚持依法行政。\n学习《山西省安全生产条例》。"
+    assert info(text).area is None
+    province = info(
+        "2022年，自治区坚持依法行政，全面落实党中央决策部署。\n一、工作\n印发《内蒙古自治区贯彻〈法治政府建设实施纲要〉实施方案》。"
+    )
+    assert province.area.name == "内蒙古自治区"

@@ -162,3 +162,11 @@ def test_administered_things_in_quotes_are_no_measures():
 def test_a_disclosure_principle_counts_when_quoted_not_in_running_text():
     assert measures("重点领域信息做到应公开尽公开。") == []
     assert measures("坚持“应公开尽公开”。") == ["应公开尽公开"]
+
+
+def test_a_quiet_period_for_firms_is_a_coined_measure_quoted_or_not():
+    assert measures("规范入企执法，落实企业安静期制度，推行“企业安静期”。") == ["企业安静期", "企业安静期"]
+
+
+def test_an_honour_named_in_quotes_is_not_a_measure():
+    assert measures("在知识竞赛中获“优秀组织奖”，深化“放管服”改革。") == ["放管服"]

@@ -206,3 +206,9 @@ def test_a_committees_commission_for_law_based_governance_by_its_short_and_full_
         "地委依法治地委员会",
         "市委法治委",
     ]
+
+
+def test_a_name_never_begins_inside_brackets():
+    found = orgs("将法治思想列为各党(工)委(党组)理论学习中心组必学内容，区人民法院（区法院）开展巡回审判。")
+    assert not [name for name in found if name.startswith((")", "）")) or ")委(" in name]
+    assert "区人民法院" in found

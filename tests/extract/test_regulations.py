@@ -212,6 +212,15 @@ def test_books_and_lecture_titles_are_cited_works_not_regulations():
     ]
 
 
+def test_titles_listed_before_words_that_make_them_courses_are_cited_works():
+    found = regs("开发《某某思想导读》《弘扬宪法精神》等3门专题精品课程，组织学习《中华人民共和国行政处罚法》等法律。")
+    assert [(m.title, m.category) for m in found] == [
+        ("某某思想导读", "speech"),
+        ("弘扬宪法精神", "speech"),
+        ("中华人民共和国行政处罚法", "regulation"),
+    ]
+
+
 def test_reports_on_how_work_went_and_quizzes_are_cited_works():
     found = regs(
         "审议了《关于某某工作完成情况的报告》，组织参加《某某法律知识线上答题》，落实《关于加强行政执法工作的意见》。"
@@ -249,6 +258,16 @@ def test_a_newspaper_named_short_and_a_dated_white_paper_are_not_regulations():
 
 def test_a_regulation_the_government_is_legislating_is_issued():
     assert roles("全力推进《某某市河道保护和管理条例》立法工作。") == [("某某市河道保护和管理条例", "issued")]
+
+
+def test_titles_counted_as_the_legislation_completed_are_issued():
+    text = "高质量完成了《某某市河道保护条例》《某某市户外广告管理办法》1部地方性法规和1部政府规章。"
+    assert roles(text) == [("某某市河道保护条例", "issued"), ("某某市户外广告管理办法", "issued")]
+    assert roles("全面完成《某某县“十四五”规划》确定的目标任务。") == [("某某县“十四五”规划", "cited")]
+    long = (
+        "完成了《某某市某某流域生态修复与保护条例》《某某市城市户外广告和招牌设置管理办法》1部地方性法规和1部政府规章。"
+    )
+    assert [r for _, r in roles(long)] == ["issued", "issued"]  # however long the list, its count speaks of all
 
 
 def test_bulletins_yearbooks_and_lecture_programmes_are_not_regulations():
