@@ -251,3 +251,15 @@ def test_a_places_party_committee_with_and_without_its_zhonggong_is_one_body():
     assert canonical_organisation("临汾市委", ref) == canonical_organisation("中共临汾市委", ref) == "中共临汾市委"
     assert canonical_organisation("市委", ref) == "中共临汾市委"
     assert canonical_organisation("临汾市委办公室", ref) == "临汾市委办公室"  # only the committee itself
+
+
+def test_a_party_body_that_issues_a_report_is_named_as_it_names_itself():
+    from kg.lang.areas import area_table
+    from kg.resolve.bodies import government_name
+
+    (pingluo,) = area_table().lookup("平罗县")
+    area = area_table().ref(pingluo)
+    expected = "中共平罗县委全面依法治县委员会办公室"  # with 中共, without the prefecture (tests/gold/GUIDELINES.md)
+    assert government_name("平罗县委依法治县办", area) == expected
+    assert government_name("石嘴山市平罗县委全面依法治县委员会办公室", area) == expected
+    assert government_name("平罗县司法局", area) == "石嘴山市平罗县司法局"  # a government department keeps it

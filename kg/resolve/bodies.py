@@ -77,6 +77,9 @@ def government_name(issuer: str, area: AreaRef | None) -> str:
     name = expand_abbreviation(issuer)
     if area is None or name.startswith(("中共", "中国共产党")):
         return name
+    party = _party_body(name)
+    if party is not None:
+        return party
     if name.startswith(tuple(prefix for prefix, _ in _TIER_PREFIXES)):
         name = canonical_organisation(name, area)  # 区司法局 → 兴庆区司法局
     table = area_table()
@@ -92,3 +95,20 @@ def government_name(issuer: str, area: AreaRef | None) -> str:
     if own not in table.lookup(last):
         return name  # another place's body (山东省人民政府 named in a 淄博市 report)
     return table.full_name(own) + name[end:]
+
+
+def _party_body(name: str) -> str | None:
+    """A Party body named by its place (某某县委全面依法治县委员会办公室, 某某市某某县委…) as such bodies write their
+    name: 中共, the place it belongs to, without the prefecture (中共某某县委…); None for any other body."""
+    table = area_table()
+    hits = table.find(name[:24])
+    if not hits or hits[0][0] != 0:
+        return None
+    end, last = hits[0][1], hits[0][0]
+    for start, stop, _ in hits[1:]:
+        if start != end:
+            break
+        end, last = stop, start
+    if not name.startswith("委", end) or name.startswith("委员会", end):
+        return None
+    return "中共" + name[last:]
