@@ -35,12 +35,13 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 
-from kg.lang.areas import Area, area_table  # noqa: E402
+from kg.lang.areas import Area, area_table, is_zone  # noqa: E402
 
 
 def _kind(area: Area) -> str:
-    """What a swapped area must share with the original: its level and the last character of its name."""
-    return f"{area.level}{area.name[-1]}"
+    """What a swapped area must share with the original: its level, the last character of its name, and whether
+    it is a development zone (a zone for a zone: 某某高新区 is no 县)."""
+    return f"{area.level}{area.name[-1]}{'zone' if is_zone(area) else ''}"
 
 
 def _province(area: Area) -> Area:

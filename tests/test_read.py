@@ -243,3 +243,11 @@ def test_a_page_in_traditional_characters_is_read_in_simplified_with_the_origina
 def test_the_location_line_and_a_service_portals_name_are_cruft():
     doc = Document.from_text("某某政务服务网\n你所在的位置: 首页 新闻中心 通知公告 正文\n2019年，某某区坚持依法行政。")
     assert doc.clean == "2019年，某某区坚持依法行政。"
+
+
+def test_a_menu_written_as_a_list_and_header_fields_as_list_items_are_cruft():
+    doc = Document.from_text(
+        "  • 首页\n  • 政务公开\n  • 索 引 号:370406/2026-00156\n  • 发布机构:某某镇\n  • 成文时间:2026年01月28日\n"
+        "  • 效力状态:有效\n某某区某某镇2025年度法治政府建设情况报告\n今年以来，某某镇坚持依法行政。"
+    )
+    assert doc.clean == "某某区某某镇2025年度法治政府建设情况报告\n今年以来，某某镇坚持依法行政。"

@@ -39,8 +39,15 @@ from kg.extract.report_area import (
     subject_tier,
     we_tier,
 )
-from kg.extract.township import is_township_government, speaks_as_township, township_government, township_name
-from kg.lang.areas import TIER_RANK, Area, area_table
+from kg.extract.township import (
+    headed_by_township,
+    is_township_government,
+    speaks_as_township,
+    township_government,
+    township_name,
+    township_subject,
+)
+from kg.lang.areas import TIER_RANK, Area, area_table, is_zone
 from kg.lang.numerals import arabic_years, parse_number
 from kg.lang.zh import HAN_CLASS, TIERS
 from kg.model import ReportInfo
@@ -315,6 +322,22 @@ def _opening_department(text: str, body_start: int) -> tuple[int, int] | None:
     return m.span("body")
 
 
+def _township_report(
+    text: str, info: ReportInfo, county: Area, head_end: int, opening: str, meta: dict[str, str]
+) -> bool:
+    """Whether the report is a township's of the county (its heading or opening names the township, or it speaks
+    as one: 我镇); if so, ``info`` gets the township's government as issuer (None when it never names itself)."""
+    if county.level != "county" or is_zone(county):
+        return False
+    heads = text[:head_end] + ("\n" + info.title if info.title else "")
+    named = headed_by_township(heads, county) or township_subject(opening, county)
+    if not named and not speaks_as_township(text[: head_end + _SPEAKER]):
+        return False
+    town = township_name(heads, meta.get("issuing_body") or meta.get("source") or "", text, county)
+    info.issuer, info.issuer_span = (township_government(town, county) if town else None), None
+    return True
+
+
 def extract_report_info(doc: Document) -> ReportInfo:
     text = arabic_years(doc.clean)  # 二〇二三年 → 2023年, same offsets; names are sliced from doc.clean
     lines = _lines(text)
@@ -344,13 +367,11 @@ def extract_report_info(doc: Document) -> ReportInfo:
     area = _area(text, info, head, text[body_start : body_start + _OPENING], head_end, doc.meta)
     if area is not None and not fits_superiors(area, text[: head_end + _SPEAKER]):
         area = None
-    if area is not None and area.level == "county" and speaks_as_township(text[: head_end + _SPEAKER]):
-        publisher = doc.meta.get("issuing_body") or doc.meta.get("source") or ""
-        town = township_name(text[:head_end], publisher, text, area)
-        info.issuer, info.issuer_span = (township_government(town, area) if town else None), None
-        if town is None:
-            area = None  # never the county's government; the report says no more than "a township"
-            info.problems.append("a township's report that never names the township")
+    opening = text[body_start : body_start + _OPENING]
+    township = area is not None and _township_report(text, info, area, head_end, opening, doc.meta)
+    if township and info.issuer is None:
+        area = None  # never the county's government; the report says no more than "a township"
+        info.problems.append("a township's report that never names the township")
     if area is not None:
         info.area = area_table().ref(area)
         if info.issuer is None:

@@ -139,11 +139,13 @@ def _is_place(word: str) -> bool:
     return word in _TIER_CHARS or word in table.by_name or word in table.by_alias or word == "中共"
 
 
+@lru_cache(maxsize=8192)
 def _words(window: str, segmenter: Segmenter | None) -> list[tuple[str, str]]:
     """The window's words with tags. Place names are kept whole even where the segmenter would cut across
     them (中共盐池县委 is 中共 | 盐池县 | 委, not 中 | 共同 | 心 | 县委), and a character the segmenter glued to a
     tier character is split off when the pair is no place, or the character is a function word (报市 → 报 市,
-    日区 → 日 区, 和县 → 和 县: 报市人民政府和县人大常委会 names two bodies)."""
+    日区 → 日 区, 和县 → 和 县: 报市人民政府和县人大常委会 names two bodies). Cached: a report names the same
+    bodies in the same words again and again (the caller only reads the list)."""
     if segmenter is None:
         return [(w, "x") for w in _cut_by_stop_words(window)]
     out: list[tuple[str, str]] = []
@@ -290,7 +292,16 @@ def _balanced(name: str) -> bool:
 
 
 def _false_ending(text: str, end: int) -> bool:
-    return any(text.endswith(w, 0, end) for w in _word_list("org_false_endings.txt"))
+    words, lengths = _false_endings()
+    return any(text[end - n : end] in words for n in lengths if n <= end)
+
+
+@lru_cache(maxsize=1)
+def _false_endings() -> tuple[frozenset[str], tuple[int, ...]]:
+    """kg/data/org_false_endings.txt, and the lengths of its words: a few slices per candidate, not one
+    ``endswith`` per word."""
+    words = _word_list("org_false_endings.txt")
+    return words, tuple(sorted({len(w) for w in words}))
 
 
 def extract_organisations(

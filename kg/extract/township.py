@@ -43,18 +43,30 @@ def speaks_as_township(text: str) -> bool:
     return own >= 2 and own >= len(_SPEAKS_AS_AREA.findall(text))
 
 
-def township_name(head: str, publisher: str, text: str, county: Area | None) -> str | None:
-    """The township's name without its county (某某镇), or None: from a head line that starts with it and a year,
-    the page's publisher, the opening's subject, else a name in the text after the county's name or beginning
-    with the county's short name."""
+def headed_by_township(head: str, county: Area | None) -> str | None:
+    """The township a head line names as the report's (某某区某某镇2025年度法治政府建设情况报告), or None."""
     for line in head.split("\n"):
         m = _HEAD.match(line)
         if m and (name := _without_county(m.group("name"), county)):
             return name
+    return None
+
+
+def township_subject(text: str, county: Area | None) -> str | None:
+    """The township the opening names as its subject (今年以来，某某镇在区委的领导下…, 2024年，某某乡坚持…)."""
+    m = _SUBJECT.search(text[:_OPENING])
+    return _without_county(m.group("name"), county) if m else None
+
+
+def township_name(head: str, publisher: str, text: str, county: Area | None) -> str | None:
+    """The township's name without its county (某某镇), or None: from a head line that starts with it and a year,
+    the page's publisher, the opening's subject, else a name in the text after the county's name or beginning
+    with the county's short name."""
+    if name := headed_by_township(head, county):
+        return name
     if publisher.endswith(_KINDS) and (name := _without_county(publisher, county)):
         return name
-    m = _SUBJECT.search(text[:_OPENING])
-    if m and (name := _without_county(m.group("name"), county)):
+    if name := township_subject(text, county):
         return name
     if county is None:
         return None

@@ -55,10 +55,17 @@ def _squeezable(ch: str) -> bool:
     return _is_cjk(ch) or ch.isdigit() or ch in "%.．"
 
 
+_CELL_OR_BULLET = "|｜•·●▪◆■-"
+
+
 def is_cruft(line: str) -> bool:
     """Is this line page furniture (navigation, buttons, header fields) rather than report text?"""
-    stripped = line.strip(_SPACE).lstrip("|｜").strip(_SPACE)  # a header field may be a table's cell: | 发文机关：… |
-    return len(stripped) <= CRUFT_MAX_LINE and bool(cruft_patterns().search(stripped))
+    # a header field may be a table's cell (| 发文机关：… |) or a list item (- 索引号：…); a menu is a list (• 首页)
+    stripped = line.strip(_SPACE)
+    if len(stripped) > CRUFT_MAX_LINE:
+        return False
+    patterns = cruft_patterns()
+    return bool(patterns.search(stripped) or patterns.search(stripped.lstrip(_CELL_OR_BULLET).strip(_SPACE)))
 
 
 def _curly_quotes(line: str) -> str:

@@ -292,6 +292,8 @@ def test_a_townships_report_is_its_governments_not_the_countys():
     assert (i.issuer, i.issuer_level, i.area.name) == ("阿里地区噶尔县左左乡人民政府", "department", "噶尔县")
     i = info("2023年，我镇根据伊金霍洛旗的要求推进依法行政，强化伊金霍洛镇法治建设。现将本镇工作报告如下。")
     assert i.issuer == "鄂尔多斯市伊金霍洛旗伊金霍洛镇人民政府" and i.area.name == "伊金霍洛旗"
+    headed = info("山亭区徐庄镇2025年度法治政府建设情况报告\n今年以来，徐庄镇在区委、区政府的领导下，坚持依法行政。")
+    assert headed.issuer == "枣庄市山亭区徐庄镇人民政府"  # a heading that names the township says so alone
     unnamed = info("2023年，我镇根据某某旗的要求推进依法行政，全镇法治建设取得成效。现将本镇工作报告如下。")
     assert unnamed.issuer is None  # a township that never names itself is not its county's government
 
