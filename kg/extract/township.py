@@ -47,7 +47,7 @@ def headed_by_township(head: str, county: Area | None) -> str | None:
     """The township a head line names as the report's (某某区某某镇2025年度法治政府建设情况报告), or None."""
     for line in head.split("\n"):
         m = _HEAD.match(line)
-        if m and (name := _without_county(m.group("name"), county)):
+        if m and (name := _without_county(m.group("name"))):
             return name
     return None
 
@@ -55,7 +55,7 @@ def headed_by_township(head: str, county: Area | None) -> str | None:
 def township_subject(text: str, county: Area | None) -> str | None:
     """The township the opening names as its subject (今年以来，某某镇在区委的领导下…, 2024年，某某乡坚持…)."""
     m = _SUBJECT.search(text[:_OPENING])
-    return _without_county(m.group("name"), county) if m else None
+    return _without_county(m.group("name")) if m else None
 
 
 def township_name(head: str, publisher: str, text: str, county: Area | None) -> str | None:
@@ -64,7 +64,7 @@ def township_name(head: str, publisher: str, text: str, county: Area | None) -> 
     with the county's short name."""
     if name := headed_by_township(head, county):
         return name
-    if publisher.endswith(_KINDS) and (name := _without_county(publisher, county)):
+    if publisher.endswith(_KINDS) and (name := _without_county(publisher)):
         return name
     if name := township_subject(text, county):
         return name
@@ -79,14 +79,10 @@ def township_name(head: str, publisher: str, text: str, county: Area | None) -> 
     return max(found, key=lambda n: (found[n], n)) if found else None
 
 
-def _without_county(name: str, county: Area | None) -> str | None:
-    hits = area_table().find(name)
-    if hits and hits[0][0] == 0:
-        end = hits[0][1]
-        for start, stop, _ in hits[1:]:
-            if start == end:
-                end = stop
-        name = name[end:]
+def _without_county(name: str) -> str | None:
+    """某某县某某乡 → 某某乡 (the places it begins with dropped), or None when what is left is no township's name."""
+    chain = area_table().leading_places(name)
+    name = name[chain[-1][1] :] if chain else name
     return name if _is_name(name) else None
 
 
@@ -108,6 +104,6 @@ def township_government(name: str, county: Area) -> str:
 def is_township_government(name: str) -> bool:
     """某某县某某镇人民政府, 某某区某某街道办事处: the government of a township or a street, not of an area."""
     for kind, body in (("镇", "人民政府"), ("乡", "人民政府"), ("苏木", "人民政府"), ("街道", "办事处")):
-        if name.endswith(kind + body) and _is_name(_without_county(name[: -len(body)], None) or ""):
+        if name.endswith(kind + body) and _is_name(_without_county(name[: -len(body)]) or ""):
             return True
     return False

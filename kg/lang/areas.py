@@ -124,6 +124,19 @@ class AreaTable:
         does not)."""
         return any(start == 0 for start, _, _ in self.find(text[:_MAX_NAME]))
 
+    def leading_places(self, text: str, limit: int = 24) -> list[tuple[int, int, str]]:
+        """The place names ``text`` begins with, each written right after the one before (银川市兴庆区司法局:
+        银川市, 兴庆区), as (start, end, name); [] when it begins with none."""
+        hits = self.find(text[:limit])
+        if not hits or hits[0][0] != 0:
+            return []
+        chain = [hits[0]]
+        for hit in hits[1:]:
+            if hit[0] != chain[-1][1]:
+                break
+            chain.append(hit)
+        return chain
+
     def _stands_alone(self, text: str, start: int) -> bool:
         """A two-character name that is a function character and a tier word (和县, 新县) is spelt by accident
         in running text (市委和县委, 创新县域): it counts only where no other Chinese character runs into it, after

@@ -84,14 +84,10 @@ def government_name(issuer: str, area: AreaRef | None) -> str:
         name = canonical_organisation(name, area)  # 区司法局 → 兴庆区司法局
     table = area_table()
     own = table.by_code.get(area.code)
-    hits = table.find(name[:24])
-    if own is None or not hits or hits[0][0] != 0:
+    chain = table.leading_places(name)
+    if own is None or not chain:
         return name
-    end, last = hits[0][1], hits[0][2]
-    for start, stop, place in hits[1:]:
-        if start != end:
-            break
-        end, last = stop, place
+    _, end, last = chain[-1]
     if own not in table.lookup(last):
         return name  # another place's body (山东省人民政府 named in a 淄博市 report)
     return table.full_name(own) + name[end:]
@@ -100,15 +96,10 @@ def government_name(issuer: str, area: AreaRef | None) -> str:
 def _party_body(name: str) -> str | None:
     """A Party body named by its place (某某县委全面依法治县委员会办公室, 某某市某某县委…) as such bodies write their
     name: 中共, the place it belongs to, without the prefecture (中共某某县委…); None for any other body."""
-    table = area_table()
-    hits = table.find(name[:24])
-    if not hits or hits[0][0] != 0:
+    chain = area_table().leading_places(name)
+    if not chain:
         return None
-    end, last = hits[0][1], hits[0][0]
-    for start, stop, _ in hits[1:]:
-        if start != end:
-            break
-        end, last = stop, start
+    last, end, _ = chain[-1]
     if not name.startswith("委", end) or name.startswith("委员会", end):
         return None
     return "中共" + name[last:]
