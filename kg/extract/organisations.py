@@ -139,13 +139,11 @@ def _is_place(word: str) -> bool:
     return word in _TIER_CHARS or word in table.by_name or word in table.by_alias or word == "中共"
 
 
-@lru_cache(maxsize=8192)
 def _words(window: str, segmenter: Segmenter | None) -> list[tuple[str, str]]:
     """The window's words with tags. Place names are kept whole even where the segmenter would cut across
     them (中共盐池县委 is 中共 | 盐池县 | 委, not 中 | 共同 | 心 | 县委), and a character the segmenter glued to a
     tier character is split off when the pair is no place, or the character is a function word (报市 → 报 市,
-    日区 → 日 区, 和县 → 和 县: 报市人民政府和县人大常委会 names two bodies). Cached: a report names the same
-    bodies in the same words again and again (the caller only reads the list)."""
+    日区 → 日 区, 和县 → 和 县: 报市人民政府和县人大常委会 names two bodies)."""
     if segmenter is None:
         return [(w, "x") for w in _cut_by_stop_words(window)]
     out: list[tuple[str, str]] = []

@@ -85,12 +85,12 @@ def find_titles(text: str) -> Titles:
 
 _MEDIA_AFTER = re.compile(r"(?:栏目|节目|专栏|专题片|频道|电视节目|广播节目|微电影|短视频|公众号)")
 # a lecture or speech titled 《…》: 作《习近平法治思想》专题辅导, 主讲《…》, 题为《…》的报告
-_SPEECH_AFTER = re.compile(
-    r"(?:专题辅导|辅导报告|专题讲座|讲座|专题报告|专题党课|党课|宣讲报告|授课|主题演讲|讲话|(?:专题|精品|网络|线上)*(?:课程|微课|课件))"
-)
-# what may stand between a title and the words that say what it is: the other titles of its list, then 等 and
-# a count (开发《…》《…》等3门专题精品课程: each title is a course)
+_SPEECH_AFTER = re.compile(r"(?:专题辅导|辅导报告|专题讲座|讲座|专题报告|专题党课|党课|宣讲报告|授课|主题演讲|讲话)")
+# a list of courses: 开发《…》《…》等3门专题精品课程 — each title of the list is a course, unless it is named as a law
+# or rule is (《民法典》《某某条例》等专题讲座 are lectures on laws: the laws stay regulations)
 _REST_OF_LIST = re.compile(r"(?:[、，,和及与]?《[^《》\n]{1,60}》)*(?:等[0-9一二三四五六七八九十]*[门个部期堂节]?)?")
+_COURSE_AFTER = re.compile(r"(?:专题|精品|网络|线上)*(?:课程|微课|课件)")
+_RULE_ENDING = re.compile(r"(?:法|法典|条例|办法|规定|细则|规则|意见|方案|规划|纲要|决定|通知)(?:（[^）]*）)?$")
 _SPEECH_BEFORE = re.compile(r"(?:主讲|讲授|题为|为题)$")
 _COPIES_AFTER = re.compile(r"[0-9０-９,，一二三四五六七八九十百千万余多近约]+(?:册|本)")
 
@@ -100,10 +100,9 @@ def _category_from_context(text: str, start: int, end: int, title: str) -> str:
     the title is a law of the table: 发放《宪法》5000册 still names the constitution)."""
     if _MEDIA_AFTER.match(text, end):
         return "media"
-    after = _REST_OF_LIST.match(text, end).end()
-    if (_SPEECH_AFTER.match(text, after) or _SPEECH_BEFORE.search(text, max(0, start - 4), start)) and law_table().get(
-        title
-    ) is None:
+    course = _COURSE_AFTER.match(text, _REST_OF_LIST.match(text, end).end()) and not _RULE_ENDING.search(title)
+    spoken = _SPEECH_AFTER.match(text, end) or _SPEECH_BEFORE.search(text, max(0, start - 4), start)
+    if (course or spoken) and law_table().get(title) is None:
         return "speech"
     if _COPIES_AFTER.match(text, end) and law_table().get(title) is None:
         return "book"

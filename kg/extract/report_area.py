@@ -37,7 +37,7 @@ _TIER_BODY = re.compile(  # 2022年，市司法局坚持…: a department named 
 )
 _TIER_SUBJECT = re.compile(r"(?:^|[，,。\n])\s*(?:我|本)?(?P<tier>[" + TIERS + r"])(?:人民)?政府" + REPORTING)
 _PROVINCE_SUBJECT = re.compile(r"(?:19|20)\d\d\s*年度?\s*[，,]\s*(?:自治区|省)(?:人民)?(?:政府)?" + REPORTING)
-_LED_BELOW_PROVINCE = re.compile(r"(?:市|县|(?<!自治)区|旗|州|盟|地区)(?:委|人民政府|政府)")
+_BELOW_PROVINCE = ("市", "县", "旗", "州", "盟", "地区")  # tier words of what lies below a province (区: see below)
 _SUPERIOR = re.compile(r"在[^，。；]{0,24}的(?:坚强|正确|大力|有力)?(?:领导|指导|支持)")
 _WE = {
     "县": "county",
@@ -49,7 +49,9 @@ _WE = {
     "省": "province",
 }
 _OWN_TITLE = re.compile(r"《([^《》\n]{4,60})》")
-_OWN_PROVINCE = re.compile(r"省委|省政府|全省|省州")  # the report's own province spoken of (在省委、省政府…, 全省第一)
+# the report's own province spoken of: 在省委、省政府…, 全省第一, the tiers 省市县 / 省州市 (not 某某省市场监管局: a
+# 省 after a province's name is checked by the caller)
+_OWN_PROVINCE = re.compile(r"省委|省政府|全省|省[、]?[州市][、]?[市县区乡]")
 
 
 def _relatives(a: Area, b: Area) -> bool:
@@ -138,16 +140,19 @@ def own_committee_area(opening: str, context: str) -> Area | None:
     return min(found, key=lambda a: TIER_RANK[a.level]) if found else None
 
 
-def below_province(opening: str, context: str) -> bool:
-    """Whether the report speaks as something below a province: its opening's subject is a government or body
-    named by a tier below it (市政府坚持…, 2022年，市司法局…, 2023年以来，地区司法处…), or it says 我市, 我县, 本旗 …
-    (我区 may be an autonomous region's), or it is led by a body below a province (在市委、市政府的领导下，我局…). A
-    province is then no candidate for its area."""
+def below_province(opening: str, context: str, province: Area) -> bool:
+    """Whether the report speaks as something below ``province``: its opening's subject is a government or body
+    named by a tier below it (市政府坚持…, 2022年，市司法局…, 2023年以来，地区司法处…), or it says 我市, 我县, 本旗 …,
+    or it is led by a body below a province (在市委、市政府的领导下，我局…). The province is then no candidate for
+    its area. A municipality's own tier is 市 (北京市: 我市, 在市委的领导下) and an autonomous region's 区 (我区,
+    在区党委、区政府的领导下): those words speak as the province itself."""
+    own = "市" if province.name.endswith("市") else "区" if province.name.endswith("自治区") else ""
+    below = tuple(t for t in _BELOW_PROVINCE if t != own)
     m = _TIER_SUBJECT.search(opening) or _TIER_BODY.search(opening)
-    below = ("市", "县", "旗", "州", "盟", "地区")
     if bool(m) and m.group("tier") in below or (_we_word(context) or "省") in below:
         return True
-    return any(_LED_BELOW_PROVINCE.search(s.group()) for s in _SUPERIOR.finditer(opening))
+    led = re.compile(f"(?<!自治)(?:{'|'.join(below + ('区',) if own != '区' else below)})(?:委|人民政府|政府)")
+    return any(led.search(s.group()) for s in _SUPERIOR.finditer(opening))
 
 
 def opening_area(opening: str, context: str, tier: str | None) -> Area | None:
@@ -263,7 +268,16 @@ def publisher_area(meta: dict[str, str], context: str, tier: str) -> Area | None
 
 def fits_superiors(area: Area, context: str) -> bool:
     """Whether the superiors the text speaks of can be the area's: a district of a municipality under the central
-    government (a 区 of 北京市) has no province above it, so a text that speaks of its 省委 or of 全省 is the report
-    of a place elsewhere that shares the district's name, and the area is left unknown rather than guessed."""
-    province = next((a for a in area_table().chain(area) if a.level == "province"), None)
-    return province is None or not province.name.endswith("市") or not _OWN_PROVINCE.search(context)
+    government (a 区 of 北京市) has no province above it, so a text that never names that municipality and speaks
+    of its own 省 (在省委、省政府的领导下, 全省, the tiers 省市县 or 省州市) is the report of a place elsewhere that
+    shares the district's name: the area is left unknown rather than guessed. A 省 after a province's name
+    (配合某某省政府) is another province's and says nothing."""
+    table = area_table()
+    province = next((a for a in table.chain(area) if a.level == "province"), None)
+    if province is None or not province.name.endswith("市") or province.short in context:
+        return True
+    for m in _OWN_PROVINCE.finditer(context):
+        at = m.start() + m.group().index("省")
+        if not any(table.by_name.get(context[max(0, at - k) : at + 1]) for k in range(1, 8)):
+            return False
+    return True

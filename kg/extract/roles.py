@@ -24,8 +24,11 @@ _BEFORE = 200  # how far back a verb may stand from its title (titles in between
 _AFTER = 24
 _AFTER_ISSUING = re.compile(
     r"^[^，,。；;]{0,6}?(?:的)?(?:起草|制定|修订|编制|印发|出台|发布|颁布|审议通过|通过|公布|立法)"
-    # or counted as the legislation made: 完成《…条例》《…办法》1部地方性法规和1部政府规章
-    r"|^等?[0-9一二三四五六七八九十]+(?:部|件|项)(?:地方性法规|政府规章|规章)"
+)
+# after a completing verb, the titles counted as the legislation made (完成《…条例》《…办法》1部地方性法规和1部政府
+# 规章): the count ends its clause or list, not 的立法调研 or 落地见效
+_COUNTED_AS_MADE = re.compile(
+    r"^等?[0-9一二三四五六七八九十]+(?:部|件|项)(?:地方性法规|政府规章|规章)(?=[和及、，,。；;]|$)"
 )
 _LIST_OF_TITLES = re.compile(r"(?:[、和及与]?《[^《》\n]*》)*")
 _VERB_GLUE = re.compile(r"[了并和及、与]?|并且")
@@ -118,7 +121,8 @@ def role_of(text: str, start: int, end: int, own: OwnArea | None = None) -> str:
         group.append(m)
     if group and not _LIST_TAIL.fullmatch(before[group[-1].end() :]):
         group = group[-1:]
-    if all(roles[m.group()] == "light" for m in group):
+    completed = any(roles[m.group()] == "complete" for m in group) and _doer(before[: group[0].start()], own) != "other"
+    if all(roles[m.group()] in ("light", "complete") for m in group):
         group = []  # 推进《…》立法工作: what follows the title says what is done to it
     if group and _OBJECT_TAKEN.match(before, group[-1].end()):
         group = []  # 制定《甲》，将《乙》…: the verb's object is the earlier title, not this one
@@ -138,6 +142,6 @@ def role_of(text: str, start: int, end: int, own: OwnArea | None = None) -> str:
     after = _mask_titles(text[end:hi])
     after = re.sub(r"^(?:\x00|[、和及与])+", "", after)  # the rest of a list of titles
     after = after[_NEXT_VERB_DONE.match(after).end() :]
-    if _AFTER_ISSUING.match(after):
+    if _AFTER_ISSUING.match(after) or (completed and _COUNTED_AS_MADE.match(after)):
         return "issued"
     return "cited"

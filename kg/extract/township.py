@@ -2,10 +2,12 @@
 used to be read as its county's, and every fact of it landed on the county government. The issuer is the
 township's own government, named with its county (某某县某某镇人民政府); its area is the county.
 
-A report is a township's when it speaks as one (我镇, 本乡, 全镇 … more often than 我县, 本区 …); its name comes from
-the head of the report (某某县某某乡2025年法治政府建设工作报告), the page's publisher, the subject of the opening
-(…的领导下，某某乡坚持…), or the text (a name that begins with the county's short name: 伊金霍洛镇 in a 伊金霍洛旗
-report, or one right after the county's name). A township that never names itself gets no issuer and no area.
+A report is a township's when its title starts with the township (某某县某某乡2025年法治政府建设工作报告), its opening
+names the township as its first subject (今年以来，某某镇在区委的领导下…), or it speaks as one (我镇, 本乡, 全镇)
+more often than as a county (我县, 本区). Never when its signature or heading names another body, or its title
+starts with the county alone. The name comes from the title, the page's publisher, the opening's subject, or the
+text (a name that begins with the county's short name: 某某镇 in a 某某旗 report, or one right after the county's
+name). A township that never names itself gets no issuer and no area.
 """
 
 from __future__ import annotations
@@ -17,19 +19,37 @@ from functools import lru_cache
 from kg.extract.report_area import REPORTING
 from kg.lang.areas import Area, area_table
 from kg.lang.zh import HAN_CLASS, TIERS
-from kg.resources import data_lines
+from kg.resources import data_csv, data_lines
 
-_KINDS = ("苏木", "街道", "乡", "镇")
-_SPEAKS = re.compile("[我本全](?:苏木|街道|乡|镇)(?![长村])")
-_SPEAKS_AS_AREA = re.compile(f"[我本全][{TIERS}]")
-_NAME = re.compile(f"[{HAN_CLASS}]{{1,6}}?(?:苏木|街道|乡|镇)")
-_OPENING = 1000
-_SUBJECT = re.compile(  # …的领导下，某某乡坚持…: the township named as the subject of the opening
-    f"(?:^|[，,。\\n]|年度?)\\s*(?P<name>[{HAN_CLASS}]{{2,8}}?(?:苏木|街道|乡|镇))(?:人民政府|党委)?" + REPORTING
-)
-_HEAD = re.compile(
-    f"^\\s*(?:中共)?(?P<name>[{HAN_CLASS}]{{2,16}}?(?:苏木|街道|乡|镇))(?:人民政府|办事处|党委)?(?:关于)?\\s*(?:19|20)\\d\\d"
-)
+
+@lru_cache(maxsize=1)
+def _bodies() -> dict[str, str]:
+    """Township kind → the name of its government (kg/data/township_bodies.csv)."""
+    return {r["kind"]: r["government"] for r in data_csv("township_bodies.csv")}
+
+
+def _kinds() -> str:
+    return "|".join(sorted(_bodies(), key=len, reverse=True))
+
+
+@lru_cache(maxsize=1)
+def _patterns() -> dict[str, re.Pattern[str]]:
+    kinds, han = _kinds(), HAN_CLASS
+    return {
+        # 我镇, 本乡, 全镇; not 本乡本土, 全乡镇, 镇长, 乡村
+        "speaks": re.compile(f"[我本全](?:{kinds})(?![长村镇本土乡])"),
+        "speaks_as_area": re.compile(f"[我本全][{TIERS}]"),
+        "name": re.compile(f"[{han}]{{1,6}}?(?:{kinds})"),
+        # the opening's first subject: (2024年|今年以来)，(在…的领导下，)某某镇坚持…
+        "subject": re.compile(
+            f"\\s*(?:(?:(?:19|20)\\d\\d\\s*年度?|今年|近年|[{han}]{{0,4}})以?来?\\s*[，,]\\s*)?"
+            f"(?:在[^。；\\n]{{0,40}}?(?:领导|指导|支持|帮助)下\\s*[，,]\\s*)?"
+            f"(?P<name>[{han}]{{2,8}}?(?:{kinds}))(?:人民政府|党委)?" + REPORTING
+        ),
+        "head": re.compile(
+            f"\\s*(?:中共)?(?P<name>[{han}]{{2,16}}?(?:{kinds}))(?:人民政府|办事处|党委)?(?:关于)?\\s*(?:19|20)\\d\\d"
+        ),
+    }
 
 
 @lru_cache(maxsize=1)
@@ -38,72 +58,69 @@ def _not_names() -> frozenset[str]:
 
 
 def speaks_as_township(text: str) -> bool:
-    """Whether the report speaks as a township (我镇, 本乡, 全镇 …) at least as often as as a county or city."""
-    own = len(_SPEAKS.findall(text))
-    return own >= 2 and own >= len(_SPEAKS_AS_AREA.findall(text))
+    """Whether the report speaks as a township (我镇, 本乡, 全镇 …) at least twice and more often than as a
+    county or city (我县, 本区 …)."""
+    own = len(_patterns()["speaks"].findall(text))
+    return own >= 2 and own > len(_patterns()["speaks_as_area"].findall(text))
 
 
-def headed_by_township(head: str, county: Area | None) -> str | None:
-    """The township a head line names as the report's (某某区某某镇2025年度法治政府建设情况报告), or None."""
-    for line in head.split("\n"):
-        m = _HEAD.match(line)
-        if m and (name := _without_county(m.group("name"))):
-            return name
-    return None
-
-
-def township_subject(text: str, county: Area | None) -> str | None:
-    """The township the opening names as its subject (今年以来，某某镇在区委的领导下…, 2024年，某某乡坚持…)."""
-    m = _SUBJECT.search(text[:_OPENING])
+def headed_by_township(title: str) -> str | None:
+    """The township a title starts with (某某区某某镇2025年度法治政府建设情况报告: 某某镇), or None."""
+    m = _patterns()["head"].match(title)
     return _without_county(m.group("name")) if m else None
 
 
-def township_name(head: str, publisher: str, text: str, county: Area | None) -> str | None:
-    """The township's name without its county (某某镇), or None: from a head line that starts with it and a year,
-    the page's publisher, the opening's subject, else a name in the text after the county's name or beginning
-    with the county's short name."""
-    if name := headed_by_township(head, county):
+def township_subject(opening: str) -> str | None:
+    """The township the opening names as its first subject (今年以来，某某镇在区委的领导下…, 2024年，某某乡坚持…)."""
+    m = _patterns()["subject"].match(opening)
+    return _without_county(m.group("name")) if m else None
+
+
+def township_name(title: str, publisher: str, text: str, opening: str, county: Area) -> str | None:
+    """The township's name without its county (某某镇), or None: from the title, the page's publisher, the
+    opening's subject, else a name in the text after the county's name or beginning with the county's short
+    name."""
+    if name := headed_by_township(title):
         return name
-    if publisher.endswith(_KINDS) and (name := _without_county(publisher)):
+    if publisher.endswith(tuple(_bodies())) and (name := _without_county(publisher)):
         return name
-    if name := township_subject(text, county):
+    if name := township_subject(opening):
         return name
-    if county is None:
-        return None
     found: Counter[str] = Counter()
     for prefix in {county.name, county.short} - {""}:
-        for m in re.finditer(re.escape(prefix) + f"([{HAN_CLASS}]{{0,5}}?(?:{'|'.join(_KINDS)}))", text):
+        for m in re.finditer(re.escape(prefix) + f"([{HAN_CLASS}]{{0,5}}?(?:{_kinds()}))", text):
             name = m.group(1) if prefix == county.name else prefix + m.group(1)
             if _is_name(name):
                 found[name] += 1
     return max(found, key=lambda n: (found[n], n)) if found else None
 
 
+def _county_end(name: str) -> int:
+    chain = area_table().leading_places(name)
+    return chain[-1][1] if chain else 0
+
+
 def _without_county(name: str) -> str | None:
     """某某县某某乡 → 某某乡 (the places it begins with dropped), or None when what is left is no township's name."""
-    chain = area_table().leading_places(name)
-    name = name[chain[-1][1] :] if chain else name
+    name = name[_county_end(name) :]
     return name if _is_name(name) else None
 
 
 def _is_name(name: str) -> bool:
-    return (
-        len(name) >= 2
-        and _NAME.fullmatch(name) is not None
-        and name not in _not_names()
-        and name[0] not in "我本全各该"
-    )
+    if len(name) < 2 or name in _not_names() or name[0] in "我本全各该":
+        return False
+    return _patterns()["name"].fullmatch(name) is not None
 
 
 def township_government(name: str, county: Area) -> str:
     """某某县某某镇人民政府 (a street's: 某某区某某街道办事处), the county written as reports write it in full."""
-    body = "办事处" if name.endswith("街道") else "人民政府"
-    return area_table().full_name(county) + name + body
+    kind = next(k for k in sorted(_bodies(), key=len, reverse=True) if name.endswith(k))
+    return area_table().full_name(county) + name + _bodies()[kind]
 
 
 def is_township_government(name: str) -> bool:
     """某某县某某镇人民政府, 某某区某某街道办事处: the government of a township or a street, not of an area."""
-    for kind, body in (("镇", "人民政府"), ("乡", "人民政府"), ("苏木", "人民政府"), ("街道", "办事处")):
+    for kind, body in _bodies().items():
         if name.endswith(kind + body) and _is_name(_without_county(name[: -len(body)]) or ""):
             return True
     return False

@@ -72,7 +72,7 @@ class AreaTable:
         """The name as reports write it in full: 银川市兴庆区, 吴忠市, 宁夏回族自治区."""
         chain = self.chain(area)
         if is_zone(area):
-            return area.name  # 郑州高新技术产业开发区: a zone's name begins with its city's already
+            return area.name  # 某某高新技术产业开发区: a zone's name begins with its city's already
         if area.level == "county" and len(chain) >= 2 and chain[-2].level == "prefecture":
             return chain[-2].name + area.name
         return area.name

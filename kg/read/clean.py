@@ -58,6 +58,16 @@ def _squeezable(ch: str) -> bool:
 _CELL_OR_BULLET = "|｜•·●▪◆■-"
 
 
+_PARAGRAPH = 40  # a kept line this long ends the page's header
+_MENU_ITEM = re.compile(f"[{re.escape(_CELL_OR_BULLET)}]\\s*[^，。；,;：:“”《》0-9０-９]{{1,8}}")
+
+
+def _menu_item(line: str) -> bool:
+    """A page's menu written as a list above the report (• 首页, • 政务公开): a bullet and a short word. Only in the
+    header: in the report a bulleted line is text (• 加强组织领导)."""
+    return _MENU_ITEM.fullmatch(line.strip(_SPACE)) is not None
+
+
 def is_cruft(line: str) -> bool:
     """Is this line page furniture (navigation, buttons, header fields) rather than report text?"""
     # a header field may be a table's cell (| 发文机关：… |) or a list item (- 索引号：…); a menu is a list (• 首页)
@@ -169,11 +179,13 @@ def clean_text(text: str) -> tuple[str, array]:
     prev_end = 0  # index in text of the newline ending the previous kept line
     lines = as_simplified(text).split("\n")  # same length: offsets into ``text`` hold
     width = _wrap_width(lines) if len(lines) > 1 else None
+    header = True  # until the first paragraph: where a page's menu stands
     for line in lines:
         start = pos
         pos += len(line) + 1
-        if not line.strip(_SPACE) or is_cruft(line):
+        if not line.strip(_SPACE) or is_cruft(line) or (header and _menu_item(line)):
             continue
+        header = header and len(line.strip(_SPACE)) < _PARAGRAPH
         if prev_line is not None and not _joins(prev_line, line, width):
             out.append("\n")
             mapping.append(min(prev_end, len(text) - 1))

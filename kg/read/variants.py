@@ -35,6 +35,7 @@ def _traditional() -> re.Pattern[str]:
 
 
 def is_traditional(text: str) -> bool:
+    """Whether ``text`` is written in traditional characters (see TRADITIONAL_SHARE), judged on its beginning."""
     sample = text[:_SAMPLE]
     count = len(_traditional().findall(sample))
     return count >= TRADITIONAL_MIN and count >= TRADITIONAL_SHARE * len(_HAN.findall(sample))

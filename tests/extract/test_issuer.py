@@ -265,8 +265,8 @@ def test_a_provinces_banner_above_a_report_that_speaks_as_a_city_or_a_prefecture
 
 
 def test_a_joint_heading_written_one_body_per_line_is_the_governments():
-    i = info("中共浮山县委\n浮山县人民政府\n关于浮山县2023年法治政府建设工作\n情况的报告\n2023年，我县坚持依法行政。")
-    assert (i.issuer, i.issuer_level, i.area.name) == ("浮山县人民政府", "county", "浮山县")
+    i = info("中共同心县委\n同心县人民政府\n关于同心县2023年法治政府建设工作\n情况的报告\n2023年，我县坚持依法行政。")
+    assert (i.issuer, i.issuer_level, i.area.name) == ("同心县人民政府", "county", "同心县")
 
 
 def test_a_committee_and_government_named_by_the_short_place_speak_for_it():
@@ -275,9 +275,12 @@ def test_a_committee_and_government_named_by_the_short_place_speak_for_it():
 
 
 def test_a_text_that_speaks_of_its_province_is_no_district_of_a_municipality():
-    text = "{}2023年法治政府建设工作总结\n2023年，在市委、市政府坚强领导下，我区对标省州市目标，推进依法行政。"
-    assert info(text.format("西城区")).area is None  # only 北京 has a 西城区 in the table, and 北京 has no 省
+    text = "西城区2023年法治政府建设工作总结\n2023年，在市委、市政府的领导下，我区对标省市县三级目标，推进依法行政。"
+    assert info(text).area is None  # only 北京 has a 西城区 in the table, and 北京 has no 省
     assert info("2023年，在市委、市政府坚强领导下，西城区坚持依法行政，推进法治政府建设。").area.code == "110102"
+    # another province's 省 says nothing; a text that names the municipality is its district's
+    assert info("2022年，西城区坚持依法行政，配合河北省政府推进协同立法。").area.code == "110102"
+    assert info("北京市西城区2022年法治政府建设情况报告\n2022年，在省委的支持下开展交流。").area.code == "110102"
 
 
 def test_a_year_in_the_places_history_is_not_the_year_reported_on():
@@ -287,38 +290,52 @@ def test_a_year_in_the_places_history_is_not_the_year_reported_on():
 
 def test_a_townships_report_is_its_governments_not_the_countys():
     i = info(
-        "噶尔县左左乡2025年法治政府建设工作年度报告\n2025年，我乡坚持依法行政，全乡法治建设取得成效。本乡召开会议3次。"
+        "同心县某某乡2025年法治政府建设工作报告\n2025年，我乡坚持依法行政，全乡法治建设取得成效。本乡召开会议3次。"
     )
-    assert (i.issuer, i.issuer_level, i.area.name) == ("阿里地区噶尔县左左乡人民政府", "department", "噶尔县")
-    i = info("2023年，我镇根据伊金霍洛旗的要求推进依法行政，强化伊金霍洛镇法治建设。现将本镇工作报告如下。")
-    assert i.issuer == "鄂尔多斯市伊金霍洛旗伊金霍洛镇人民政府" and i.area.name == "伊金霍洛旗"
-    headed = info("山亭区徐庄镇2025年度法治政府建设情况报告\n今年以来，徐庄镇在区委、区政府的领导下，坚持依法行政。")
-    assert headed.issuer == "枣庄市山亭区徐庄镇人民政府"  # a heading that names the township says so alone
+    assert (i.issuer, i.issuer_level, i.area.name) == ("吴忠市同心县某某乡人民政府", "department", "同心县")
+    i = info("2023年，我镇根据盐池县的要求推进依法行政，强化盐池镇法治建设。现将本镇工作报告如下。")
+    assert i.issuer == "吴忠市盐池县盐池镇人民政府" and i.area.name == "盐池县"
+    headed = info(
+        "大武口区某某街道2025年度法治政府建设情况报告\n今年以来，某某街道在区委、区政府的领导下，坚持依法行政。"
+    )
+    assert headed.issuer == "石嘴山市大武口区某某街道办事处"  # a title that starts with the township says so alone
     unnamed = info("2023年，我镇根据某某旗的要求推进依法行政，全镇法治建设取得成效。现将本镇工作报告如下。")
     assert unnamed.issuer is None  # a township that never names itself is not its county's government
 
 
+def test_a_countys_report_that_speaks_of_its_townships_stays_the_countys():
+    county = "吴忠市盐池县人民政府"
+    i = info("盐池县2023年法治政府建设工作报告\n2023年，盐池县坚持依法行政。某某镇坚持“枫桥经验”，化解矛盾。")
+    assert i.issuer == county
+    i = info("2023年，盐池县坚持依法行政。\n某某镇2023年获评先进。本乡本土人才回流，本乡本土企业发展。")
+    assert i.issuer == county
+    signed = info("2023年，我镇、我乡、全镇推进依法行政。\n盐池县人民政府\n2024年1月10日")
+    assert signed.issuer == "盐池县人民政府"  # the signature names the body
+
+
 def test_a_development_zones_committee_reports_for_the_zone():
-    i = info(
-        "郑州高新技术产业开发区管理委员会2019年度法治政府建设工作报告\n2019年，在市委、市政府的领导下，郑州高新区坚持依法行政。"
-    )
-    assert (i.issuer, i.area.code, i.issuer_level) == ("郑州高新技术产业开发区管理委员会", "410172", "district")
+    i = info("洛阳高新技术产业开发区管理委员会2020年度法治政府建设工作报告\n2020年，洛阳高新区坚持依法行政。")
+    assert (i.issuer, i.area.code, i.issuer_level) == ("洛阳高新技术产业开发区管理委员会", "410371", "district")
     joint = info(
-        "中共郑州航空港经济综合实验区工作委员会\n郑州航空港经济综合实验区管委会\n关于2022年度法治政府建设情况的报告\n"
-        "2022年，航空港区坚持依法行政。"
+        "中共新乡经济技术开发区工作委员会\n新乡经济技术开发区管委会\n关于2022年度法治政府建设情况的报告\n"
+        "2022年，新乡经开区坚持依法行政。"
     )
-    assert joint.issuer == "郑州航空港经济综合实验区管委会" and joint.area.code == "410173"
+    assert joint.issuer == "新乡经济技术开发区管委会" and joint.area.code == "410772"
 
 
 def test_a_report_led_by_a_city_is_never_its_provinces():
-    text = "今年以来，在市委、市政府的坚强领导下，我局持续优化营商环境，两件案例入选山东优秀案例。"
-    assert info(text).area is None
+    text = "今年以来，在市委、市政府的坚强领导下，我局持续优化营商环境，两件案例入选某某省优秀案例。"
+    assert info(text.replace("某某省", "山西")).area is None
+    # a municipality's 市委 and an autonomous region's 区党委 are its own
+    assert info("2022年，在党中央、国务院和市委的坚强领导下，重庆市坚持依法行政。").area.name == "重庆市"
+    region = "2022年，在自治区党委、区政府的坚强领导下，宁夏回族自治区坚持依法行政。"
+    assert info(region).area.name == "宁夏回族自治区"
 
 
 def test_a_provinces_law_named_in_the_head_is_no_evidence_of_who_reports():
     text = "某某经开区2024年法治政府建设年度报告\n2024年，某某经开区坚持依法行政。\n学习《山西省安全生产条例》。"
     assert info(text).area is None
     province = info(
-        "2022年，自治区坚持依法行政，全面落实党中央决策部署。\n一、工作\n印发《内蒙古自治区贯彻〈法治政府建设实施纲要〉实施方案》。"
+        "2021年，自治区坚持依法行政，深入推进法治政府建设。\n一、工作\n制定《宁夏回族自治区行政执法监督办法》。"
     )
-    assert province.area.name == "内蒙古自治区"
+    assert province.area.name == "宁夏回族自治区"  # a report that speaks as a province names its own laws

@@ -213,12 +213,15 @@ def test_books_and_lecture_titles_are_cited_works_not_regulations():
 
 
 def test_titles_listed_before_words_that_make_them_courses_are_cited_works():
-    found = regs("开发《某某思想导读》《弘扬宪法精神》等3门专题精品课程，组织学习《中华人民共和国行政处罚法》等法律。")
+    found = regs("录制《依法行政十讲》《基层治理与法治》等5门网络课程，组织学习《中华人民共和国行政处罚法》等法律。")
     assert [(m.title, m.category) for m in found] == [
-        ("某某思想导读", "speech"),
-        ("弘扬宪法精神", "speech"),
+        ("依法行政十讲", "speech"),
+        ("基层治理与法治", "speech"),
         ("中华人民共和国行政处罚法", "regulation"),
     ]
+    # a lecture on laws and rules leaves them regulations
+    lectures = regs("开展《中华人民共和国民法典》《某某省物业管理条例》等专题讲座。")
+    assert [m.category for m in lectures] == ["regulation", "regulation"]
 
 
 def test_reports_on_how_work_went_and_quizzes_are_cited_works():
@@ -261,13 +264,14 @@ def test_a_regulation_the_government_is_legislating_is_issued():
 
 
 def test_titles_counted_as_the_legislation_completed_are_issued():
-    text = "高质量完成了《某某市河道保护条例》《某某市户外广告管理办法》1部地方性法规和1部政府规章。"
-    assert roles(text) == [("某某市河道保护条例", "issued"), ("某某市户外广告管理办法", "issued")]
-    assert roles("全面完成《某某县“十四五”规划》确定的目标任务。") == [("某某县“十四五”规划", "cited")]
-    long = (
-        "完成了《某某市某某流域生态修复与保护条例》《某某市城市户外广告和招牌设置管理办法》1部地方性法规和1部政府规章。"
-    )
+    text = "年内完成《某某市湿地保护条例》《某某市养犬管理办法》2部地方性法规和1部政府规章的制定。"
+    assert roles(text) == [("某某市湿地保护条例", "issued"), ("某某市养犬管理办法", "issued")]
+    long = "完成了《某某市某某河流域生态保护与修复条例》《某某市城市户外广告和招牌设施设置管理办法》1部地方性法规。"
     assert [r for _, r in roles(long)] == ["issued", "issued"]  # however long the list, its count speaks of all
+    # a count that completes nothing of this government's says nothing
+    assert roles("全面完成《某某县“十四五”规划》确定的目标任务。") == [("某某县“十四五”规划", "cited")]
+    assert roles("推动《某某省物业管理条例》等3部地方性法规落地见效。")[0][1] == "cited"
+    assert roles("配合省人大完成《某某省物业管理条例》等2部地方性法规的立法调研。")[0][1] == "cited"
 
 
 def test_bulletins_yearbooks_and_lecture_programmes_are_not_regulations():
