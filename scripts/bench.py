@@ -23,7 +23,8 @@ the dev texts recombined under other places and years; never committed) and meas
   ordinary text and of one sentence repeated.
 
 ``--build-only`` makes a corpus of 100,000 reports feasible: one build with the largest ``--jobs`` (graph.html and
-validation on), its time and the peak RSS of its process tree, nothing else. It prints ratios and figures, never
+validation on), its time and the peak RSS of its process tree (and of its main process and largest other one),
+nothing else. It prints ratios and figures, never
 a pass/fail verdict: the machine's other load changes absolute times.
 """
 
@@ -66,7 +67,9 @@ print(time.perf_counter() - t)
 """
 
 
-def _rss_tree(pid: int) -> int:
+def _rss_tree(pid: int, peaks: dict[str, int] | None = None) -> int:
+    """The RSS of ``pid`` and its descendants, summed; ``peaks`` keeps the largest RSS seen of the main process
+    (``main``) and of any other process of the tree (``other``: a worker, the forkserver)."""
     import psutil
 
     try:
@@ -77,12 +80,19 @@ def _rss_tree(pid: int) -> int:
     total = 0
     for p in procs:
         with contextlib.suppress(psutil.Error):  # a child that ended meanwhile
-            total += p.memory_info().rss
+            rss = p.memory_info().rss
+            total += rss
+            if peaks is not None:
+                key = "main" if p.pid == pid else "other"
+                peaks[key] = max(peaks.get(key, 0), rss)
     return total
 
 
-def run(cmd: list[str], cwd: Path = ROOT) -> tuple[float, int, subprocess.CompletedProcess]:
-    """Run a command; returns wall seconds, peak RSS in bytes and the finished process."""
+def run(
+    cmd: list[str], cwd: Path = ROOT, peaks: dict[str, int] | None = None
+) -> tuple[float, int, subprocess.CompletedProcess]:
+    """Run a command; returns wall seconds, peak RSS in bytes and the finished process (``peaks``: filled with
+    the peak RSS of the main process and of the largest other one, see :func:`_rss_tree`)."""
     env = {**os.environ, "PYTHONPATH": str(ROOT)}
     start = time.perf_counter()
     proc = subprocess.Popen(cmd, cwd=cwd, env=env, stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True)
@@ -92,7 +102,7 @@ def run(cmd: list[str], cwd: Path = ROOT) -> tuple[float, int, subprocess.Comple
 
         def sample() -> None:
             while proc.poll() is None:
-                peak[0] = max(peak[0], _rss_tree(proc.pid))
+                peak[0] = max(peak[0], _rss_tree(proc.pid, peaks))
                 time.sleep(0.05)
 
         sampler = threading.Thread(target=sample, daemon=True)
@@ -109,7 +119,13 @@ def run(cmd: list[str], cwd: Path = ROOT) -> tuple[float, int, subprocess.Comple
 
 
 def kg_build(
-    corpus: Path, out: Path, jobs: int, html: bool = False, dask: bool = False, cache: bool = True
+    corpus: Path,
+    out: Path,
+    jobs: int,
+    html: bool = False,
+    dask: bool = False,
+    cache: bool = True,
+    peaks: dict[str, int] | None = None,
 ) -> tuple[float, int, dict]:
     cmd = [sys.executable, "-m", "kg", "build", str(corpus), "-o", str(out), "-q", "-j", str(jobs)]
     if not html:
@@ -118,7 +134,7 @@ def kg_build(
         cmd += ["--executor", "dask"]
     if not cache:
         cmd.append("--no-cache")
-    seconds, peak, proc = run(cmd)
+    seconds, peak, proc = run(cmd, peaks=peaks)
     if proc.returncode not in (0, 1):
         raise SystemExit(f"build failed: {proc.stderr.strip().splitlines()[-1:]}")
     report = json.loads((out / "build-report.json").read_text(encoding="utf-8"))
@@ -231,11 +247,13 @@ def bench_size(n: int, jobs: list[int], workdir: Path, args: argparse.Namespace)
 def build_only(n: int, jobs: int, workdir: Path, seed: int) -> None:
     """One build of ``n`` reports as a user runs it: graph.html and validation on; time and peak RSS."""
     corpus, _, total = corpus_of(n, workdir, seed)
-    seconds, peak, report = kg_build(corpus, workdir / f"out-{n}", jobs, html=True)
+    peaks: dict[str, int] = {}
+    seconds, peak, report = kg_build(corpus, workdir / f"out-{n}", jobs, html=True, peaks=peaks)
     s, validation = report["summary"], report.get("validation", {})
     print(
         f"build --jobs {jobs} with graph.html: {seconds:8.1f} s   {n / seconds:6.1f} docs/s   "
-        f"{total / 1e6 / seconds:6.2f} MB/s   peak RSS of the process tree {mb(peak)}\n"
+        f"{total / 1e6 / seconds:6.2f} MB/s   peak RSS of the process tree {mb(peak)} (main process "
+        f"{mb(peaks.get('main', 0))}, largest other process {mb(peaks.get('other', 0))})\n"
         f"graph: {s['reports']} reports, {s['triples']} triples; validated: {validation.get('sample', 'all')}, "
         f"conforms {validation.get('conforms')}"
     )

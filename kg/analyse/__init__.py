@@ -45,7 +45,17 @@ from kg.analyse.names import AmbiguousName, Named, NameNotFound, resolve_name
 from kg.analyse.overview import CLASSES, class_counts, overview, top_districts, top_regulations, triple_count
 from kg.analyse.projections import PROJECTION_AMONG, cocitation, project, similar_districts
 from kg.analyse.rankings import cited_ranking, district_ranking, item_ranking, regulation_ranking
-from kg.analyse.rows import Citation, FilterError, ReportRow, all_reports, citations, regulation_details, select_reports
+from kg.analyse.rows import (
+    Citation,
+    FilterError,
+    ReportRow,
+    all_reports,
+    citation_order,
+    citations,
+    iter_citations,
+    regulation_details,
+    select_reports,
+)
 
 __all__ = [
     "BETWEENNESS_EXACT_MAX",
@@ -64,7 +74,9 @@ __all__ = [
     "all_reports",
     "centrality",
     "citation_graph",
+    "citation_order",
     "citations",
+    "iter_citations",
     "cited_ranking",
     "class_counts",
     "cocitation",

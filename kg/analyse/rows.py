@@ -13,12 +13,12 @@ matches ``province`` (full name, leading part of the name such as ``河南``, si
 from __future__ import annotations
 
 from collections import defaultdict
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass
 
 import pyoxigraph
 
-from kg.rdf.store import select
+from kg.rdf.store import iter_select, select
 
 
 class FilterError(ValueError):
@@ -219,24 +219,31 @@ def citations(
     ``reports`` (already selected) and ``details`` spare their queries when the caller has them."""
     if reports is None:
         reports = select_reports(store, year, province)
-    by_id = {r.report: r for r in reports}
     details = regulation_details(store) if details is None else details
-    out = []
-    for row in select(store, _REFERS):
+    return sorted(iter_citations(store, reports, details), key=citation_order)
+
+
+def citation_order(c: Citation) -> tuple[str, str, str, str]:
+    """The order :func:`citations` lists them in: district, regulation, report, role."""
+    return c.district, c.regulation, c.report, c.role
+
+
+def iter_citations(
+    store: pyoxigraph.Store,
+    reports: list[ReportRow],
+    details: dict[str, dict[str, str]],
+    keep: Callable[[str, str], bool] | None = None,
+) -> Iterator[Citation]:
+    """The citations of ``reports`` (those ``keep(district, regulation)`` accepts, when given), one at a time in
+    the store's order, never all in a list: a 100,000-report graph has millions, which the HTML view only counts
+    into its edges and, for the few it draws, lists."""
+    by_id = {r.report: r for r in reports}
+    for row in iter_select(store, _REFERS):
         info = by_id.get(row["report"])
-        if info is None:
-            continue
         reg = row["reg"]
-        out.append(
-            Citation(
-                info.report,
-                info.district,
-                info.district_label,
-                reg,
-                details.get(reg, {}).get("label", reg),
-                row["role"],
-                info.year,
-                info.province_label,
-            )
+        if info is None or (keep is not None and not keep(info.district, reg)):
+            continue
+        label = details.get(reg, {}).get("label", reg)
+        yield Citation(
+            info.report, info.district, info.district_label, reg, label, row["role"], info.year, info.province_label
         )
-    return sorted(out, key=lambda c: (c.district, c.regulation, c.report, c.role))

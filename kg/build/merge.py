@@ -17,7 +17,7 @@ from __future__ import annotations
 import hashlib
 import json
 from collections import deque
-from collections.abc import Callable, Iterable
+from collections.abc import Callable, Iterable, Iterator
 from concurrent.futures import Executor, Future
 from concurrent.futures.process import BrokenProcessPool
 from dataclasses import dataclass, field
@@ -55,6 +55,10 @@ class Merged:
 
     def text(self) -> bytes:
         return self.chunks.read(self.names)
+
+    def pieces(self) -> Iterator[bytes]:
+        """The shared part chunk by chunk (each whole blocks: Turtle that parses alone under the prefixes)."""
+        return self.chunks.pieces(self.names)
 
     def block(self, subject: str) -> str | None:
         return self.state.block_text(subject)

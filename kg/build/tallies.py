@@ -19,7 +19,7 @@ from kg.rdf.triples import area_iri, government_iri, measure_iri, organisation_i
 KINDS = dict(zip(TABLES, ("area", "gov", "org", "measure", "work", "reg", "ind"), strict=True))
 TABLE_OF = {kind: table for table, kind in KINDS.items()}
 _PREFIX = {table: kind + "|" for table, kind in KINDS.items()}
-HELD = 200_000  # tallies held in memory before they are written out
+HELD = 50_000  # tallies held in memory before they are written out (~2.5 KB each in the main process)
 _IRI = {"area": area_iri, "gov": government_iri, "org": organisation_iri, "work": work_iri, "reg": regulation_iri}
 
 Row = tuple[int, str, Tally, "str | None", bool]

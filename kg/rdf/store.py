@@ -3,6 +3,7 @@ through pyoxigraph (SPARQL 1.1, ~0.2 s to parse 100 k triples), never the extrac
 
 from __future__ import annotations
 
+from collections.abc import Iterator
 from pathlib import Path
 
 import pyoxigraph
@@ -26,9 +27,13 @@ def load_store(path: Path) -> pyoxigraph.Store:
 
 def select(store: pyoxigraph.Store, query: str) -> list[dict[str, str | None]]:
     """Run a SELECT (our prefixes are declared for it) and return rows of plain strings."""
+    return list(iter_select(store, query))
+
+
+def iter_select(store: pyoxigraph.Store, query: str) -> Iterator[dict[str, str | None]]:
+    """The rows of :func:`select` one at a time, for a caller that keeps few of them: a query over every mention
+    of a 100,000-report graph has millions of rows, which as a list of dicts would be gigabytes."""
     results = store.query(query, prefixes=PREFIXES)
     names = [v.value for v in results.variables]
-    rows = []
     for solution in results:
-        rows.append({n: (solution[n].value if solution[n] is not None else None) for n in names})
-    return rows
+        yield {n: (solution[n].value if solution[n] is not None else None) for n in names}

@@ -21,7 +21,7 @@ import networkx as nx
 import pyoxigraph
 
 from kg.analyse import DISTRICT, Citation, ReportRow
-from kg.rdf.store import select
+from kg.rdf.store import iter_select
 from kg.view.graph import Province
 from kg.view.options import ViewOptions, ViewSummary
 from kg.view.sentences import citation_sentences
@@ -41,7 +41,7 @@ SELECT ?x ?form WHERE {
 def written_forms(store: pyoxigraph.Store, g: nx.Graph) -> dict[str, list[str]]:
     """The other written forms of ``g``'s nodes (sorted, without the label itself), for the page's search."""
     forms: dict[str, set[str]] = defaultdict(set)
-    for row in select(store, _FORMS):
+    for row in iter_select(store, _FORMS):
         if row["x"] in g and row["form"]:
             forms[row["x"]].add(" ".join(row["form"].split()))
     return {x: sorted(f - {g.nodes[x]["label"]}) for x, f in sorted(forms.items()) if f - {g.nodes[x]["label"]}}
@@ -63,6 +63,13 @@ def pairs(g: nx.Graph) -> list[list]:
         role = e.get("role", "issues" if e.get("issues") else "cites")
         out.append([ids[d], ids[x], ROLES.index(role), e.get("weight", 1), ",".join(e.get("years", []))])
     return out
+
+
+def drawn_citations(g: nx.Graph, reports: list[ReportRow], cites: list[Citation]) -> set[tuple[str, str]]:
+    """The (report, regulation) pairs of :func:`citation_rows`: the citations whose district and regulation are
+    drawn, the only ones whose sentence the page holds."""
+    districts = {r.report for r in reports if r.district in g}
+    return {(c.report, c.regulation) for c in cites if c.report in districts and c.regulation in g}
 
 
 def citation_rows(
@@ -99,7 +106,9 @@ def page_data(
 ) -> tuple[dict, ViewSummary]:
     """Everything the page's script reads (see the module docstring), and what it holds."""
     nodes = vis_nodes(full, g, provs, options, written_forms(store, g))
-    sentences = citation_sentences(store, texts_dir) if options.sentences else {}
+    sentences = (
+        citation_sentences(store, texts_dir, wanted=drawn_citations(g, reports, cites)) if options.sentences else {}
+    )
     rows, table, texts = citation_rows(g, reports, cites, sentences)
     edges = pairs(g)
     data = {

@@ -5,6 +5,7 @@ of the items (regulations, measures, organisations) by the districts referring t
 
 from __future__ import annotations
 
+from collections.abc import Iterable
 from dataclasses import dataclass, field
 
 import networkx as nx
@@ -17,8 +18,8 @@ from kg.analyse import (
     Citation,
     ReportRow,
     all_reports,
-    citations,
     graph_from_citations,
+    iter_citations,
     mention_graph,
     regulation_details,
 )
@@ -44,7 +45,7 @@ def view_graph(
     with_organisations: bool = False,
     *,
     reports: list[ReportRow] | None = None,
-    cites: list[Citation] | None = None,
+    cites: Iterable[Citation] | None = None,
     details: dict[str, dict[str, str]] | None = None,
 ) -> nx.Graph:
     """The aggregated graph drawn on the page: the district–regulation citation graph, plus (optionally) the
@@ -55,7 +56,7 @@ def view_graph(
     reports = all_reports(store) if reports is None else reports
     details = regulation_details(store) if details is None else details
     if cites is None:
-        cites = citations(store, reports=reports, details=details)
+        cites = iter_citations(store, reports, details)
     g = graph_from_citations(cites, reports, details)  # built in sorted order
     for _, _, e in g.edges(data=True):
         e["role"] = "issues" if e["issues"] else "cites"

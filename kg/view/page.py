@@ -28,7 +28,8 @@ from kg.analyse import (
     REGULATION,
     ReportRow,
     all_reports,
-    citations,
+    citation_order,
+    iter_citations,
     regulation_details,
 )
 from kg.fsutil import atomic_write_text
@@ -83,11 +84,11 @@ def build_network(
     options = options or ViewOptions()
     reports = all_reports(store)
     details = regulation_details(store)
-    cites = citations(store, reports=reports, details=details)
-    full = view_graph(
-        store, options.with_measures, options.with_organisations, reports=reports, cites=cites, details=details
-    )
+    # the citations are read twice, never listed all: counted into the edges, then those of the drawn nodes kept
+    full = view_graph(store, options.with_measures, options.with_organisations, reports=reports, details=details)
     shown = most_connected(full, options.max_nodes)
+    drawn = iter_citations(store, reports, details, keep=lambda d, r: d in shown and r in shown)
+    cites = sorted(drawn, key=citation_order)
     data, summary = page_data(store, full, shown, provinces(shown, reports), reports, cites, options, texts_dir)
 
     net = Network(height="100%", width="100%", cdn_resources="in_line", heading=heading or TITLE)

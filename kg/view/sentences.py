@@ -6,12 +6,13 @@ from __future__ import annotations
 
 import bisect
 import re
+from collections.abc import Container
 from pathlib import Path
 
 import pyoxigraph
 
 from kg.lang.zh import SENTENCE_ENDS
-from kg.rdf.store import select
+from kg.rdf.store import iter_select
 from kg.rdf.triples import report_iri
 
 SENTENCE_END = SENTENCE_ENDS
@@ -62,15 +63,21 @@ def sentence_around(text: str, start: int, end: int, limit: int = 90, ends: list
 
 
 def citation_sentences(
-    store: pyoxigraph.Store, texts_dir: Path | None, limit: int = SENTENCE_LIMIT
+    store: pyoxigraph.Store,
+    texts_dir: Path | None,
+    limit: int = SENTENCE_LIMIT,
+    wanted: Container[tuple[str, str]] | None = None,
 ) -> dict[tuple[str, str], str]:
-    """The sentence of each (report, regulation) citation: around the report's first mention of the regulation
-    (in text order), cut from the report's text in ``texts_dir`` when that text exists and agrees with the
-    mention's offsets, else the mention's own text (see :func:`_sentence`). Citations without a mention get
-    none. Texts are read one report at a time (only one is held in memory)."""
+    """The sentence of each (report, regulation) citation (of those in ``wanted``, when given: the page's): around
+    the report's first mention of the regulation (in text order), cut from the report's text in ``texts_dir`` when
+    that text exists and agrees with the mention's offsets, else the mention's own text (see :func:`_sentence`).
+    Citations without a mention get none. The mentions are read one row at a time and texts one report at a time
+    (a 100,000-report graph has millions of mentions)."""
     first: dict[tuple[str, str], dict] = {}
-    for row in select(store, _MENTIONS):
+    for row in iter_select(store, _MENTIONS):
         key = (row["report"], row["reg"])
+        if wanted is not None and key not in wanted:
+            continue
         row = {**row, "start": _offset(row["start"]), "end": _offset(row["end"])}
         old = first.get(key)
         if old is None or (row["start"] or 0, row["text"] or "") < (old["start"] or 0, old["text"] or ""):
