@@ -389,3 +389,26 @@ def test_most_cited_leaves_out_what_was_only_issued(graph):
         (SCRIPT_TITLE, 1, 1, 0.25),
         ("中华人民共和国民法典", 1, 1, 0.25),
     ]
+
+
+def test_details_of_some_regulations_are_those_of_all_asked_in_batches(store, monkeypatch):
+    """The HTML view reads the details of the regulations it draws only (regulation_details(iris=…)), in
+    batches: the same values as the whole table's, nothing for an IRI that is no regulation."""
+    from kg.analyse.rows import regulation_details  # noqa: PLC0415
+
+    every = regulation_details(store)
+    some = sorted(every)[::2]
+    monkeypatch.setattr(kg.analyse.rows, "_BATCH", 1)
+    assert regulation_details(store, [*some, "https://w3id.org/fazhi-kg/id/no/such"]) == {k: every[k] for k in some}
+    assert regulation_details(store, []) == {}
+
+
+def test_a_regulation_none_of_the_citations_refers_to_is_added_with_its_details():
+    from kg.analyse import graph_from_citations  # noqa: PLC0415
+
+    details = {"r:纲要": {"label": "纲要", "kind": "plan", "level": "national"}}
+    g = graph_from_citations([], [], details, regulations=["r:纲要", "r:无"])
+    assert dict(g.nodes(data=True)) == {
+        "r:纲要": {"type": "regulation", "bipartite": 1, "label": "纲要", "kind": "plan", "level": "national"},
+        "r:无": {"type": "regulation", "bipartite": 1, "label": "r:无", "kind": "other", "level": "unknown"},
+    }

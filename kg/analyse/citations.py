@@ -81,6 +81,16 @@ def _district_nodes(reports: Iterable[ReportRow]) -> dict[str, dict]:
     return nodes
 
 
+def _regulation_node(label: str, info: dict[str, str]) -> dict:
+    return {
+        "type": REGULATION,
+        "bipartite": 1,
+        "label": label,
+        "kind": info.get("kind", "other"),
+        "level": info.get("level", "unknown"),
+    }
+
+
 def _add_citation(
     nodes: dict[str, dict], edges: dict[tuple[str, str], dict], c: Citation, details: dict[str, dict[str, str]]
 ) -> None:
@@ -99,17 +109,7 @@ def _add_citation(
     )
     if c.year and c.year not in d["years"]:
         d["years"] = sorted([*d["years"], c.year])
-    info = details.get(c.regulation, {})
-    nodes.setdefault(
-        c.regulation,
-        {
-            "type": REGULATION,
-            "bipartite": 1,
-            "label": c.regulation_label,
-            "kind": info.get("kind", "other"),
-            "level": info.get("level", "unknown"),
-        },
-    )
+    nodes.setdefault(c.regulation, _regulation_node(c.regulation_label, details.get(c.regulation, {})))
     key = (min(c.district, c.regulation), max(c.district, c.regulation))
     e = edges.setdefault(key, {"weight": 0, "cites": 0, "issues": 0, "years": set(), "_reports": set()})
     if c.report not in e["_reports"]:
@@ -121,10 +121,15 @@ def _add_citation(
 
 
 def graph_from_citations(
-    cites: Iterable[Citation], reports: Iterable[ReportRow] = (), details: dict[str, dict[str, str]] | None = None
+    cites: Iterable[Citation],
+    reports: Iterable[ReportRow] = (),
+    details: dict[str, dict[str, str]] | None = None,
+    regulations: Iterable[str] = (),
 ) -> nx.Graph:
     """The bipartite district–regulation graph of ``cites``; ``reports`` adds the districts whose reports cite
-    nothing (they count in shares); ``details`` gives regulations their kind and level.
+    nothing (they count in shares); ``details`` gives regulations their kind and level; ``regulations`` adds
+    regulations none of ``cites`` refers to (the HTML view draws a regulation whose citing districts are not
+    drawn).
 
     Node attributes: ``type`` (district | regulation), ``bipartite`` (0 | 1), ``label``; districts also
     ``province`` (label), ``years``, ``reports``; regulations ``kind`` and ``level``. Edge attributes: ``weight``
@@ -145,6 +150,9 @@ def graph_from_citations(
     for c in cites:
         seen_reports.add(c.report)
         _add_citation(nodes, edges, c, details)
+    for reg in regulations:
+        info = details.get(reg, {})
+        nodes.setdefault(reg, _regulation_node(info.get("label", reg), info))
     for e in edges.values():
         e["years"] = sorted(e["years"])
         del e["_reports"]

@@ -87,6 +87,8 @@ SELECT ?reg ?label ?kind ?level WHERE {
 }
 """
 
+_BATCH = 500  # regulations asked for in one query by regulation_details(iris=…)
+
 
 def smallest(values: Iterable[str | None]) -> str | None:
     """The smallest of the present ``values`` (None when none is): a value with several labels gets one that does
@@ -194,9 +196,18 @@ def select_reports(
     return kept
 
 
-def regulation_details(store: pyoxigraph.Store) -> dict[str, dict[str, str]]:
-    """``{iri: {"label", "kind", "level"}}`` for every regulation (missing values: IRI / "other" / "unknown")."""
-    rows = _grouped(select(store, _REGULATIONS), "reg")
+def regulation_details(store: pyoxigraph.Store, iris: Iterable[str] | None = None) -> dict[str, dict[str, str]]:
+    """``{iri: {"label", "kind", "level"}}`` for every regulation (missing values: IRI / "other" / "unknown"), or
+    for those of ``iris`` only: the HTML view asks for the few it draws, not for the whole graph's (a
+    100,000-report graph has hundreds of thousands)."""
+    if iris is None:
+        found = select(store, _REGULATIONS)
+    else:
+        wanted, found = sorted(set(iris)), []
+        for i in range(0, len(wanted), _BATCH):
+            values = " ".join(f"<{iri}>" for iri in wanted[i : i + _BATCH])
+            found.extend(select(store, _REGULATIONS.replace("WHERE {", "WHERE { VALUES ?reg { " + values + " }", 1)))
+    rows = _grouped(found, "reg")
     return {
         iri: {
             "label": smallest(r["label"] for r in rs) or iri,

@@ -18,6 +18,8 @@ One module per job; this package re-exports the names the CLI, the build, the sc
 - :mod:`kg.view.options` — ``ViewOptions`` (what to draw) and ``ViewSummary`` (what was drawn);
 - :mod:`kg.view.graph` — which nodes and edges are drawn (``view_graph``, ``most_connected``), the provinces,
   the ranking of items;
+- :mod:`kg.view.whole` — the drawn graph chosen from counters of the whole (``drawn_graph``, ``Whole``: what the page
+  shows of the whole graph), without building it;
 - :mod:`kg.view.positions` — the precomputed radial ``layout``;
 - :mod:`kg.view.sentences` — the sentence of each citation, from the build's texts;
 - :mod:`kg.view.style` — shapes, colours, sizes and legend texts by node kind, issuer level and edge role;
@@ -42,6 +44,7 @@ _MODULES = {
     "sentences": ("SENTENCE_END", "citation_sentences", "sentence_around", "text_files"),
     "style": ("EDGE_STYLE", "LEVEL_COLOURS", "LEVEL_NAMES", "PROVINCE", "TYPE_STYLE", "node_size"),
     "vis": ("vis_nodes",),
+    "whole": ("Whole", "drawn_graph"),
 }
 _HOME = {name: module for module, names in _MODULES.items() for name in names}
 
@@ -54,6 +57,7 @@ if TYPE_CHECKING:
     from kg.view.sentences import SENTENCE_END, citation_sentences, sentence_around, text_files
     from kg.view.style import EDGE_STYLE, LEVEL_COLOURS, LEVEL_NAMES, PROVINCE, TYPE_STYLE, node_size
     from kg.view.vis import vis_nodes
+    from kg.view.whole import Whole, drawn_graph
 
 
 def __getattr__(name: str) -> Any:
@@ -86,9 +90,11 @@ __all__ = [
     "Province",
     "ViewOptions",
     "ViewSummary",
+    "Whole",
     "build_network",
     "citation_sentences",
     "corpus_summary",
+    "drawn_graph",
     "layout",
     "most_connected",
     "node_size",

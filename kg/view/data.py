@@ -27,6 +27,7 @@ from kg.view.options import ViewOptions, ViewSummary
 from kg.view.sentences import citation_sentences
 from kg.view.style import EDGE_STYLE, HIGHLIGHT, LABEL_PRIORITY, LEVEL_NAMES, PROVINCE, TYPE_STYLE
 from kg.view.vis import vis_nodes
+from kg.view.whole import Whole
 
 ROLES = ("cites", "issues", "mentions")
 
@@ -96,7 +97,7 @@ def citation_rows(
 
 def page_data(
     store: pyoxigraph.Store,
-    full: nx.Graph,
+    full: nx.Graph | Whole,
     g: nx.Graph,
     provs: list[Province],
     reports: list[ReportRow],

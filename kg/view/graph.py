@@ -24,6 +24,7 @@ from kg.analyse import (
     regulation_details,
 )
 from kg.view.style import ITEM_KINDS
+from kg.view.whole import Whole
 
 #: The province of districts whose reports name no province.
 NO_PROVINCE = "省份未知 province unknown"
@@ -116,13 +117,13 @@ def provinces(g: nx.Graph, reports: list[ReportRow]) -> list[Province]:
     return sorted(out.values(), key=lambda p: (p.label == NO_PROVINCE, p.code or "~", p.label))
 
 
-def districts_of(full: nx.Graph, node: str) -> int:
+def districts_of(full: nx.Graph | Whole, node: str) -> int:
     """How many districts ``node`` stands for: 1 for a district, else the districts linked to it (all its
     neighbours: the graph is bipartite)."""
     return 1 if full.nodes[node]["type"] == DISTRICT else full.degree(node)
 
 
-def ranked_items(g: nx.Graph, full: nx.Graph) -> list[str]:
+def ranked_items(g: nx.Graph, full: nx.Graph | Whole) -> list[str]:
     """``g``'s regulations, measures and organisations, most districts (in ``full``) first; ties by label, IRI.
 
     >>> from kg.analyse import example_graph

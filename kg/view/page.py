@@ -26,6 +26,7 @@ from kg.analyse import (
     MEASURE,
     ORGANISATION,
     REGULATION,
+    Citation,
     ReportRow,
     all_reports,
     citation_order,
@@ -47,6 +48,7 @@ from kg.view.style import (
     SIZE_TEXT,
     TYPE_STYLE,
 )
+from kg.view.whole import Whole, drawn_graph
 
 #: How the page's JSON is written: keys sorted (the same graph gives the same bytes), Chinese as UTF-8 rather than
 #: \uXXXX escapes (half the bytes).
@@ -58,17 +60,20 @@ TITLE = "法治政府建设报告知识图谱 fazhi-kg"
 _DATA = Path(__file__).parent.parent / "data"  # where TEMPLATE, SCRIPT and STYLE are
 
 
-def corpus_summary(reports: list[ReportRow], full: nx.Graph) -> str:
+def corpus_summary(reports: list[ReportRow], full: nx.Graph | Whole) -> str:
     """One line for the page's title: reports, districts, provinces, years, regulations and links."""
     years = sorted({r.year for r in reports if r.year})
     provinces = {r.province for r in reports if r.province}
-    regs = [n for n, t in full.nodes(data="type") if t == REGULATION]
-    cites = sum(1 for _, _, e in full.edges(data=True) if e.get("cites"))
-    issues = sum(1 for _, _, e in full.edges(data=True) if e.get("issues"))
+    if isinstance(full, Whole):
+        regs, cites, issues = full.regulations, full.cite_links, full.issue_links
+    else:
+        regs = sum(1 for _, t in full.nodes(data="type") if t == REGULATION)
+        cites = sum(1 for _, _, e in full.edges(data=True) if e.get("cites"))
+        issues = sum(1 for _, _, e in full.edges(data=True) if e.get("issues"))
     span = (years[0] if len(years) == 1 else f"{years[0]}–{years[-1]}") if years else "年份未知 year unknown"
     return (
         f"{len(reports)} 份报告 reports · {full.graph.get('districts', 0)} 个地区 districts · "
-        f"{len(provinces)} 个省份 provinces · {span} · {len(regs)} 部文件 regulations · "
+        f"{len(provinces)} 个省份 provinces · {span} · {regs} 部文件 regulations · "
         f"{cites} 条引用 cite links · {issues} 条印发 issue links"
     )
 
@@ -83,12 +88,7 @@ def build_network(
     our template, and the page's other values (summary, notice, legend, data, script) as template globals."""
     options = options or ViewOptions()
     reports = all_reports(store)
-    details = regulation_details(store)
-    # the citations are read twice, never listed all: counted into the edges, then those of the drawn nodes kept
-    full = view_graph(store, options.with_measures, options.with_organisations, reports=reports, details=details)
-    shown = most_connected(full, options.max_nodes)
-    drawn = iter_citations(store, reports, details, keep=lambda d, r: d in shown and r in shown)
-    cites = sorted(drawn, key=citation_order)
+    full, shown, cites = _graphs(store, reports, options)
     data, summary = page_data(store, full, shown, provinces(shown, reports), reports, cites, options, texts_dir)
 
     net = Network(height="100%", width="100%", cdn_resources="in_line", heading=heading or TITLE)
@@ -110,6 +110,22 @@ def build_network(
     net.node_map = {n["id"]: n for n in net.nodes}
     net.options = _vis_options()
     return net, summary
+
+
+def _graphs(
+    store: pyoxigraph.Store, reports: list[ReportRow], options: ViewOptions
+) -> tuple[nx.Graph | Whole, nx.Graph, list[Citation]]:
+    """What the page shows of the whole graph, the drawn graph and its citations. The citations are read twice,
+    never listed all: counted, then those of the drawn nodes kept. Without measures and organisations the whole
+    graph is only counted (:mod:`kg.view.whole`); with them it is built, then trimmed."""
+    if not (options.with_measures or options.with_organisations):
+        shown, whole, cites = drawn_graph(store, reports, options.max_nodes)
+        return whole, shown, cites
+    details = regulation_details(store)
+    full = view_graph(store, options.with_measures, options.with_organisations, reports=reports, details=details)
+    shown = most_connected(full, options.max_nodes)
+    drawn = iter_citations(store, reports, details, keep=lambda d, r: d in shown and r in shown)
+    return full, shown, sorted(drawn, key=citation_order)
 
 
 def _asset(name: str) -> Markup:

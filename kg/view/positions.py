@@ -19,6 +19,7 @@ import networkx as nx
 from kg.analyse import DISTRICT
 from kg.view.graph import Province, districts_of
 from kg.view.style import node_size
+from kg.view.whole import Whole
 
 GAP = 6  # units between the edges of neighbouring nodes
 GOLDEN = math.pi * (3 - math.sqrt(5))  # turn between consecutive rings, so that slots do not line up radially
@@ -127,7 +128,7 @@ def whole(xy: tuple[float, float]) -> tuple[int, int]:
 
 
 def layout(
-    g: nx.Graph, full: nx.Graph, provs: list[Province], overview: list[str], rest: list[str]
+    g: nx.Graph, full: nx.Graph | Whole, provs: list[Province], overview: list[str], rest: list[str]
 ) -> tuple[dict[str, tuple[int, int]], list[tuple[int, int]]]:
     """Positions of ``g``'s nodes (``overview`` and ``rest``: its items in rank order, inside and outside the
     ring of provinces) and of the provinces ``provs`` (a list in their order), in whole units.

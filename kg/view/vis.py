@@ -15,6 +15,7 @@ from kg.view.graph import Province, districts_of, ranked_items
 from kg.view.options import ViewOptions
 from kg.view.positions import layout
 from kg.view.style import LEVEL_COLOURS, PROVINCE, TYPE_STYLE, node_size
+from kg.view.whole import Whole
 
 
 def node_ids(g: nx.Graph) -> dict[str, str]:
@@ -22,7 +23,7 @@ def node_ids(g: nx.Graph) -> dict[str, str]:
     return {n: f"n{i}" for i, n in enumerate(g.nodes)}
 
 
-def kind_ranks(g: nx.Graph, full: nx.Graph) -> dict[str, int]:
+def kind_ranks(g: nx.Graph, full: nx.Graph | Whole) -> dict[str, int]:
     """Each node's rank among the nodes of its kind: items by the districts referring to them, districts by the
     items they refer to (ties by label, IRI). The page labels and shows the best-ranked first.
 
@@ -44,7 +45,7 @@ def kind_ranks(g: nx.Graph, full: nx.Graph) -> dict[str, int]:
 
 
 def vis_nodes(
-    full: nx.Graph, g: nx.Graph, provs: list[Province], options: ViewOptions, forms: dict[str, list[str]]
+    full: nx.Graph | Whole, g: nx.Graph, provs: list[Province], options: ViewOptions, forms: dict[str, list[str]]
 ) -> list[dict]:
     """The vis node dicts: the provinces (``p0`` …) then ``g``'s nodes (``n0`` …); ``full`` gives the counts,
     ``forms`` each node's other written forms (for the search)."""
@@ -82,7 +83,7 @@ def _province(p: Province, ident: str, xy: tuple[int, int], rank: int) -> dict:
     }
 
 
-def _node(full: nx.Graph, iri: str, ident: str, xy: tuple[int, int], rank: int) -> dict:
+def _node(full: nx.Graph | Whole, iri: str, ident: str, xy: tuple[int, int], rank: int) -> dict:
     """One vis node: shape and colour by kind (regulations by issuer level), size by the districts it stands for."""
     a = full.nodes[iri]
     kind = a["type"]
