@@ -56,9 +56,8 @@ from kg.resources import data_lines
 
 # A year reported on: not the year of a document number (〔2025〕1号) nor of a full date (2025年02月27日: when a
 # page or a signature was dated, not what it reports on).
-_HISTORY = "|".join(
-    map(re.escape, data_lines("history_after_year.txt"))
-)  # 2004年撤县设市: the place's history, not the year
+# 2004年撤县设市: a year of the place's history, not the year reported on
+_HISTORY = "|".join(map(re.escape, data_lines("history_after_year.txt")))
 _YEAR = re.compile(
     r"(?<![〔\[［【(（])((?:19|20)\d\d)\s*(?:[-—–－~～至到]\s*((?:19|20)\d\d)\s*)?年(?!\s*\d{1,2}\s*月)"
     f"(?!{_HISTORY})"
@@ -370,11 +369,10 @@ def extract_report_info(doc: Document) -> ReportInfo:
     elif head.signed:
         info.year = head.signed[0] - 1 if head.signed[1] <= 6 else head.signed[0]
         info.year_span = doc.span(head.signed[2], head.signed[3])
-    area = _area(text, info, head, text[body_start : body_start + _OPENING], head_end, doc.meta)
-    if area is not None and not fits_superiors(area, text[: head_end + _SPEAKER]):
+    opening, whole = text[body_start : body_start + _OPENING], text[: head_end + _SPEAKER]
+    area = _area(text, info, head, opening, head_end, doc.meta)
+    if area is not None and not fits_superiors(area, whole):
         area = None
-    opening = text[body_start : body_start + _OPENING]
-    whole = text[: head_end + _SPEAKER]
     township = area is not None and _township_report(doc, info, area, opening, whole)
     if township and info.issuer is None:
         area = None  # never the county's government; the report says no more than "a township"

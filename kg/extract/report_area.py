@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import re
 from collections import Counter
+from functools import lru_cache
 
 from kg.lang.areas import TIER_RANK, Area, area_table
 from kg.lang.zh import HAN_CLASS, TIERS
@@ -151,8 +152,16 @@ def below_province(opening: str, context: str, province: Area) -> bool:
     m = _TIER_SUBJECT.search(opening) or _TIER_BODY.search(opening)
     if bool(m) and m.group("tier") in below or (_we_word(context) or "省") in below:
         return True
-    led = re.compile(f"(?<!自治)(?:{'|'.join(below + ('区',) if own != '区' else below)})(?:委|人民政府|政府)")
+    led = _led_below(own)
     return any(led.search(s.group()) for s in _SUPERIOR.finditer(opening))
+
+
+@lru_cache(maxsize=4)
+def _led_below(own: str) -> re.Pattern[str]:
+    """A leader below a province whose own tier word is ``own``: 市委, 县政府, 区委 … (区 too, which a province's
+    text does not use of itself, unless the province is an autonomous region)."""
+    tiers = [t for t in (*_BELOW_PROVINCE, "区") if t != own]
+    return re.compile(f"(?<!自治)(?:{'|'.join(tiers)})(?:委|人民政府|政府)")
 
 
 def opening_area(opening: str, context: str, tier: str | None) -> Area | None:

@@ -70,9 +70,9 @@ class AreaTable:
 
     def full_name(self, area: Area) -> str:
         """The name as reports write it in full: 银川市兴庆区, 吴忠市, 宁夏回族自治区."""
-        chain = self.chain(area)
         if is_zone(area):
             return area.name  # 某某高新技术产业开发区: a zone's name begins with its city's already
+        chain = self.chain(area)
         if area.level == "county" and len(chain) >= 2 and chain[-2].level == "prefecture":
             return chain[-2].name + area.name
         return area.name

@@ -77,14 +77,15 @@ def government_name(issuer: str, area: AreaRef | None) -> str:
     name = expand_abbreviation(issuer)
     if area is None or name.startswith(("中共", "中国共产党")):
         return name
-    party = _party_body(name)
+    table = area_table()
+    chain = table.leading_places(name)
+    party = _party_body(name, chain)
     if party is not None:
         return party
     if name.startswith(tuple(prefix for prefix, _ in _TIER_PREFIXES)):
         name = canonical_organisation(name, area)  # 区司法局 → 兴庆区司法局
-    table = area_table()
+        chain = table.leading_places(name)
     own = table.by_code.get(area.code)
-    chain = table.leading_places(name)
     if own is None or not chain:
         return name
     _, end, last = chain[-1]
@@ -93,10 +94,10 @@ def government_name(issuer: str, area: AreaRef | None) -> str:
     return table.full_name(own) + name[end:]
 
 
-def _party_body(name: str) -> str | None:
+def _party_body(name: str, chain: list[tuple[int, int, str]]) -> str | None:
     """A Party body named by its place (某某县委全面依法治县委员会办公室, 某某市某某县委…) as such bodies write their
-    name: 中共, the place it belongs to, without the prefecture (中共某某县委…); None for any other body."""
-    chain = area_table().leading_places(name)
+    name: 中共, the place it belongs to, without the prefecture (中共某某县委…); None for any other body. ``chain``:
+    the place names ``name`` begins with (:meth:`kg.lang.areas.AreaTable.leading_places`)."""
     if not chain:
         return None
     last, end, _ = chain[-1]
