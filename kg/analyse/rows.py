@@ -13,7 +13,7 @@ matches ``province`` (full name, leading part of the name such as ``河南``, si
 from __future__ import annotations
 
 from collections import defaultdict
-from collections.abc import Callable, Iterable, Iterator
+from collections.abc import Callable, Container, Iterable, Iterator
 from dataclasses import dataclass
 
 import pyoxigraph
@@ -237,6 +237,15 @@ def citations(
 def citation_order(c: Citation) -> tuple[str, str, str, str]:
     """The order :func:`citations` lists them in: district, regulation, report, role."""
     return c.district, c.regulation, c.report, c.role
+
+
+def citations_among(
+    store: pyoxigraph.Store, reports: list[ReportRow], details: dict[str, dict[str, str]], nodes: Container[str]
+) -> list[Citation]:
+    """The citations whose district and regulation are both among ``nodes`` (a drawn part of the graph), in the
+    order of :func:`citations`; the others are never listed."""
+    kept = iter_citations(store, reports, details, keep=lambda d, r: d in nodes and r in nodes)
+    return sorted(kept, key=citation_order)
 
 
 def iter_citations(

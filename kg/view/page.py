@@ -29,8 +29,7 @@ from kg.analyse import (
     Citation,
     ReportRow,
     all_reports,
-    citation_order,
-    iter_citations,
+    citations_among,
     regulation_details,
 )
 from kg.fsutil import atomic_write_text
@@ -124,8 +123,7 @@ def _graphs(
     details = regulation_details(store)
     full = view_graph(store, options.with_measures, options.with_organisations, reports=reports, details=details)
     shown = most_connected(full, options.max_nodes)
-    drawn = iter_citations(store, reports, details, keep=lambda d, r: d in shown and r in shown)
-    return full, shown, sorted(drawn, key=citation_order)
+    return full, shown, citations_among(store, reports, details, shown)
 
 
 def _asset(name: str) -> Markup:

@@ -20,7 +20,7 @@ import pyoxigraph
 from kg.analyse import (
     Citation,
     ReportRow,
-    citation_order,
+    citations_among,
     graph_from_citations,
     iter_citations,
     regulation_details,
@@ -113,9 +113,7 @@ def drawn_graph(
     keep = {counts.names[i]: counts.degree[i] for i in chosen}
     regulations = [counts.names[i] for i in chosen if i >= counts.districts]
     details = regulation_details(store, regulations)
-    cites = sorted(
-        iter_citations(store, reports, details, keep=lambda d, r: d in keep and r in keep), key=citation_order
-    )
+    cites = citations_among(store, reports, details, keep)
     g = graph_from_citations(cites, [r for r in reports if r.district in keep], details, regulations)
     for _, _, e in g.edges(data=True):
         e["role"] = "issues" if e["issues"] else "cites"
