@@ -9,7 +9,8 @@ graph returning plain data (lists of dicts with sorted, deterministic order), ne
 - :mod:`~kg.analyse.rows` — reports, their district and province, and citations, read from the store, with the
   ``year`` / ``province`` filters (:func:`all_reports`, :func:`select_reports`, :func:`citations`);
 - :mod:`~kg.analyse.citations` — the bipartite graphs (:func:`citation_graph`, :func:`graph_from_citations`,
-  :func:`mention_graph` for measures and organisations); :mod:`~kg.analyse.example` — :func:`example_graph`;
+  :func:`graph_from_ordered`, :func:`mention_graph` for measures and organisations); :mod:`~kg.analyse.example` —
+  :func:`example_graph`;
 - :mod:`~kg.analyse.rankings` — :func:`regulation_ranking`, :func:`cited_ranking`, :func:`district_ranking`,
   :func:`item_ranking`;
 - :mod:`~kg.analyse.names` — :func:`resolve_name`: the district or indicator a user means by a name (full, short,
@@ -35,6 +36,7 @@ from kg.analyse.citations import (
     citation_graph,
     find_node,
     graph_from_citations,
+    graph_from_ordered,
     mention_graph,
     nodes_of_kind,
 )
@@ -87,6 +89,7 @@ __all__ = [
     "example_graph",
     "find_node",
     "graph_from_citations",
+    "graph_from_ordered",
     "indicator_figures",
     "item_ranking",
     "mention_graph",

@@ -66,11 +66,17 @@ def pairs(g: nx.Graph) -> list[list]:
     return out
 
 
-def drawn_citations(g: nx.Graph, reports: list[ReportRow], cites: list[Citation]) -> set[tuple[str, str]]:
-    """The (report, regulation) pairs of :func:`citation_rows`: the citations whose district and regulation are
-    drawn, the only ones whose sentence the page holds."""
-    districts = {r.report for r in reports if r.district in g}
-    return {(c.report, c.regulation) for c in cites if c.report in districts and c.regulation in g}
+class DrawnPairs:
+    """The (report, regulation) pairs whose report's district and regulation are drawn: those whose sentence the
+    page holds (:func:`citation_rows`). A test, not a set of the drawn citations, which at 100,000 reports would
+    be a million tuples; a pair it admits that no citation has costs only its sentence's lookup."""
+
+    def __init__(self, g: nx.Graph, reports: list[ReportRow]) -> None:
+        self.reports = {r.report for r in reports if r.district in g}
+        self.g = g
+
+    def __contains__(self, pair: object) -> bool:
+        return isinstance(pair, tuple) and pair[0] in self.reports and pair[1] in self.g
 
 
 def citation_rows(
@@ -107,9 +113,7 @@ def page_data(
 ) -> tuple[dict, ViewSummary]:
     """Everything the page's script reads (see the module docstring), and what it holds."""
     nodes = vis_nodes(full, g, provs, options, written_forms(store, g))
-    sentences = (
-        citation_sentences(store, texts_dir, wanted=drawn_citations(g, reports, cites)) if options.sentences else {}
-    )
+    sentences = citation_sentences(store, texts_dir, wanted=DrawnPairs(g, reports)) if options.sentences else {}
     rows, table, texts = citation_rows(g, reports, cites, sentences)
     edges = pairs(g)
     data = {

@@ -10,14 +10,14 @@ the edges are built by the page from compact pairs (:mod:`kg.view.data`), only f
 from __future__ import annotations
 
 import base64
-import gzip
 import json
+import zlib
+from collections.abc import Iterator
 from pathlib import Path
 
 import networkx as nx
 import pyoxigraph
 from jinja2 import Environment, FileSystemLoader
-from jinja2.utils import htmlsafe_json_dumps
 from markupsafe import Markup
 from pyvis.network import Network
 
@@ -52,6 +52,8 @@ from kg.view.whole import Whole, drawn_graph
 #: How the page's JSON is written: keys sorted (the same graph gives the same bytes), Chinese as UTF-8 rather than
 #: \uXXXX escapes (half the bytes).
 JSON = {"sort_keys": True, "ensure_ascii": False}
+#: What Jinja's ``tojson`` (``htmlsafe_json_dumps``) escapes in JSON written into a page, and how.
+_ESCAPED = {"<": "\\u003c", ">": "\\u003e", "&": "\\u0026", "'": "\\u0027"}
 TEMPLATE = "graph.html.j2"
 SCRIPT = "graph-view.js"
 STYLE = "graph-view.css"
@@ -155,12 +157,50 @@ def data_block(value: object, ident: str, compress_above: int | None = None) -> 
     >>> print(data_block({"a": "<b>"}, "x", 5)[:74])
     <script type="application/gzip" id="x" data-encoding="gzip+base64">H4sIAAA
     """
-    text = htmlsafe_json_dumps(value, **JSON)
-    if compress_above is None or len(text) <= compress_above:
-        return Markup(f'<script type="application/json" id="{ident}">') + text + Markup("</script>")
-    raw = json.dumps(value, **JSON).encode("utf-8")
-    packed = base64.b64encode(gzip.compress(raw, compresslevel=9, mtime=0)).decode("ascii")
-    return Markup(f'<script type="application/gzip" id="{ident}" data-encoding="gzip+base64">{packed}</script>')
+    kept: list[str] | None = []  # the JSON while it is short enough to be written as it is
+    length = 0
+    packer = zlib.compressobj(9, zlib.DEFLATED, 31)  # = gzip.compress(raw, compresslevel=9, mtime=0)
+    packed = []
+    for chunk in json_chunks(value):
+        length += len(chunk) + 5 * sum(chunk.count(c) for c in _ESCAPED)  # as htmlsafe_json_dumps escapes it
+        if kept is not None:
+            kept.append(chunk)
+            if compress_above is not None and length > compress_above:
+                kept = None
+        if compress_above is not None:
+            packed.append(packer.compress(chunk.encode("utf-8")))
+    if kept is not None:
+        text = "".join(kept)
+        for c, escaped in _ESCAPED.items():
+            text = text.replace(c, escaped)
+        return Markup(f'<script type="application/json" id="{ident}">') + Markup(text) + Markup("</script>")
+    packed.append(packer.flush())
+    text = base64.b64encode(b"".join(packed)).decode("ascii")
+    return Markup(f'<script type="application/gzip" id="{ident}" data-encoding="gzip+base64">{text}</script>')
+
+
+def json_chunks(value: object, batch: int = 2000) -> Iterator[str]:
+    """``json.dumps(value, **JSON)`` in pieces, each written by the C encoder: a dict's values and a long list's
+    items ``batch`` at a time. The page's data at 100,000 reports is hundreds of MB of JSON, which as one string
+    (and its escaped, encoded and compressed copies) was the drawing's peak.
+
+    >>> value = {"b": [1, [2, 3], "é"], "a": {}}
+    >>> "".join(json_chunks(value, batch=2)) == json.dumps(value, **JSON)
+    True
+    """
+    if isinstance(value, dict) and all(isinstance(k, str) for k in value):
+        yield "{"
+        for i, key in enumerate(sorted(value)):
+            yield (", " if i else "") + json.dumps(key, **JSON) + ": "
+            yield from json_chunks(value[key], batch)
+        yield "}"
+    elif isinstance(value, list) and len(value) > batch:
+        yield "["
+        for i in range(0, len(value), batch):
+            yield (", " if i else "") + json.dumps(value[i : i + batch], **JSON)[1:-1]
+        yield "]"
+    else:
+        yield json.dumps(value, **JSON)
 
 
 def _notice(summary: ViewSummary, options: ViewOptions) -> str:

@@ -6,6 +6,7 @@ from __future__ import annotations
 
 import bisect
 import re
+import sys
 from collections.abc import Container
 from pathlib import Path
 
@@ -73,24 +74,28 @@ def citation_sentences(
     that text exists and agrees with the mention's offsets, else the mention's own text (see :func:`_sentence`).
     Citations without a mention get none. The mentions are read one row at a time and texts one report at a time
     (a 100,000-report graph has millions of mentions)."""
-    first: dict[tuple[str, str], dict] = {}
+    first: dict[tuple[str, str], tuple[int | None, int | None, str]] = {}
     for row in iter_select(store, _MENTIONS):
         key = (row["report"], row["reg"])
         if wanted is not None and key not in wanted:
             continue
-        row = {**row, "start": _offset(row["start"]), "end": _offset(row["end"])}
+        mention = (_offset(row["start"]), _offset(row["end"]), sys.intern(row["text"] or ""))
         old = first.get(key)
-        if old is None or (row["start"] or 0, row["text"] or "") < (old["start"] or 0, old["text"] or ""):
-            first[key] = row
+        if old is None or (mention[0] or 0, mention[2]) < (old[0] or 0, old[2]):
+            # a tuple, and the IRIs and texts interned (one string per report, regulation and title), not a row
+            # dict and three fresh strings per kept citation: a 100,000-report page keeps over a million
+            first[sys.intern(key[0]), sys.intern(key[1])] = mention
     files = text_files(texts_dir)
     out: dict[tuple[str, str], str] = {}
+    unique: dict[str, str] = {}  # each distinct sentence once: many reports cite in the same words
     report, text, ends = None, None, []
-    for key, row in sorted(first.items()):
+    for key in sorted(first):
         if key[0] != report:
             report, path = key[0], files.get(key[0])
             text = path.read_text(encoding="utf-8", errors="replace") if path else None
             ends = sentence_ends(text) if text is not None else []
-        out[key] = _sentence(row, text, limit, ends)
+        sentence = _sentence(first.pop(key), text, limit, ends)
+        out[key] = unique.setdefault(sentence, sentence)
     return out
 
 
@@ -120,12 +125,16 @@ def _offset(value: str | None) -> int | None:
     return int(value) if value is not None and value.isdigit() else None
 
 
-def _sentence(row: dict, text: str | None, limit: int = SENTENCE_LIMIT, ends: list[int] | None = None) -> str:
-    """The sentence around a mention, or the mention's own text when the report's text is missing or does not
-    agree with the mention's offsets (a text file from another build)."""
-    surface = row["text"] or ""
-    if text is not None and row["start"] is not None and row["end"] is not None:
-        s, e = row["start"], row["end"]
-        if 0 <= s <= e <= len(text) and (not surface or text[s:e] == surface):
-            surface = sentence_around(text, s, e, limit, ends)
+def _sentence(
+    mention: tuple[int | None, int | None, str],
+    text: str | None,
+    limit: int = SENTENCE_LIMIT,
+    ends: list[int] | None = None,
+) -> str:
+    """The sentence around a mention (its start, end and text), or the mention's own text when the report's text is
+    missing or does not agree with the mention's offsets (a text file from another build)."""
+    s, e, surface = mention
+    usable = text is not None and s is not None and e is not None and 0 <= s <= e <= len(text)
+    if usable and (not surface or text[s:e] == surface):
+        surface = sentence_around(text, s, e, limit, ends)
     return surface

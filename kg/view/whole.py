@@ -21,7 +21,7 @@ from kg.analyse import (
     Citation,
     ReportRow,
     citations_among,
-    graph_from_citations,
+    graph_from_ordered,
     iter_citations,
     regulation_details,
 )
@@ -114,7 +114,7 @@ def drawn_graph(
     regulations = [counts.names[i] for i in chosen if i >= counts.districts]
     details = regulation_details(store, regulations)
     cites = citations_among(store, reports, details, keep)
-    g = graph_from_citations(cites, [r for r in reports if r.district in keep], details, regulations)
+    g = graph_from_ordered(cites, [r for r in reports if r.district in keep], details, regulations)
     for _, _, e in g.edges(data=True):
         e["role"] = "issues" if e["issues"] else "cites"
     whole = Whole(

@@ -72,3 +72,36 @@ def test_the_page_is_the_bytes_of_the_whole_graph_trimmed(synthetic, hand_writte
             render_html(store, tmp_path / f"{name}-built.html", options=options)
         counted = (tmp_path / f"{name}-counted.html").read_bytes()
         assert counted == (tmp_path / f"{name}-built.html").read_bytes()
+
+
+@pytest.mark.parametrize("compress_above", [None, 0, 10, 300, 10**9])
+def test_a_data_block_written_in_pieces_is_the_one_written_whole(compress_above):
+    """data_block writes the JSON in pieces (json_chunks) into the compressor, never as one string: the bytes are
+    those of htmlsafe_json_dumps, or of gzip.compress(json.dumps(...), 9, mtime=0) in base64."""
+    import base64  # noqa: PLC0415
+    import gzip  # noqa: PLC0415
+    import json  # noqa: PLC0415
+
+    from jinja2.utils import htmlsafe_json_dumps  # noqa: PLC0415
+
+    from kg.view.page import JSON, data_block, json_chunks  # noqa: PLC0415
+
+    value = {
+        "rows": [[i, i * 7, i % 3, -1] for i in range(5000)],
+        "sentences": [f"<b>第{i}条 & 'x'</b>" for i in range(4500)],
+        "nodes": {"n0": {"name": "甲区", "years": [2020, 2021]}},
+        "empty": [],
+        "n": 3,
+    }
+    assert "".join(json_chunks(value, batch=7)) == json.dumps(value, **JSON)
+    text = htmlsafe_json_dumps(value, **JSON)
+    if compress_above is None or len(text) <= compress_above:
+        expected = f'<script type="application/json" id="x">{text}</script>'
+    else:
+        packed = gzip.compress(json.dumps(value, **JSON).encode("utf-8"), compresslevel=9, mtime=0)
+        expected = (
+            '<script type="application/gzip" id="x" data-encoding="gzip+base64">'
+            + base64.b64encode(packed).decode("ascii")
+            + "</script>"
+        )
+    assert str(data_block(value, "x", compress_above)) == expected
