@@ -26,6 +26,7 @@ from dataclasses import dataclass
 from functools import lru_cache
 
 from kg.extract.report_area import (
+    CITY,
     PARTY,
     REPORTING,
     below_province,
@@ -36,6 +37,7 @@ from kg.extract.report_area import (
     own_committee_area,
     own_titles_area,
     publisher_area,
+    speaks_as_city,
     subject_tier,
     we_tier,
 )
@@ -280,10 +282,16 @@ def _area(text: str, info: ReportInfo, head: _Head, opening: str, head_end: int,
     head_text = text[head.skip : head_end + _OPENING]
     area = own_committee_area(opening, context)
     area = area or opening_area(opening, context, tier) or opening_area(head_text, context, tier)
+    whole = text[: head_end + _SPEAKER]
+    if area is not None and area.level == "province" and below_province(opening, whole, area):
+        area = None  # 2022年，市政府在省委、省政府…: a 市 speaks, and the province is only named
+    if not tier and speaks_as_city(whole, opening):
+        tier = CITY  # 我市: a city, of a level its own titles or its publisher tell
+        if area is not None and area.level == "prefecture" and opening_subject(opening, context, None) is None:
+            below = own_titles_area(text, context, CITY)  # 在某某市委…领导下，我市… may be a county-level city's
+            area = below if below is not None and area in area_table().chain(below) else area
     if area is None and tier:
         area = own_titles_area(text, context, tier) or publisher_area(meta, context, tier)
-    if area is not None and area.level == "province" and below_province(opening, text[: head_end + _SPEAKER], area):
-        return None  # 2022年，市政府在省委、省政府…: a 市 speaks, and the province is only named
     return area
 
 

@@ -233,4 +233,17 @@ def extract_measures(
         iri, label = index[m.group()]
         add(m.start(), m.end(), label, iri)
     out.sort(key=lambda mm: mm.span.start)
-    return out
+    return _short_forms_of_longer(out)
+
+
+def _short_forms_of_longer(mentions: list[MeasureMention]) -> list[MeasureMention]:
+    """A coined phrase that ends a scheme measure of the same report stands for it: after “高效办成一件事”, a
+    quoted “一件事” is that measure again, not a new one. Only a scheme concept absorbs its tail: a coined list
+    (“办事不出门、办事不见面”) leaves “不见面” its own measure."""
+    labels = {m.label: m.concept for m in mentions if m.concept is not None}
+    for m in mentions:
+        if m.concept is None:
+            longer = sorted((label for label in labels if label != m.label and label.endswith(m.label)), key=len)
+            if longer:
+                m.label, m.concept = longer[-1], labels[longer[-1]]
+    return mentions
