@@ -112,6 +112,8 @@ _GENERIC_HEADS = (
     "县市区",
 )
 _DEICTIC = ("我", "本", "该", "各", "其", "此")
+_FIRM_ENDINGS = ("事务所", "公证处")  # 律师事务所, 会计师事务所: named place + trade name (字号) + kind
+_TRADE_NAME = 6  # characters between the place and 事务所: a trade name of up to four, and 律师 or 公证
 _FUNCTION_CHARS = FUNCTION_CHARS
 
 
@@ -202,8 +204,12 @@ def _name_before(text: str, start: int, end: int, segmenter: Segmenter | None, g
         name_start = offsets[k]
     township = k >= 1 and words[k - 1][0] in ("镇", "乡", "街道") and offsets[k] == cut
     zone = text[start:end] == "管委会"  # a zone's administrative committee
+    firm = text[start:end].endswith(_FIRM_ENDINGS)
     for i in range(k - 1, -1, -1):
         word, tag = words[i]
+        if firm and cut - offsets[i] <= _TRADE_NAME and any(t == "ns" for _, t in words[max(0, i - 2) : i]):
+            name_start = offsets[i]  # a firm's trade name after its place (辽宁某某振江律师事务所): any characters
+            continue
         if zone and words[i + 1][0] == "区" and tag.startswith("v") and len(word) == 2:
             name_start = offsets[i]  # a zone named by what it does (产业集聚区管委会, 经济技术开发区管委会)
             continue

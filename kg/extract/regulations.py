@@ -92,7 +92,7 @@ _SPEECH_AFTER = re.compile(r"(?:专题辅导|辅导报告|专题讲座|讲座|�
 # a list of courses: 开发《…》《…》等3门专题精品课程 — each title of the list is a course, unless it is named as a law
 # or rule is (《民法典》《某某条例》等专题讲座 are lectures on laws: the laws stay regulations)
 _REST_OF_LIST = re.compile(r"(?:[、，,和及与]?《[^《》\n]{1,60}》)*(?:等[0-9一二三四五六七八九十]*[门个部期堂节]?)?")
-_COURSE_AFTER = re.compile(r"(?:专题|精品|网络|线上)*(?:课程|微课|课件)")
+_COURSE_AFTER = re.compile(r"[^，,。；;《》\n]{0,6}?(?:专题|精品|网络|线上)*(?:课程|微课|课件)")  # 等法治相关课程10门
 _RULE_ENDING = re.compile(r"(?:法|法典|条例|办法|规定|细则|规则|意见|方案|规划|纲要|决定|通知)(?:（[^）]*）)?$")
 _SPEECH_BEFORE = re.compile(r"(?:主讲|讲授|题为|为题)$")
 _COPIES_AFTER = re.compile(

@@ -382,3 +382,18 @@ def test_a_place_below_the_government_that_speaks_is_one_of_its_own():
         "《海北藏族自治州法治政府建设实施方案（2021—2025年）》。"
     )
     assert i.area.name == "海北藏族自治州" and i.issuer_level == "city"
+
+
+def test_a_title_broken_across_two_lines_is_read_whole_with_the_body_it_starts_with():
+    i = info("字号 大 中 小\n阿拉善盟司法局2022年度法治政府\n建设情况报告\n一、主要工作\n全年办理案件12件。")
+    assert (i.issuer, i.issuer_level, i.year) == ("阿拉善盟司法局", "department", 2022)
+
+
+def test_a_body_on_its_own_line_above_its_title_is_not_joined_to_it():
+    i = info("吴忠市人民政府\n盐池县2022年法治政府建设工作报告\n2022年，我县坚持依法行政。")
+    assert i.area.name == "盐池县"
+
+
+def test_a_colloquial_short_name_of_a_league_is_the_league():
+    i = info("锡盟司法局关于2022年度法治政府建设情况的报告\n2022年，我局坚持依法行政。")
+    assert (i.area.name, i.issuer_level) == ("锡林郭勒盟", "department")

@@ -35,3 +35,16 @@ def test_a_title_that_lost_its_closing_bracket_ends_where_the_next_title_begins(
 def test_an_unclosed_bracket_before_words_that_are_no_document_gives_no_title():
     text = "开展《法治进万家《民法典》宣讲活动。"
     assert [t for t, _ in regulations(text)] == ["民法典"]
+
+
+def test_a_title_that_lost_its_closing_bracket_ends_with_its_clause():
+    text = "制定《某某县委全面依法治县委员会2023年工作要点及任务分工方案,分解任务25项。"
+    assert regulations(text) == [("某某县委全面依法治县委员会2023年工作要点及任务分工方案", "issued")]
+
+
+def test_quotes_may_stand_inside_a_title_that_lost_a_bracket():
+    assert regulations("编写2022年“八五”普法工作要点》，部署全年任务。") == [("2022年“八五”普法工作要点", "issued")]
+
+
+def test_a_title_cut_by_the_end_of_an_excerpt_is_not_read():
+    assert regulations("二是完善制度。印发《某某县行政执法公示办法") == []

@@ -212,3 +212,12 @@ def test_a_name_never_begins_inside_brackets():
     found = orgs("督促各乡镇(街道)党委(党组)落实责任，县人民检察院（县检察院）开展监督。")
     assert not [name for name in found if name.startswith((")", "）")) or ")党委(" in name]
     assert "县人民检察院" in found
+
+
+def test_a_law_firm_keeps_its_trade_name_after_its_place_whatever_its_characters():
+    text = "镇人民调解委员会、辽宁凤城振远律师事务所参与调解，河南天欣律师事务所律师坐班。"
+    assert orgs(text)[1:] == ["辽宁凤城振远律师事务所", "河南天欣律师事务所"]
+
+
+def test_a_count_of_law_firms_is_no_trade_name():
+    assert orgs("全县7家律师事务所与村居签约。") == ["律师事务所"]
