@@ -24,6 +24,7 @@ from decimal import Decimal
 from functools import lru_cache
 
 from kg.extract.indicators import link_indicator
+from kg.extract.lost_brackets import lost_title_spans
 from kg.extract.regulations import Titles, find_titles
 from kg.extract.spans import SpanSet
 from kg.lang.areas import area_table
@@ -98,7 +99,8 @@ def _unit_blockers() -> tuple[str, ...]:
 
 
 def _blocked_spans(text: str, titles: Titles | None = None) -> SpanSet:
-    spans = [(s, e) for s, e, _ in (find_titles(text) if titles is None else titles)]
+    titles = find_titles(text) if titles is None else titles
+    spans = [(s, e) for s, e, _ in titles] + lost_title_spans(text, titles)
     spans += [m.span() for m in _exclusions().finditer(text)]
     spans += [m.span(1) for m in _QUOTED_NAME.finditer(text)]
     return SpanSet(spans)

@@ -69,3 +69,8 @@ def _title_before(text: str, close: int) -> int | None:
     while (more := pattern.match(window, start)) is not None and more.end() > start:
         start = more.end()  # 印发实施, 学习贯彻落实: one group
     return lo + start if _looks_like_title(window[start:]) else None
+
+
+def lost_title_spans(text: str, titles: tuple[tuple[int, int, int | None], ...]) -> list[tuple[int, int]]:
+    """The spans of both kinds of titles with a lost bracket: what lies inside them is a title's, as inside 《》."""
+    return lost_opening_titles(text, titles) + lost_closing_titles(text, titles)

@@ -22,6 +22,7 @@ import re
 from dataclasses import dataclass
 from functools import lru_cache
 
+from kg.extract.lost_brackets import lost_title_spans
 from kg.extract.regulations import Titles, find_titles
 from kg.extract.spans import SpanSet
 from kg.lang.schemes import measure_scheme
@@ -199,7 +200,8 @@ def extract_measures(
     doc: Document, segmenter: Segmenter | None = None, titles: Titles | None = None
 ) -> list[MeasureMention]:
     text = doc.clean
-    inside_titles = SpanSet((s, e) for s, e, _ in (find_titles(text) if titles is None else titles))
+    titles = find_titles(text) if titles is None else titles
+    inside_titles = SpanSet([(s, e) for s, e, _ in titles] + lost_title_spans(text, titles))
     index = _scheme_index()
     out: list[MeasureMention] = []
     taken: list[tuple[int, int]] = []
