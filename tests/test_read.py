@@ -87,6 +87,13 @@ def test_header_fields_in_table_cells_publishers_and_rows_of_site_links_are_cruf
     assert "名称数量单位" in Document.from_text(kept).clean
 
 
+def test_a_page_field_after_other_chrome_on_its_line_is_cruft_and_still_read():
+    doc = Document.from_text("浏览次数：23      大    中    小      来源: 某某县司法局\n2023年，我县坚持依法行政。")
+    assert doc.clean == "2023年，我县坚持依法行政。" and doc.meta["source"] == "某某县司法局"
+    kept = "一是健全制度，强化来源：管理。\n二是规范执法。"
+    assert Document.from_text(kept).clean.startswith("一是健全制度")
+
+
 def test_straight_quotes_that_pair_up_are_read_as_the_curly_pairs_they_stand_for():
     doc = Document.from_text('费用"零"成本，落实"双随机、一公开"监管。\n他说"12寸')
     assert doc.clean == '费用“零”成本，落实“双随机、一公开”监管。\n他说"12寸'  # an odd count is left alone

@@ -24,8 +24,10 @@ from decimal import Decimal
 from functools import lru_cache
 
 from kg.extract.indicators import link_indicator
+from kg.extract.lost_brackets import lost_title_spans
 from kg.extract.regulations import Titles, find_titles
 from kg.extract.spans import SpanSet
+from kg.lang.areas import area_table
 from kg.lang.numerals import (
     ARABIC_DIGIT_CLASS,
     ARABIC_NUMBER_PATTERN,
@@ -97,7 +99,8 @@ def _unit_blockers() -> tuple[str, ...]:
 
 
 def _blocked_spans(text: str, titles: Titles | None = None) -> SpanSet:
-    spans = [(s, e) for s, e, _ in (find_titles(text) if titles is None else titles)]
+    titles = find_titles(text) if titles is None else titles
+    spans = [(s, e) for s, e, _ in titles] + lost_title_spans(text, titles)
     spans += [m.span() for m in _exclusions().finditer(text)]
     spans += [m.span(1) for m in _QUOTED_NAME.finditer(text)]
     return SpanSet(spans)
@@ -108,6 +111,8 @@ def _is_date_or_ordinal(text: str, m: re.Match[str]) -> bool:
     before = text[max(0, start - 4) : start]
     if before.endswith(("第", "届")):
         return True
+    if before.endswith("前") and m["unit"] in ("位", "名"):
+        return True  # 进入前三位, 排名前十名: a rank
     unit = m["unit"]
     if unit in ("日", "天") and re.search(r"月\s*$", before):
         return True  # 2月25日
@@ -168,6 +173,8 @@ def extract_figures(
         start, end = m.span()
         if _glued(text, start) or blocked.overlaps(start, end) or _is_date_or_ordinal(text, m):
             continue
+        if not text[start:end].isascii() and _in_place_name(text, start):
+            continue  # 三门峡市, 七台河市, 六盘水市: a numeral inside a place's name
         values = _values(m)
         if values is None or m["unit"] in _digits_only() and not m["num"].isascii():
             continue
@@ -184,6 +191,11 @@ def extract_figures(
         out.extend(_figures(doc, m.start("num"), m.end(), [value], Decimal(1), "年", m["post"], segmenter))
     out.sort(key=lambda f: f.span.start)  # stable: a range keeps its low bound first
     return out
+
+
+def _in_place_name(text: str, start: int) -> bool:
+    lo = max(0, start - 6)
+    return any(s <= start - lo < e for s, e, _ in area_table().find(text[lo : start + 8]))
 
 
 def _glued(text: str, start: int) -> bool:

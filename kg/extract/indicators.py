@@ -39,20 +39,45 @@ def _counts_as() -> dict[str, str]:
     return {r["base"]: r["counts_as"] for r in data_csv("units.csv") if r.get("counts_as")}
 
 
+@lru_cache(maxsize=1)
+def _by_length() -> dict[str, list[tuple[int, dict[str, set[str]]]]]:
+    """unit → the labels of :func:`_labels` grouped by length, longest first: [(length, {label: concept ids})]."""
+    out: dict[str, list[tuple[int, dict[str, set[str]]]]] = {}
+    for unit, pairs in _labels().items():
+        groups: dict[int, dict[str, set[str]]] = {}
+        for label, cid in pairs:
+            groups.setdefault(len(label), {}).setdefault(label, set()).add(cid)
+        out[unit] = sorted(groups.items(), reverse=True)
+    return out
+
+
 def link_indicator(clause: str, unit: str) -> str | None:
     """The id of the indicator the clause before a figure names, or None when none or several fit."""
-    candidates = _labels().get(_counts_as().get(unit, unit))
-    if not candidates or not clause:
+    groups = _by_length().get(_counts_as().get(unit, unit))
+    if not groups or not clause:
         return None
     tail = _FILLER.sub("", clause.strip())
-    for test in (tail.endswith, tail.__contains__):
-        best_len, hits = 0, set()
-        for label, cid in candidates:
-            if len(label) < best_len:
-                break
-            if test(label):
-                best_len = len(label)
-                hits.add(cid)
-        if hits:
-            return hits.pop() if len(hits) == 1 else None
+    hits = _longest_ending(tail, groups) or _longest_inside(tail, groups)
+    if hits:
+        return next(iter(hits)) if len(hits) == 1 else None
     return None
+
+
+def _longest_ending(tail: str, groups: list[tuple[int, dict[str, set[str]]]]) -> set[str]:
+    """The ids of the longest label ``tail`` ends with (one look-up per length: only one label of a length can)."""
+    for length, labels in groups:
+        if length <= len(tail):
+            ids = labels.get(tail[len(tail) - length :])
+            if ids:
+                return ids
+    return set()
+
+
+def _longest_inside(tail: str, groups: list[tuple[int, dict[str, set[str]]]]) -> set[str]:
+    """The ids of every label of the greatest length that ``tail`` contains (a label longer than it never is)."""
+    for length, labels in groups:
+        if length <= len(tail):
+            found = set().union(*(ids for label, ids in labels.items() if label in tail))
+            if found:
+                return found
+    return set()

@@ -22,11 +22,9 @@ signature's date (a report signed before July is about the year before). A web p
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
-from functools import lru_cache
 
 from kg.extract.report_area import (
-    PARTY,
+    CITY,
     REPORTING,
     below_province,
     chain_area,
@@ -36,9 +34,11 @@ from kg.extract.report_area import (
     own_committee_area,
     own_titles_area,
     publisher_area,
+    speaks_as_city,
     subject_tier,
     we_tier,
 )
+from kg.extract.report_head import HEAD_LINES, Head, is_body, lines_of, read_head
 from kg.extract.township import (
     headed_by_township,
     is_township_government,
@@ -48,10 +48,10 @@ from kg.extract.township import (
     township_subject,
 )
 from kg.lang.areas import TIER_RANK, Area, area_table, is_zone
-from kg.lang.numerals import arabic_years, parse_number
+from kg.lang.numerals import arabic_years
 from kg.lang.zh import HAN_CLASS, TIERS
 from kg.model import ReportInfo
-from kg.read import HEADING, Document
+from kg.read import Document
 from kg.resources import data_lines
 
 # A year reported on: not the year of a document number (〔2025〕1号) nor of a full date (2025年02月27日: when a
@@ -62,83 +62,11 @@ _YEAR = re.compile(
     r"(?<![〔\[［【(（])((?:19|20)\d\d)\s*(?:[-—–－~～至到]\s*((?:19|20)\d\d)\s*)?年(?!\s*\d{1,2}\s*月)"
     f"(?!{_HISTORY})"
 )
-_DAY = r"(\d{1,2}|[一二三四五六七八九十]{1,3})"  # 2024年1月15日 or 2024年一月十五日 (a signature's date)
-_DATE = re.compile(r"((?:19|20)\d\d)\s*年\s*" + _DAY + r"\s*月\s*" + _DAY + r"\s*日")
-_BODY_STOP = re.compile(r"\s*(?:(?:19|20)\d\d|关于|(?<!依)法治|依法行政|年度)")  # what follows a body's name in a title
-_ALIAS = re.compile(r"[（(][^（()）]{1,12}[)）]$")  # 藏语委办（编译局）: a body's other name in brackets
-_TITLE_FIELD = re.compile(r"^\s*标\s*题\s*[:：]\s*")  # 标  题: … of a government information-disclosure page
-_TITLE_WORDS = re.compile(r"法治|依法行政|法治政府")
-_TITLE_END = re.compile(r"(?:报告|情况|总结|工作要点|专项报告)$")
-_HEAD_LINES = 10
 _OPENING = 320  # characters of the opening paragraph that can say whom the report speaks for
 # The opening names the body that reports: 2023年，区司法局在区委、区政府的领导下… / 2022年，县数据局坚持…
 _OPENING_BODY = re.compile(
     r"(?:^|\n)\s*(?:19|20)\d\d\s*年(?:度|以来)?\s*[，,]?\s*(?P<body>[" + HAN_CLASS + r"（）()]{4,24}?)" + REPORTING
 )
-
-
-@lru_cache(maxsize=1)
-def _body_endings() -> tuple[str, ...]:
-    return tuple(data_lines("issuer_body_endings.txt"))
-
-
-def _lines(text: str) -> list[tuple[int, int]]:
-    """(start, end) of each non-empty line of the clean text."""
-    out, pos = [], 0
-    for line in text.split("\n"):
-        if line.strip():
-            out.append((pos, pos + len(line)))
-        pos += len(line) + 1
-    return out
-
-
-def _is_body(name: str) -> bool:
-    """A body's name ends like one (kg/data/issuer_body_endings.txt), its bracketed alias aside."""
-    return _ALIAS.sub("", name).endswith(_body_endings())
-
-
-def _chains(hits: list[tuple[int, int, str]]) -> list[tuple[int, int]]:
-    """Runs of consecutive area names (银川市兴庆区 is one run) as (start, end)."""
-    runs: list[tuple[int, int]] = []
-    for start, end, _ in hits:
-        if runs and runs[-1][1] == start:
-            runs[-1] = (runs[-1][0], end)
-        else:
-            runs.append((start, end))
-    return runs
-
-
-def _leading_body(text: str, start: int = 0) -> tuple[int, int] | None:
-    """The issuing body's name that ``text[start:]`` begins with, as (start, end): an area name (after 中共)
-    followed by a body's name up to the year, 关于 or the title's subject (峄城区司法局2022年度…, 中共某某县委全面
-    依法治县委员会办公室2023年…). Where a Party committee and a government head a joint report (中共某某区委某某区
-    人民政府关于…), the last body: the government. None when the text starts with no area name, or the area is not
-    followed by a body's name."""
-    begin = PARTY.match(text, start).end()
-    hits = [(s + begin, e + begin, n) for s, e, n in area_table().find(text[begin : begin + 40])]
-    if not hits or hits[0][0] != begin:
-        return None
-    stop = _BODY_STOP.search(text, hits[0][1])
-    end = stop.start() if stop else len(text)
-    runs = [r for r in _chains(hits) if r[1] <= end]
-    if not runs or end - begin > 40 or end == runs[-1][1] or not _is_body(text[runs[-1][1] : end]):
-        return None
-    return (start if len(runs) == 1 else runs[-1][0]), end
-
-
-def _body_line(text: str, s: int, e: int) -> tuple[int, int] | None:
-    """The span of the issuing body a line consists of (某某县人民政府; of a joint heading 中共某某县委 某某县人民政府,
-    the government; 某某县法治政府建设领导小组办公室), or None when the line is not a body's name."""
-    stripped = text[s:e].strip()
-    if len(stripped) > 40 or re.search(r"[，。,；：:]", stripped):
-        return None
-    at = s + len(text[s:e]) - len(text[s:e].lstrip())
-    body = _leading_body(stripped)
-    if body is not None and body[1] == len(stripped):
-        return at + body[0], at + body[1]
-    if area_table().starts_with_place(stripped) and _is_body(stripped):
-        return at, at + len(stripped)  # 某某县法治政府建设领导小组办公室: a body whose name speaks of 法治
-    return None
 
 
 def _level(issuer: str | None, area: Area | None) -> str | None:
@@ -169,76 +97,7 @@ def _year_of(text: str) -> tuple[int, int] | None:
     return int(m.group(1)), m.start(1)
 
 
-@dataclass
-class _Head:
-    """What the head and the tail of a report say: its title, the issuer's position, the closing date."""
-
-    title: tuple[int, int] | None = None  # clean-text span of the title (after a 标题: label)
-    issuer: tuple[int, int] | None = None
-    banner: bool = False  # the issuer is a body's name on a line of its own at the top (not signature, not title)
-    skip: int = 0  # where the report's own text starts: after a superior's banner
-    signed: tuple[int, int, int, int] | None = None  # year, month, start, end of the closing date
-
-
-def _find_title(text: str, lines: list[tuple[int, int]]) -> tuple[int, int] | None:
-    """An early line about 法治 that ends like a report title."""
-    for s, e in lines[:_HEAD_LINES]:
-        label = _TITLE_FIELD.match(text, s)
-        s = label.end() if label else s
-        line = text[s:e]
-        if (
-            len(line) <= 80
-            and _TITLE_WORDS.search(line)
-            and _TITLE_END.search(line.rstrip("（）()"))
-            and not HEADING.match(line)
-        ):
-            return s, e
-    return None
-
-
-def _read_head(text: str, lines: list[tuple[int, int]]) -> _Head:
-    """The issuer: the signature before the closing date, else a body line at the top, else a body heading the
-    title."""
-    head = _Head(title=_find_title(text, lines))
-    tail = lines[-4:]
-    for i, (s, e) in enumerate(tail):
-        date = _DATE.fullmatch(text[s:e].strip())
-        if date:
-            head.signed = (int(date.group(1)), int(parse_number(date.group(2))), s, e)
-            body = _body_line(text, *tail[i - 1]) if i > 0 else None
-            if body is not None:
-                head.issuer = body
-    if head.issuer is None and head.title:
-        head.issuer = _leading_body(text[: head.title[1]], head.title[0])
-    if head.issuer is None:
-        head.issuer = _top_body(text, lines, head.title)
-        head.banner = head.issuer is not None
-    if head.issuer:
-        s, e = head.issuer
-        s += len(text[s:e]) - len(text[s:e].lstrip())
-        head.issuer = (s, s + len(text[s:e].strip()))
-    return head
-
-
-def _top_body(text: str, lines: list[tuple[int, int]], title: tuple[int, int] | None) -> tuple[int, int] | None:
-    """A body's name on a line of its own at the top, above the title; of bodies on consecutive lines (a joint
-    heading written one body per line: 中共某某市委 / 某某市人民政府 / 关于…的报告), the last: the government, as
-    when they share one line."""
-    found = None
-    for s, e in lines[:4]:
-        if title is not None and s >= title[0]:
-            break
-        body = _body_line(text, s, e)
-        if body is None and found is not None:
-            break
-        if body is not None:
-            found = body
-        elif s >= lines[min(2, len(lines) - 1)][0]:
-            break
-    return found
-
-
-def _year(text: str, head: _Head, body_start: int, head_end: int) -> tuple[int, int] | None:
+def _year(text: str, head: Head, body_start: int, head_end: int) -> tuple[int, int] | None:
     """(year, clean offset) of the year reported on: the title's, the opening's, the head's, or None."""
     title = text[head.title[0] : head.title[1]] if head.title else None
     for offset, source in (
@@ -264,7 +123,7 @@ def _speaks_as(text: str, opening: str, head_end: int) -> str | None:
     return we_tier(text[: head_end + _SPEAKER]) or subject_tier(opening)
 
 
-def _area(text: str, info: ReportInfo, head: _Head, opening: str, head_end: int, meta: dict[str, str]) -> Area | None:
+def _area(text: str, info: ReportInfo, head: Head, opening: str, head_end: int, meta: dict[str, str]) -> Area | None:
     """The issuer's area: from its name, else the title's, else whom the opening speaks for, else the titles the
     government itself issued, else the page's publisher."""
     context = text[:3000]
@@ -280,14 +139,20 @@ def _area(text: str, info: ReportInfo, head: _Head, opening: str, head_end: int,
     head_text = text[head.skip : head_end + _OPENING]
     area = own_committee_area(opening, context)
     area = area or opening_area(opening, context, tier) or opening_area(head_text, context, tier)
+    whole = text[: head_end + _SPEAKER]
+    if area is not None and area.level == "province" and below_province(opening, whole, area):
+        area = None  # 2022年，市政府在省委、省政府…: a 市 speaks, and the province is only named
+    if not tier and speaks_as_city(whole, opening):
+        tier = CITY  # 我市: a city, of a level its own titles or its publisher tell
+        if area is not None and area.level == "prefecture" and opening_subject(opening, context, None) is None:
+            below = own_titles_area(text, context, CITY)  # 在某某市委…领导下，我市… may be a county-level city's
+            area = below if below is not None and area in area_table().chain(below) else area
     if area is None and tier:
         area = own_titles_area(text, context, tier) or publisher_area(meta, context, tier)
-    if area is not None and area.level == "province" and below_province(opening, text[: head_end + _SPEAKER], area):
-        return None  # 2022年，市政府在省委、省政府…: a 市 speaks, and the province is only named
     return area
 
 
-def _superior_banner(text: str, head: _Head, body_start: int, head_end: int) -> bool:
+def _superior_banner(text: str, head: Head, body_start: int, head_end: int) -> bool:
     """Whether the body heading the page is a superior of the one that reports: the opening's subject is an area
     below it (某某市人民政府 / 2023年，某某县坚持…), or the report speaks as a lower tier (我县) than the body's
     area. A portal shows its own government's name above every county's report it carries."""
@@ -314,7 +179,7 @@ def _opening_department(text: str, body_start: int) -> tuple[int, int] | None:
         return None
     body = m.group("body")
     if (
-        not _is_body(body)
+        not is_body(body)
         or body.endswith(("政府", "行政公署", "委"))
         or not body.startswith((*TIERS, "地区"))
         and not area_table().find(body[:12])
@@ -345,12 +210,12 @@ def _township_report(doc: Document, info: ReportInfo, county: Area, opening: str
 
 def extract_report_info(doc: Document) -> ReportInfo:
     text = arabic_years(doc.clean)  # 二〇二三年 → 2023年, same offsets; names are sliced from doc.clean
-    lines = _lines(text)
+    lines = lines_of(text)
     info = ReportInfo(published=doc.meta.get("published"))
-    head = _read_head(text, lines)
+    head = read_head(text, lines)
     if head.title:
         info.title, info.title_span = doc.clean[head.title[0] : head.title[1]], doc.span(*head.title)
-    head_end = lines[min(len(lines), _HEAD_LINES) - 1][1] if lines else 0
+    head_end = lines[min(len(lines), HEAD_LINES) - 1][1] if lines else 0
     body_start = head.title[1] if head.title else (lines[0][0] if lines else 0)
     if head.banner:
         body_start = max(body_start, head.issuer[1])

@@ -36,20 +36,29 @@ def _law_names() -> tuple[dict[str, str], int]:
     return names, max((len(n) for n in names), default=0)
 
 
+@lru_cache(maxsize=1)
+def _name_endings() -> frozenset[str]:
+    """Every ending of a table law name (民法典 → 典, 法典, 民法典): a text read backwards from a 法 can stop at
+    the first piece that ends no name (依法, 法治…), instead of trying every length up to the longest name."""
+    names, _ = _law_names()
+    return frozenset(name[-length:] for name in names for length in range(1, len(name) + 1))
+
+
 def _law_name_hits(text: str) -> list[tuple[int, int, str]]:
     """(start, end, name) of the longest table law name ending at each 法/典/例 — a dictionary lookup per
     ending, because an alternation of a thousand names is slow to scan."""
-    names, longest = _law_names()
+    names, _ = _law_names()
+    endings = _name_endings()
     hits: list[tuple[int, int, str]] = []
     for m in _LAW_END.finditer(text):
         end = m.end()
-        for length in range(min(longest, end), 1, -1):
-            name = text[end - length : end]
-            if name in names:
-                if hits and hits[-1][1] > end - length:
-                    break  # overlaps a name already found
-                hits.append((end - length, end, name))
-                break
+        found, length = 0, 1
+        while length <= end and text[end - length : end] in endings:
+            if length >= 2 and text[end - length : end] in names:
+                found = length
+            length += 1
+        if found and not (hits and hits[-1][1] > end - found):  # (one overlapping a name already found: none)
+            hits.append((end - found, end, text[end - found : end]))
     return hits
 
 

@@ -22,6 +22,7 @@ import re
 from dataclasses import dataclass
 from functools import lru_cache
 
+from kg.extract.lost_brackets import lost_title_spans
 from kg.extract.regulations import Titles, find_titles
 from kg.extract.spans import SpanSet
 from kg.lang.schemes import measure_scheme
@@ -199,7 +200,8 @@ def extract_measures(
     doc: Document, segmenter: Segmenter | None = None, titles: Titles | None = None
 ) -> list[MeasureMention]:
     text = doc.clean
-    inside_titles = SpanSet((s, e) for s, e, _ in (find_titles(text) if titles is None else titles))
+    titles = find_titles(text) if titles is None else titles
+    inside_titles = SpanSet([(s, e) for s, e, _ in titles] + lost_title_spans(text, titles))
     index = _scheme_index()
     out: list[MeasureMention] = []
     taken: list[tuple[int, int]] = []
@@ -233,4 +235,17 @@ def extract_measures(
         iri, label = index[m.group()]
         add(m.start(), m.end(), label, iri)
     out.sort(key=lambda mm: mm.span.start)
-    return out
+    return _short_forms_of_longer(out)
+
+
+def _short_forms_of_longer(mentions: list[MeasureMention]) -> list[MeasureMention]:
+    """A coined phrase that ends a scheme measure of the same report stands for it: after “高效办成一件事”, a
+    quoted “一件事” is that measure again, not a new one. Only a scheme concept absorbs its tail: a coined list
+    (“办事不出门、办事不见面”) leaves “不见面” its own measure."""
+    labels = {m.label: m.concept for m in mentions if m.concept is not None}
+    for m in mentions:
+        if m.concept is None:
+            longer = sorted((label for label in labels if label != m.label and label.endswith(m.label)), key=len)
+            if longer:
+                m.label, m.concept = longer[-1], labels[longer[-1]]
+    return mentions

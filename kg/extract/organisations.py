@@ -15,14 +15,15 @@ segmenter (with the domain dictionary) keeps the first inside one word. Candidat
 from __future__ import annotations
 
 import re
+from collections.abc import Iterator
 from dataclasses import dataclass
 from functools import cache, lru_cache
 
-from kg.extract.figures import unit_words
+from kg.extract.lost_brackets import lost_title_spans
+from kg.extract.org_bounds import after_blank_between_bodies, after_measure_word, after_party_committee, outermost
 from kg.extract.regulations import Titles, find_titles
 from kg.extract.spans import SpanSet
 from kg.lang.areas import area_table
-from kg.lang.numerals import ARABIC_DIGIT_CLASS, CHINESE_NUMERAL_CHARS
 from kg.lang.zh import FUNCTION_CHARS, HAN_CLASS, TIERS, quoted
 from kg.model import OrganisationMention
 from kg.read import Document
@@ -37,7 +38,6 @@ _POSITION = re.compile(
 )
 _QUOTE = quoted(1, 30, single=False)
 _BREAK = re.compile(f"[^{HAN_CLASS}（）()]")  # a name never crosses punctuation, digits or quotes
-_NUMERAL = re.compile(f"[{ARABIC_DIGIT_CLASS}{CHINESE_NUMERAL_CHARS}]")
 _TIER_CHARS = ("自治区", "街道", "区", "县", "市", "省", "镇", "乡", "旗", "州", "盟", "村")
 
 
@@ -112,6 +112,8 @@ _GENERIC_HEADS = (
     "县市区",
 )
 _DEICTIC = ("我", "本", "该", "各", "其", "此")
+_FIRM_ENDINGS = ("事务所", "公证处")  # 律师事务所, 会计师事务所: named place + trade name (字号) + kind
+_TRADE_NAME = 6  # characters between the place and 事务所: a trade name of up to four, and 律师 or 公证
 _FUNCTION_CHARS = FUNCTION_CHARS
 
 
@@ -202,8 +204,12 @@ def _name_before(text: str, start: int, end: int, segmenter: Segmenter | None, g
         name_start = offsets[k]
     township = k >= 1 and words[k - 1][0] in ("镇", "乡", "街道") and offsets[k] == cut
     zone = text[start:end] == "管委会"  # a zone's administrative committee
+    firm = text[start:end].endswith(_FIRM_ENDINGS)
     for i in range(k - 1, -1, -1):
         word, tag = words[i]
+        if firm and cut - offsets[i] <= _TRADE_NAME and any(t == "ns" for _, t in words[max(0, i - 2) : i]):
+            name_start = offsets[i]  # a firm's trade name after its place (辽宁某某振江律师事务所): any characters
+            continue
         if zone and words[i + 1][0] == "区" and tag.startswith("v") and len(word) == 2:
             name_start = offsets[i]  # a zone named by what it does (产业集聚区管委会, 经济技术开发区管委会)
             continue
@@ -307,13 +313,12 @@ def extract_organisations(
 ) -> list[OrganisationMention]:
     text = doc.clean
     pattern, endings = _endings()
-    in_title = SpanSet((s, e) for s, e, _ in (find_titles(text) if titles is None else titles))
+    titles = find_titles(text) if titles is None else titles
+    in_title = SpanSet([(s, e) for s, e, _ in titles] + lost_title_spans(text, titles))
     quotes = SpanSet(m.span() for m in _QUOTE.finditer(text))
     found: list[tuple[int, int]] = []
-    for m in pattern.finditer(text):
+    for m in _ending_matches(text, pattern, endings):
         ending = endings[m.group()]
-        if text.startswith(ending.not_followed_by, m.end()):
-            continue
         if _false_ending(text, m.end()):
             continue
         name = (
@@ -323,64 +328,24 @@ def extract_organisations(
             continue
         if name == "本级":
             name = ""  # 本级人大常委会: the body is named by its ending; 本级 only says whose
-        start = _after_blank_between_bodies(doc, m.start() - len(name), m.start())
-        start = _after_party_committee(text, start, m.start())
-        start = _after_measure_word(text, start, m.start())
+        start = after_blank_between_bodies(doc, m.start() - len(name), m.start(), pattern)
+        start = after_party_committee(text, start, m.start())
+        start = after_measure_word(text, start, m.start())
         if in_title.covers(start) or quotes.strictly_contains(start, m.end()):
             continue  # part of a document's title, or of a quoted name (“山东地税电子税务局”上线)
         if _POSITION.match(text, m.end()):
             continue  # 最高人民法院原副院长: a person's position, not a mention of the body
         found.append((start, m.end()))
-    return [OrganisationMention(span=doc.span(s, e), name=text[s:e]) for s, e in _outermost(found)]
+    return [OrganisationMention(span=doc.span(s, e), name=text[s:e]) for s, e in outermost(found)]
 
 
-def _after_measure_word(text: str, start: int, name_end: int) -> int:
-    """2件市政府规章, 3家区直部门: a name that begins right after a number never begins with its measure word."""
-    if start == 0 or not _NUMERAL.match(text[start - 1]):
-        return start
-    word = next((u for u in unit_words() if text.startswith(u, start)), "")
-    return start + len(word) if start + len(word) < name_end else start
-
-
-def _after_party_committee(text: str, start: int, name_end: int) -> int:
-    """中共某某市委某某市人民政府 (a joint heading written without a blank): a place's name right after a
-    committee's 委 starts the second body's name."""
-    cut = start
-    for i in range(start + 2, name_end):
-        if text[i - 1] == "委" and area_table().starts_with_place(text[i:name_end]):
-            cut = i
-    return cut
-
-
-def _after_blank_between_bodies(doc: Document, start: int, name_end: int) -> int:
-    """Where a name really starts when the cleaner joined two bodies written side by side with a blank between
-    (a joint heading: 中共某某县委 某某县人民政府): after the last blank whose left part is a whole body's name
-    (two characters or more, ending like a body). Letter-spaced text (县 人 民 政 府) has single characters
-    between its blanks and is read as one name."""
-    cut, piece_start = start, start
-    for i in range(start + 1, name_end):
-        if doc.clean_to_text[i] - doc.clean_to_text[i - 1] > 1 and doc.text[doc.clean_to_text[i] - 1].isspace():
-            piece = doc.clean[piece_start:i]
-            if len(piece) >= 2 and _ends_like_body(piece):
-                cut = i
-            piece_start = i
-    return cut
-
-
-def _ends_like_body(piece: str) -> bool:
-    pattern = ending_pattern()
-    return any(pattern.fullmatch(piece, len(piece) - k) for k in range(1, len(piece)))
-
-
-def _outermost(spans: list[tuple[int, int]]) -> list[tuple[int, int]]:
-    """Spans not inside another span (区委 inside 区委平安建设领导小组办公室), in text order; two that overlap
-    are one body's name read from two endings (…工作领导小组 and 领导小组办公室: …工作领导小组办公室)."""
-    kept: list[tuple[int, int]] = []
-    for s, e in sorted(set(spans), key=lambda se: (se[0], -se[1])):
-        if kept and e <= kept[-1][1]:
+def _ending_matches(text: str, pattern: re.Pattern[str], endings: dict[str, _Ending]) -> Iterator[re.Match[str]]:
+    """The endings of the text, leftmost first; where one is followed by what shows it is part of another word, the
+    scan goes on inside it (委办 of 县委办公室 is not an ending: 办公室, which starts inside it, is)."""
+    pos = 0
+    while (m := pattern.search(text, pos)) is not None:
+        if text.startswith(endings[m.group()].not_followed_by, m.end()):
+            pos = m.start() + 1
             continue
-        if kept and s < kept[-1][1]:
-            kept[-1] = (kept[-1][0], e)
-            continue
-        kept.append((s, e))
-    return kept
+        yield m
+        pos = m.end()

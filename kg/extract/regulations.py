@@ -16,6 +16,7 @@ import re
 from functools import lru_cache
 
 from kg.extract.laws import find_unbracketed_laws
+from kg.extract.lost_brackets import lost_closing_titles, lost_opening_titles
 from kg.extract.roles import OwnArea, role_of
 from kg.extract.spans import SpanSet
 from kg.lang.laws import law_table
@@ -83,16 +84,20 @@ def find_titles(text: str) -> Titles:
     return tuple(result)
 
 
-_MEDIA_AFTER = re.compile(r"(?:栏目|节目|专栏|专题片|频道|电视节目|广播节目|微电影|短视频|公众号)")
+_MEDIA_AFTER = re.compile(
+    r"(?:电视|广播|专题|普法|法治|访谈|系列)?(?:栏目|节目|专栏|专题片|频道|电视节目|广播节目|微电影|短视频|公众号)"
+)
 # a lecture or speech titled 《…》: 作《习近平法治思想》专题辅导, 主讲《…》, 题为《…》的报告
 _SPEECH_AFTER = re.compile(r"(?:专题辅导|辅导报告|专题讲座|讲座|专题报告|专题党课|党课|宣讲报告|授课|主题演讲|讲话)")
 # a list of courses: 开发《…》《…》等3门专题精品课程 — each title of the list is a course, unless it is named as a law
 # or rule is (《民法典》《某某条例》等专题讲座 are lectures on laws: the laws stay regulations)
 _REST_OF_LIST = re.compile(r"(?:[、，,和及与]?《[^《》\n]{1,60}》)*(?:等[0-9一二三四五六七八九十]*[门个部期堂节]?)?")
-_COURSE_AFTER = re.compile(r"(?:专题|精品|网络|线上)*(?:课程|微课|课件)")
+_COURSE_AFTER = re.compile(r"[^，,。；;《》\n]{0,6}?(?:专题|精品|网络|线上)*(?:课程|微课|课件)")  # 等法治相关课程10门
 _RULE_ENDING = re.compile(r"(?:法|法典|条例|办法|规定|细则|规则|意见|方案|规划|纲要|决定|通知)(?:（[^）]*）)?$")
 _SPEECH_BEFORE = re.compile(r"(?:主讲|讲授|题为|为题)$")
-_COPIES_AFTER = re.compile(r"[0-9０-９,，一二三四五六七八九十百千万余多近约]+(?:册|本)")
+_COPIES_AFTER = re.compile(
+    r"[0-9０-９一二三四五六七八九十百千万][0-9０-９,，一二三四五六七八九十百千万余多近约]*(?:册|本)"
+)
 
 
 def _category_from_context(text: str, start: int, end: int, title: str) -> str:
@@ -255,12 +260,23 @@ def extract_regulations(
     blocked = [(s, e) for s, e, _ in titles]
     if aliases:
         mentions += _alias_uses(doc, declared, blocked, own)
+    for s, e, surface in _lost_bracket_titles(text, titles):
+        title = normalise_title(surface)
+        if categorise(title) == "regulation":
+            role = role_of(text, s, e, own)
+            mentions.append(RegulationMention(doc.span(s, e), title, surface, role, bracketed=False))
     for s, e, full in find_unbracketed_laws(text, blocked):
         mentions.append(
             RegulationMention(span=doc.span(s, e), title=full, surface=text[s:e], role="cited", bracketed=False)
         )  # a national law is never this government's
     mentions.sort(key=lambda m: m.span.start)
     return _link_parents(mentions)
+
+
+def _lost_bracket_titles(text: str, titles: Titles) -> list[tuple[int, int, str]]:
+    """(start, end, title as written) of the titles that lost their 《 or their 》 (kg.extract.lost_brackets)."""
+    opened = [(s, e, text[s : e - 1]) for s, e in lost_opening_titles(text, titles)]
+    return opened + [(s, e, text[s + 1 : e]) for s, e in lost_closing_titles(text, titles)]
 
 
 @lru_cache(maxsize=1)

@@ -10,6 +10,7 @@ import re
 from collections import Counter
 from functools import lru_cache
 
+from kg.extract.roles import role_of
 from kg.lang.areas import TIER_RANK, Area, area_table
 from kg.lang.zh import HAN_CLASS, TIERS
 from kg.resources import data_lines
@@ -50,6 +51,8 @@ _WE = {
     "省": "province",
 }
 _OWN_TITLE = re.compile(r"《([^《》\n]{4,60})》")
+# a place named as a partner or a destination (与某某区、某某县签订…, 赴某某市学习, 向某某市报备): another party
+_PARTNER_BEFORE = re.compile(r"(?:与|同|赴|前往|到|向)(?:[^，,。；;、]{2,8}、)*$")
 # the report's own province spoken of: 在省委、省政府…, 全省第一, the tiers 省市县 / 省州市 (not 某某省市场监管局: a
 # 省 after a province's name is checked by the caller)
 _OWN_PROVINCE = re.compile(r"省委|省政府|全省|省[、]?[州市][、]?[市县区乡]")
@@ -189,16 +192,21 @@ def _best_opening_name(opening: str, context: str, tier: str | None) -> tuple[in
     region = _we_word(context) == "区"
     best: tuple[int, int, Area] | None = None
     province = "province" in (tier, loose)
-    titles = [] if province else [m.span() for m in _OWN_TITLE.finditer(opening)]
+    titles = [m.span() for m in _OWN_TITLE.finditer(opening)]
     for start, end, area in _chained(sorted(table.find(opening) + _short_subjects(opening)), context):
         if area is None or (tier and _higher(area.level, tier) and not (region and _is_region(area))):
             continue
-        if area.level == "province" and any(s < start < e for s, e in titles):
+        if tier and _higher(tier, area.level):
+            continue  # 州政府坚持… 某某县率先推行…: a place below the one that speaks is one of its own
+        if _PARTNER_BEFORE.search(opening, max(0, start - 16), start):
+            continue  # 与某某区签订协议, 赴某某县学习考察: another party, never the one that reports
+        titled = any(s < start < e for s, e in titles)  # 《某某市人民政府关于…》 names its issuer, not the subject
+        if titled and area.level == "province" and not province:
             continue
         score = int(area.level in (tier, loose))
-        if _SUBJECT_BEFORE.search(opening[max(0, start - 4) : start]):
+        if not titled and _SUBJECT_BEFORE.search(opening[max(0, start - 4) : start]):
             score += 2
-        if _SUBJECT_AFTER.match(opening[end : end + 6]):
+        if not titled and _SUBJECT_AFTER.match(opening[end : end + 6]):
             score += 2
         if any(s <= start < e for s, e in superiors):
             score -= 4
@@ -245,18 +253,40 @@ def _is_region(area: Area) -> bool:
     return area.level == "province" and area.name.endswith("自治区")
 
 
+CITY = "city"
+"""The tier of a report that speaks as 我市 or 市政府: a city of either level (a prefecture's or a county's)."""
+
+
+def speaks_as_city(context: str, opening: str) -> bool:
+    """Whether the report speaks as a 市 (我市, 本市, 市政府坚持…), which does not say which level of city."""
+    if _we_word(context) is not None:
+        return _we_word(context) == "市"
+    m = _TIER_SUBJECT.search(opening)
+    return bool(m) and m.group("tier") == "市"
+
+
+def _of_tier(area: Area, tier: str) -> bool:
+    if tier == CITY:
+        return area.name.endswith("市") and area.level in ("county", "prefecture")
+    return area.level == tier
+
+
 def own_titles_area(text: str, context: str, tier: str) -> Area | None:
     """The area of the tier the report speaks as that the most titles in it start with (《某某县人民政府关于…》,
-    《某某县…办法》): a government names itself in the titles of what it issues."""
+    《某某县…办法》): a government names itself in the titles of what it issues. ``tier`` is a level or
+    :data:`CITY`; a city's titles count only where the report issues them (印发《…》), since both levels of city
+    say 我市 and a county-level city cites its prefecture's titles too."""
     table = area_table()
     counts: Counter[str] = Counter()
     for m in _OWN_TITLE.finditer(text):
+        if tier == CITY and role_of(text, m.start(), m.end()) != "issued":
+            continue  # a county-level city cites its prefecture's 《某某市人民政府关于…》: only what it issued
         title = m.group(1)
         start = PARTY.match(title).end()
         hits = table.find(title[: start + 20])
         if hits and hits[0][0] == start:
             area = chain_area(title[start:], context)
-            if area is not None and area.level == tier:
+            if area is not None and _of_tier(area, tier):
                 counts[area.code] += 1
     if not counts:
         return None
@@ -270,7 +300,7 @@ def publisher_area(meta: dict[str, str], context: str, tier: str) -> Area | None
     evidence, after the report's own words; a publisher of another tier (the superior city's site) is not used."""
     for key in ("issuing_body", "source"):
         area = chain_area(meta.get(key, ""), context)
-        if area is not None and area.level == tier:
+        if area is not None and _of_tier(area, tier):
             return area
     return None
 

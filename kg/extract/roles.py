@@ -53,6 +53,11 @@ def _verbs() -> tuple[re.Pattern[str], dict[str, str], tuple[str, ...]]:
     return pattern, roles, tuple(topics)
 
 
+def role_verbs() -> re.Pattern[str]:
+    """Every verb of kg/data/regulation_verbs.txt in one alternation, longest first."""
+    return _verbs()[0]
+
+
 @dataclass(frozen=True)
 class OwnArea:
     """What the report's own government looks like in text: its place names, its tier, and whether a 市 word

@@ -7,6 +7,7 @@ each such character the few substrings ending there are looked up in a dictionar
 from __future__ import annotations
 
 import re
+from collections import defaultdict
 from collections.abc import Iterable
 from dataclasses import dataclass
 from functools import lru_cache
@@ -139,18 +140,25 @@ class AreaTable:
 
     def _stands_alone(self, text: str, start: int) -> bool:
         """A two-character name that is a function character and a tier word (和县, 新县) is spelt by accident
-        in running text (市委和县委, 创新县域): it counts only where no other Chinese character runs into it, after
+        in running text (市委和县委, 创新县域, 《某某意见》和县委…): it counts only where no other Chinese character,
+        closing bracket or quote runs into it, after
         a year (2022年新县…), or after its prefecture's name (信阳市新县). A name that is an ordinary word (城区,
         矿区: kg/data/generic_area_names.txt), or that a common word runs into (示范县, 完成县委: kg/data/
         words_into_county_names.txt), counts only after its prefecture's name."""
         name = text[start : start + 2]
         generic = name in _generic_names() or (start > 0 and text[start - 1 : start + 1] in _words_into_names())
-        if not generic and (text[start] not in _function_characters() or start == 0 or not is_han(text[start - 1])):
+        before = text[start - 1] if start else ""
+        alone = not before or not is_han(before) and not _JOINS[before]
+        if not generic and (text[start] not in _function_characters() or alone):
             return True
         if not generic and text[start - 1] in "年度":
             return True
         parents = {self.by_code[a.parent].name for a in self.lookup(name) if a.parent in self.by_code}
         return any(text.endswith(p, 0, start) for p in parents)
+
+
+_JOINS = defaultdict(bool, dict.fromkeys("）)》〉」』”’]］】0123456789", True))
+"""What ends a word that a function character then joins to the next (…号）和县委办公室): not a place's start."""
 
 
 @lru_cache(maxsize=1)

@@ -265,3 +265,11 @@ def test_batches_and_classes_of_a_task_list_keep_their_measure_words():
 def test_numerals_of_fixed_names_are_no_counts():
     text = "形成三位一体的工作格局，严格执行中央八项规定精神，县四大班子成员带头学法，全年培训干部80人。"
     assert values(text) == [(Decimal(80), "人")]
+
+
+def test_a_numeral_inside_a_place_name_is_no_figure():
+    assert figs("在七台河市委的领导下，赴六盘水市学习，办理案件3件。") == [(Decimal(3), "件", None)]
+
+
+def test_a_rank_is_no_figure():
+    assert figs("在全市考核中进入前三位，排名前十名，表彰先进个人12名。") == [(Decimal(12), "人", None)]

@@ -339,3 +339,61 @@ def test_a_provinces_law_named_in_the_head_is_no_evidence_of_who_reports():
         "2021年，自治区坚持依法行政，深入推进法治政府建设。\n一、工作\n制定《宁夏回族自治区行政执法监督办法》。"
     )
     assert province.area.name == "宁夏回族自治区"  # a report that speaks as a province names its own laws
+
+
+def test_a_city_that_says_only_wo_shi_is_named_by_the_titles_it_issued():
+    i = info(
+        "2019年法治政府建设工作报告\n2019年，在省委、省政府的坚强领导下，我市深入推进依法行政，在河南省法治政府"
+        "建设考评中位列全省前列。一是印发《开封市人民政府关于进一步规范行政执法行为的意见》，二是制定"
+        "《开封市重大行政决策程序规定》。"
+    )
+    assert (i.issuer, i.issuer_level) == ("开封市人民政府", "city")
+
+
+def test_a_county_level_city_led_by_its_prefecture_is_not_the_prefecture():
+    i = info(
+        "2020年法治政府建设工作报告\n2020年，在郑州市委、市政府的正确领导下，我市坚持依法行政。认真贯彻"
+        "《郑州市人民政府关于深化放管服改革的意见》和《郑州市行政执法监督办法》，印发《新密市人民政府关于推行"
+        "行政执法公示制度的通知》。"
+    )
+    assert (i.area.name, i.issuer_level) == ("新密市", "county_city")
+
+
+def test_a_place_at_the_head_of_a_followed_title_is_not_the_subject_of_the_opening():
+    i = info(
+        "2022年法治政府建设工作报告\n2022年，认真贯彻《吴忠市行政执法监督办法》，盐池县坚持依法行政，全县法治"
+        "政府建设取得成效。"
+    )
+    assert i.area.name == "盐池县"
+
+
+def test_a_partner_or_destination_named_in_the_body_is_not_the_issuer():
+    i = info(
+        "2022年，本区坚持依法行政，深入推进法治政府建设，各项工作取得新成效。\n"
+        "一是健全执法协作。与东港市、振安区签订行政执法协作协议，组织执法骨干赴沈阳市和平区学习考察。"
+    )
+    assert i.area is None and i.issuer is None
+
+
+def test_a_place_below_the_government_that_speaks_is_one_of_its_own():
+    i = info(
+        "2021年，州政府坚持依法行政，统筹推进全州法治政府建设。\n"
+        "（一）优化营商环境。门源回族自治县、祁连县率先推行改革，州委全面依法治州委员会印发"
+        "《海北藏族自治州法治政府建设实施方案（2021—2025年）》。"
+    )
+    assert i.area.name == "海北藏族自治州" and i.issuer_level == "city"
+
+
+def test_a_title_broken_across_two_lines_is_read_whole_with_the_body_it_starts_with():
+    i = info("字号 大 中 小\n阿拉善盟司法局2022年度法治政府\n建设情况报告\n一、主要工作\n全年办理案件12件。")
+    assert (i.issuer, i.issuer_level, i.year) == ("阿拉善盟司法局", "department", 2022)
+
+
+def test_a_body_on_its_own_line_above_its_title_is_not_joined_to_it():
+    i = info("吴忠市人民政府\n盐池县2022年法治政府建设工作报告\n2022年，我县坚持依法行政。")
+    assert i.area.name == "盐池县"
+
+
+def test_a_colloquial_short_name_of_a_league_is_the_league():
+    i = info("锡盟司法局关于2022年度法治政府建设情况的报告\n2022年，我局坚持依法行政。")
+    assert (i.area.name, i.issuer_level) == ("锡林郭勒盟", "department")

@@ -170,3 +170,22 @@ def test_a_quiet_period_for_firms_is_a_coined_measure_quoted_or_not():
 
 def test_an_honour_named_in_quotes_is_not_a_measure():
     assert measures("在知识竞赛中获“优秀组织奖”，深化“放管服”改革。") == ["放管服"]
+
+
+def test_a_quoted_tail_of_a_scheme_measure_is_that_measure_again():
+    text = "全力推进“高效办成一件事”，首批8个“一件事”全部落地。"
+    assert measures(text) == ["高效办成一件事", "高效办成一件事"]
+
+
+def test_a_quoted_tail_of_a_coined_list_stays_its_own_measure():
+    text = "推行“马上办”，全面实现“网上办、马上办”。"
+    assert measures(text) == ["马上办", "网上办、马上办"]
+
+
+def test_a_quoted_name_of_a_group_that_speaks_is_no_measure():
+    assert measures("组建“青山法韵”宣讲团，开展“法律明白人”培训。") == ["法律明白人"]
+    assert measures("成立“平川律师宣讲团”，深化“放管服”改革。") == ["放管服"]
+
+
+def test_a_quoted_structure_of_tiers_is_no_measure():
+    assert measures("健全“县乡村三级”调解网络，坚持“枫桥经验”。") == ["枫桥经验"]

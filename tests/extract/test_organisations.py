@@ -212,3 +212,20 @@ def test_a_name_never_begins_inside_brackets():
     found = orgs("督促各乡镇(街道)党委(党组)落实责任，县人民检察院（县检察院）开展监督。")
     assert not [name for name in found if name.startswith((")", "）")) or ")党委(" in name]
     assert "县人民检察院" in found
+
+
+def test_a_law_firm_keeps_its_trade_name_after_its_place_whatever_its_characters():
+    text = "镇人民调解委员会、辽宁凤城振远律师事务所参与调解，河南天欣律师事务所律师坐班。"
+    assert orgs(text)[1:] == ["辽宁凤城振远律师事务所", "河南天欣律师事务所"]
+
+
+def test_a_count_of_law_firms_is_no_trade_name():
+    assert orgs("全县7家律师事务所与村居签约。") == ["律师事务所"]
+
+
+def test_an_ending_rejected_by_what_follows_leaves_the_ending_that_starts_inside_it():
+    assert orgs("县委办公室、县政府办公室联合印发通知。") == ["县委办公室", "县政府办公室"]
+
+
+def test_a_body_inside_a_title_that_lost_its_bracket_is_the_title_s():
+    assert orgs("制定《某某县委全面依法治县委员会2023年工作要点,分解任务25项，县司法局牵头。") == ["县司法局"]

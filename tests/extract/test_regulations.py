@@ -277,3 +277,23 @@ def test_titles_counted_as_the_legislation_completed_are_issued():
 def test_bulletins_yearbooks_and_lecture_programmes_are_not_regulations():
     found = regs("编发《法治政府建设工作简报》12期，出版《某某县年鉴》，开办《法治大讲堂》，印发《某某县权责清单》。")
     assert [m.category for m in found] == ["media", "book", "media", "regulation"]
+
+
+def test_a_document_co_signed_by_this_government_s_department_is_issued():
+    text = "县人民检察院与县司法局会签《关于建立行政检察与行政复议衔接机制的意见》，形成工作合力。"
+    assert roles(text, "平罗县") == [("关于建立行政检察与行政复议衔接机制的意见", "issued")]
+
+
+def test_a_programme_named_with_a_modifier_before_its_kind_is_no_document():
+    text = "县融媒体中心开设《法治平罗》电视专栏，县广播电视台播出《以案说法》专题节目12期。"
+    assert [m.category for m in regs(text)] == ["media", "media"]
+
+
+def test_a_comma_and_this_county_after_a_title_do_not_make_it_a_booklet():
+    text = "全面落实《某某省法治政府建设实施方案（2021—2025年）》，本县各单位协同发力。"
+    assert [m.category for m in regs(text)] == ["regulation"]
+
+
+def test_copies_after_a_title_make_it_a_booklet():
+    text = "编印《法律明白人读物》3000本，发放到村。"
+    assert [m.category for m in regs(text)] == ["book"]

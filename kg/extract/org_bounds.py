@@ -1,0 +1,65 @@
+"""Where a body's name begins and ends when the text runs bodies together: after a count's measure word (3家区直部门),
+after a Party committee written without a blank (中共某某市委某某市人民政府), after a blank the cleaner removed
+(中共某某县委 某某县人民政府), and which of two overlapping names is the body's (kg.extract.organisations)."""
+
+from __future__ import annotations
+
+import re
+
+from kg.extract.figures import unit_words
+from kg.lang.areas import area_table
+from kg.lang.numerals import ARABIC_DIGIT_CLASS, CHINESE_NUMERAL_CHARS
+from kg.read import Document
+
+_NUMERAL = re.compile(f"[{ARABIC_DIGIT_CLASS}{CHINESE_NUMERAL_CHARS}]")
+
+
+def after_measure_word(text: str, start: int, name_end: int) -> int:
+    """2件市政府规章, 3家区直部门: a name that begins right after a number never begins with its measure word."""
+    if start == 0 or not _NUMERAL.match(text[start - 1]):
+        return start
+    word = next((u for u in unit_words() if text.startswith(u, start)), "")
+    return start + len(word) if start + len(word) < name_end else start
+
+
+def after_party_committee(text: str, start: int, name_end: int) -> int:
+    """中共某某市委某某市人民政府 (a joint heading written without a blank): a place's name right after a
+    committee's 委 starts the second body's name."""
+    cut = start
+    for i in range(start + 2, name_end):
+        if text[i - 1] == "委" and area_table().starts_with_place(text[i:name_end]):
+            cut = i
+    return cut
+
+
+def after_blank_between_bodies(doc: Document, start: int, name_end: int, endings: re.Pattern[str]) -> int:
+    """Where a name really starts when the cleaner joined two bodies written side by side with a blank between
+    (a joint heading: 中共某某县委 某某县人民政府): after the last blank whose left part is a whole body's name
+    (two characters or more, ending like a body). Letter-spaced text (县 人 民 政 府) has single characters
+    between its blanks and is read as one name."""
+    cut, piece_start = start, start
+    for i in range(start + 1, name_end):
+        if doc.clean_to_text[i] - doc.clean_to_text[i - 1] > 1 and doc.text[doc.clean_to_text[i] - 1].isspace():
+            piece = doc.clean[piece_start:i]
+            if len(piece) >= 2 and _ends_like_body(piece, endings):
+                cut = i
+            piece_start = i
+    return cut
+
+
+def _ends_like_body(piece: str, endings: re.Pattern[str]) -> bool:
+    return any(endings.fullmatch(piece, len(piece) - k) for k in range(1, len(piece)))
+
+
+def outermost(spans: list[tuple[int, int]]) -> list[tuple[int, int]]:
+    """Spans not inside another span (区委 inside 区委平安建设领导小组办公室), in text order; two that overlap
+    are one body's name read from two endings (…工作领导小组 and 领导小组办公室: …工作领导小组办公室)."""
+    kept: list[tuple[int, int]] = []
+    for s, e in sorted(set(spans), key=lambda se: (se[0], -se[1])):
+        if kept and e <= kept[-1][1]:
+            continue
+        if kept and s < kept[-1][1]:
+            kept[-1] = (kept[-1][0], e)
+            continue
+        kept.append((s, e))
+    return kept

@@ -1,0 +1,172 @@
+"""The head and the foot of a report's page: its title (on one line, or broken over two), the body named on a
+line of its own above it or in front of it (某某县人民政府 / 关于…的报告, 峄城区司法局2022年度…的报告), a signature
+before the closing date. :mod:`kg.extract.issuer` weighs this evidence against the opening's."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from functools import lru_cache
+
+from kg.extract.report_area import PARTY
+from kg.lang.areas import area_table
+from kg.lang.numerals import parse_number
+from kg.read import HEADING
+from kg.resources import data_lines
+
+_DAY = r"(\d{1,2}|[一二三四五六七八九十]{1,3})"  # 2024年1月15日 or 2024年一月十五日 (a signature's date)
+_DATE = re.compile(r"((?:19|20)\d\d)\s*年\s*" + _DAY + r"\s*月\s*" + _DAY + r"\s*日")
+_BODY_STOP = re.compile(r"\s*(?:(?:19|20)\d\d|关于|(?<!依)法治|依法行政|年度)")  # what follows a body's name in a title
+_ALIAS = re.compile(r"[（(][^（()）]{1,12}[)）]$")  # 藏语委办（编译局）: a body's other name in brackets
+_TITLE_FIELD = re.compile(r"^\s*标\s*题\s*[:：]\s*")  # 标  题: … of a government information-disclosure page
+_TITLE_WORDS = re.compile(r"法治|依法行政|法治政府")
+_TITLE_END = re.compile(r"(?:报告|情况|总结|工作要点|专项报告)$")
+HEAD_LINES = 10
+
+
+@lru_cache(maxsize=1)
+def _body_endings() -> tuple[str, ...]:
+    return tuple(data_lines("issuer_body_endings.txt"))
+
+
+def lines_of(text: str) -> list[tuple[int, int]]:
+    """(start, end) of each non-empty line of the clean text."""
+    out, pos = [], 0
+    for line in text.split("\n"):
+        if line.strip():
+            out.append((pos, pos + len(line)))
+        pos += len(line) + 1
+    return out
+
+
+def is_body(name: str) -> bool:
+    """A body's name ends like one (kg/data/issuer_body_endings.txt), its bracketed alias aside."""
+    return _ALIAS.sub("", name).endswith(_body_endings())
+
+
+def _chains(hits: list[tuple[int, int, str]]) -> list[tuple[int, int]]:
+    """Runs of consecutive area names (银川市兴庆区 is one run) as (start, end)."""
+    runs: list[tuple[int, int]] = []
+    for start, end, _ in hits:
+        if runs and runs[-1][1] == start:
+            runs[-1] = (runs[-1][0], end)
+        else:
+            runs.append((start, end))
+    return runs
+
+
+def _leading_body(text: str, start: int = 0) -> tuple[int, int] | None:
+    """The issuing body's name that ``text[start:]`` begins with, as (start, end): an area name (after 中共)
+    followed by a body's name up to the year, 关于 or the title's subject (峄城区司法局2022年度…, 中共某某县委全面
+    依法治县委员会办公室2023年…). Where a Party committee and a government head a joint report (中共某某区委某某区
+    人民政府关于…), the last body: the government. None when the text starts with no area name, or the area is not
+    followed by a body's name."""
+    begin = PARTY.match(text, start).end()
+    hits = [(s + begin, e + begin, n) for s, e, n in area_table().find(text[begin : begin + 40])]
+    if not hits or hits[0][0] != begin:
+        return None
+    stop = _BODY_STOP.search(text, hits[0][1])
+    end = stop.start() if stop else len(text)
+    runs = [r for r in _chains(hits) if r[1] <= end]
+    if not runs or end - begin > 40 or end == runs[-1][1] or not is_body(text[runs[-1][1] : end]):
+        return None
+    return (start if len(runs) == 1 else runs[-1][0]), end
+
+
+def _body_line(text: str, s: int, e: int) -> tuple[int, int] | None:
+    """The span of the issuing body a line consists of (某某县人民政府; of a joint heading 中共某某县委 某某县人民政府,
+    the government; 某某县法治政府建设领导小组办公室), or None when the line is not a body's name."""
+    stripped = text[s:e].strip()
+    if len(stripped) > 40 or re.search(r"[，。,；：:]", stripped) or _A_YEAR.search(stripped):
+        return None  # 某某局2022年度法治政府 is the first line of a title, not a body
+    at = s + len(text[s:e]) - len(text[s:e].lstrip())
+    body = _leading_body(stripped)
+    if body is not None and body[1] == len(stripped):
+        return at + body[0], at + body[1]
+    if area_table().starts_with_place(stripped) and is_body(stripped):
+        return at, at + len(stripped)  # 某某县法治政府建设领导小组办公室: a body whose name speaks of 法治
+    return None
+
+
+@dataclass
+class Head:
+    """What the head and the tail of a report say: its title, the issuer's position, the closing date."""
+
+    title: tuple[int, int] | None = None  # clean-text span of the title (after a 标题: label)
+    issuer: tuple[int, int] | None = None
+    banner: bool = False  # the issuer is a body's name on a line of its own at the top (not signature, not title)
+    skip: int = 0  # where the report's own text starts: after a superior's banner
+    signed: tuple[int, int, int, int] | None = None  # year, month, start, end of the closing date
+
+
+def _find_title(text: str, lines: list[tuple[int, int]]) -> tuple[int, int] | None:
+    """An early line about 法治 that ends like a report title, or two lines that do together (某某局2022年度法治政府
+    / 建设情况报告: a long title broken across lines)."""
+    head = lines[:HEAD_LINES]
+    for i, (s, e) in enumerate(head):
+        label = _TITLE_FIELD.match(text, s)
+        s = label.end() if label else s
+        if _is_title(text[s:e]):
+            return s, e
+        if i + 1 < len(head) and not _SENTENCE_MARK.search(text[s:e]):
+            nxt = head[i + 1]
+            tail = text[nxt[0] : nxt[1]]
+            if len(tail) <= _TITLE_TAIL and _body_line(text, s, e) is None and _is_title(text[s:e] + tail):
+                return s, nxt[1]  # not a body's line above its title (某某局 / 关于…): read_head reads those
+    return None
+
+
+_SENTENCE_MARK = re.compile(r"[，,。；;：:！？]")
+_A_YEAR = re.compile(r"(?:19|20)\d\d\s*年")
+_TITLE_TAIL = 30  # the most characters a broken title's second line holds
+
+
+def _is_title(line: str) -> bool:
+    return (
+        len(line) <= 80
+        and bool(_TITLE_WORDS.search(line))
+        and bool(_TITLE_END.search(line.rstrip("（）()")))
+        and not HEADING.match(line)
+    )
+
+
+def read_head(text: str, lines: list[tuple[int, int]]) -> Head:
+    """The issuer: the signature before the closing date, else a body line at the top, else a body heading the
+    title."""
+    head = Head(title=_find_title(text, lines))
+    tail = lines[-4:]
+    for i, (s, e) in enumerate(tail):
+        date = _DATE.fullmatch(text[s:e].strip())
+        if date:
+            head.signed = (int(date.group(1)), int(parse_number(date.group(2))), s, e)
+            body = _body_line(text, *tail[i - 1]) if i > 0 else None
+            if body is not None:
+                head.issuer = body
+    if head.issuer is None and head.title:
+        head.issuer = _leading_body(text[: head.title[1]], head.title[0])
+    if head.issuer is None:
+        head.issuer = _top_body(text, lines, head.title)
+        head.banner = head.issuer is not None
+    if head.issuer:
+        s, e = head.issuer
+        s += len(text[s:e]) - len(text[s:e].lstrip())
+        head.issuer = (s, s + len(text[s:e].strip()))
+    return head
+
+
+def _top_body(text: str, lines: list[tuple[int, int]], title: tuple[int, int] | None) -> tuple[int, int] | None:
+    """A body's name on a line of its own at the top, above the title; of bodies on consecutive lines (a joint
+    heading written one body per line: 中共某某市委 / 某某市人民政府 / 关于…的报告), the last: the government, as
+    when they share one line."""
+    found = None
+    for s, e in lines[:4]:
+        if title is not None and s >= title[0]:
+            break
+        body = _body_line(text, s, e)
+        if body is None and found is not None:
+            break
+        if body is not None:
+            found = body
+        elif s >= lines[min(2, len(lines) - 1)][0]:
+            break
+    return found
