@@ -432,3 +432,36 @@ def test_the_graph_of_ordered_citations_is_the_graph_of_the_same_citations(store
         assert _graph_as_data(graph_from_ordered(cites, kept, details, extra)) == _graph_as_data(
             graph_from_citations(cites, kept, details, extra)
         )
+
+
+def test_the_compact_graph_of_ordered_citations_is_the_networkx_graph(store):
+    """compact_from_ordered (the HTML view's drawn graph as arrays) reads as graph_from_citations' graph with
+    the role the view gives each edge: the same nodes, attributes, edges, neighbours and counts, in the same order
+    — also for districts no report row gives and regulations no citation refers to."""
+    from kg.analyse import citations, compact_from_ordered, regulation_details  # noqa: PLC0415
+
+    reports = all_reports(store)
+    details = regulation_details(store)
+    cites = citations(store, reports=reports, details=details)
+    for kept, extra in ((reports, []), (reports[::2], ["r:无"]), ([], [])):
+        compact = compact_from_ordered(cites, kept, details, extra)
+        g = graph_from_citations(cites, kept, details, extra)
+        for _, _, e in g.edges(data=True):
+            e["role"] = "issues" if e["issues"] else "cites"
+        assert _graph_as_data(compact) == _graph_as_data(g)
+        assert list(compact.nodes(data="type")) == list(g.nodes(data="type"))
+        assert list(compact.edges()) == list(g.edges())
+        assert {n: list(compact.neighbors(n)) for n in compact} == {n: list(g.neighbors(n)) for n in g}
+        assert (compact.number_of_nodes(), compact.number_of_edges()) == (g.number_of_nodes(), g.number_of_edges())
+        assert all(n in compact for n in g) and "r:无此节点" not in compact
+    assert compact_from_ordered(cites, reports, details).number_of_edges() > 0
+
+
+def test_the_citations_of_one_regulation_share_its_iri_and_role_strings(store):
+    """iter_citations gives each regulation's IRI and each role as one string shared by its citations (the HTML
+    view holds a million drawn citations at 100,000 reports), equal to the query's."""
+    from kg.analyse import citations  # noqa: PLC0415
+
+    cites = citations(store, reports=all_reports(store))
+    assert len({id(c.regulation) for c in cites}) == len({c.regulation for c in cites}) < len(cites)
+    assert len({id(c.role) for c in cites}) == len({c.role for c in cites})

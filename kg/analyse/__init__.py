@@ -9,7 +9,8 @@ graph returning plain data (lists of dicts with sorted, deterministic order), ne
 - :mod:`~kg.analyse.rows` — reports, their district and province, and citations, read from the store, with the
   ``year`` / ``province`` filters (:func:`all_reports`, :func:`select_reports`, :func:`citations`);
 - :mod:`~kg.analyse.citations` — the bipartite graphs (:func:`citation_graph`, :func:`graph_from_citations`,
-  :func:`graph_from_ordered`, :func:`mention_graph` for measures and organisations); :mod:`~kg.analyse.example` —
+  :func:`graph_from_ordered`, :func:`mention_graph` for measures and organisations); :mod:`~kg.analyse.compact` —
+  the HTML view's drawn graph as plain arrays (:func:`compact_from_ordered`); :mod:`~kg.analyse.example` —
   :func:`example_graph`;
 - :mod:`~kg.analyse.rankings` — :func:`regulation_ranking`, :func:`cited_ranking`, :func:`district_ranking`,
   :func:`item_ranking`;
@@ -41,6 +42,7 @@ from kg.analyse.citations import (
     nodes_of_kind,
 )
 from kg.analyse.communities import communities
+from kg.analyse.compact import CompactGraph, compact_from_ordered
 from kg.analyse.example import example_graph
 from kg.analyse.indicators import indicator_figures
 from kg.analyse.names import AmbiguousName, Named, NameNotFound, resolve_name
@@ -70,6 +72,7 @@ __all__ = [
     "REGULATION",
     "AmbiguousName",
     "Citation",
+    "CompactGraph",
     "FilterError",
     "NameNotFound",
     "Named",
@@ -85,6 +88,7 @@ __all__ = [
     "class_counts",
     "cocitation",
     "communities",
+    "compact_from_ordered",
     "district_ranking",
     "example_graph",
     "find_node",

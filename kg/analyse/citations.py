@@ -9,7 +9,7 @@ sampled betweenness, spring layout) iterate in insertion order: that is what mak
 from __future__ import annotations
 
 from collections import defaultdict
-from collections.abc import Iterable
+from collections.abc import Iterable, Iterator
 from itertools import groupby
 
 import networkx as nx
@@ -129,6 +129,27 @@ def _add_citation(
         e["years"].add(c.year)
 
 
+def ordered_runs(
+    cites: Iterable[Citation], nodes: dict[str, dict], seen_reports: set[str], details: dict[str, dict[str, str]]
+) -> Iterator[tuple[str, str, int, int, int, tuple[str, ...]]]:
+    """Each district–regulation pair of ``cites`` (in :func:`~kg.analyse.rows.citations`' order) once, from its
+    run of citations: (district, regulation, reports referring, citing, issuing, sorted years); the nodes and
+    reports met are added to ``nodes`` and ``seen_reports``. A report is counted when it differs from the
+    previous citation's, so no set of reports per pair is made."""
+    for (district, regulation), run in groupby(cites, key=lambda c: (c.district, c.regulation)):
+        counts = {"weight": 0, "cites": 0, "issues": 0}
+        years, last = set(), None
+        for c in run:
+            _add_nodes(nodes, c, details)
+            seen_reports.add(c.report)
+            counts["weight"] += c.report != last
+            counts[c.role] += 1
+            if c.year:
+                years.add(c.year)
+            last = c.report
+        yield district, regulation, counts["weight"], counts["cites"], counts["issues"], tuple(sorted(years))
+
+
 def graph_from_ordered(
     cites: Iterable[Citation],
     reports: Iterable[ReportRow] = (),
@@ -145,20 +166,18 @@ def graph_from_ordered(
     nodes = _district_nodes(reports)
     edges: dict[tuple[str, str], dict] = {}
     seen_reports = {r.report for r in reports}
-    for (district, regulation), run in groupby(cites, key=lambda c: (c.district, c.regulation)):
-        e = {"weight": 0, "cites": 0, "issues": 0}
-        years, last = set(), None
-        for c in run:
-            _add_nodes(nodes, c, details)
-            seen_reports.add(c.report)
-            e["weight"] += c.report != last
-            e[c.role] += 1
-            if c.year:
-                years.add(c.year)
-            last = c.report
-        e["years"] = sorted(years)
+    for district, regulation, weight, cited, issued, years in ordered_runs(cites, nodes, seen_reports, details):
+        e = {"weight": weight, "cites": cited, "issues": issued, "years": list(years)}
         edges[min(district, regulation), max(district, regulation)] = e
     return _finished(nodes, edges, seen_reports, details, regulations)
+
+
+def add_regulations(nodes: dict[str, dict], details: dict[str, dict[str, str]], regulations: Iterable[str]) -> None:
+    """Add the ``regulations`` not among ``nodes`` yet (the HTML view draws a regulation whose citing districts
+    are not drawn), with their label, kind and level from ``details``."""
+    for reg in regulations:
+        info = details.get(reg, {})
+        nodes.setdefault(reg, _regulation_node(info.get("label", reg), info))
 
 
 def _finished(
@@ -169,9 +188,7 @@ def _finished(
     regulations: Iterable[str],
 ) -> nx.Graph:
     """The graph of the nodes and edges counted, with the ``regulations`` none of them refers to."""
-    for reg in regulations:
-        info = details.get(reg, {})
-        nodes.setdefault(reg, _regulation_node(info.get("label", reg), info))
+    add_regulations(nodes, details, regulations)
     districts = sum(1 for a in nodes.values() if a["type"] == DISTRICT)
     return sorted_graph(nodes, edges, districts=districts, reports=len(seen_reports))
 

@@ -14,13 +14,15 @@ Arrays (indices: ``k`` of a node ``nk``, positions in ``reports`` and ``sentence
 
 from __future__ import annotations
 
+from array import array
 from collections import Counter, defaultdict
+from collections.abc import Iterator
 from pathlib import Path
 
 import networkx as nx
 import pyoxigraph
 
-from kg.analyse import DISTRICT, Citation, ReportRow
+from kg.analyse import DISTRICT, Citation, CompactGraph, ReportRow
 from kg.rdf.store import iter_select
 from kg.view.graph import Province
 from kg.view.options import ViewOptions, ViewSummary
@@ -39,7 +41,7 @@ SELECT ?x ?form WHERE {
 """
 
 
-def written_forms(store: pyoxigraph.Store, g: nx.Graph) -> dict[str, list[str]]:
+def written_forms(store: pyoxigraph.Store, g: nx.Graph | CompactGraph) -> dict[str, list[str]]:
     """The other written forms of ``g``'s nodes (sorted, without the label itself), for the page's search."""
     forms: dict[str, set[str]] = defaultdict(set)
     for row in iter_select(store, _FORMS):
@@ -48,7 +50,36 @@ def written_forms(store: pyoxigraph.Store, g: nx.Graph) -> dict[str, list[str]]:
     return {x: sorted(f - {g.nodes[x]["label"]}) for x, f in sorted(forms.items()) if f - {g.nodes[x]["label"]}}
 
 
-def pairs(g: nx.Graph) -> list[list]:
+class Table:
+    """An array of the page's data whose items are rows of the same few fields, kept as one column per field
+    (ints in :class:`array.array`, strings in a list) instead of a list per row: at 100,000 reports there are
+    a million citation rows, 120 bytes each as lists, 16 here. It reads as the list of lists it stands for:
+    ``len``, iteration (tuples), a slice (lists, as :func:`kg.view.page.json_chunks` writes them).
+
+    >>> t = Table("iis")
+    >>> t.append((1, 2, "x")); t.append((3, 4, ""))
+    >>> len(t), list(t), t[1:]
+    (2, [(1, 2, 'x'), (3, 4, '')], [[3, 4, '']])
+    """
+
+    def __init__(self, fields: str) -> None:
+        self.columns: list = [array("i") if f == "i" else [] for f in fields]
+
+    def append(self, row: tuple) -> None:
+        for column, value in zip(self.columns, row, strict=True):
+            column.append(value)
+
+    def __len__(self) -> int:
+        return len(self.columns[0])
+
+    def __iter__(self) -> Iterator[tuple]:
+        return zip(*self.columns, strict=True)
+
+    def __getitem__(self, rows: slice) -> list[list]:
+        return [list(row) for row in zip(*(column[rows] for column in self.columns), strict=True)]
+
+
+def pairs(g: nx.Graph | CompactGraph) -> Table:
     """``[district k, item k, role, reports, "years"]`` for every edge of ``g``, in the graph's order.
 
     >>> from kg.analyse import example_graph
@@ -58,11 +89,13 @@ def pairs(g: nx.Graph) -> list[list]:
     (['d:丙县'], [[0, 5, 0, 1, '2023'], [0, 6, 0, 1, '2023']])
     """
     ids = {n: i for i, n in enumerate(g.nodes)}
-    out = []
+    years: dict[str, str] = {}  # each distinct "years" string once
+    out = Table("iiiis")
     for u, v, e in g.edges(data=True):
         d, x = (u, v) if g.nodes[u]["type"] == DISTRICT else (v, u)
         role = e.get("role", "issues" if e.get("issues") else "cites")
-        out.append([ids[d], ids[x], ROLES.index(role), e.get("weight", 1), ",".join(e.get("years", []))])
+        span = ",".join(e.get("years", []))
+        out.append((ids[d], ids[x], ROLES.index(role), e.get("weight", 1), years.setdefault(span, span)))
     return out
 
 
@@ -71,7 +104,7 @@ class DrawnPairs:
     page holds (:func:`citation_rows`). A test, not a set of the drawn citations, which at 100,000 reports would
     be a million tuples; a pair it admits that no citation has costs only its sentence's lookup."""
 
-    def __init__(self, g: nx.Graph, reports: list[ReportRow]) -> None:
+    def __init__(self, g: nx.Graph | CompactGraph, reports: list[ReportRow]) -> None:
         self.reports = {r.report for r in reports if r.district in g}
         self.g = g
 
@@ -80,22 +113,22 @@ class DrawnPairs:
 
 
 def citation_rows(
-    g: nx.Graph, reports: list[ReportRow], cites: list[Citation], sentences: dict[tuple[str, str], str]
-) -> tuple[list[list], list[list], list[str]]:
+    g: nx.Graph | CompactGraph, reports: list[ReportRow], cites: list[Citation], sentences: dict[tuple[str, str], str]
+) -> tuple[Table, list[list], list[str]]:
     """The ``rows``, ``reports`` and ``sentences`` arrays for the citations whose district and regulation are
     drawn (reports of drawn districts only; each distinct sentence once, in first-use order)."""
     ids = {n: i for i, n in enumerate(g.nodes)}
     kept = [r for r in reports if r.district in ids]
     report_index = {r.report: i for i, r in enumerate(kept)}
     sentence_index: dict[str, int] = {}
-    rows = []
+    rows = Table("iiii")
     for c in cites:
         if c.report in report_index and c.regulation in ids:
             s = sentences.get((c.report, c.regulation))
             if s is not None and s not in sentence_index:
                 sentence_index[s] = len(sentence_index)
             rows.append(
-                [report_index[c.report], ids[c.regulation], ROLES.index(c.role), -1 if s is None else sentence_index[s]]
+                (report_index[c.report], ids[c.regulation], ROLES.index(c.role), -1 if s is None else sentence_index[s])
             )
     table = [[r.label, r.year or "", ids[r.district]] for r in kept]
     return rows, table, list(sentence_index)
@@ -104,7 +137,7 @@ def citation_rows(
 def page_data(
     store: pyoxigraph.Store,
     full: nx.Graph | Whole,
-    g: nx.Graph,
+    g: nx.Graph | CompactGraph,
     provs: list[Province],
     reports: list[ReportRow],
     cites: list[Citation],

@@ -16,6 +16,7 @@ from kg.analyse import (
     MEASURE,
     ORGANISATION,
     Citation,
+    CompactGraph,
     ReportRow,
     all_reports,
     graph_from_citations,
@@ -95,7 +96,7 @@ def most_connected(g: nx.Graph, max_nodes: int | None) -> nx.Graph:
     return _resorted(g.subgraph(keep))
 
 
-def provinces(g: nx.Graph, reports: list[ReportRow]) -> list[Province]:
+def provinces(g: nx.Graph | CompactGraph, reports: list[ReportRow]) -> list[Province]:
     """The provinces of ``g``'s districts, by division code (so that neighbours on the page's ring are mostly
     neighbours on the map), the unknown province last; each with its districts in label order.
 
@@ -123,7 +124,7 @@ def districts_of(full: nx.Graph | Whole, node: str) -> int:
     return 1 if full.nodes[node]["type"] == DISTRICT else full.degree(node)
 
 
-def ranked_items(g: nx.Graph, full: nx.Graph | Whole) -> list[str]:
+def ranked_items(g: nx.Graph | CompactGraph, full: nx.Graph | Whole) -> list[str]:
     """``g``'s regulations, measures and organisations, most districts (in ``full``) first; ties by label, IRI.
 
     >>> from kg.analyse import example_graph

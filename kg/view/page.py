@@ -27,6 +27,7 @@ from kg.analyse import (
     ORGANISATION,
     REGULATION,
     Citation,
+    CompactGraph,
     ReportRow,
     all_reports,
     citations_among,
@@ -34,7 +35,7 @@ from kg.analyse import (
 )
 from kg.fsutil import atomic_write_text
 from kg.rdf.store import load_store
-from kg.view.data import page_data
+from kg.view.data import Table, page_data
 from kg.view.graph import most_connected, provinces, view_graph
 from kg.view.options import ViewOptions, ViewSummary
 from kg.view.style import (
@@ -115,7 +116,7 @@ def build_network(
 
 def _graphs(
     store: pyoxigraph.Store, reports: list[ReportRow], options: ViewOptions
-) -> tuple[nx.Graph | Whole, nx.Graph, list[Citation]]:
+) -> tuple[nx.Graph | Whole, nx.Graph | CompactGraph, list[Citation]]:
     """What the page shows of the whole graph, the drawn graph and its citations. The citations are read twice,
     never listed all: counted, then those of the drawn nodes kept. Without measures and organisations the whole
     graph is only counted (:mod:`kg.view.whole`); with them it is built, then trimmed."""
@@ -181,8 +182,9 @@ def data_block(value: object, ident: str, compress_above: int | None = None) -> 
 
 def json_chunks(value: object, batch: int = 2000) -> Iterator[str]:
     """``json.dumps(value, **JSON)`` in pieces, each written by the C encoder: a dict's values and a long list's
-    items ``batch`` at a time. The page's data at 100,000 reports is hundreds of MB of JSON, which as one string
-    (and its escaped, encoded and compressed copies) was the drawing's peak.
+    items ``batch`` at a time, a :class:`~kg.view.data.Table` as the list of lists it stands for. The page's data
+    at 100,000 reports is hundreds of MB of JSON, which as one string (and its escaped, encoded and compressed
+    copies) was the drawing's peak.
 
     >>> value = {"b": [1, [2, 3], "é"], "a": {}}
     >>> "".join(json_chunks(value, batch=2)) == json.dumps(value, **JSON)
@@ -194,7 +196,7 @@ def json_chunks(value: object, batch: int = 2000) -> Iterator[str]:
             yield (", " if i else "") + json.dumps(key, **JSON) + ": "
             yield from json_chunks(value[key], batch)
         yield "}"
-    elif isinstance(value, list) and len(value) > batch:
+    elif isinstance(value, Table) or (isinstance(value, list) and len(value) > batch):
         yield "["
         for i in range(0, len(value), batch):
             yield (", " if i else "") + json.dumps(value[i : i + batch], **JSON)[1:-1]

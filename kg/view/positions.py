@@ -16,7 +16,7 @@ from collections.abc import Callable, Sequence
 
 import networkx as nx
 
-from kg.analyse import DISTRICT
+from kg.analyse import DISTRICT, CompactGraph
 from kg.view.graph import Province, districts_of
 from kg.view.style import node_size
 from kg.view.whole import Whole
@@ -128,7 +128,7 @@ def whole(xy: tuple[float, float]) -> tuple[int, int]:
 
 
 def layout(
-    g: nx.Graph, full: nx.Graph | Whole, provs: list[Province], overview: list[str], rest: list[str]
+    g: nx.Graph | CompactGraph, full: nx.Graph | Whole, provs: list[Province], overview: list[str], rest: list[str]
 ) -> tuple[dict[str, tuple[int, int]], list[tuple[int, int]]]:
     """Positions of ``g``'s nodes (``overview`` and ``rest``: its items in rank order, inside and outside the
     ring of provinces) and of the provinces ``provs`` (a list in their order), in whole units.

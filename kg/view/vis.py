@@ -10,7 +10,7 @@ from collections import Counter
 
 import networkx as nx
 
-from kg.analyse import DISTRICT, REGULATION
+from kg.analyse import DISTRICT, REGULATION, CompactGraph
 from kg.view.graph import Province, districts_of, ranked_items
 from kg.view.options import ViewOptions
 from kg.view.positions import layout
@@ -18,12 +18,12 @@ from kg.view.style import LEVEL_COLOURS, PROVINCE, TYPE_STYLE, node_size
 from kg.view.whole import Whole
 
 
-def node_ids(g: nx.Graph) -> dict[str, str]:
+def node_ids(g: nx.Graph | CompactGraph) -> dict[str, str]:
     """Short ids (``n0``, ``n1`` … in the graph's sorted order): an IRI per edge end would double the page."""
     return {n: f"n{i}" for i, n in enumerate(g.nodes)}
 
 
-def kind_ranks(g: nx.Graph, full: nx.Graph | Whole) -> dict[str, int]:
+def kind_ranks(g: nx.Graph | CompactGraph, full: nx.Graph | Whole) -> dict[str, int]:
     """Each node's rank among the nodes of its kind: items by the districts referring to them, districts by the
     items they refer to (ties by label, IRI). The page labels and shows the best-ranked first.
 
@@ -45,7 +45,11 @@ def kind_ranks(g: nx.Graph, full: nx.Graph | Whole) -> dict[str, int]:
 
 
 def vis_nodes(
-    full: nx.Graph | Whole, g: nx.Graph, provs: list[Province], options: ViewOptions, forms: dict[str, list[str]]
+    full: nx.Graph | Whole,
+    g: nx.Graph | CompactGraph,
+    provs: list[Province],
+    options: ViewOptions,
+    forms: dict[str, list[str]],
 ) -> list[dict]:
     """The vis node dicts: the provinces (``p0`` …) then ``g``'s nodes (``n0`` …); ``full`` gives the counts,
     ``forms`` each node's other written forms (for the search)."""

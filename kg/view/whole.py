@@ -14,14 +14,14 @@ from collections.abc import Iterator, Mapping
 from dataclasses import dataclass, field
 from itertools import chain
 
-import networkx as nx
 import pyoxigraph
 
 from kg.analyse import (
     Citation,
+    CompactGraph,
     ReportRow,
     citations_among,
-    graph_from_ordered,
+    compact_from_ordered,
     iter_citations,
     regulation_details,
 )
@@ -102,10 +102,10 @@ def _chosen(store: pyoxigraph.Store, counts: _Counts, labels: dict[str, str], ma
 
 def drawn_graph(
     store: pyoxigraph.Store, reports: list[ReportRow], max_nodes: int | None
-) -> tuple[nx.Graph, Whole, list[Citation]]:
+) -> tuple[CompactGraph, Whole, list[Citation]]:
     """The district–regulation graph the page draws (at most ``max_nodes`` nodes, the most connected; edges with
-    their ``role`` as :func:`kg.view.graph.view_graph` sets it), what the page shows of the whole graph, and the
-    drawn citations in :func:`kg.analyse.citations`' order."""
+    their ``role`` as :func:`kg.view.graph.view_graph` sets it; plain arrays, :class:`kg.analyse.CompactGraph`),
+    what the page shows of the whole graph, and the drawn citations in :func:`kg.analyse.citations`' order."""
     counts = _count(store, reports)
     labels = {r.district: r.district_label for r in reversed(reports)}  # the first report's, as the graph's
     chosen = _chosen(store, counts, labels, max_nodes)
@@ -114,9 +114,7 @@ def drawn_graph(
     regulations = [counts.names[i] for i in chosen if i >= counts.districts]
     details = regulation_details(store, regulations)
     cites = citations_among(store, reports, details, keep)
-    g = graph_from_ordered(cites, [r for r in reports if r.district in keep], details, regulations)
-    for _, _, e in g.edges(data=True):
-        e["role"] = "issues" if e["issues"] else "cites"
+    g = compact_from_ordered(cites, [r for r in reports if r.district in keep], details, regulations)
     whole = Whole(
         g.nodes,
         keep,

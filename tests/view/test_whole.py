@@ -84,21 +84,32 @@ def test_a_data_block_written_in_pieces_is_the_one_written_whole(compress_above)
 
     from jinja2.utils import htmlsafe_json_dumps  # noqa: PLC0415
 
+    from kg.view.data import Table  # noqa: PLC0415
     from kg.view.page import JSON, data_block, json_chunks  # noqa: PLC0415
 
+    def as_lists(value: dict) -> dict:
+        return {k: [list(row) for row in v] if isinstance(v, Table) else v for k, v in value.items()}
+
+    tables = {"table": Table("iiis"), "short": Table("is"), "none": Table("i")}  # written as lists of lists
+    for i in range(3000):
+        tables["table"].append((i, i * 7, -1, f"<{i % 5}>"))
+    tables["short"].append((1, "é"))
     value = {
         "rows": [[i, i * 7, i % 3, -1] for i in range(5000)],
         "sentences": [f"<b>第{i}条 & 'x'</b>" for i in range(4500)],
         "nodes": {"n0": {"name": "甲区", "years": [2020, 2021]}},
         "empty": [],
         "n": 3,
+        **tables,
     }
-    assert "".join(json_chunks(value, batch=7)) == json.dumps(value, **JSON)
-    text = htmlsafe_json_dumps(value, **JSON)
+    assert "".join(json_chunks(value, batch=7)) == json.dumps(plain := as_lists(value), **JSON)
+    assert plain["short"] == [[1, "é"]] and plain["none"] == [] and plain["table"][2] == [2, 14, -1, "<2>"]
+    assert "".join(json_chunks(value)) == json.dumps(plain, **JSON)
+    text = htmlsafe_json_dumps(plain, **JSON)
     if compress_above is None or len(text) <= compress_above:
         expected = f'<script type="application/json" id="x">{text}</script>'
     else:
-        packed = gzip.compress(json.dumps(value, **JSON).encode("utf-8"), compresslevel=9, mtime=0)
+        packed = gzip.compress(json.dumps(plain, **JSON).encode("utf-8"), compresslevel=9, mtime=0)
         expected = (
             '<script type="application/gzip" id="x" data-encoding="gzip+base64">'
             + base64.b64encode(packed).decode("ascii")
