@@ -19,7 +19,7 @@ _DATE = re.compile(r"((?:19|20)\d\d)\s*年\s*" + _DAY + r"\s*月\s*" + _DAY + r"
 _BODY_STOP = re.compile(r"\s*(?:(?:19|20)\d\d|关于|(?<!依)法治|依法行政|年度)")  # what follows a body's name in a title
 _ALIAS = re.compile(r"[（(][^（()）]{1,12}[)）]$")  # 藏语委办（编译局）: a body's other name in brackets
 _TITLE_FIELD = re.compile(r"^\s*标\s*题\s*[:：]\s*")  # 标  题: … of a government information-disclosure page
-_TITLE_WORDS = re.compile(r"法治|依法行政|法治政府")
+_TITLE_WORDS = re.compile(r"法治|依法行政|依法治|普法")  # and the reports of its kin: 普法, 依法治县
 _TITLE_END = re.compile(r"(?:报告|情况|总结|工作要点|专项报告)$")
 HEAD_LINES = 10
 
