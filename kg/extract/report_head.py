@@ -101,7 +101,8 @@ class Head:
 
 def _find_title(text: str, lines: list[tuple[int, int]]) -> tuple[int, int] | None:
     """An early line about 法治 that ends like a report title, or two lines that do together (某某局2022年度法治政府
-    / 建设情况报告: a long title broken across lines)."""
+    / 建设情况报告: a long title broken across lines) — when the first already speaks of 法治 or a year and the second
+    is no title of its own (a column's name above a title is not part of it)."""
     head = lines[:HEAD_LINES]
     for i, (s, e) in enumerate(head):
         label = _TITLE_FIELD.match(text, s)
@@ -111,7 +112,14 @@ def _find_title(text: str, lines: list[tuple[int, int]]) -> tuple[int, int] | No
         if i + 1 < len(head) and not _SENTENCE_MARK.search(text[s:e]):
             nxt = head[i + 1]
             tail = text[nxt[0] : nxt[1]]
-            if len(tail) <= _TITLE_TAIL and _body_line(text, s, e) is None and _is_title(text[s:e] + tail):
+            first = text[s:e]
+            if (
+                len(tail) <= _TITLE_TAIL
+                and not _is_title(tail)
+                and (_TITLE_WORDS.search(first) or _A_YEAR.search(first))
+                and _body_line(text, s, e) is None
+                and _is_title(first + tail)
+            ):
                 return s, nxt[1]  # not a body's line above its title (某某局 / 关于…): read_head reads those
     return None
 

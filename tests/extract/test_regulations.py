@@ -279,8 +279,8 @@ def test_bulletins_yearbooks_and_lecture_programmes_are_not_regulations():
     assert [m.category for m in found] == ["media", "book", "media", "regulation"]
 
 
-def test_a_document_co_signed_by_this_government_s_department_is_issued():
-    text = "县人民检察院与县司法局会签《关于建立行政检察与行政复议衔接机制的意见》，形成工作合力。"
+def test_a_document_jointly_co_signed_by_this_government_s_department_is_issued():
+    text = "县人民检察院与县司法局联合会签《关于建立行政检察与行政复议衔接机制的意见》，形成工作合力。"
     assert roles(text, "平罗县") == [("关于建立行政检察与行政复议衔接机制的意见", "issued")]
 
 
