@@ -1,25 +1,33 @@
 """Titles with a lost bracket. The opening 《 lost (印发2021年某某县法治政府建设工作要点》: a copy-paste or a web
 editor dropped it): the title is what stands between the verb that governs it (印发, 根据, 落实 … of
-``kg/data/regulation_verbs.txt``) and the lone 》, when that span ends like a document (…要点, …实施方案,
-…条例); without such a verb in the clause the start is unknown, and nothing is read — a title with a wrong start
-would be a wrong document. The closing 》 lost (《甲规划（2020—2025年）《乙纲要》, 《某某工作要点，分解…): the title
-ends where its clause does (the next 《, a comma, the sentence's end), when it ends like a document."""
+``kg/data/regulation_verbs.txt``; the one nearest the 》, or the 关于 after it) and the lone 》, when that span
+ends like a document (…要点, …实施方案, …条例: kg/data/document_endings.txt); without such a verb in the clause
+the start is unknown, and nothing is read — a title with a wrong start would be a wrong document. The closing 》
+lost (《甲规划（2020—2025年）《乙纲要》, 《某某工作要点，分解…): the title ends where its clause does (the next 《, a
+comma, the sentence's end), when it ends like a document."""
 
 from __future__ import annotations
 
 import re
+from functools import lru_cache
 
 from kg.extract.roles import role_verbs
+from kg.lang.areas import area_table
 from kg.lang.zh import SENTENCE_ENDS
+from kg.resources import data_lines
 
 _WINDOW = 60  # the longest title read back from a lone 》
 _CLAUSE_START = re.compile(f"[{SENTENCE_ENDS}，,：:、（(《》\\n]")
 _CLAUSE_END = re.compile(f"[{SENTENCE_ENDS}，,：:《》]")
-_DOCUMENT_ENDING = re.compile(
-    r"(?:法|法典|条例|办法|规定|细则|规则|意见|方案|规划|纲要|决定|通知|要点|清单|目录|计划|制度|指引|标准|措施)"
-    r"(?:[（(][^（()）]{1,16}[)）])?$"
-)
 _NOT_IN_TITLE = re.compile(r"[\s，,。；;：:、]")  # quotes may stand in a title: 《2022年“八五”普法工作要点》
+_BRACKETED_END = re.compile(r"[（(][^（()）]{1,16}[)）]$")  # …规划（2021—2025年）
+_NAMED = re.compile(r"(?:19|20)\d\d|^关于")  # a year or 关于: what a document's title has and a measure's name lacks
+
+
+@lru_cache(maxsize=1)
+def _endings() -> dict[str, str]:
+    """kg/data/document_endings.txt: ending → 'strong' or 'weak'."""
+    return {word: kind for kind, _, word in (line.partition(" ") for line in data_lines("document_endings.txt"))}
 
 
 def lost_opening_titles(text: str, titles: tuple[tuple[int, int, int | None], ...]) -> list[tuple[int, int]]:
@@ -53,22 +61,32 @@ def lost_closing_titles(text: str, titles: tuple[tuple[int, int, int | None], ..
 
 
 def _looks_like_title(title: str) -> bool:
-    return 4 <= len(title) <= _WINDOW and not _NOT_IN_TITLE.search(title) and bool(_DOCUMENT_ENDING.search(title))
+    """Ends like a document; with an ending a measure's name shares (制度, 清单), names a year, a place or 关于 too."""
+    if not 4 <= len(title) <= _WINDOW or _NOT_IN_TITLE.search(title):
+        return False
+    bare = _BRACKETED_END.sub("", title)
+    kind = next((k for w, k in _endings().items() if bare.endswith(w)), None)
+    if kind == "weak":
+        return bool(_NAMED.search(bare)) or area_table().starts_with_place(bare)
+    return kind == "strong"
 
 
 def _title_before(text: str, close: int) -> int | None:
-    """Where the title ending at ``close`` starts: right after the first verb group of its clause."""
+    """Where the title ending at ``close`` starts: at the 关于 a verb governs (印发关于…的通知》), else right after
+    the verb nearest the 》 that leaves a title after it (根据上级要求印发2022年…要点》: after 印发, not 根据)."""
     lo = max(0, close - _WINDOW)
     window = text[lo:close]
     boundary = max((m.end() for m in _CLAUSE_START.finditer(window)), default=0)
-    pattern = role_verbs()
-    verb = pattern.search(window, boundary)
-    if verb is None:
+    verbs = list(role_verbs().finditer(window, boundary))
+    if not verbs:
         return None
-    start = verb.end()
-    while (more := pattern.match(window, start)) is not None and more.end() > start:
-        start = more.end()  # 印发实施, 学习贯彻落实: one group
-    return lo + start if _looks_like_title(window[start:]) else None
+    about = window.find("关于", verbs[0].end())
+    if about >= 0:
+        return lo + about if _looks_like_title(window[about:]) else None
+    for verb in reversed(verbs):  # 落实某某实施方案》: 实施 leaves no title after it, 落实 does
+        if _looks_like_title(window[verb.end() :]):
+            return lo + verb.end()
+    return None
 
 
 def lost_title_spans(text: str, titles: tuple[tuple[int, int, int | None], ...]) -> list[tuple[int, int]]:

@@ -112,7 +112,7 @@ _GENERIC_HEADS = (
     "县市区",
 )
 _DEICTIC = ("我", "本", "该", "各", "其", "此")
-_FIRM_ENDINGS = ("事务所", "公证处")  # 律师事务所, 会计师事务所: named place + trade name (字号) + kind
+_FIRM_ENDINGS = tuple(data_lines("org_firm_endings.txt"))  # 律师事务所: place + trade name (字号) + kind
 _TRADE_NAME = 6  # characters between the place and 事务所: a trade name of up to four, and 律师 or 公证
 _FUNCTION_CHARS = FUNCTION_CHARS
 

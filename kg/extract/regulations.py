@@ -261,6 +261,7 @@ def extract_regulations(
     if aliases:
         mentions += _alias_uses(doc, declared, blocked, own)
     for s, e, surface in _lost_bracket_titles(text, titles):
+        blocked.append((s, e))  # 执行某某暂行条例》: not a law named without 《》 as well
         title = normalise_title(surface)
         if categorise(title) == "regulation":
             role = role_of(text, s, e, own)

@@ -52,7 +52,7 @@ _WE = {
 }
 _OWN_TITLE = re.compile(r"《([^《》\n]{4,60})》")
 # a place named as a partner or a destination (与某某区、某某县签订…, 赴某某市学习, 向某某市报备): another party
-_PARTNER_BEFORE = re.compile(r"(?:与|同|赴|前往|到|向)(?:[^，,。；;、]{2,8}、)*$")
+_PARTNER_BEFORE = re.compile(f"(?:{'|'.join(data_lines('partner_words.txt'))})(?:[^，,。；;、]{{2,8}}、)*$")
 # the report's own province spoken of: 在省委、省政府…, 全省第一, the tiers 省市县 / 省州市 (not 某某省市场监管局: a
 # 省 after a province's name is checked by the caller)
 _OWN_PROVINCE = re.compile(r"省委|省政府|全省|省[、]?[州市][、]?[市县区乡]")

@@ -19,7 +19,7 @@ _DATE = re.compile(r"((?:19|20)\d\d)\s*年\s*" + _DAY + r"\s*月\s*" + _DAY + r"
 _BODY_STOP = re.compile(r"\s*(?:(?:19|20)\d\d|关于|(?<!依)法治|依法行政|年度)")  # what follows a body's name in a title
 _ALIAS = re.compile(r"[（(][^（()）]{1,12}[)）]$")  # 藏语委办（编译局）: a body's other name in brackets
 _TITLE_FIELD = re.compile(r"^\s*标\s*题\s*[:：]\s*")  # 标  题: … of a government information-disclosure page
-_TITLE_WORDS = re.compile(r"法治|依法行政|法治政府")
+_TITLE_WORDS = re.compile(r"法治|依法行政|依法治|普法")  # and the reports of its kin: 普法, 依法治县
 _TITLE_END = re.compile(r"(?:报告|情况|总结|工作要点|专项报告)$")
 HEAD_LINES = 10
 
@@ -101,7 +101,8 @@ class Head:
 
 def _find_title(text: str, lines: list[tuple[int, int]]) -> tuple[int, int] | None:
     """An early line about 法治 that ends like a report title, or two lines that do together (某某局2022年度法治政府
-    / 建设情况报告: a long title broken across lines)."""
+    / 建设情况报告: a long title broken across lines) — when the first already speaks of 法治 or a year and the second
+    is no title of its own (a column's name above a title is not part of it)."""
     head = lines[:HEAD_LINES]
     for i, (s, e) in enumerate(head):
         label = _TITLE_FIELD.match(text, s)
@@ -111,7 +112,14 @@ def _find_title(text: str, lines: list[tuple[int, int]]) -> tuple[int, int] | No
         if i + 1 < len(head) and not _SENTENCE_MARK.search(text[s:e]):
             nxt = head[i + 1]
             tail = text[nxt[0] : nxt[1]]
-            if len(tail) <= _TITLE_TAIL and _body_line(text, s, e) is None and _is_title(text[s:e] + tail):
+            first = text[s:e]
+            if (
+                len(tail) <= _TITLE_TAIL
+                and not _is_title(tail)
+                and (_TITLE_WORDS.search(first) or _A_YEAR.search(first))
+                and _body_line(text, s, e) is None
+                and _is_title(first + tail)
+            ):
                 return s, nxt[1]  # not a body's line above its title (某某局 / 关于…): read_head reads those
     return None
 

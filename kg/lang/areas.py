@@ -7,12 +7,11 @@ each such character the few substrings ending there are looked up in a dictionar
 from __future__ import annotations
 
 import re
-from collections import defaultdict
 from collections.abc import Iterable
 from dataclasses import dataclass
 from functools import lru_cache
 
-from kg.lang.zh import TIERS, is_han
+from kg.lang.zh import CLOSING_MARKS, TIERS, is_han
 from kg.model import AreaRef
 from kg.resources import data_csv, data_lines
 
@@ -148,7 +147,7 @@ class AreaTable:
         name = text[start : start + 2]
         generic = name in _generic_names() or (start > 0 and text[start - 1 : start + 1] in _words_into_names())
         before = text[start - 1] if start else ""
-        alone = not before or not is_han(before) and not _JOINS[before]
+        alone = not before or not is_han(before) and before not in _JOINS
         if not generic and (text[start] not in _function_characters() or alone):
             return True
         if not generic and text[start - 1] in "年度":
@@ -157,7 +156,7 @@ class AreaTable:
         return any(text.endswith(p, 0, start) for p in parents)
 
 
-_JOINS = defaultdict(bool, dict.fromkeys("）)》〉」』”’]］】0123456789", True))
+_JOINS = frozenset(CLOSING_MARKS + "0123456789")
 """What ends a word that a function character then joins to the next (…号）和县委办公室): not a place's start."""
 
 

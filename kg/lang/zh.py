@@ -32,6 +32,7 @@ rest of the line before, broken by a fixed-width layout or a PDF (调解成功�
 
 OPEN_QUOTES = '“"「『‘'
 CLOSE_QUOTES = '”"」』’'
+CLOSING_MARKS = "）)》〉」』”’]］】"  # what closes a bracket, a title or a quote
 QUOTES = '“”"「」『』‘’'
 """Quotation marks of Chinese text: curly double and single, corner brackets, and the ASCII double quote."""
 

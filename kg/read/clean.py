@@ -20,10 +20,11 @@ from kg.read.variants import as_simplified
 CRUFT_MAX_LINE = 120  # only short lines can be navigation or buttons; a long line is body text
 
 
-@lru_cache(maxsize=1)
-def cruft_patterns() -> re.Pattern[str]:
-    """One regular expression of every pattern in ``kg/data/cruft.txt`` (read once: it is a data file, not code)."""
-    lines = resources.files("kg.data").joinpath("cruft.txt").read_text(encoding="utf-8").splitlines()
+@lru_cache(maxsize=2)
+def cruft_patterns(name: str = "cruft.txt") -> re.Pattern[str]:
+    """One regular expression of every pattern in ``kg/data/cruft.txt`` (or ``header_cruft.txt``: furniture only
+    above the report's first paragraph), read once: it is a data file, not code."""
+    lines = resources.files("kg.data").joinpath(name).read_text(encoding="utf-8").splitlines()
     alternatives = [ln.strip() for ln in lines if ln.strip() and not ln.lstrip().startswith("#")]
     return re.compile("|".join(f"(?:{a})" for a in alternatives))
 
@@ -66,6 +67,11 @@ def _menu_item(line: str) -> bool:
     """A page's menu written as a list above the report (• 首页, • 政务公开): a bullet and a short word. Only in the
     header: in the report a bulleted line is text (• 加强组织领导)."""
     return _MENU_ITEM.fullmatch(line.strip(_SPACE)) is not None
+
+
+def _header_cruft(line: str) -> bool:
+    """Furniture of the page's header only (a menu, a field after the page's buttons): in the report, text."""
+    return _menu_item(line) or cruft_patterns("header_cruft.txt").search(line.strip(_SPACE)) is not None
 
 
 def is_cruft(line: str) -> bool:
@@ -183,7 +189,7 @@ def clean_text(text: str) -> tuple[str, array]:
     for line in lines:
         start = pos
         pos += len(line) + 1
-        if not line.strip(_SPACE) or is_cruft(line) or (header and _menu_item(line)):
+        if not line.strip(_SPACE) or is_cruft(line) or (header and _header_cruft(line)):
             continue
         header = header and len(line.strip(_SPACE)) < _PARAGRAPH
         if prev_line is not None and not _joins(prev_line, line, width):
@@ -206,7 +212,7 @@ def header_meta(text: str) -> dict[str, str]:
     """Fields of a web page's header block (first lines that are cruft), e.g. the publication date."""
     meta: dict[str, str] = {}
     for line in text[:3000].split("\n"):
-        if not is_cruft(line):
+        if not is_cruft(line) and not _header_cruft(line):
             continue
         for key, pattern in _META.items():
             m = pattern.search(line)

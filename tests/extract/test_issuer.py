@@ -397,3 +397,18 @@ def test_a_body_on_its_own_line_above_its_title_is_not_joined_to_it():
 def test_a_colloquial_short_name_of_a_league_is_the_league():
     i = info("锡盟司法局关于2022年度法治政府建设情况的报告\n2022年，我局坚持依法行政。")
     assert (i.area.name, i.issuer_level) == ("锡林郭勒盟", "department")
+
+
+def test_a_report_of_the_rule_of_law_s_kin_names_its_body_in_its_title():
+    i = info("盐池县司法局关于全县“七五”普法工作情况的报告\n（2020年9月25日）\n五年来，我县坚持依法治县。")
+    assert (i.issuer, i.issuer_level) == ("盐池县司法局", "department")
+
+
+def test_a_column_s_name_above_a_one_line_title_is_not_joined_to_it():
+    i = info("工作动态\n盐池县司法局2022年法治政府建设情况报告\n2022年，县司法局坚持依法行政。")
+    assert (i.title, i.issuer) == ("盐池县司法局2022年法治政府建设情况报告", "盐池县司法局")
+
+
+def test_a_place_after_tong_in_tongshi_is_not_a_partner():
+    i = info("2022年，全县干部群众同盐池县各界一道，推进法治建设，全县法治政府建设取得新成效。")
+    assert i.area is not None and i.area.name == "盐池县"

@@ -48,3 +48,17 @@ def test_quotes_may_stand_inside_a_title_that_lost_a_bracket():
 
 def test_a_title_cut_by_the_end_of_an_excerpt_is_not_read():
     assert regulations("二是完善制度。印发《某某县行政执法公示办法") == []
+
+
+def test_of_two_verbs_in_the_clause_the_one_nearest_the_lost_bracket_governs_the_title():
+    assert regulations("根据上级要求印发2022年某某县普法工作要点》，部署全年任务。") == [
+        ("2022年某某县普法工作要点", "issued")
+    ]
+
+
+def test_a_title_that_lost_its_bracket_is_not_also_a_law_named_without_brackets():
+    assert len(regulations("严格执行重大行政决策程序暂行条例》等规定，规范决策。")) == 1
+
+
+def test_a_measure_s_name_before_a_lone_bracket_is_no_document():
+    assert regulations("全面落实行政执法三项制度》等要求，规范执法行为。") == []

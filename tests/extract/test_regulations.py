@@ -279,8 +279,8 @@ def test_bulletins_yearbooks_and_lecture_programmes_are_not_regulations():
     assert [m.category for m in found] == ["media", "book", "media", "regulation"]
 
 
-def test_a_document_co_signed_by_this_government_s_department_is_issued():
-    text = "县人民检察院与县司法局会签《关于建立行政检察与行政复议衔接机制的意见》，形成工作合力。"
+def test_a_document_jointly_co_signed_by_this_government_s_department_is_issued():
+    text = "县人民检察院与县司法局联合会签《关于建立行政检察与行政复议衔接机制的意见》，形成工作合力。"
     assert roles(text, "平罗县") == [("关于建立行政检察与行政复议衔接机制的意见", "issued")]
 
 
@@ -297,3 +297,8 @@ def test_a_comma_and_this_county_after_a_title_do_not_make_it_a_booklet():
 def test_copies_after_a_title_make_it_a_booklet():
     text = "编印《法律明白人读物》3000本，发放到村。"
     assert [m.category for m in regs(text)] == ["book"]
+
+
+def test_an_evaluation_report_is_a_report_not_a_regulation():
+    text = "某大学发布《某省法治政府评估报告(2022)》，我县位居前列。"
+    assert [m.category for m in regs(text)] == ["report"]
