@@ -93,6 +93,7 @@ def test_a_page_field_after_other_chrome_on_its_line_is_cruft_and_still_read():
     body = "2023年，我县坚持依法行政，全面完成年度各项任务，法治政府建设迈上新台阶，群众满意度持续提升。\n"
     kept = Document.from_text(body + "二是拓宽信访渠道 来源：12345热线工单\n办理案件3件。")
     assert "来源：12345热线工单" in kept.clean  # in the report, not above it: text
+    assert "source" not in Document.from_text(body + "二是拓宽信访渠道 来源：各乡镇上报\n办理案件3件。").meta
 
 
 def test_straight_quotes_that_pair_up_are_read_as_the_curly_pairs_they_stand_for():

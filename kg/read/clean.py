@@ -211,8 +211,11 @@ _META = {
 def header_meta(text: str) -> dict[str, str]:
     """Fields of a web page's header block (first lines that are cruft), e.g. the publication date."""
     meta: dict[str, str] = {}
+    header = True  # a field after the page's buttons counts only above the first paragraph, as in clean_text
     for line in text[:3000].split("\n"):
-        if not is_cruft(line) and not _header_cruft(line):
+        furniture = is_cruft(line) or (header and _header_cruft(line))
+        header = header and (furniture or len(line.strip(_SPACE)) < _PARAGRAPH)
+        if not furniture:
             continue
         for key, pattern in _META.items():
             m = pattern.search(line)
