@@ -198,10 +198,13 @@ class _Names:
         self._text, self._segmenter = text, segmenter
         self._known: dict[tuple[str, int, bool], str] = {}
 
-    def before(self, start: int, end: int, group: bool) -> str:
-        """The name part standing before the ending text[start:end] (:func:`_name_before`)."""
+    def before(self, start: int, end: int, group: bool, place: bool = False) -> str:
+        """The name part standing before the ending text[start:end] (:func:`_name_before`). For an ending that
+        needs a place (``place``), "" without segmenting when the text before it ends with no place: the name is
+        a suffix of that text, so it could not end with one either, and "" is refused just the same."""
         lo = _window_start(self._text, start, group)
-        if lo == start:
+        before = self._text[lo:start]
+        if lo == start or place and not _ends_with_place(before) and not before.endswith("本级"):
             return ""
         key = (self._text[lo:end], start - lo, group)
         name = self._known.get(key)
@@ -346,7 +349,8 @@ def extract_organisations(
         ending = endings[m.group()]
         if _false_ending(text, m.end()) or bracketed.covers(m.start()):
             continue  # inside 《》: a name never reaches back past the 《, so the title would hold it too
-        name = "" if ending.name == "none" else names.before(m.start(), m.end(), ending.name == "group")
+        kind = ending.name
+        name = "" if kind == "none" else names.before(m.start(), m.end(), kind == "group", kind == "place")
         if not _acceptable(name, ending):
             continue
         if name == "本级":
