@@ -181,21 +181,47 @@ def _tagged(piece: str, segmenter: Segmenter) -> list[tuple[str, str]]:
     return out
 
 
-def _name_before(text: str, start: int, end: int, segmenter: Segmenter | None, group: bool = False) -> str:
-    """The name part standing before the ending text[start:end]: whole words, leftwards, until a word that ends
-    it. The ending is segmented with its window, so that a dictionary word spanning both (全面依法治区委员会)
-    keeps its head."""
+def _window_start(text: str, start: int, group: bool) -> int:
+    """Where the window read for the name before ``start`` begins: at most _LEFT (_LEFT_GROUP) characters back,
+    never across punctuation, digits or quotes."""
     lo = start
     while lo > 0 and start - lo < (_LEFT_GROUP if group else _LEFT) and not _BREAK.match(text[lo - 1]):
         lo -= 1
-    if lo == start:
-        return ""
-    words = _words(text[lo:end], segmenter)
+    return lo
+
+
+class _Names:
+    """The name before each ending of ONE document, worked out once per distinct window: a report names the same
+    body again and again (区司法局 in every paragraph), and the answer depends on the window alone."""
+
+    def __init__(self, text: str, segmenter: Segmenter | None) -> None:
+        self._text, self._segmenter = text, segmenter
+        self._known: dict[tuple[str, int, bool], str] = {}
+
+    def before(self, start: int, end: int, group: bool, place: bool = False) -> str:
+        """The name part standing before the ending text[start:end] (:func:`_name_before`). For an ending that
+        needs a place (``place``), "" without segmenting when the text before it ends with no place: the name is
+        a suffix of that text, so it could not end with one either, and "" is refused just the same."""
+        lo = _window_start(self._text, start, group)
+        before = self._text[lo:start]
+        if lo == start or place and not _ends_with_place(before) and not before.endswith("本级"):
+            return ""
+        key = (self._text[lo:end], start - lo, group)
+        name = self._known.get(key)
+        if name is None:
+            name = self._known[key] = _name_before(*key, self._segmenter)
+        return name
+
+
+def _name_before(window: str, cut: int, group: bool, segmenter: Segmenter | None) -> str:
+    """The name part standing before the ending window[cut:]: whole words, leftwards, until a word that ends
+    it. The ending is segmented with its window, so that a dictionary word spanning both (全面依法治区委员会)
+    keeps its head."""
+    words = _words(window, segmenter)
     offsets, pos = [], 0
     for word, _ in words:
         offsets.append(pos)
         pos += len(word)
-    cut = start - lo  # where the ending starts in the window
     k = max(i for i, o in enumerate(offsets) if o <= cut)
     name_start = cut
     if offsets[k] < cut:  # a word runs across the ending's start (全面依法治区委员会, 进厅)
@@ -203,8 +229,8 @@ def _name_before(text: str, start: int, end: int, segmenter: Segmenter | None, g
             return ""
         name_start = offsets[k]
     township = k >= 1 and words[k - 1][0] in ("镇", "乡", "街道") and offsets[k] == cut
-    zone = text[start:end] == "管委会"  # a zone's administrative committee
-    firm = text[start:end].endswith(_FIRM_ENDINGS)
+    zone = window[cut:] == "管委会"  # a zone's administrative committee
+    firm = window[cut:].endswith(_FIRM_ENDINGS)
     for i in range(k - 1, -1, -1):
         word, tag = words[i]
         if firm and cut - offsets[i] <= _TRADE_NAME and any(t == "ns" for _, t in words[max(0, i - 2) : i]):
@@ -219,10 +245,10 @@ def _name_before(text: str, start: int, end: int, segmenter: Segmenter | None, g
                 continue
             break
         name_start = offsets[i]
-    name = text[lo + name_start : start]
+    name = window[name_start:cut]
     while name.count("（") + name.count("(") > name.count("）") + name.count(")"):
         name = name[1:]  # 党委（党组 …: a name does not start inside brackets
-    return _after_other_body(_without_quantifier(name.lstrip("）)")), text[start:end])
+    return _after_other_body(_without_quantifier(name.lstrip("）)")), window[cut:])
 
 
 def _without_quantifier(name: str) -> str:
@@ -316,14 +342,15 @@ def extract_organisations(
     titles = find_titles(text) if titles is None else titles
     in_title = SpanSet([(s, e) for s, e, _ in titles] + lost_title_spans(text, titles))
     quotes = SpanSet(m.span() for m in _QUOTE.finditer(text))
+    bracketed = SpanSet((s, e) for s, e, _ in titles)
+    names = _Names(text, segmenter)
     found: list[tuple[int, int]] = []
     for m in _ending_matches(text, pattern, endings):
         ending = endings[m.group()]
-        if _false_ending(text, m.end()):
-            continue
-        name = (
-            "" if ending.name == "none" else _name_before(text, m.start(), m.end(), segmenter, ending.name == "group")
-        )
+        if _false_ending(text, m.end()) or bracketed.covers(m.start()):
+            continue  # inside 《》: a name never reaches back past the 《, so the title would hold it too
+        kind = ending.name
+        name = "" if kind == "none" else names.before(m.start(), m.end(), kind == "group", kind == "place")
         if not _acceptable(name, ending):
             continue
         if name == "本级":

@@ -4,7 +4,7 @@ from decimal import Decimal
 
 import pytest
 
-from kg.extract.figures import extract_figures
+from kg.extract.figures import _subject_verbs, extract_figures
 from kg.read import Document
 from kg.segment import get_segmenter
 
@@ -273,3 +273,10 @@ def test_a_numeral_inside_a_place_name_is_no_figure():
 
 def test_a_rank_is_no_figure():
     assert figs("在全市考核中进入前三位，排名前十名，表彰先进个人12名。") == [(Decimal(12), "人", None)]
+
+
+def test_no_subject_verb_begins_another():
+    """The subject's verb is stripped by one look-up per length, which is the old first-match only when at most
+    one verb can begin a subject."""
+    verbs, _ = _subject_verbs()
+    assert not [(a, b) for a in verbs for b in verbs if a != b and b.startswith(a)]
