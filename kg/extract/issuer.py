@@ -117,17 +117,19 @@ def _year(text: str, head: Head, body_start: int, head_end: int) -> tuple[int, i
 _SPEAKER = 2000  # characters after the head in which 我县, 本区 … say what the report speaks as
 
 
-def _speaks_as(text: str, opening: str, head_end: int) -> str | None:
-    """The tier the report speaks as: by 我县, 本区 … near its head, else by the tier word of the government its
-    opening names as reporting (县政府坚持…)."""
-    return we_tier(text[: head_end + _SPEAKER]) or subject_tier(opening)
+def _speaks_as(whole: str, opening: str) -> str | None:
+    """The tier the report speaks as: by 我县, 本区 … near its head (``whole``: the text up to _SPEAKER characters
+    after the head), else by the tier word of the government its opening names as reporting (县政府坚持…)."""
+    return we_tier(whole) or subject_tier(opening)
 
 
-def _area(text: str, info: ReportInfo, head: Head, opening: str, head_end: int, meta: dict[str, str]) -> Area | None:
+def _area(
+    text: str, info: ReportInfo, head: Head, opening: str, whole: str, head_end: int, meta: dict[str, str]
+) -> Area | None:
     """The issuer's area: from its name, else the title's, else whom the opening speaks for, else the titles the
     government itself issued, else the page's publisher."""
     context = text[:3000]
-    tier = _speaks_as(text, opening, head_end)
+    tier = _speaks_as(whole, opening)
     if info.issuer:
         area = chain_area(info.issuer, context)
         if area is not None:
@@ -139,7 +141,6 @@ def _area(text: str, info: ReportInfo, head: Head, opening: str, head_end: int, 
     head_text = text[head.skip : head_end + _OPENING]
     area = own_committee_area(opening, context)
     area = area or opening_area(opening, context, tier) or opening_area(head_text, context, tier)
-    whole = text[: head_end + _SPEAKER]
     if area is not None and area.level == "province" and below_province(opening, whole, area):
         area = None  # 2022年，市政府在省委、省政府…: a 市 speaks, and the province is only named
     if not tier and speaks_as_city(whole, opening):
@@ -152,7 +153,7 @@ def _area(text: str, info: ReportInfo, head: Head, opening: str, head_end: int, 
     return area
 
 
-def _superior_banner(text: str, head: Head, body_start: int, head_end: int) -> bool:
+def _superior_banner(text: str, head: Head, body_start: int, whole: str) -> bool:
     """Whether the body heading the page is a superior of the one that reports: the opening's subject is an area
     below it (某某市人民政府 / 2023年，某某县坚持…), or the report speaks as a lower tier (我县) than the body's
     area. A portal shows its own government's name above every county's report it carries."""
@@ -161,10 +162,10 @@ def _superior_banner(text: str, head: Head, body_start: int, head_end: int) -> b
     if banner is None:
         return False
     opening = text[body_start : body_start + _OPENING]
-    tier = _speaks_as(text, opening, head_end)
+    tier = _speaks_as(whole, opening)
     if tier and TIER_RANK[banner.level] > TIER_RANK[tier]:
         return True
-    if banner.level == "province" and below_province(opening, text[: head_end + _SPEAKER], banner):
+    if banner.level == "province" and below_province(opening, whole, banner):
         return True  # 2023年，市司法局坚持… / 我市… under a province's banner
     subject = opening_subject(opening, context, tier)
     return subject is not None and subject.code != banner.code and banner in area_table().chain(subject)
@@ -217,9 +218,10 @@ def extract_report_info(doc: Document) -> ReportInfo:
         info.title, info.title_span = doc.clean[head.title[0] : head.title[1]], doc.span(*head.title)
     head_end = lines[min(len(lines), HEAD_LINES) - 1][1] if lines else 0
     body_start = head.title[1] if head.title else (lines[0][0] if lines else 0)
+    whole = text[: head_end + _SPEAKER]
     if head.banner:
         body_start = max(body_start, head.issuer[1])
-        if _superior_banner(text, head, body_start, head_end):
+        if _superior_banner(text, head, body_start, whole):
             head.issuer, head.skip = None, head.issuer[1]  # the banner is no evidence of the area either
     if head.issuer is None:
         head.issuer = _opening_department(text, body_start)
@@ -234,8 +236,8 @@ def extract_report_info(doc: Document) -> ReportInfo:
     elif head.signed:
         info.year = head.signed[0] - 1 if head.signed[1] <= 6 else head.signed[0]
         info.year_span = doc.span(head.signed[2], head.signed[3])
-    opening, whole = text[body_start : body_start + _OPENING], text[: head_end + _SPEAKER]
-    area = _area(text, info, head, opening, head_end, doc.meta)
+    opening = text[body_start : body_start + _OPENING]
+    area = _area(text, info, head, opening, whole, head_end, doc.meta)
     if area is not None and not fits_superiors(area, whole):
         area = None
     township = area is not None and _township_report(doc, info, area, opening, whole)

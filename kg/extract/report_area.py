@@ -259,8 +259,9 @@ CITY = "city"
 
 def speaks_as_city(context: str, opening: str) -> bool:
     """Whether the report speaks as a 市 (我市, 本市, 市政府坚持…), which does not say which level of city."""
-    if _we_word(context) is not None:
-        return _we_word(context) == "市"
+    word = _we_word(context)
+    if word is not None:
+        return word == "市"
     m = _TIER_SUBJECT.search(opening)
     return bool(m) and m.group("tier") == "市"
 
