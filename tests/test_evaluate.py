@@ -103,7 +103,7 @@ def test_wrong_gold_year_is_counted(corpus):
 
 def test_a_broken_extractor_changes_the_scores(corpus, monkeypatch):
     before = evaluate(*corpus).summary()["figures"]["recall"]
-    monkeypatch.setattr(kg.extract, "extract_figures", lambda doc, segmenter=None, titles=None: [])
+    monkeypatch.setattr(kg.extract, "extract_figures", lambda doc, segmenter=None, titles=None, lost=None: [])
     after = evaluate(*corpus).summary()["figures"]["recall"]
     assert before == 1.0 and after == 0.0
 

@@ -3,8 +3,8 @@
 A pipeline of registered components in the manner of spaCy's: each declares the annotations it requires and the
 field of :class:`~kg.model.Extraction` it assigns, so the order is data and any component can be left out
 (``extract(doc, exclude=("figures",))``) or run alone. The issuer comes first (the others may use the report's
-area); the 《》 title scan is computed once per document, as an annotation, and handed to every component that
-requires it.
+area); the 《》 title scan, and the titles that lost a bracket, are computed once per document, as annotations,
+and handed to every component that requires them.
 """
 
 from __future__ import annotations
@@ -15,6 +15,7 @@ from typing import Any
 
 from kg.extract.figures import extract_figures
 from kg.extract.issuer import extract_report_info
+from kg.extract.lost_brackets import LostTitles, lost_title_spans
 from kg.extract.measures import extract_measures
 from kg.extract.organisations import extract_organisations
 from kg.extract.regulations import Titles, extract_regulations, find_titles
@@ -31,6 +32,7 @@ class Annotations:
     """What components may require, computed once per document."""
 
     titles: Titles
+    lost_titles: LostTitles
     area: AreaRef | None
     segmenter: Segmenter | None
 
@@ -47,19 +49,28 @@ class Component:
 
 COMPONENTS: tuple[Component, ...] = (
     Component(
-        "regulations", ("titles", "area"), "regulations", lambda doc, a: extract_regulations(doc, a.area, a.titles)
+        "regulations",
+        ("titles", "lost_titles", "area"),
+        "regulations",
+        lambda doc, a: extract_regulations(doc, a.area, a.titles, a.lost_titles),
     ),
     Component(
-        "figures", ("titles", "segmenter"), "figures", lambda doc, a: extract_figures(doc, a.segmenter, a.titles)
+        "figures",
+        ("titles", "lost_titles", "segmenter"),
+        "figures",
+        lambda doc, a: extract_figures(doc, a.segmenter, a.titles, a.lost_titles),
     ),
     Component(
         "organisations",
-        ("titles", "segmenter"),
+        ("titles", "lost_titles", "segmenter"),
         "organisations",
-        lambda doc, a: extract_organisations(doc, a.segmenter, a.titles),
+        lambda doc, a: extract_organisations(doc, a.segmenter, a.titles, a.lost_titles),
     ),
     Component(
-        "measures", ("titles", "segmenter"), "measures", lambda doc, a: extract_measures(doc, a.segmenter, a.titles)
+        "measures",
+        ("titles", "lost_titles", "segmenter"),
+        "measures",
+        lambda doc, a: extract_measures(doc, a.segmenter, a.titles, a.lost_titles),
     ),
 )
 
@@ -67,7 +78,8 @@ COMPONENTS: tuple[Component, ...] = (
 def extract(doc: Document, segmenter: Segmenter | None = None, *, exclude: Iterable[str] = ()) -> Extraction:
     """Every fact of one document: the issuer, year and area, then each component not in ``exclude``."""
     info = extract_report_info(doc)
-    annotations = Annotations(find_titles(doc.clean), info.area, segmenter)
+    titles = find_titles(doc.clean)
+    annotations = Annotations(titles, lost_title_spans(doc.clean, titles), info.area, segmenter)
     skipped = set(exclude)
     found = {c.assigns: c.run(doc, annotations) for c in COMPONENTS if c.name not in skipped}
     return Extraction(report_id=doc.id, source_name=doc.source_name, info=info, **found)

@@ -24,7 +24,7 @@ from decimal import Decimal
 from functools import lru_cache
 
 from kg.extract.indicators import link_indicator
-from kg.extract.lost_brackets import lost_title_spans
+from kg.extract.lost_brackets import LostTitles, title_spans
 from kg.extract.regulations import Titles, find_titles
 from kg.extract.spans import SpanSet
 from kg.lang.areas import area_table
@@ -98,9 +98,8 @@ def _unit_blockers() -> tuple[str, ...]:
     return tuple(data_lines("figure_unit_blockers.txt"))
 
 
-def _blocked_spans(text: str, titles: Titles | None = None) -> SpanSet:
-    titles = find_titles(text) if titles is None else titles
-    spans = [(s, e) for s, e, _ in titles] + lost_title_spans(text, titles)
+def _blocked_spans(text: str, titles: Titles | None = None, lost: LostTitles | None = None) -> SpanSet:
+    spans = title_spans(text, find_titles(text) if titles is None else titles, lost)
     spans += [m.span() for m in _exclusions().finditer(text)]
     spans += [m.span(1) for m in _QUOTED_NAME.finditer(text)]
     return SpanSet(spans)
@@ -168,10 +167,10 @@ def _clause_before(text: str, start: int) -> str:
 
 
 def extract_figures(
-    doc: Document, segmenter: Segmenter | None = None, titles: Titles | None = None
+    doc: Document, segmenter: Segmenter | None = None, titles: Titles | None = None, lost: LostTitles | None = None
 ) -> list[FigureMention]:
     text = doc.clean
-    blocked = _blocked_spans(text, titles)
+    blocked = _blocked_spans(text, titles, lost)
     units = _units()
     out: list[FigureMention] = []
     for m in _pattern().finditer(text):

@@ -12,9 +12,13 @@ import re
 from functools import lru_cache
 
 from kg.extract.roles import role_verbs
+from kg.extract.spans import SpanSet
 from kg.lang.areas import area_table
 from kg.lang.zh import SENTENCE_ENDS
 from kg.resources import data_lines
+
+LostTitles = tuple[tuple[int, int], ...]
+"""The spans of a document's titles that lost a bracket, computed once per document (kg.extract.Annotations)."""
 
 _WINDOW = 60  # the longest title read back from a lone 》
 _CLAUSE_START = re.compile(f"[{SENTENCE_ENDS}，,：:、（(《》\\n]")
@@ -33,11 +37,11 @@ def _endings() -> dict[str, str]:
 def lost_opening_titles(text: str, titles: tuple[tuple[int, int, int | None], ...]) -> list[tuple[int, int]]:
     """(start, end) of each title whose 《 is missing: start is the title's first character, end is past its 》."""
     closers = {end - 1 for _, end, _ in titles}
-    inside = sorted((s, e) for s, e, _ in titles)
+    inside = SpanSet((s, e) for s, e, _ in titles)
     out: list[tuple[int, int]] = []
     at = text.find("》")
     while at >= 0:
-        if at not in closers and not any(s < at < e for s, e in inside):
+        if at not in closers and not inside.covers(at):
             found = _title_before(text, at)
             if found is not None:
                 out.append((found, at + 1))
@@ -89,6 +93,16 @@ def _title_before(text: str, close: int) -> int | None:
     return None
 
 
-def lost_title_spans(text: str, titles: tuple[tuple[int, int, int | None], ...]) -> list[tuple[int, int]]:
-    """The spans of both kinds of titles with a lost bracket: what lies inside them is a title's, as inside 《》."""
-    return lost_opening_titles(text, titles) + lost_closing_titles(text, titles)
+def lost_title_spans(text: str, titles: tuple[tuple[int, int, int | None], ...]) -> LostTitles:
+    """The spans of both kinds of titles with a lost bracket, in text order: a title that lost its 》 starts with
+    its 《, one that lost its 《 ends with its 》."""
+    return tuple(sorted(lost_opening_titles(text, titles) + lost_closing_titles(text, titles)))
+
+
+def title_spans(
+    text: str, titles: tuple[tuple[int, int, int | None], ...], lost: LostTitles | None = None
+) -> list[tuple[int, int]]:
+    """The spans of every title of the document, in 《》 or with a lost bracket (``lost``, when the caller has
+    them): what lies inside them is a title's, not a body, a measure or a figure of the report's own."""
+    lost = lost_title_spans(text, titles) if lost is None else lost
+    return [(s, e) for s, e, _ in titles] + list(lost)

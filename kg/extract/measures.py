@@ -22,7 +22,7 @@ import re
 from dataclasses import dataclass
 from functools import lru_cache
 
-from kg.extract.lost_brackets import lost_title_spans
+from kg.extract.lost_brackets import LostTitles, title_spans
 from kg.extract.regulations import Titles, find_titles
 from kg.extract.spans import SpanSet
 from kg.lang.schemes import measure_scheme
@@ -197,11 +197,10 @@ def _name_run(text: str, pos: int) -> int:
 
 
 def extract_measures(
-    doc: Document, segmenter: Segmenter | None = None, titles: Titles | None = None
+    doc: Document, segmenter: Segmenter | None = None, titles: Titles | None = None, lost: LostTitles | None = None
 ) -> list[MeasureMention]:
     text = doc.clean
-    titles = find_titles(text) if titles is None else titles
-    inside_titles = SpanSet([(s, e) for s, e, _ in titles] + lost_title_spans(text, titles))
+    inside_titles = SpanSet(title_spans(text, find_titles(text) if titles is None else titles, lost))
     index = _scheme_index()
     out: list[MeasureMention] = []
     taken: list[tuple[int, int]] = []

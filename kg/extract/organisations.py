@@ -19,7 +19,7 @@ from collections.abc import Iterator
 from dataclasses import dataclass
 from functools import cache, lru_cache
 
-from kg.extract.lost_brackets import lost_title_spans
+from kg.extract.lost_brackets import LostTitles, title_spans
 from kg.extract.org_bounds import after_blank_between_bodies, after_measure_word, after_party_committee, outermost
 from kg.extract.regulations import Titles, find_titles
 from kg.extract.spans import SpanSet
@@ -335,12 +335,12 @@ def _false_endings() -> tuple[frozenset[str], tuple[int, ...]]:
 
 
 def extract_organisations(
-    doc: Document, segmenter: Segmenter | None = None, titles: Titles | None = None
+    doc: Document, segmenter: Segmenter | None = None, titles: Titles | None = None, lost: LostTitles | None = None
 ) -> list[OrganisationMention]:
     text = doc.clean
     pattern, endings = _endings()
     titles = find_titles(text) if titles is None else titles
-    in_title = SpanSet([(s, e) for s, e, _ in titles] + lost_title_spans(text, titles))
+    in_title = SpanSet(title_spans(text, titles, lost))
     quotes = SpanSet(m.span() for m in _QUOTE.finditer(text))
     bracketed = SpanSet((s, e) for s, e, _ in titles)
     names = _Names(text, segmenter)

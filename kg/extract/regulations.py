@@ -16,7 +16,7 @@ import re
 from functools import lru_cache
 
 from kg.extract.laws import find_unbracketed_laws
-from kg.extract.lost_brackets import lost_closing_titles, lost_opening_titles
+from kg.extract.lost_brackets import LostTitles, lost_title_spans
 from kg.extract.roles import OwnArea, role_of
 from kg.extract.spans import SpanSet
 from kg.lang.laws import law_table
@@ -56,7 +56,7 @@ def find_titles(text: str) -> Titles:
     """(start, end, parent) of every 《…》 in text, brackets included; nested 《》 get their parent's index.
 
     A bounded scan, not a regex: an unbalanced 《 never makes it look further than MAX_TITLE characters. Every
-    extractor needs the titles of the same text, so the last few results are kept.
+    extractor needs the titles of the same text: :func:`kg.extract.extract` scans once and hands them on.
     """
     out: list[tuple[int, int, int]] = []
     stack: list[int] = []  # start positions of open 《
@@ -232,10 +232,11 @@ def _title_mention(
 
 
 def extract_regulations(
-    doc: Document, area: AreaRef | None = None, titles: Titles | None = None
+    doc: Document, area: AreaRef | None = None, titles: Titles | None = None, lost: LostTitles | None = None
 ) -> list[RegulationMention]:
     """Every document the report names, with its role; nested titles point at their parent (``parent``).
-    ``titles`` is the document's title scan (:func:`find_titles`), when the caller has it already."""
+    ``titles`` is the document's title scan (:func:`find_titles`) and ``lost`` its titles that lost a bracket
+    (:func:`~kg.extract.lost_brackets.lost_title_spans`), when the caller has them already."""
     text = doc.clean
     own = OwnArea.of(area)
     mentions: list[RegulationMention] = []
@@ -260,8 +261,9 @@ def extract_regulations(
     blocked = [(s, e) for s, e, _ in titles]
     if aliases:
         mentions += _alias_uses(doc, declared, blocked, own)
-    for s, e, surface in _lost_bracket_titles(text, titles):
+    for s, e in lost_title_spans(text, titles) if lost is None else lost:
         blocked.append((s, e))  # 执行某某暂行条例》: not a law named without 《》 as well
+        surface = text[s + 1 : e] if text[s] == "《" else text[s : e - 1]  # the bracket it kept is not written
         title = normalise_title(surface)
         if categorise(title) == "regulation":
             role = role_of(text, s, e, own)
@@ -272,12 +274,6 @@ def extract_regulations(
         )  # a national law is never this government's
     mentions.sort(key=lambda m: m.span.start)
     return _link_parents(mentions)
-
-
-def _lost_bracket_titles(text: str, titles: Titles) -> list[tuple[int, int, str]]:
-    """(start, end, title as written) of the titles that lost their 《 or their 》 (kg.extract.lost_brackets)."""
-    opened = [(s, e, text[s : e - 1]) for s, e in lost_opening_titles(text, titles)]
-    return opened + [(s, e, text[s + 1 : e]) for s, e in lost_closing_titles(text, titles)]
 
 
 @lru_cache(maxsize=1)
