@@ -11,6 +11,7 @@ from __future__ import annotations
 import re
 from array import array
 from collections import Counter
+from collections.abc import Iterable, Iterator
 from functools import lru_cache
 from importlib import resources
 
@@ -176,6 +177,16 @@ def _joins(prev: str, nxt: str, width: int | None = None) -> bool:
     return broken if nxt[0] in "（(《“" else len(prev) >= 40 or broken
 
 
+def _with_furniture(lines: Iterable[str]) -> Iterator[tuple[str, bool]]:
+    """Each line with whether it is page furniture: cruft anywhere, or header cruft (a menu, a field after the
+    page's buttons) above the report's first paragraph — the first kept line of _PARAGRAPH characters or more."""
+    header = True
+    for line in lines:
+        furniture = is_cruft(line) or (header and _header_cruft(line))
+        header = header and (furniture or len(line.strip(_SPACE)) < _PARAGRAPH)
+        yield line, furniture
+
+
 def clean_text(text: str) -> tuple[str, array]:
     """Clean ``text`` for extraction; returns the clean text and the clean→original index map."""
     out: list[str] = []
@@ -185,13 +196,11 @@ def clean_text(text: str) -> tuple[str, array]:
     prev_end = 0  # index in text of the newline ending the previous kept line
     lines = as_simplified(text).split("\n")  # same length: offsets into ``text`` hold
     width = _wrap_width(lines) if len(lines) > 1 else None
-    header = True  # until the first paragraph: where a page's menu stands
-    for line in lines:
+    for line, furniture in _with_furniture(lines):
         start = pos
         pos += len(line) + 1
-        if not line.strip(_SPACE) or is_cruft(line) or (header and _header_cruft(line)):
+        if furniture or not line.strip(_SPACE):
             continue
-        header = header and len(line.strip(_SPACE)) < _PARAGRAPH
         if prev_line is not None and not _joins(prev_line, line, width):
             out.append("\n")
             mapping.append(min(prev_end, len(text) - 1))
@@ -211,10 +220,7 @@ _META = {
 def header_meta(text: str) -> dict[str, str]:
     """Fields of a web page's header block (first lines that are cruft), e.g. the publication date."""
     meta: dict[str, str] = {}
-    header = True  # a field after the page's buttons counts only above the first paragraph, as in clean_text
-    for line in text[:3000].split("\n"):
-        furniture = is_cruft(line) or (header and _header_cruft(line))
-        header = header and (furniture or len(line.strip(_SPACE)) < _PARAGRAPH)
+    for line, furniture in _with_furniture(text[:3000].split("\n")):
         if not furniture:
             continue
         for key, pattern in _META.items():
