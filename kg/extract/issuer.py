@@ -65,7 +65,9 @@ _YEAR = re.compile(
 _OPENING = 320  # characters of the opening paragraph that can say whom the report speaks for
 # The opening names the body that reports: 2023年，区司法局在区委、区政府的领导下… / 2022年，县数据局坚持…
 _OPENING_BODY = re.compile(
-    r"(?:^|\n)\s*(?:19|20)\d\d\s*年(?:度|以来)?\s*[，,]?\s*(?P<body>[" + HAN_CLASS + r"（）()]{4,24}?)" + REPORTING
+    r"(?:^|\n)\s*(?:19|20)\d\d\s*年(?:度|以来)?\s*[，,]?\s*"
+    r"(?:在[^，,。；;\n]{1,40}?(?:领导|指导|支持|关心|帮助)下\s*[，,]\s*){0,3}"  # 在市委、市政府的正确领导下，
+    r"(?P<body>[" + HAN_CLASS + r"（）()]{4,24}?)" + REPORTING
 )
 
 
@@ -167,8 +169,21 @@ def _superior_banner(text: str, head: Head, body_start: int, whole: str) -> bool
         return True
     if banner.level == "province" and below_province(opening, whole, banner):
         return True  # 2023年，市司法局坚持… / 我市… under a province's banner
-    subject = opening_subject(opening, context, tier)
-    return subject is not None and subject.code != banner.code and banner in area_table().chain(subject)
+    if banner.level != "county" and _speaks_as_township(text, head, opening, whole):
+        return True  # a township's report on its city's portal (its county's own portal is handled with it)
+    below = [opening_subject(opening, context, tier)]
+    if head.title:
+        below.append(chain_area(text[head.title[0] : head.title[1]], context))  # 某某县2023年…报告 under 某某市
+    if banner.level == "prefecture" and speaks_as_city(whole, opening):
+        below.append(own_titles_area(text, context, CITY))  # 我市 and the titles of a county-level city
+    table = area_table()
+    return any(a is not None and a.code != banner.code and banner in table.chain(a) for a in below)
+
+
+def _speaks_as_township(text: str, head: Head, opening: str, whole: str) -> bool:
+    """Whether the title starts with a township, the opening names one as its subject or the report says 我镇."""
+    title = text[head.title[0] : head.title[1]] if head.title else ""
+    return bool(headed_by_township(title) or township_subject(opening) or speaks_as_township(whole))
 
 
 def _opening_department(text: str, body_start: int) -> tuple[int, int] | None:
@@ -189,15 +204,26 @@ def _opening_department(text: str, body_start: int) -> tuple[int, int] | None:
     return m.span("body")
 
 
-def _township_report(doc: Document, info: ReportInfo, county: Area, opening: str, whole: str) -> bool:
+def _governs(name: str, area: Area) -> bool:
+    """Whether ``name`` is the people's government of ``area`` (某某县人民政府, 某某市某某县政府), not a body of it."""
+    return name.endswith("政府") and is_body(name) and chain_area(name, name) == area
+
+
+def _township_report(
+    doc: Document, info: ReportInfo, county: Area, opening: str, whole: str, banner: bool = False
+) -> bool:
     """Whether the report is a township's of the county (its title starts with the township, its opening names
     one as its first subject, or it speaks as one: 我镇); if so, ``info`` gets the township's government as its
     issuer (None when the report never names the township). Never when the head names another body as issuer
-    or the title starts with the county alone."""
-    if county.level != "county" or is_zone(county) or (info.issuer and not is_township_government(info.issuer)):
+    or the title starts with the county alone; the county's own government on a ``banner`` line above a title
+    that starts with a township is the county's portal, which carries its townships' reports."""
+    if county.level != "county" or is_zone(county):
         return False
     title = info.title or ""
     headed = headed_by_township(title)
+    portal = bool(banner and headed and info.issuer) and _governs(info.issuer or "", county)
+    if info.issuer and not is_township_government(info.issuer) and not portal:
+        return False
     if not headed and area_table().leading_places(title):
         return False  # 某某县2023年法治政府建设工作报告: the county reports, whatever its townships do
     if not headed and not township_subject(opening) and not speaks_as_township(whole):
@@ -240,7 +266,7 @@ def extract_report_info(doc: Document) -> ReportInfo:
     area = _area(text, info, head, opening, whole, head_end, doc.meta)
     if area is not None and not fits_superiors(area, whole):
         area = None
-    township = area is not None and _township_report(doc, info, area, opening, whole)
+    township = area is not None and _township_report(doc, info, area, opening, whole, head.banner)
     if township and info.issuer is None:
         area = None  # never the county's government; the report says no more than "a township"
         info.problems.append("a township's report that never names the township")

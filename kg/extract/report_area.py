@@ -9,6 +9,7 @@ from __future__ import annotations
 import re
 from collections import Counter
 from functools import lru_cache
+from itertools import pairwise
 
 from kg.extract.roles import role_of
 from kg.lang.areas import TIER_RANK, Area, area_table
@@ -40,7 +41,10 @@ _TIER_BODY = re.compile(  # 2022年，市司法局坚持…: a department named 
 _TIER_SUBJECT = re.compile(r"(?:^|[，,。\n])\s*(?:我|本)?(?P<tier>[" + TIERS + r"])(?:人民)?政府" + REPORTING)
 _PROVINCE_SUBJECT = re.compile(r"(?:19|20)\d\d\s*年度?\s*[，,]\s*(?:自治区|省)(?:人民)?(?:政府)?" + REPORTING)
 _BELOW_PROVINCE = ("市", "县", "旗", "州", "盟", "地区")  # tier words of what lies below a province (区: see below)
-_SUPERIOR = re.compile(r"在[^，。；]{0,24}的(?:坚强|正确|大力|有力)?(?:领导|指导|支持)")
+_SUPERIOR = re.compile(  # 在某市委的坚强领导下 / 根据某市依法治市办的统一部署: a superior, not the one that reports
+    r"在[^，。；]{0,24}的(?:坚强|正确|大力|有力|悉心|精心)?(?:领导|指导|支持)"
+    r"|(?:根据|按照|依据)[^，。；]{0,30}的(?:统一|决策|工作)?(?:部署|安排|要求)"
+)
 _WE = {
     "县": "county",
     "区": "county",
@@ -53,6 +57,11 @@ _WE = {
 _OWN_TITLE = re.compile(r"《([^《》\n]{4,60})》")
 # a place named as a partner or a destination (与某某区、某某县签订…, 赴某某市学习, 向某某市报备): another party
 _PARTNER_BEFORE = re.compile(f"(?:{'|'.join(data_lines('partner_words.txt'))})(?:[^，,。；;、]{{2,8}}、)*$")
+# a place that comes to, or acts on, the report's own area (某某县司法局到我县考察, 某某市督察组对我区…): a visitor
+_VISITOR_AFTER = re.compile(
+    f"(?:[^，,。；;、\n]{{0,12}}?(?:{'|'.join(data_lines('visitor_words.txt'))})"
+    f"|[{HAN_CLASS}]{{0,6}}?[和与及、同])(?:我|本)[{TIERS}]"  # or a peer beside it: 某某区和我区并列第一
+)
 # the report's own province spoken of: 在省委、省政府…, 全省第一, the tiers 省市县 / 省州市 (not 某某省市场监管局: a
 # 省 after a province's name is checked by the caller)
 _OWN_PROVINCE = re.compile(r"省委|省政府|全省|省[、]?[州市][、]?[市县区乡]")
@@ -193,18 +202,24 @@ def _best_opening_name(opening: str, context: str, tier: str | None) -> tuple[in
     best: tuple[int, int, Area] | None = None
     province = "province" in (tier, loose)
     titles = [m.span() for m in _OWN_TITLE.finditer(opening)]
-    for start, end, area in _chained(sorted(table.find(opening) + _short_subjects(opening)), context):
+    named = _chained(sorted(table.find(opening) + _short_subjects(opening)), context)
+    listed = _listed(opening, named)
+    for start, end, area in named:
         if area is None or (tier and _higher(area.level, tier) and not (region and _is_region(area))):
             continue
         if tier and _higher(tier, area.level):
             continue  # 州政府坚持… 某某县率先推行…: a place below the one that speaks is one of its own
         if _PARTNER_BEFORE.search(opening, max(0, start - 16), start):
             continue  # 与某某区签订协议, 赴某某县学习考察: another party, never the one that reports
+        if _VISITOR_AFTER.match(opening, end):
+            continue  # 某某县司法局到我县考察, 某某区和我区并列第一: a visitor or a peer of the one that reports
         titled = any(s < start < e for s, e in titles)  # 《某某市人民政府关于…》 names its issuer, not the subject
         if titled and area.level == "province" and not province:
             continue
         score = int(area.level in (tier, loose))
-        if not titled and _SUBJECT_BEFORE.search(opening[max(0, start - 4) : start]):
+        if start in listed:
+            score -= 2  # 某某区人民政府、某某区人民政府被评为…: one of a list of peers, not the one that reports
+        elif not titled and _SUBJECT_BEFORE.search(opening[max(0, start - 4) : start]):
             score += 2
         if not titled and _SUBJECT_AFTER.match(opening[end : end + 6]):
             score += 2
@@ -213,6 +228,19 @@ def _best_opening_name(opening: str, context: str, tier: str | None) -> tuple[in
         if best is None or score > best[0]:
             best = (score, -start, area)
     return (best[0], best[2]) if best else None
+
+
+_LIST_GLUE = re.compile(f"[{HAN_CLASS}]{{0,8}}?[、和与及]")
+
+
+def _listed(text: str, named: list[tuple[int, int, Area | None]]) -> set[int]:
+    """Where the places of a list of peers start: two places of one level, each name (with its body: 某某区人民政府)
+    joined to the next by 、 和 与 及."""
+    out: set[int] = set()
+    for (s1, e1, a1), (s2, _, a2) in pairwise(named):
+        if a1 and a2 and a1.code != a2.code and a1.level == a2.level and _LIST_GLUE.fullmatch(text, e1, s2):
+            out |= {s1, s2}
+    return out
 
 
 def _chained(hits: list[tuple[int, int, str]], context: str) -> list[tuple[int, int, Area | None]]:

@@ -30,7 +30,8 @@ _AFTER_ISSUING = re.compile(
 _COUNTED_AS_MADE = re.compile(
     r"^等?[0-9一二三四五六七八九十]+(?:部|件|项)(?:地方性法规|政府规章|规章)(?=[和及、，,。；;]|$)"
 )
-_LIST_OF_TITLES = re.compile(r"(?:[、和及与]?《[^《》\n]*》)*")
+_TITLE = r"《[^《》\n]*(?:\n[^《》\n]*)?》"  # as kg.extract.regulations.find_titles reads one: within a paragraph
+_LIST_OF_TITLES = re.compile(f"(?:[、和及与]?{_TITLE})*")
 _VERB_GLUE = re.compile(r"[了并和及、与]?|并且")
 _OBJECT_TAKEN = re.compile(r"[了并]?\x00+[^，,；;]*[，,；;]")
 _LIST_TAIL = re.compile(r"[了并和及、与等\x00\s]*")  # between a verb group and its title: only other titles
@@ -79,7 +80,7 @@ class OwnArea:
 
 
 def _mask_titles(text: str) -> str:
-    return re.sub(r"《[^《》\n]*》", lambda m: "\x00" * len(m.group()), text)
+    return re.sub(_TITLE, lambda m: "\x00" * len(m.group()), text)
 
 
 def _doer(before_verb: str, own: OwnArea) -> str | None:
@@ -114,10 +115,8 @@ def _doer(before_verb: str, own: OwnArea) -> str | None:
 def role_of(text: str, start: int, end: int, own: OwnArea | None = None) -> str:
     """'issued' or 'cited' for the title at text[start:end] (see the module docstring)."""
     own = own or OwnArea.of(None)
-    lo = start
-    while lo > 0 and text[lo - 1] not in _SENTENCE_END and start - lo < _BEFORE:
-        lo -= 1
-    before = _mask_titles(text[lo:start])
+    window = _mask_titles(text[max(0, start - _BEFORE) : start])  # masked first: a title may hold a line break
+    before = window[max(window.rfind(c) for c in _SENTENCE_END) + 1 :]
     pattern, roles, topics = _verbs()
     group: list[re.Match[str]] = []  # the last run of verbs (制定落实, 印发并执行): one act
     for m in pattern.finditer(before):

@@ -412,3 +412,79 @@ def test_a_column_s_name_above_a_one_line_title_is_not_joined_to_it():
 def test_a_place_after_tong_in_tongshi_is_not_a_partner():
     i = info("2022年，全县干部群众同盐池县各界一道，推进法治建设，全县法治政府建设取得新成效。")
     assert i.area is not None and i.area.name == "盐池县"
+
+
+def test_a_place_that_visits_or_acts_on_the_report_s_own_area_is_not_the_issuer():
+    i = info(
+        "今年以来，嵩县司法局到我县考察交流法治政府建设工作，市督察组对我县开展法治督察。\n"
+        "2023年，在市委、市政府的正确领导下，我县坚持依法行政，认真实施《栾川县2023年法治政府建设工作要点》。"
+    )
+    assert i.area.name == "栾川县"
+
+
+def test_a_place_that_speaks_and_then_names_its_own_tier_is_still_the_issuer():
+    i = info("2023年，宜阳县坚持以习近平法治思想为指导，对我县重大行政决策全部开展合法性审查。")
+    assert i.area.name == "宜阳县"
+
+
+def test_a_department_named_after_the_clauses_of_its_superiors_reports():
+    i = info(
+        "2023年，在市委、市政府的正确领导下，在市法治政府建设领导小组办公室的悉心指导下，"
+        "焦作市自然资源和规划局全面贯彻习近平法治思想，依法履行职能。"
+    )
+    assert i.issuer == "焦作市自然资源和规划局" and i.issuer_level == "department"
+    assert i.area.name == "焦作市"
+
+
+def test_a_county_s_own_banner_above_a_township_s_title_is_the_portal_of_its_townships():
+    i = info(
+        "芒康县人民政府\n政府信息公开\n曲孜卡乡2024年法治政府建设情况报告\n"
+        "2024年，在县委、县政府的坚强领导下，曲孜卡乡坚持以习近平法治思想为指导，推进依法治乡。"
+    )
+    assert i.area.name == "芒康县"
+    assert i.issuer == "昌都市芒康县曲孜卡乡人民政府" and i.issuer_level == "department"
+
+
+def test_a_county_s_own_banner_above_its_own_title_stays_the_issuer():
+    i = info("芒康县人民政府\n芒康县2024年法治政府建设情况报告\n2024年，我县坚持依法行政。")
+    assert i.area.name == "芒康县" and i.issuer_level == "county"
+
+
+def test_a_peer_ranked_beside_the_report_s_own_area_is_not_the_issuer():
+    i = info(
+        "在年度考核中，中原区和我区并列第一。\n"
+        "2023年，在市委的坚强领导下，我区坚持依法行政，认真实施《金水区2023年法治政府建设工作要点》。"
+    )
+    assert i.area.name == "金水区"
+
+
+def test_places_in_a_list_of_peers_are_not_the_subject_of_the_opening():
+    i = info(
+        "今年以来，我区坚持依法行政，持续深化“放管服”改革，印发《即墨区2024年法治政府建设工作要点》。\n"
+        "市南区人民政府、即墨区人民政府被评为全省法治政府建设示范单位。"
+    )
+    assert i.area.name == "即墨区"
+
+
+def test_the_body_whose_arrangements_are_followed_is_a_superior():
+    i = info(
+        "根据郑州市全面依法治市委员会办公室的统一部署，2023年，我市坚持依法行政，"
+        "印发《登封市2023年法治政府建设工作要点》。"
+    )
+    assert i.area.name == "登封市"
+
+
+def test_a_city_s_portal_above_a_county_level_city_that_says_wo_shi_is_a_superior_s():
+    i = info(
+        "郑州市人民政府办公室主办\n2023年，我市坚持依法行政，深入推进法治政府建设，"
+        "印发《新密市2023年法治政府建设工作要点》。"
+    )
+    assert i.area.name == "新密市" and i.issuer_level == "county_city"
+
+
+def test_a_city_s_portal_above_a_township_s_report_is_a_superior_s():
+    i = info(
+        "晋城市人民政府办公室主办\n2025年，郑庄镇在沁水县委、县政府的坚强领导下，坚持以习近平法治思想为指导，"
+        "推进依法治镇，我镇法治建设取得新成效。"
+    )
+    assert i.area.name == "沁水县" and i.issuer_level == "department"

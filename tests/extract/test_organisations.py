@@ -229,3 +229,13 @@ def test_an_ending_rejected_by_what_follows_leaves_the_ending_that_starts_inside
 
 def test_a_body_inside_a_title_that_lost_its_bracket_is_the_title_s():
     assert orgs("制定《某某县委全面依法治县委员会2023年工作要点,分解任务25项，县司法局牵头。") == ["县司法局"]
+
+
+def test_a_rule_of_law_group_named_after_its_place_tier_keeps_its_whole_name():
+    found = orgs("根据人事变动及时调整依法治镇工作领导小组，县委依法治县办加强督导。")
+    assert "依法治镇工作领导小组" in found and "镇工作领导小组" not in found
+
+
+def test_the_means_a_clause_names_before_a_body_is_not_part_of_its_name():
+    found = orgs("2023年，利用县政府常务会、局党组会集体学习党内法规。")
+    assert "县政府" in found and not any(n.startswith("利用") or "利用" in n for n in found)
