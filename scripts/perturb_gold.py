@@ -18,6 +18,11 @@ its gold to match, so scoring the copy beside the original (``kg eval``) shows w
   or not at all — a report left without an issuer is honest, one given another's is not.
 * ``quotes`` — quotation marks as other sites type them: straight ASCII quotes ("放管服") in one report, corner
   brackets (「放管服」) in the next.
+* ``peers`` — the report names its peers (other areas below the same superior) as reports do: one visits
+  (某某区司法局到我区考察交流), one is ranked beside it (某某区和我区并列第一), and a list of governments, its own
+  among them, is commended after the first paragraph. None of them is the issuer; their bodies join the gold's.
+* ``superiors`` — the opening starts by naming the superior whose arrangements it follows (根据某某市全面依法治市
+  委员会办公室的统一部署，), and the page sits under the superior city's portal line (某某市人民政府办公室主办).
 
     python scripts/perturb_gold.py tests/gold/dev /tmp/portal --mode portal
     python -m kg eval /tmp/portal --docs /tmp/portal/docs
@@ -147,6 +152,50 @@ def portal_report(gold: dict, text: str, rng: random.Random) -> tuple[dict, str]
     return gold, head + text + foot
 
 
+def _first_paragraph(lines: list[str]) -> int:
+    """The index of the first body paragraph: the first line of over 60 characters with a comma."""
+    return next((i for i, line in enumerate(lines) if len(line) > 60 and re.search("[，,]", line)), 0)
+
+
+def _add_bodies(gold: dict, names: list[str]) -> dict:
+    gold = json.loads(json.dumps(gold))
+    bodies = gold.setdefault("organisations", [])
+    bodies += [n for n in names if n not in bodies]
+    return gold
+
+
+def peers_report(gold: dict, text: str, rng: random.Random) -> tuple[dict, str] | None:
+    found = _superiors(gold)
+    issuer = gold.get("issuer") or {}
+    if found is None or len(found[2]) < 2 or issuer.get("level") == "department":
+        return None
+    _, _, siblings = found
+    own = _find(issuer.get("name", ""), issuer.get("parent"))
+    tier = own.name[-1]
+    visitor, beside = rng.sample(siblings, 2)
+    lines = text.split("\n")
+    at = _first_paragraph(lines)
+    lines[at] += f"今年以来，{visitor}司法局到我{tier}考察交流法治政府建设工作，"
+    lines[at] += f"在年度考核中，{beside}和我{tier}并列第一。"
+    listed = [f"{beside}人民政府", f"{own.name}人民政府"]
+    lines.insert(at + 1, f"{'、'.join(listed)}被评为法治政府建设示范单位。")  # after a whole paragraph
+    return _add_bodies(gold, [f"{visitor}司法局", *listed]), "\n".join(lines)
+
+
+def superiors_report(gold: dict, text: str, rng: random.Random) -> tuple[dict, str] | None:
+    found = _superiors(gold)
+    if found is None or (gold.get("issuer") or {}).get("level") == "department":
+        return None
+    province, superior, _ = found
+    if superior == province:
+        return None  # a prefecture's superior is its province: its portal is the portal mode's
+    office = f"{superior}全面依法治市委员会办公室"
+    lines = text.split("\n")
+    at = _first_paragraph(lines)
+    lines[at] = f"根据{office}的统一部署，" + lines[at]
+    return _add_bodies(gold, [office]), f"{superior}人民政府办公室主办\n" + "\n".join(lines)
+
+
 def wrap_report(gold: dict, text: str, rng: random.Random, width: int = 28) -> tuple[dict, str]:
     lines = []
     for paragraph in text.split("\n"):
@@ -161,8 +210,7 @@ def quotes_report(gold: dict, text: str, rng: random.Random) -> tuple[dict, str]
 
 def headless_report(gold: dict, text: str, rng: random.Random) -> tuple[dict, str]:
     lines = text.split("\n")
-    first = next((i for i, line in enumerate(lines) if len(line) > 60 and re.search("[，,]", line)), 0)
-    lines = lines[first:]
+    lines = lines[_first_paragraph(lines) :]
     while lines and len(lines[-1].strip()) < 30:
         lines.pop()
     return gold, "\n".join(lines)
@@ -174,6 +222,8 @@ MODES = {
     "portal": portal_report,
     "wrap": wrap_report,
     "quotes": quotes_report,
+    "peers": peers_report,
+    "superiors": superiors_report,
 }
 
 

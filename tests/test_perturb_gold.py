@@ -9,7 +9,7 @@ from pathlib import Path
 import pytest
 
 from kg.evaluate import evaluate
-from scripts.perturb_gold import main, portal_report, swap_report, wrap_report
+from scripts.perturb_gold import main, peers_report, portal_report, superiors_report, swap_report, wrap_report
 
 ROOT = Path(__file__).resolve().parent.parent
 
@@ -58,12 +58,36 @@ def test_wrapping_breaks_every_paragraph_at_28_characters():
     assert text.split("\n") == ["甲" * 28, "甲" * 28, "甲" * 4, "乙"]
 
 
+PARAGRAPH = (
+    "2023年，兰陵县坚持依法行政，全面推进法治政府建设，深化“放管服”改革，"
+    + "全县法治政府建设水平和各级干部依法行政能力不断提升。"
+)
+
+
+def test_peers_visit_rank_beside_and_are_commended_with_the_report_s_own_government():
+    text = f"首页\n{PARAGRAPH}\n一、主要举措"
+    new_gold, new_text = peers_report(gold("兰陵县", "临沂市", "county"), text, random.Random(1))
+    lines = new_text.split("\n")
+    assert lines[0] == "首页" and lines[3] == "一、主要举措"
+    visit = re.search(r"今年以来，(\S+?)司法局到我县考察交流\S+，在年度考核中，(\S+?)和我县并列第一。$", lines[1])
+    assert visit and lines[1].startswith("2023年，兰陵县坚持")
+    assert lines[2] == f"{visit.group(2)}人民政府、兰陵县人民政府被评为法治政府建设示范单位。"
+    assert f"{visit.group(1)}司法局" in new_gold["organisations"] and "兰陵县" not in visit.groups()
+
+
+def test_the_superior_whose_arrangements_are_followed_opens_the_report_under_its_portal():
+    text = PARAGRAPH
+    new_gold, new_text = superiors_report(gold("兰陵县", "临沂市", "county"), text, random.Random(1))
+    assert new_text == "临沂市人民政府办公室主办\n根据临沂市全面依法治市委员会办公室的统一部署，" + text
+    assert "临沂市全面依法治市委员会办公室" in new_gold["organisations"]
+
+
 @pytest.fixture(scope="module")
 def original():
     return evaluate(ROOT / "tests/gold/dev", ROOT / "tests/gold/dev/docs").summary()
 
 
-@pytest.mark.parametrize("mode", ["places", "portal", "wrap", "quotes"])
+@pytest.mark.parametrize("mode", ["places", "portal", "wrap", "quotes", "peers", "superiors"])
 def test_the_changed_development_reports_score_as_the_originals(tmp_path, original, mode):
     out = tmp_path / mode
     assert main([str(ROOT / "tests" / "gold" / "dev"), str(out), "--mode", mode, "--seed", "1"]) == 0

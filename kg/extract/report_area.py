@@ -216,10 +216,10 @@ def _best_opening_name(opening: str, context: str, tier: str | None) -> tuple[in
         titled = any(s < start < e for s, e in titles)  # 《某某市人民政府关于…》 names its issuer, not the subject
         if titled and area.level == "province" and not province:
             continue
-        score = int(area.level in (tier, loose))
         if start in listed:
-            score -= 2  # 某某区人民政府、某某区人民政府被评为…: one of a list of peers, not the one that reports
-        elif not titled and _SUBJECT_BEFORE.search(opening[max(0, start - 4) : start]):
+            continue  # 某某区人民政府、某某区人民政府被评为…: which of a list of peers reports, the list does not say
+        score = int(area.level in (tier, loose))
+        if not titled and _SUBJECT_BEFORE.search(opening[max(0, start - 4) : start]):
             score += 2
         if not titled and _SUBJECT_AFTER.match(opening[end : end + 6]):
             score += 2

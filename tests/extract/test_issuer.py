@@ -476,15 +476,14 @@ def test_the_body_whose_arrangements_are_followed_is_a_superior():
 
 def test_a_city_s_portal_above_a_county_level_city_that_says_wo_shi_is_a_superior_s():
     i = info(
-        "郑州市人民政府办公室主办\n2023年，我市坚持依法行政，深入推进法治政府建设，"
-        "印发《新密市2023年法治政府建设工作要点》。"
+        "郑州市人民政府\n2023年，我市坚持依法行政，深入推进法治政府建设，印发《新密市2023年法治政府建设工作要点》。"
     )
     assert i.area.name == "新密市" and i.issuer_level == "county_city"
 
 
 def test_a_city_s_portal_above_a_township_s_report_is_a_superior_s():
     i = info(
-        "晋城市人民政府办公室主办\n2025年，郑庄镇在沁水县委、县政府的坚强领导下，坚持以习近平法治思想为指导，"
+        "晋城市人民政府\n2025年，郑庄镇在沁水县委、县政府的坚强领导下，坚持以习近平法治思想为指导，"
         "推进依法治镇，我镇法治建设取得新成效。"
     )
     assert i.area.name == "沁水县" and i.issuer_level == "department"
