@@ -239,3 +239,14 @@ def test_a_rule_of_law_group_named_after_its_place_tier_keeps_its_whole_name():
 def test_the_means_a_clause_names_before_a_body_is_not_part_of_its_name():
     found = orgs("2023年，利用县政府常务会、局党组会集体学习党内法规。")
     assert "县政府" in found and not any(n.startswith("利用") or "利用" in n for n in found)
+
+
+def test_a_working_group_s_name_starts_after_the_preposition_or_verb_that_introduces_it():
+    found = orgs(
+        "按照市全面推进依法行政工作领导小组办公室《关于报送年度报告的通知》要求，依托“7+N”模式配备网格工作小组。"
+    )
+    assert found == ["市全面推进依法行政工作领导小组办公室", "网格工作小组"]
+
+
+def test_some_of_a_kind_of_body_is_no_body():
+    assert orgs("三是部分街道依法行政能力有待加强。") == []
