@@ -35,6 +35,10 @@ _LIST_OF_TITLES = re.compile(f"(?:[、和及与]?{_TITLE})*")
 _VERB_GLUE = re.compile(r"[了并和及、与]?|并且")
 _OBJECT_TAKEN = re.compile(r"[了并]?\x00+[^，,；;]*[，,；;]")
 _LIST_TAIL = re.compile(r"[了并和及、与等\x00\s]*")  # between a verb group and its title: only other titles
+# 《…》经县政府常务会议审议通过 / 经县委常委会研究同意: passed by a meeting, whose body says who made it
+_PASSED_BY = re.compile(
+    r"(?:已|已经)?经(?![常过济营验费历典])(?P<doer>[^，,。；;\x00]{1,20}?)(?:审议|研究|讨论)?(?:通过|同意|审定)"
+)
 _NEXT_VERB_DONE = re.compile(r"^(?:已|已经|正式|于[^，,。；;]{1,12})?")
 
 
@@ -146,6 +150,8 @@ def role_of(text: str, start: int, end: int, own: OwnArea | None = None) -> str:
     after = _mask_titles(text[end:hi])
     after = re.sub(r"^(?:\x00|[、和及与])+", "", after)  # the rest of a list of titles
     after = after[_NEXT_VERB_DONE.match(after).end() :]
+    if passed := _PASSED_BY.match(after):
+        return "cited" if _doer(passed.group("doer"), own) == "other" else "issued"
     if _AFTER_ISSUING.match(after) or (completed and _COUNTED_AS_MADE.match(after)):
         return "issued"
     return "cited"

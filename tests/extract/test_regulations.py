@@ -302,3 +302,12 @@ def test_copies_after_a_title_make_it_a_booklet():
 def test_an_evaluation_report_is_a_report_not_a_regulation():
     text = "某大学发布《某省法治政府评估报告(2022)》，我县位居前列。"
     assert [m.category for m in regs(text)] == ["report"]
+
+
+def test_a_title_passed_by_a_meeting_of_the_report_s_own_government_was_issued_by_it():
+    text = (
+        "《郏县行政复议工作规程》经县政府常务会议审议通过后印发实施。"
+        "《平顶山市行政执法监督办法》经市政府常务会议审议通过，我县及时转发。"
+        "学习《中华人民共和国宪法》经常通过新媒体开展。"
+    )
+    assert [role for _, role in roles(text, "郏县")] == ["issued", "cited", "cited"]
