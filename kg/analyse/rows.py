@@ -223,7 +223,7 @@ def iter_citations(
     keep: Callable[[str, str], bool] | None = None,
 ) -> Iterator[Citation]:
     """The citations of ``reports`` (those ``keep(district, regulation)`` accepts, when given), one at a time in
-    the store's order, never all in a list: a 100,000-report graph has millions, which the HTML view only counts
+    the source's order, never all in a list: a 100,000-report graph has millions, which the HTML view only counts
     into its edges and, for the few it draws, lists. Each regulation's IRI and each role is one string shared by
     its citations, not a copy per result row (~200 bytes a citation: 40 MB of the 134,000 drawn at 10,000
     reports)."""

@@ -24,7 +24,7 @@ from typing import Any
 
 import pyoxigraph
 
-from kg.rdf.namespaces import KG, RDF, RDFS, SKOS
+from kg.rdf.namespaces import KG, KGR, RDF, RDFS, SKOS
 from kg.rdf.store import iter_select
 
 Row = dict[str, str | None]
@@ -158,7 +158,7 @@ _SQL = {
     "areas": "SELECT a.s, l.o, a.o, w.o, c.o FROM t a "
     + " ".join((_opt("l", "label", "a.s"), _opt("w", "within", "a.s"), _opt("c", "divisionCode", "a.s")))
     + " WHERE a.p = 'adminLevel'",
-    "refers": "SELECT x.s, x.p, x.o FROM t x JOIN t r ON r.p = 'a:Report' AND r.s = x.s AND r.o = '' "
+    "refers": "SELECT x.s, '=' || x.p, x.o FROM t x JOIN t r ON r.p = 'a:Report' AND r.s = x.s AND r.o = '' "
     "WHERE x.p IN ('cites', 'issues')",
     "regulations": "SELECT r.s, l.o, k.o, v.o FROM t r "
     + " ".join((_opt("l", "label", "r.s"), _opt("k", "kind", "r.s"), _opt("v", "issuerLevel", "r.s")))
@@ -174,6 +174,24 @@ _SQL = {
 }
 
 
+def _packed(value: str) -> str:
+    """A value as the table keeps it: a resource IRI (``kgr:``) as "~" and the rest of it, any other value after
+    "=". One to one, so that joins on packed values join the values; resource IRIs are most of the table's bytes
+    (a mention's IRI is the key of six rows), and their namespace was a third of them.
+
+    >>> _packed(KGR + "reg-1"), _packed("纲要"), _unpacked(_packed(KGR + "reg-1")), _unpacked(_packed("~"))
+    ('~reg-1', '=纲要', 'https://w3id.org/fazhi-kg/id/reg-1', '~')
+    """
+    return "~" + value[len(KGR) :] if value.startswith(KGR) else "=" + value
+
+
+def _unpacked(value: str | None) -> str | None:
+    """The value :func:`_packed` packed (None stays None: an OPTIONAL part that found nothing)."""
+    if value is None:
+        return None
+    return KGR + value[1:] if value[0] == "~" else value[1:]
+
+
 def _names(query: str) -> list[str]:
     """The variables a SPARQL SELECT of :data:`QUERIES` selects, in order."""
     head = query.split("WHERE", 1)[0]
@@ -183,8 +201,8 @@ def _names(query: str) -> list[str]:
 class RowTable(ViewRows):
     """The view's triples in an SQLite file at ``path`` (made empty), filled by :meth:`add` while the build writes
     the graph, then read by :meth:`rows`. One table ``t(p, s, o)``: ``p`` the short name of a predicate of
-    :data:`PREDICATES` or ``a:<Class>`` for a type of :data:`CLASSES` (``o`` empty), ``s`` and ``o`` the values;
-    its key (p, s, o) keeps a triple once and is the index every join looks up."""
+    :data:`PREDICATES` or ``a:<Class>`` for a type of :data:`CLASSES` (``o`` empty), ``s`` and ``o`` the values
+    (:func:`_packed`); its key (p, s, o) keeps a triple once and is the index every join looks up."""
 
     def __init__(self, path: Path) -> None:
         self.path = Path(path)
@@ -202,9 +220,9 @@ class RowTable(ViewRows):
             if key == _TYPE:
                 kind = CLASSES.get(t.object.value)
                 if kind is not None:
-                    self.pending.append((kind, t.subject.value, ""))
+                    self.pending.append((kind, _packed(t.subject.value), ""))
             elif key in PREDICATES:
-                self.pending.append((PREDICATES[key], t.subject.value, t.object.value))
+                self.pending.append((PREDICATES[key], _packed(t.subject.value), _packed(t.object.value)))
         if len(self.pending) >= INSERT_BATCH:
             self._flush()
 
@@ -228,9 +246,9 @@ class RowTable(ViewRows):
         wanted = sorted(set(iris))
         subject = sql.split("SELECT ", 1)[1].split(",", 1)[0]
         for i in range(0, len(wanted), BATCH):
-            batch = wanted[i : i + BATCH]
+            batch = [_packed(iri) for iri in wanted[i : i + BATCH]]
             yield from self._select(names, f"{sql} AND {subject} IN ({', '.join('?' * len(batch))})", batch)
 
     def _select(self, names: list[str], sql: str, args: Sequence[Any]) -> Iterator[Row]:
         for values in self.db.execute(sql, args):
-            yield dict(zip(names, values, strict=True))
+            yield dict(zip(names, map(_unpacked, values), strict=True))

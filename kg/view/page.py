@@ -257,8 +257,10 @@ def render_html(
     texts_dir: Path | None = None,
     options: ViewOptions | None = None,
 ) -> ViewSummary:
-    """Write the offline HTML view of the graph in ``store`` to ``path`` (atomically); ``texts_dir`` holds the
-    reports' texts (``texts/<report>.txt`` of a build) for example sentences."""
+    """Write the offline HTML view of the graph in ``store`` (a pyoxigraph store, or the rows of one,
+    :class:`kg.rdf.viewrows.ViewRows`: the build's table; measures and organisations are drawn from a store only)
+    to ``path`` (atomically); ``texts_dir`` holds the reports' texts (``texts/<report>.txt`` of a build) for
+    example sentences."""
     net, summary = build_network(store, heading, texts_dir, options)
     atomic_write_text(Path(path), net.generate_html(name="graph.html"))
     return summary
