@@ -12,6 +12,7 @@ import networkx as nx
 import pytest
 
 import kg.analyse
+import kg.rdf.viewrows
 from kg.analyse import (
     FilterError,
     all_reports,
@@ -398,7 +399,7 @@ def test_details_of_some_regulations_are_those_of_all_asked_in_batches(store, mo
 
     every = regulation_details(store)
     some = sorted(every)[::2]
-    monkeypatch.setattr(kg.analyse.rows, "_BATCH", 1)
+    monkeypatch.setattr(kg.rdf.viewrows, "BATCH", 1)
     assert regulation_details(store, [*some, "https://w3id.org/fazhi-kg/id/no/such"]) == {k: every[k] for k in some}
     assert regulation_details(store, []) == {}
 

@@ -18,7 +18,7 @@ from dataclasses import dataclass
 
 import pyoxigraph
 
-from kg.rdf.store import iter_select, select
+from kg.rdf.viewrows import ViewRows, view_rows
 
 
 class FilterError(ValueError):
@@ -58,39 +58,6 @@ class Citation:
     province_label: str | None = None
 
 
-_REPORTS = """
-SELECT ?report ?label ?file ?year ?gov WHERE {
-  ?report a kg:Report .
-  OPTIONAL { ?report rdfs:label ?label } OPTIONAL { ?report kg:sourceFile ?file } OPTIONAL { ?report kg:year ?year }
-  OPTIONAL { ?report kg:issuedBy ?gov }
-}
-"""
-_GOVERNMENTS = (
-    "SELECT ?gov ?label ?area WHERE { ?x kg:issuedBy ?gov . OPTIONAL { ?gov rdfs:label ?label } "
-    "OPTIONAL { ?gov kg:jurisdiction ?area } }"
-)
-_AREAS = """
-SELECT ?area ?label ?level ?parent ?code WHERE {
-  ?area kg:adminLevel ?level .
-  OPTIONAL { ?area rdfs:label ?label } OPTIONAL { ?area kg:within ?parent } OPTIONAL { ?area kg:divisionCode ?code }
-}
-"""
-# The role is bound to a plain name in the query, so that no IRI is taken apart here.
-_REFERS = """
-SELECT ?report ?role ?reg WHERE {
-  ?report a kg:Report ; ?how ?reg . VALUES (?how ?role) { (kg:cites "cites") (kg:issues "issues") }
-}
-"""
-_REGULATIONS = """
-SELECT ?reg ?label ?kind ?level WHERE {
-  ?reg a kg:Regulation .
-  OPTIONAL { ?reg rdfs:label ?label } OPTIONAL { ?reg kg:kind ?kind } OPTIONAL { ?reg kg:issuerLevel ?level }
-}
-"""
-
-_BATCH = 500  # regulations asked for in one query by regulation_details(iris=…)
-
-
 def smallest(values: Iterable[str | None]) -> str | None:
     """The smallest of the present ``values`` (None when none is): a value with several labels gets one that does
     not depend on the order the store returns rows in."""
@@ -98,7 +65,7 @@ def smallest(values: Iterable[str | None]) -> str | None:
     return present[0] if present else None
 
 
-def _grouped(rows: list[dict], key: str) -> dict[str, list[dict]]:
+def _grouped(rows: Iterable[dict], key: str) -> dict[str, list[dict]]:
     out: dict[str, list[dict]] = defaultdict(list)
     for r in rows:
         out[r[key]].append(r)
@@ -116,16 +83,17 @@ def _province_of(area: str, areas: dict[str, dict]) -> str | None:
     return None
 
 
-def all_reports(store: pyoxigraph.Store) -> list[ReportRow]:
+def all_reports(store: pyoxigraph.Store | ViewRows) -> list[ReportRow]:
     """Every report with its year, district and province, sorted by report IRI. Where a value has several
     labels (or a report several years), the smallest is taken so that the result never depends on row order.
 
     Three flat queries joined here, and the ``kg:within`` chain walked in Python: a ``kg:within*`` path inside
     nested OPTIONALs cost ~1 ms per report in pyoxigraph.
     """
+    source = view_rows(store)
     govs = {
         g: (smallest(r["label"] for r in rs), smallest(r["area"] for r in rs))
-        for g, rs in _grouped(select(store, _GOVERNMENTS), "gov").items()
+        for g, rs in _grouped(source.rows("governments"), "gov").items()
     }
     areas = {
         a: {
@@ -134,10 +102,10 @@ def all_reports(store: pyoxigraph.Store) -> list[ReportRow]:
             "parent": smallest(r["parent"] for r in rs),
             "code": smallest(r["code"] for r in rs),
         }
-        for a, rs in _grouped(select(store, _AREAS), "area").items()
+        for a, rs in _grouped(source.rows("areas"), "area").items()
     }
     out = []
-    for rid, rows in sorted(_grouped(select(store, _REPORTS), "report").items()):
+    for rid, rows in sorted(_grouped(source.rows("reports"), "report").items()):
         label = smallest(r["label"] for r in rows) or smallest(r["file"] for r in rows) or rid
         gov = smallest(r["gov"] for r in rows)
         gov_label, area = govs.get(gov, (None, None)) if gov else (None, None)
@@ -171,7 +139,7 @@ def _province_matches(row: ReportRow, wanted: str) -> bool:
 
 
 def select_reports(
-    store: pyoxigraph.Store, year: str | int | None = None, province: str | None = None
+    store: pyoxigraph.Store | ViewRows, year: str | int | None = None, province: str | None = None
 ) -> list[ReportRow]:
     """The reports kept by the ``year`` and ``province`` filters (all of them without filters).
 
@@ -197,17 +165,13 @@ def select_reports(
     return kept
 
 
-def regulation_details(store: pyoxigraph.Store, iris: Iterable[str] | None = None) -> dict[str, dict[str, str]]:
+def regulation_details(
+    store: pyoxigraph.Store | ViewRows, iris: Iterable[str] | None = None
+) -> dict[str, dict[str, str]]:
     """``{iri: {"label", "kind", "level"}}`` for every regulation (missing values: IRI / "other" / "unknown"), or
     for those of ``iris`` only: the HTML view asks for the few it draws, not for the whole graph's (a
     100,000-report graph has hundreds of thousands)."""
-    if iris is None:
-        found = select(store, _REGULATIONS)
-    else:
-        wanted, found = sorted(set(iris)), []
-        for i in range(0, len(wanted), _BATCH):
-            values = " ".join(f"<{iri}>" for iri in wanted[i : i + _BATCH])
-            found.extend(select(store, _REGULATIONS.replace("WHERE {", "WHERE { VALUES ?reg { " + values + " }", 1)))
+    found = view_rows(store).rows("regulations", iris)
     rows = _grouped(found, "reg")
     return {
         iri: {
@@ -220,7 +184,7 @@ def regulation_details(store: pyoxigraph.Store, iris: Iterable[str] | None = Non
 
 
 def citations(
-    store: pyoxigraph.Store,
+    store: pyoxigraph.Store | ViewRows,
     year: str | int | None = None,
     province: str | None = None,
     *,
@@ -241,7 +205,10 @@ def citation_order(c: Citation) -> tuple[str, str, str, str]:
 
 
 def citations_among(
-    store: pyoxigraph.Store, reports: list[ReportRow], details: dict[str, dict[str, str]], nodes: Container[str]
+    store: pyoxigraph.Store | ViewRows,
+    reports: list[ReportRow],
+    details: dict[str, dict[str, str]],
+    nodes: Container[str],
 ) -> list[Citation]:
     """The citations whose district and regulation are both among ``nodes`` (a drawn part of the graph), in the
     order of :func:`citations`; the others are never listed."""
@@ -250,19 +217,19 @@ def citations_among(
 
 
 def iter_citations(
-    store: pyoxigraph.Store,
+    store: pyoxigraph.Store | ViewRows,
     reports: list[ReportRow],
     details: dict[str, dict[str, str]],
     keep: Callable[[str, str], bool] | None = None,
 ) -> Iterator[Citation]:
     """The citations of ``reports`` (those ``keep(district, regulation)`` accepts, when given), one at a time in
-    the store's order, never all in a list: a 100,000-report graph has millions, which the HTML view only counts
+    the source's order, never all in a list: a 100,000-report graph has millions, which the HTML view only counts
     into its edges and, for the few it draws, lists. Each regulation's IRI and each role is one string shared by
     its citations, not a copy per result row (~200 bytes a citation: 40 MB of the 134,000 drawn at 10,000
     reports)."""
     by_id = {r.report: r for r in reports}
     shared: dict[str, str] = {}
-    for row in iter_select(store, _REFERS):
+    for row in view_rows(store).rows("refers"):
         info = by_id.get(row["report"])
         reg = row["reg"]
         if info is None or (keep is not None and not keep(info.district, reg)):

@@ -46,6 +46,7 @@ if TYPE_CHECKING:
     from kg.build.executors import Spare
     from kg.build.parts import ReportPart
     from kg.graph import KnowledgeGraph, _Parts
+    from kg.rdf.viewrows import RowTable
 
 log = logging.getLogger(__name__)
 
@@ -250,15 +251,14 @@ def _write(
     try:
         checked = _start_validation(built, pending["graph.ttl"], spare) if validate else None
         wanted = _write_texts(texts, built.parts, added)
-        with _view_store(outdir, html, len(built.parts)) as store_path:
-            store = _write_graph(built, pending["graph.ttl"], html, store_path)
+        with _view_rows(outdir, html) as rows:
+            _write_graph(built, pending["graph.ttl"], rows)
             report, validation = (
                 _validate(graph, built, checked, outdir) if checked else (None, validation_summary(None))
             )
-            if html:  # (validated first: an invalid graph is not drawn)
+            if rows is not None:  # (validated first: an invalid graph is not drawn)
                 _release(spare)
-                _draw(store, pending["graph.html"], texts)
-            store = None  # (closed before its folder goes)
+                _draw(rows, pending["graph.html"], texts)
         write_build_report(pending["build-report.json"], graph.summary, graph.records, graph.facts, validation, notes)
     except BaseException as exc:
         if isinstance(exc, GraphInvalid):
@@ -323,35 +323,30 @@ def _release(spare: Spare | None) -> None:
         spare.pool.shutdown()
 
 
-def _draw(store: Any, pending: Path, texts: Path) -> None:
+def _draw(rows: RowTable, pending: Path, texts: Path) -> None:
     from kg.view import render_html  # noqa: PLC0415 - pyvis/jinja only when drawing
 
-    render_html(store, pending, texts_dir=texts)
+    render_html(rows, pending, texts_dir=texts)
 
 
-def _write_graph(built: _Parts, pending: Path, view: bool, store_path: str | None = None) -> Any:
-    """Write the graph to ``pending``; returns the store of what the HTML view reads (with ``view``), on disk at
-    ``store_path`` when given."""
-    stores: list[Any] = []
-    atomic_write(
-        pending,
-        lambda out: stores.append(writer.write_graph(out, built.parts, built.merged, view=view, path=store_path)),
-        binary=True,
-    )
-    return stores[0]
-
-
-VIEW_STORE_ON_DISK = 2_000
-"""Reports from which the triples the HTML view reads are kept in an Oxigraph store on disk, not in memory: each
-report adds its mentions and citations to it, so in memory it would grow with the corpus (~4.5 GB at 100,000
-reports); on disk RocksDB keeps a bounded cache. The page drawn is the same."""
+def _write_graph(built: _Parts, pending: Path, rows: RowTable | None) -> None:
+    """Write the graph to ``pending``, filling ``rows`` (when drawing) with what the HTML view reads."""
+    atomic_write(pending, lambda out: writer.write_graph(out, built.parts, built.merged, view=rows), binary=True)
 
 
 @contextmanager
-def _view_store(outdir: Path, html: bool, reports: int) -> Iterator[str | None]:
-    """A temporary folder for the HTML view's store when it should be on disk (:data:`VIEW_STORE_ON_DISK`)."""
-    if not html or reports < VIEW_STORE_ON_DISK:
+def _view_rows(outdir: Path, html: bool) -> Iterator[RowTable | None]:
+    """The table the HTML view is drawn from (:class:`kg.rdf.viewrows.RowTable`), in a temporary folder of the
+    output (removed afterwards), or None without a page. On disk, read through a page cache of fixed size: the
+    page of a 100,000-report build is drawn in memory that does not grow with the graph's triples."""
+    if not html:
         yield None
         return
-    with tempfile.TemporaryDirectory(prefix=".view-store-", dir=outdir) as folder:
-        yield folder
+    from kg.rdf.viewrows import RowTable  # noqa: PLC0415 - only when drawing
+
+    with tempfile.TemporaryDirectory(prefix=".view-rows-", dir=outdir) as folder:
+        rows = RowTable(Path(folder) / "rows.sqlite")
+        try:
+            yield rows
+        finally:
+            rows.close()

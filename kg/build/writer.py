@@ -9,7 +9,7 @@ blocks and of the chunks of the shared part are copied from the cache by the ope
 (:func:`kg.fsutil.copy_range`), never decoded or even read by Python: a 10,000-report graph is written in bounded
 memory, and in the time the kernel takes to copy it.
 
-While it writes, the writer makes, when asked, a small store of the triples the HTML view reads;
+While it writes, the writer fills, when asked, a table of the triples the HTML view reads;
 :func:`sample_turtle` gives the Turtle of what the build validates (the very bytes written): the whole graph up to
 :data:`VALIDATE_ALL_REPORTS` reports; above that, of a build that made every report, a sample of that many; of a
 rebuild, the reports it made (up to as many) and :data:`VALIDATE_REUSED` reused from the cache, and the shared
@@ -21,11 +21,14 @@ from __future__ import annotations
 import io
 import json
 from dataclasses import dataclass
-from typing import IO, Any
+from typing import IO, TYPE_CHECKING
 
 from kg.build.merge import Merged
 from kg.build.parts import ReportPart
 from kg.rdf.turtle import TurtleWriter, referenced_blocks
+
+if TYPE_CHECKING:
+    from kg.rdf.viewrows import RowTable
 
 # What the build validates (module docstring): the whole graph up to this many reports, else a sample of this many
 VALIDATE_ALL_REPORTS = 10
@@ -63,42 +66,24 @@ def _spaced(pool: list[str], size: int) -> set[str]:
     return {pool[int(i * step)] for i in range(size)}
 
 
-VIEW_BATCH = 4 << 20
-"""Bytes of the reports' view triples (N-Triples) handed to the HTML view's store at once."""
-
-
-def write_graph(out: IO[bytes], parts: list[ReportPart], merged: Merged, *, view: bool, path: str | None = None) -> Any:
-    """Write the whole graph to ``out`` (binary); see the module docstring. Returns, with ``view``, a
-    pyoxigraph store of the triples the HTML view reads (else None): in memory, or on disk in the folder ``path``.
-
-    The store is filled in batches of :data:`VIEW_BATCH` bytes, then the shared part chunk by chunk. On disk
-    they are bulk-loaded (``Store.bulk_load`` writes sorted files to disk); a transactional ``Store.load`` would
-    keep every report's triples in RocksDB's write buffers and in the transaction (3,000 reports: +430 MB, where
-    bulk-loading costs +50 MB; the same triples, so the same page)."""
+def write_graph(out: IO[bytes], parts: list[ReportPart], merged: Merged, *, view: RowTable | None = None) -> None:
+    """Write the whole graph to ``out`` (binary); see the module docstring. With ``view``, fill that table with the
+    triples the HTML view reads while writing (:class:`kg.rdf.viewrows.RowTable`): each report's (the N-Triples
+    of its fragment's HTML line), then the shared part chunk by chunk, so memory stays bounded whatever the corpus.
+    """
     import pyoxigraph  # noqa: PLC0415
 
     header = TurtleWriter().header().encode("utf-8")
-    store = pyoxigraph.Store(path) if view else None
-    load = (store.bulk_load if path is not None else store.load) if view else None
-    batch: list[bytes] = []
-    size = 0
     out.write(header)
     for part in parts:
-        if view:
-            nt = _json_string(part.html_line()).encode("utf-8")
-            batch.append(nt)
-            size += len(nt)
-            if size >= VIEW_BATCH:
-                load(b"\n".join(batch), format=pyoxigraph.RdfFormat.N_TRIPLES)
-                batch, size = [], 0
+        if view is not None:
+            view.add(_json_string(part.html_line()).encode("utf-8"), pyoxigraph.RdfFormat.N_TRIPLES)
         part.copy_body(out)
     merged.copy(out)
-    if view:
-        if size:
-            load(b"\n".join(batch), format=pyoxigraph.RdfFormat.N_TRIPLES)
+    if view is not None:
         for piece in merged.pieces():
-            load(header + piece, format=pyoxigraph.RdfFormat.TURTLE)
-    return store
+            view.add(header + piece, pyoxigraph.RdfFormat.TURTLE)
+        view.finish()
 
 
 def sample_turtle(parts: list[ReportPart], merged: Merged, sample: set[str], shards: int = 1) -> Sample:
@@ -153,5 +138,5 @@ def _json_string(line: bytes) -> str:
 def turtle_bytes(parts: list[ReportPart], merged: Merged) -> bytes:
     """The whole graph as Turtle bytes (in memory: for a notebook's graph, not a 10,000-report corpus)."""
     buf = io.BytesIO()
-    write_graph(buf, parts, merged, view=False)
+    write_graph(buf, parts, merged)
     return buf.getvalue()

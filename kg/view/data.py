@@ -23,7 +23,7 @@ import networkx as nx
 import pyoxigraph
 
 from kg.analyse import DISTRICT, Citation, CompactGraph, ReportRow
-from kg.rdf.store import iter_select
+from kg.rdf.viewrows import ViewRows, view_rows
 from kg.view.graph import Province
 from kg.view.options import ViewOptions, ViewSummary
 from kg.view.sentences import citation_sentences
@@ -33,18 +33,11 @@ from kg.view.whole import Whole
 
 ROLES = ("cites", "issues", "mentions")
 
-# Other written forms of a node: its altLabels, and for a district (an area) the names of its governments.
-_FORMS = """
-SELECT ?x ?form WHERE {
-  { ?x skos:altLabel ?form } UNION { ?gov kg:jurisdiction ?x ; rdfs:label ?form }
-}
-"""
 
-
-def written_forms(store: pyoxigraph.Store, g: nx.Graph | CompactGraph) -> dict[str, list[str]]:
+def written_forms(store: pyoxigraph.Store | ViewRows, g: nx.Graph | CompactGraph) -> dict[str, list[str]]:
     """The other written forms of ``g``'s nodes (sorted, without the label itself), for the page's search."""
     forms: dict[str, set[str]] = defaultdict(set)
-    for row in iter_select(store, _FORMS):
+    for row in view_rows(store).rows("forms"):
         if row["x"] in g and row["form"]:
             forms[row["x"]].add(" ".join(row["form"].split()))
     return {x: sorted(f - {g.nodes[x]["label"]}) for x, f in sorted(forms.items()) if f - {g.nodes[x]["label"]}}
@@ -135,7 +128,7 @@ def citation_rows(
 
 
 def page_data(
-    store: pyoxigraph.Store,
+    store: pyoxigraph.Store | ViewRows,
     full: nx.Graph | Whole,
     g: nx.Graph | CompactGraph,
     provs: list[Province],

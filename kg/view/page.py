@@ -35,6 +35,7 @@ from kg.analyse import (
 )
 from kg.fsutil import atomic_write_text
 from kg.rdf.store import load_store
+from kg.rdf.viewrows import ViewRows
 from kg.view.data import Table, page_data
 from kg.view.graph import most_connected, provinces, view_graph
 from kg.view.options import ViewOptions, ViewSummary
@@ -81,7 +82,7 @@ def corpus_summary(reports: list[ReportRow], full: nx.Graph | Whole) -> str:
 
 
 def build_network(
-    store: pyoxigraph.Store,
+    store: pyoxigraph.Store | ViewRows,
     heading: str | None = None,
     texts_dir: Path | None = None,
     options: ViewOptions | None = None,
@@ -115,7 +116,7 @@ def build_network(
 
 
 def _graphs(
-    store: pyoxigraph.Store, reports: list[ReportRow], options: ViewOptions
+    store: pyoxigraph.Store | ViewRows, reports: list[ReportRow], options: ViewOptions
 ) -> tuple[nx.Graph | Whole, nx.Graph | CompactGraph, list[Citation]]:
     """What the page shows of the whole graph, the drawn graph and its citations. The citations are read twice,
     never listed all: counted, then those of the drawn nodes kept. Without measures and organisations the whole
@@ -250,14 +251,16 @@ def _vis_options() -> dict:
 
 
 def render_html(
-    store: pyoxigraph.Store,
+    store: pyoxigraph.Store | ViewRows,
     path: Path,
     heading: str | None = None,
     texts_dir: Path | None = None,
     options: ViewOptions | None = None,
 ) -> ViewSummary:
-    """Write the offline HTML view of the graph in ``store`` to ``path`` (atomically); ``texts_dir`` holds the
-    reports' texts (``texts/<report>.txt`` of a build) for example sentences."""
+    """Write the offline HTML view of the graph in ``store`` (a pyoxigraph store, or the rows of one,
+    :class:`kg.rdf.viewrows.ViewRows`: the build's table; measures and organisations are drawn from a store only)
+    to ``path`` (atomically); ``texts_dir`` holds the reports' texts (``texts/<report>.txt`` of a build) for
+    example sentences."""
     net, summary = build_network(store, heading, texts_dir, options)
     atomic_write_text(Path(path), net.generate_html(name="graph.html"))
     return summary

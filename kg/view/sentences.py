@@ -13,20 +13,13 @@ from pathlib import Path
 import pyoxigraph
 
 from kg.lang.zh import SENTENCE_ENDS
-from kg.rdf.store import iter_select
 from kg.rdf.triples import report_iri
+from kg.rdf.viewrows import ViewRows, view_rows
 
 SENTENCE_END = SENTENCE_ENDS
 #: Characters of a citation's sentence kept around the title (the page holds one per citation).
 SENTENCE_LIMIT = 60
 _END = re.compile("[" + re.escape(SENTENCE_END) + "]")
-
-_MENTIONS = """
-SELECT ?reg ?report ?start ?end ?text WHERE {
-  ?m a kg:Mention ; kg:denotes ?reg ; kg:inReport ?report . ?reg a kg:Regulation .
-  OPTIONAL { ?m kg:start ?start } OPTIONAL { ?m kg:end ?end } OPTIONAL { ?m kg:text ?text }
-}
-"""
 
 
 def sentence_ends(text: str) -> list[int]:
@@ -64,7 +57,7 @@ def sentence_around(text: str, start: int, end: int, limit: int = 90, ends: list
 
 
 def citation_sentences(
-    store: pyoxigraph.Store,
+    store: pyoxigraph.Store | ViewRows,
     texts_dir: Path | None,
     limit: int = SENTENCE_LIMIT,
     wanted: Container[tuple[str, str]] | None = None,
@@ -75,7 +68,7 @@ def citation_sentences(
     Citations without a mention get none. The mentions are read one row at a time and texts one report at a time
     (a 100,000-report graph has millions of mentions)."""
     first: dict[tuple[str, str], tuple[int | None, int | None, str]] = {}
-    for row in iter_select(store, _MENTIONS):
+    for row in view_rows(store).rows("mentions"):
         key = (row["report"], row["reg"])
         if wanted is not None and key not in wanted:
             continue

@@ -25,6 +25,7 @@ from kg.analyse import (
     iter_citations,
     regulation_details,
 )
+from kg.rdf.viewrows import ViewRows
 
 _SHIFT = 32  # a link is district id << _SHIFT | regulation id: one int, not a tuple of two IRIs
 
@@ -60,7 +61,7 @@ class _Counts:
     issue_links: int
 
 
-def _count(store: pyoxigraph.Store, reports: list[ReportRow]) -> _Counts:
+def _count(store: pyoxigraph.Store | ViewRows, reports: list[ReportRow]) -> _Counts:
     """One pass over the citations: each node's distinct neighbours, the distinct cite and issue links."""
     ids: dict[str, int] = {}
     for r in reports:
@@ -78,7 +79,9 @@ def _count(store: pyoxigraph.Store, reports: list[ReportRow]) -> _Counts:
     return _Counts(list(ids), districts, degree, len(cites), len(issues))
 
 
-def _chosen(store: pyoxigraph.Store, counts: _Counts, labels: dict[str, str], max_nodes: int | None) -> list[int]:
+def _chosen(
+    store: pyoxigraph.Store | ViewRows, counts: _Counts, labels: dict[str, str], max_nodes: int | None
+) -> list[int]:
     """The ids :func:`kg.view.graph.most_connected` keeps: most neighbours first, ties by label, then IRI. Only the
     nodes tied at the cut have their labels read (regulations' from the store, in batches)."""
     n = len(counts.names)
@@ -101,7 +104,7 @@ def _chosen(store: pyoxigraph.Store, counts: _Counts, labels: dict[str, str], ma
 
 
 def drawn_graph(
-    store: pyoxigraph.Store, reports: list[ReportRow], max_nodes: int | None
+    store: pyoxigraph.Store | ViewRows, reports: list[ReportRow], max_nodes: int | None
 ) -> tuple[CompactGraph, Whole, list[Citation]]:
     """The district–regulation graph the page draws (at most ``max_nodes`` nodes, the most connected; edges with
     their ``role`` as :func:`kg.view.graph.view_graph` sets it; plain arrays, :class:`kg.analyse.CompactGraph`),
