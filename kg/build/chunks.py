@@ -126,7 +126,7 @@ class Chunks:
                 copy_range(self.path(name), out, 0, size)
 
     def pieces(self, names: list[tuple[str, int]]) -> Iterator[bytes]:
-        """The chunks' bytes one chunk at a time (the HTML view's store loads them so: never the whole part)."""
+        """The chunks' bytes one chunk at a time (the HTML view's table is filled so: never the whole part)."""
         for name, _ in names:
             if self.folder is None:
                 yield self.memory[name]
