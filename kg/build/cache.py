@@ -120,7 +120,7 @@ def content_key(sha256: str, fmt: str) -> str:
     return f"{sha256[:40]}-{fmt}"
 
 
-@lru_cache(maxsize=1 << 17)
+@lru_cache(maxsize=1 << 12)  # (recent names: a cache of every name costs 250 bytes a file for a hash of 1 µs)
 def _name_hash(name: str) -> str:
     return hashlib.sha256(name.encode("utf-8")).hexdigest()[:12]
 
@@ -297,16 +297,16 @@ class Cache:
         SHA-256."""
         text_bytes, fragment = text.encode("utf-8"), fragment_text.encode("utf-8")
         text_hash = hashlib.sha256(text_bytes).hexdigest()
-        seal = seal_line(fragment, text=text_hash)
+        seal, frag_path = seal_line(fragment, text=text_hash), self.fragment_path(key, name)
         for path, content in (
             (self.extraction_path(key), seal_extraction(extraction_json).encode("utf-8")),
-            (self.fragment_path(key, name), seal + fragment),
+            (frag_path, seal + fragment),
             (self.text_path(key), text_bytes),
         ):
             atomic_write_bytes(Path(path), content)
             self.used.add(path)
             self._checked[path], self._stamps[path] = True, file_stamp(path)
-        self._layouts[self.fragment_path(key, name)] = [len(seal) + n for n in fragment_layout(fragment, 0)]
+        self._layouts[frag_path] = [len(seal) + n for n in fragment_layout(fragment, 0)]  # (one string per path)
 
     # --- whole-build files: the file index and the shared resources' blocks ------------------------------------
 
@@ -327,7 +327,9 @@ class Cache:
         return data if isinstance(data, dict) else {}
 
     def _save(self, name: str, data: dict) -> None:
-        content = json.dumps(data, ensure_ascii=False, separators=(",", ":")).encode("utf-8")
+        self._save_bytes(name, json.dumps(data, ensure_ascii=False, separators=(",", ":")).encode("utf-8"))
+
+    def _save_bytes(self, name: str, content: bytes) -> None:
         path = Path(self.root) / name
         atomic_write_bytes(Path(f"{path}{SEAL_SUFFIX}"), seal_line(content))
         atomic_write_bytes(path, content)
@@ -337,8 +339,11 @@ class Cache:
         are unchanged is taken as unchanged without being read again (as make and git do)."""
         return self._load(INDEX)
 
-    def save_index(self, index: dict[str, dict]) -> None:
-        self._save(INDEX, index)
+    def save_index(self, rows: dict[str, str]) -> None:
+        """Write ``index.json`` from its rows, each already JSON text (the bytes :meth:`_save` would write of
+        their dicts)."""
+        content = ",".join(f"{json.dumps(name, ensure_ascii=False)}:{row}" for name, row in rows.items())
+        self._save_bytes(INDEX, ("{" + content + "}").encode("utf-8"))
 
     def state_path(self) -> str:
         """The database of the merged corpus (:mod:`kg.build.state`), in a folder that exists."""
