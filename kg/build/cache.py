@@ -48,6 +48,7 @@ import json
 import logging
 import os
 import shutil
+import sys
 from dataclasses import dataclass, field
 from functools import lru_cache
 from pathlib import Path
@@ -163,15 +164,16 @@ class Cache:
         self._layouts: dict[str, list[int]] = {}  # fragment path → fragment_layout()
         self._records: dict[str, dict] = {}  # fragment path → its index record, when taken on its stamps
 
+    # (paths interned: ``used`` and the per-path dicts share one string per path, not a copy each)
     def extraction_path(self, key: str) -> str:
-        return f"{self.root}{os.sep}{key[:2]}{os.sep}{key}.json"
+        return sys.intern(f"{self.root}{os.sep}{key[:2]}{os.sep}{key}.json")
 
     def text_path(self, key: str) -> str:
         """The decoded text of this content (what ``texts/<report>.txt`` receives)."""
-        return f"{self.root}{os.sep}{key[:2]}{os.sep}{key}.txt"
+        return sys.intern(f"{self.root}{os.sep}{key[:2]}{os.sep}{key}.txt")
 
     def fragment_path(self, key: str, name: str) -> str:
-        return f"{self.root}{os.sep}{key[:2]}{os.sep}{key}.{_name_hash(name)}.frag"
+        return sys.intern(f"{self.root}{os.sep}{key[:2]}{os.sep}{key}.{_name_hash(name)}.frag")
 
     def note(self, subject: str, why: str, then: str) -> None:
         """Record (and log) that a cache entry was damaged and what the build did instead."""
@@ -279,7 +281,7 @@ class Cache:
     def record(self, key: str, name: str) -> dict:
         """What the index keeps of this file's checked entries: their stamps and its fragment's layout."""
         entries = self._entries(key, name)
-        kept = self._records.get(entries[0][1])  # taken on the last build's stamps: the same record
+        kept = self._records.pop(entries[0][1], None)  # taken on the last build's stamps (asked once per file)
         if kept is not None:
             return kept
         return {
@@ -340,8 +342,7 @@ class Cache:
         return self._load(INDEX)
 
     def save_index(self, rows: dict[str, str]) -> None:
-        """Write ``index.json`` from its rows, each already JSON text (the bytes :meth:`_save` would write of
-        their dicts)."""
+        """Write ``index.json`` from its rows, each JSON text (the bytes :meth:`_save` would write of dicts)."""
         content = ",".join(f"{json.dumps(name, ensure_ascii=False)}:{row}" for name, row in rows.items())
         self._save_bytes(INDEX, ("{" + content + "}").encode("utf-8"))
 
