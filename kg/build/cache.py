@@ -48,6 +48,7 @@ import json
 import logging
 import os
 import shutil
+import sys
 from dataclasses import dataclass, field
 from functools import lru_cache
 from pathlib import Path
@@ -120,7 +121,7 @@ def content_key(sha256: str, fmt: str) -> str:
     return f"{sha256[:40]}-{fmt}"
 
 
-@lru_cache(maxsize=1 << 17)
+@lru_cache(maxsize=1 << 12)  # (recent names: a cache of every name costs 250 bytes a file for a hash of 1 µs)
 def _name_hash(name: str) -> str:
     return hashlib.sha256(name.encode("utf-8")).hexdigest()[:12]
 
@@ -163,15 +164,16 @@ class Cache:
         self._layouts: dict[str, list[int]] = {}  # fragment path → fragment_layout()
         self._records: dict[str, dict] = {}  # fragment path → its index record, when taken on its stamps
 
+    # (paths interned: ``used`` and the per-path dicts share one string per path, not a copy each)
     def extraction_path(self, key: str) -> str:
-        return f"{self.root}{os.sep}{key[:2]}{os.sep}{key}.json"
+        return sys.intern(f"{self.root}{os.sep}{key[:2]}{os.sep}{key}.json")
 
     def text_path(self, key: str) -> str:
         """The decoded text of this content (what ``texts/<report>.txt`` receives)."""
-        return f"{self.root}{os.sep}{key[:2]}{os.sep}{key}.txt"
+        return sys.intern(f"{self.root}{os.sep}{key[:2]}{os.sep}{key}.txt")
 
     def fragment_path(self, key: str, name: str) -> str:
-        return f"{self.root}{os.sep}{key[:2]}{os.sep}{key}.{_name_hash(name)}.frag"
+        return sys.intern(f"{self.root}{os.sep}{key[:2]}{os.sep}{key}.{_name_hash(name)}.frag")
 
     def note(self, subject: str, why: str, then: str) -> None:
         """Record (and log) that a cache entry was damaged and what the build did instead."""
@@ -279,7 +281,7 @@ class Cache:
     def record(self, key: str, name: str) -> dict:
         """What the index keeps of this file's checked entries: their stamps and its fragment's layout."""
         entries = self._entries(key, name)
-        kept = self._records.get(entries[0][1])  # taken on the last build's stamps: the same record
+        kept = self._records.pop(entries[0][1], None)  # taken on the last build's stamps (asked once per file)
         if kept is not None:
             return kept
         return {
@@ -297,16 +299,16 @@ class Cache:
         SHA-256."""
         text_bytes, fragment = text.encode("utf-8"), fragment_text.encode("utf-8")
         text_hash = hashlib.sha256(text_bytes).hexdigest()
-        seal = seal_line(fragment, text=text_hash)
+        seal, frag_path = seal_line(fragment, text=text_hash), self.fragment_path(key, name)
         for path, content in (
             (self.extraction_path(key), seal_extraction(extraction_json).encode("utf-8")),
-            (self.fragment_path(key, name), seal + fragment),
+            (frag_path, seal + fragment),
             (self.text_path(key), text_bytes),
         ):
             atomic_write_bytes(Path(path), content)
             self.used.add(path)
             self._checked[path], self._stamps[path] = True, file_stamp(path)
-        self._layouts[self.fragment_path(key, name)] = [len(seal) + n for n in fragment_layout(fragment, 0)]
+        self._layouts[frag_path] = [len(seal) + n for n in fragment_layout(fragment, 0)]  # (one string per path)
 
     # --- whole-build files: the file index and the shared resources' blocks ------------------------------------
 
@@ -327,7 +329,9 @@ class Cache:
         return data if isinstance(data, dict) else {}
 
     def _save(self, name: str, data: dict) -> None:
-        content = json.dumps(data, ensure_ascii=False, separators=(",", ":")).encode("utf-8")
+        self._save_bytes(name, json.dumps(data, ensure_ascii=False, separators=(",", ":")).encode("utf-8"))
+
+    def _save_bytes(self, name: str, content: bytes) -> None:
         path = Path(self.root) / name
         atomic_write_bytes(Path(f"{path}{SEAL_SUFFIX}"), seal_line(content))
         atomic_write_bytes(path, content)
@@ -337,8 +341,10 @@ class Cache:
         are unchanged is taken as unchanged without being read again (as make and git do)."""
         return self._load(INDEX)
 
-    def save_index(self, index: dict[str, dict]) -> None:
-        self._save(INDEX, index)
+    def save_index(self, rows: dict[str, str]) -> None:
+        """Write ``index.json`` from its rows, each JSON text (the bytes :meth:`_save` would write of dicts)."""
+        content = ",".join(f"{json.dumps(name, ensure_ascii=False)}:{row}" for name, row in rows.items())
+        self._save_bytes(INDEX, ("{" + content + "}").encode("utf-8"))
 
     def state_path(self) -> str:
         """The database of the merged corpus (:mod:`kg.build.state`), in a folder that exists."""

@@ -14,7 +14,7 @@ from kg.model import Span
 from kg.read.clean import clean_text, header_meta
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)  # (kept for every file of a large build: no __dict__ each)
 class SourceFile:
     """What the graph records of a source file (``kg:SourceFile``), without its text: cheap to keep for every file
     of a large corpus while the texts themselves stay on disk."""
