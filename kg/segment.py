@@ -212,17 +212,19 @@ def _dictionary(tok, words: list[tuple[str, str]]):
     marshal, not pickle: loading it runs no code. A state that cannot be read or saved is made again."""
     import jieba.posseg  # noqa: PLC0415
 
-    path = _state_path(tok, words)
+    path = None
     try:
+        path = _state_path(tok, words)  # (no home folder, or jieba's dictionary not a file: made, not saved)
         freq, total, tags = marshal.loads(path.read_bytes())
         if not (isinstance(freq, dict) and isinstance(total, int) and isinstance(tags, dict)):
             raise ValueError(path)
-    except (OSError, EOFError, ValueError, TypeError):
+    except (OSError, RuntimeError, EOFError, ValueError, TypeError):
         pos = _with_words(tok, words)
-        with contextlib.suppress(OSError):
-            path.parent.mkdir(parents=True, exist_ok=True)
-            atomic_write_bytes(path, marshal.dumps((tok.FREQ, tok.total, pos.word_tag_tab)))
-            _prune(path.parent)
+        if path is not None:
+            with contextlib.suppress(OSError):
+                path.parent.mkdir(parents=True, exist_ok=True)
+                atomic_write_bytes(path, marshal.dumps((tok.FREQ, tok.total, pos.word_tag_tab)))
+                _prune(path.parent)
         return pos
     tok.FREQ, tok.total, tok.initialized = freq, total, True
     pos = jieba.posseg.POSTokenizer.__new__(jieba.posseg.POSTokenizer)

@@ -121,3 +121,11 @@ def test_a_damaged_saved_dictionary_is_made_again(tmp_path, monkeypatch):
         saved.write_bytes(damage)
         assert _state(JiebaSegmenter()) == _state(made)
         assert saved.stat().st_size > 1_000_000  # saved again, whole
+
+
+def test_without_a_home_folder_the_jieba_dictionary_is_made_and_not_saved(monkeypatch):
+    from kg.segment import JiebaSegmenter
+
+    monkeypatch.delenv("XDG_CACHE_HOME", raising=False)
+    monkeypatch.setattr(Path, "home", classmethod(lambda cls: (_ for _ in ()).throw(RuntimeError("no home"))))
+    assert "行政复议" in JiebaSegmenter().cut("推进行政复议工作")
