@@ -92,3 +92,40 @@ def test_build_with_a_bad_model_directory_is_a_one_line_error(tmp_path):
     )
     assert result.exit_code != 0 and "not a spacy-pkuseg model directory" in result.output
     assert "Traceback" not in result.output
+
+
+def _state(segmenter):
+    tok = segmenter._tok
+    return tok.FREQ, tok.total, segmenter._pos.word_tag_tab, tok.user_word_tag_tab
+
+
+def test_the_saved_jieba_dictionary_loads_as_the_one_made_afresh(tmp_path, monkeypatch):
+    from kg.segment import JiebaSegmenter
+
+    monkeypatch.setenv("XDG_CACHE_HOME", str(tmp_path))
+    made = JiebaSegmenter()  # nothing saved yet: made from jieba's dictionary and the domain words, then saved
+    assert [p.name[:6] for p in (tmp_path / "fazhi-kg").iterdir()] == ["jieba-"]
+    loaded = JiebaSegmenter()
+    assert _state(loaded) == _state(made)
+    text = "深入推进“双随机、一公开”监管，办理行政复议案件35件，住房和城乡建设局开展执法检查。"
+    assert loaded.cut(text) == made.cut(text) and loaded.tag(text) == made.tag(text)
+
+
+def test_a_damaged_saved_dictionary_is_made_again(tmp_path, monkeypatch):
+    from kg.segment import JiebaSegmenter
+
+    monkeypatch.setenv("XDG_CACHE_HOME", str(tmp_path))
+    made = JiebaSegmenter()
+    (saved,) = (tmp_path / "fazhi-kg").iterdir()
+    for damage in (saved.read_bytes()[:1000], b"\x00not marshal", __import__("marshal").dumps(("a", 1, {}))):
+        saved.write_bytes(damage)
+        assert _state(JiebaSegmenter()) == _state(made)
+        assert saved.stat().st_size > 1_000_000  # saved again, whole
+
+
+def test_without_a_home_folder_the_jieba_dictionary_is_made_and_not_saved(monkeypatch):
+    from kg.segment import JiebaSegmenter
+
+    monkeypatch.delenv("XDG_CACHE_HOME", raising=False)
+    monkeypatch.setattr(Path, "home", classmethod(lambda cls: (_ for _ in ()).throw(RuntimeError("no home"))))
+    assert "行政复议" in JiebaSegmenter().cut("推进行政复议工作")

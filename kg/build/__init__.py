@@ -13,7 +13,8 @@
 
 The result is a :class:`kg.graph.KnowledgeGraph`; :meth:`~kg.graph.KnowledgeGraph.write` then writes
 ``graph.ttl`` (validated), ``graph.html``, ``build-report.json`` and ``texts/`` (:mod:`kg.build.output`).
-Nothing is written by a build without ``cache_dir``: a notebook's graph of three texts touches no file.
+Nothing is written by a build without ``cache_dir``: a notebook's graph of three texts touches no file (but the
+segmenter's dictionary, saved once in the user's cache folder: :mod:`kg.segment`).
 """
 
 from __future__ import annotations

@@ -40,6 +40,7 @@ _REPORT_CLASS = NamedNode(KG + "Report")
 _OWNED_BY = {KG + "inReport", KG + "reportedIn"}
 _DERIVED_FROM = PROV + "wasDerivedFrom"
 _CACHE_MAX = 100_000
+_OBJECTS_MAX = 20_000  # objects whose Turtle is remembered (a few MB; the recurring ones return soon after a clear)
 _XSD_STRING, _XSD_INTEGER, _XSD_BOOLEAN = XSD + "string", XSD + "integer", XSD + "boolean"
 
 
@@ -56,7 +57,12 @@ class TurtleWriter:
             self.prefixes
         )
         self._cache: dict[str, str] = {}  # predicates, classes and datatypes recur: format them once
-        self._predicate_keys: dict[str, tuple[bool, str, str]] = {}  # IRI → (sort key…, as written)
+        # predicate IRI → its sort key: "0a" for rdf:type (first), else "1" and its prefixed name (which no other
+        # IRI shares), so that one string comparison orders lines as (not rdf:type, prefixed name) would
+        self._predicate_keys: dict[str, str] = {}
+        # object (IRI or Lit) → its Turtle: offsets, units, labels and the nodes a report names recur across
+        # subjects and reports (~3 of 4 objects of a build are found here)
+        self._objects: dict[str | Lit, str] = {}
 
     def iri(self, iri: str) -> str:
         """An IRI as a prefixed name when a prefix covers it, else ``<iri>`` (``rdf:type`` too: ``a`` is written only
@@ -124,47 +130,50 @@ class TurtleWriter:
         """One (subject key, Turtle block, triple count) per subject of ``triples`` (pyoxigraph triples or light
         :mod:`kg.rdf.terms` statements; duplicates dropped), sorted by key — the subject's IRI, or ``_:`` and the
         label of a blank node (see :func:`subject_key`); a block starts with a newline and ends with `` .\\n``."""
-        by_subject: dict[str, list[tuple[str, object]]] = {}
+        keys, objects = self._predicate_keys, self._objects
+        by_subject: dict[str, set[tuple[str, str]]] = {}  # subject → its lines: (predicate's sort key, object)
         for s, p, o in triples:  # one call into pyoxigraph per triple instead of three attribute look-ups
             if type(s) is not str:
                 s, p = s.value if type(s) is NamedNode else subject_key(s), p.value
                 if type(o) is NamedNode:
                     o = o.value
-            pairs = by_subject.get(s)
-            if pairs is None:
-                by_subject[s] = [(p, o)]
+            line = (keys.get(p) or self._predicate_key(p), objects.get(o) or self._object(o))
+            lines = by_subject.get(s)
+            if lines is None:
+                by_subject[s] = {line}
             else:
-                pairs.append((p, o))
+                lines.add(line)
         return [self._block(subject, by_subject[subject]) for subject in sorted(by_subject)]
 
-    def _block(self, subject: str, pairs: list[tuple[str, object]]) -> tuple[str, str, int]:
-        """One subject's block: ``rdf:type`` first, then predicates by prefixed name, objects sorted by their
-        Turtle, each (predicate, object) once."""
-        keys, cache, literal = self._predicate_keys, self._cache, self.literal
-        lines = set()
-        for p, o in pairs:
-            key = keys.get(p)
-            if key is None:
-                key = keys[p] = (p != RDF_TYPE, self._cached_iri(p), self.predicate(p))
-            kind = type(o)
-            if kind is str:
-                text = cache.get(o) or self._cached_iri(o)
-            elif kind is Lit or kind is Literal:
-                text = literal(o)
-            else:
-                text = self.term(o)
-            lines.add((key, text))
+    def _block(self, subject: str, lines: set[tuple[str, str]]) -> tuple[str, str, int]:
+        """One subject's block from its lines: ``rdf:type`` first, then predicates by prefixed name, objects
+        sorted by their Turtle."""
         parts = ["\n", blank_label(subject[2:]) if subject.startswith("_:") else self.iri(subject)]
         last = None
         for key, text in sorted(lines):
             if key == last:
                 parts.append(" , ")
             else:
-                parts += (" ;\n    " if last else " ", key[2], " ")
+                parts += (" ;\n    " if last else " ", key[1:], " ")
                 last = key
             parts.append(text)
         parts.append(" .\n")
         return subject, "".join(parts), len(lines)
+
+    def _predicate_key(self, iri: str) -> str:
+        """The sort key of a predicate (see ``_predicate_keys``); its text as written is the key without its
+        first character."""
+        key = self._predicate_keys[iri] = "0a" if iri == RDF_TYPE else "1" + self._cached_iri(iri)
+        return key
+
+    def _object(self, o: object) -> str:
+        """An object's Turtle (a ``str`` is an IRI), remembered for the next subjects (up to
+        ``_OBJECTS_MAX`` objects)."""
+        text = self.term(o)
+        if len(self._objects) > _OBJECTS_MAX:  # (figures and mentions are unique: keep it bounded)
+            self._objects.clear()
+        self._objects[o] = text
+        return text
 
     def blocks(self, triples: Iterable[Triple | Statement]) -> tuple[str, int]:
         """The subject blocks of ``triples`` (duplicates dropped, subjects sorted by IRI), without the prefix

@@ -30,17 +30,18 @@ def _table() -> dict[int, str]:
 
 
 @lru_cache(maxsize=1)
-def _drop_traditional() -> dict[int, None]:
-    """A ``str.translate`` table deleting every character that has a different simplified form: counting them
-    as the length a translation removes takes ~1 ms for 20,000 characters, where a regex class of 4,097
-    characters took ~6 ms (sre tests such a class member by member)."""
-    return dict.fromkeys(_table())
+def _traditional() -> frozenset[str]:
+    """Every character that has a different simplified form. They are counted as the occurrences of those of
+    them a text holds (the set's intersection with the text, then ``str.count`` each: a simplified report holds
+    none or a few): ~0.4 ms for 20,000 characters, where a ``str.translate`` deleting them took ~0.8 ms and a regex
+    class of 4,097 characters ~6 ms (sre tests such a class member by member)."""
+    return frozenset(map(chr, _table()))
 
 
 def is_traditional(text: str) -> bool:
     """Whether ``text`` is written in traditional characters (see TRADITIONAL_SHARE), judged on its beginning."""
     sample = text[:_SAMPLE]
-    count = len(sample) - len(sample.translate(_drop_traditional()))
+    count = sum(map(sample.count, _traditional().intersection(sample)))
     return count >= TRADITIONAL_MIN and count >= TRADITIONAL_SHARE * len(_HAN.findall(sample))
 
 
