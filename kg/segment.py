@@ -178,6 +178,12 @@ def _with_words(tok, words: list[tuple[str, str]]):
     tok.initialize()
     for word, tag in words:
         tok.add_word(word, freq=None, tag=tag)
+    return _tagger_of(tok)
+
+
+def _tagger_of(tok):
+    """A POS tagger over ``tok``, its words' tags merged in. Its table of tags is a copy of jieba.posseg's own,
+    which shares that table's ~350,000 strings (a table read from a file would hold its own: ~30 MB a process)."""
     pos = _pos_tokenizer(tok)
     pos.makesure_userdict_loaded()
     return pos
@@ -190,7 +196,7 @@ def _state_path(tok, words: list[tuple[str, str]]) -> Path:
 
     dictionary = tok.dictionary or str(Path(jieba.__file__).with_name(jieba.DEFAULT_DICT_NAME))
     st = os.stat(dictionary)
-    made_of = repr((jieba.__version__, dictionary, st.st_size, st.st_mtime_ns, words)).encode("utf-8")
+    made_of = repr(("freq-total", jieba.__version__, dictionary, st.st_size, st.st_mtime_ns, words)).encode("utf-8")
     folder = Path(os.environ.get("XDG_CACHE_HOME") or Path.home() / ".cache") / "fazhi-kg"
     return folder / f"jieba-{hashlib.sha256(made_of).hexdigest()[:32]}.marshal"
 
@@ -207,29 +213,26 @@ def _prune(folder: Path) -> None:
 
 def _dictionary(tok, words: list[tuple[str, str]]):
     """:func:`_with_words`, from the state a process saved before when there is one. Why: jieba reads its own
-    cache with ``marshal.load`` on a file (~1 s), then each word is added (~0.15 s) and posseg's tags copied;
-    ``marshal.loads`` of the whole state read at once takes ~0.3 s, in every worker process of every build.
+    cache with ``marshal.load`` on a file (~1 s), then each word is added (~0.15 s); ``marshal.loads`` of the
+    word frequencies with the words added, read at once, takes ~0.3 s, in every worker process of every build.
     marshal, not pickle: loading it runs no code. A state that cannot be read or saved is made again."""
-    import jieba.posseg  # noqa: PLC0415
-
     path = None
     try:
         path = _state_path(tok, words)  # (no home folder, or jieba's dictionary not a file: made, not saved)
-        freq, total, tags = marshal.loads(path.read_bytes())
-        if not (isinstance(freq, dict) and isinstance(total, int) and isinstance(tags, dict)):
+        freq, total = marshal.loads(path.read_bytes())
+        if not (isinstance(freq, dict) and isinstance(total, int)):
             raise ValueError(path)
     except (OSError, RuntimeError, EOFError, ValueError, TypeError):
         pos = _with_words(tok, words)
         if path is not None:
             with contextlib.suppress(OSError):
                 path.parent.mkdir(parents=True, exist_ok=True)
-                atomic_write_bytes(path, marshal.dumps((tok.FREQ, tok.total, pos.word_tag_tab)))
+                atomic_write_bytes(path, marshal.dumps((tok.FREQ, tok.total)))
                 _prune(path.parent)
         return pos
     tok.FREQ, tok.total, tok.initialized = freq, total, True
-    pos = jieba.posseg.POSTokenizer.__new__(jieba.posseg.POSTokenizer)
-    pos.tokenizer, pos.word_tag_tab = tok, tags
-    return pos
+    tok.user_word_tag_tab = {word: tag for word, tag in words if tag}  # as add_word leaves it
+    return _tagger_of(tok)
 
 
 class JiebaSegmenter:
