@@ -201,7 +201,7 @@ def _state_path(tok, words: list[tuple[str, str]]) -> Path:
     return folder / f"jieba-{hashlib.sha256(made_of).hexdigest()[:32]}.marshal"
 
 
-_STATES_KEPT = 3  # saved dictionaries kept (~16 MB each): other versions of the words, used side by side
+_STATES_KEPT = 3  # saved dictionaries kept (~10 MB each): other versions of the words, used side by side
 
 
 def _prune(folder: Path) -> None:
