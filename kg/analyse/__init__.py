@@ -9,7 +9,7 @@ graph returning plain data (lists of dicts with sorted, deterministic order), ne
 - :mod:`~kg.analyse.rows` — reports, their district and province, and citations, read from the store, with the
   ``year`` / ``province`` filters (:func:`all_reports`, :func:`select_reports`, :func:`citations`);
 - :mod:`~kg.analyse.citations` — the bipartite graphs (:func:`citation_graph`, :func:`graph_from_citations`,
-  :func:`graph_from_ordered`, :func:`mention_graph` for measures and organisations); :mod:`~kg.analyse.compact` —
+  :func:`mention_graph` for measures and organisations); :mod:`~kg.analyse.compact` —
   the HTML view's drawn graph as plain arrays (:func:`compact_from_ordered`); :mod:`~kg.analyse.example` —
   :func:`example_graph`;
 - :mod:`~kg.analyse.rankings` — :func:`regulation_ranking`, :func:`cited_ranking`, :func:`district_ranking`,
@@ -37,7 +37,6 @@ from kg.analyse.citations import (
     citation_graph,
     find_node,
     graph_from_citations,
-    graph_from_ordered,
     mention_graph,
     nodes_of_kind,
 )
@@ -93,7 +92,6 @@ __all__ = [
     "example_graph",
     "find_node",
     "graph_from_citations",
-    "graph_from_ordered",
     "indicator_figures",
     "item_ranking",
     "mention_graph",

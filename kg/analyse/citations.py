@@ -150,47 +150,12 @@ def ordered_runs(
         yield district, regulation, counts["weight"], counts["cites"], counts["issues"], tuple(sorted(years))
 
 
-def graph_from_ordered(
-    cites: Iterable[Citation],
-    reports: Iterable[ReportRow] = (),
-    details: dict[str, dict[str, str]] | None = None,
-    regulations: Iterable[str] = (),
-) -> nx.Graph:
-    """:func:`graph_from_citations` of citations in :func:`~kg.analyse.rows.citations`' order (district,
-    regulation, report, role), as the HTML view holds the drawn ones: each edge is made once from its run of
-    citations, a report counted when it differs from the previous one. No set of reports per edge, made and
-    dropped: that churn left most of the drawn graph's memory behind (+76 MB of RSS for 25 MB of graph at 3,000
-    reports)."""
-    details = details or {}
-    reports = list(reports)
-    nodes = _district_nodes(reports)
-    edges: dict[tuple[str, str], dict] = {}
-    seen_reports = {r.report for r in reports}
-    for district, regulation, weight, cited, issued, years in ordered_runs(cites, nodes, seen_reports, details):
-        e = {"weight": weight, "cites": cited, "issues": issued, "years": list(years)}
-        edges[min(district, regulation), max(district, regulation)] = e
-    return _finished(nodes, edges, seen_reports, details, regulations)
-
-
 def add_regulations(nodes: dict[str, dict], details: dict[str, dict[str, str]], regulations: Iterable[str]) -> None:
     """Add the ``regulations`` not among ``nodes`` yet (the HTML view draws a regulation whose citing districts
     are not drawn), with their label, kind and level from ``details``."""
     for reg in regulations:
         info = details.get(reg, {})
         nodes.setdefault(reg, _regulation_node(info.get("label", reg), info))
-
-
-def _finished(
-    nodes: dict[str, dict],
-    edges: dict[tuple[str, str], dict],
-    seen_reports: set[str],
-    details: dict[str, dict[str, str]],
-    regulations: Iterable[str],
-) -> nx.Graph:
-    """The graph of the nodes and edges counted, with the ``regulations`` none of them refers to."""
-    add_regulations(nodes, details, regulations)
-    districts = sum(1 for a in nodes.values() if a["type"] == DISTRICT)
-    return sorted_graph(nodes, edges, districts=districts, reports=len(seen_reports))
 
 
 def graph_from_citations(
@@ -226,7 +191,9 @@ def graph_from_citations(
     for e in edges.values():
         e["years"] = sorted(e["years"])
         del e["_reports"]
-    return _finished(nodes, edges, seen_reports, details, regulations)
+    add_regulations(nodes, details, regulations)
+    districts = sum(1 for a in nodes.values() if a["type"] == DISTRICT)
+    return sorted_graph(nodes, edges, districts=districts, reports=len(seen_reports))
 
 
 def citation_graph(

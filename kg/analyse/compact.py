@@ -106,9 +106,11 @@ def compact_from_ordered(
     details: dict[str, dict[str, str]] | None = None,
     regulations: Iterable[str] = (),
 ) -> CompactGraph:
-    """:func:`~kg.analyse.graph_from_ordered`'s graph (the same nodes, attributes, edges and order) as a
-    :class:`CompactGraph`: citations in :func:`~kg.analyse.rows.citations`' order, each edge made once from its
-    run; equal year lists are one shared tuple.
+    """:func:`~kg.analyse.graph_from_citations`' graph (the same nodes, attributes, edges and order) as a
+    :class:`CompactGraph`, of citations in :func:`~kg.analyse.rows.citations`' order (district, regulation,
+    report, role): each edge is made once from its run of citations, a report counted when it differs from the
+    previous one (:func:`~kg.analyse.citations.ordered_runs`), so no set of reports per edge is made and dropped;
+    equal year lists are one shared tuple.
 
     >>> from kg.analyse import Citation
     >>> g = compact_from_ordered([Citation("rep:1", "d:甲区", "甲区", "r:纲要", "纲要", "issues", "2022"),
