@@ -138,6 +138,19 @@ def _superiors(gold: dict) -> tuple[str, str, list[str]] | None:
     return chain[0].name, superior.name, [a.name for a in siblings if a.code != own.code][:4]
 
 
+def _first_paragraph(lines: list[str]) -> int:
+    """The index of the first body paragraph: the first line of over 60 characters with a comma."""
+    return next((i for i, line in enumerate(lines) if len(line) > 60 and re.search("[，,]", line)), 0)
+
+
+def _add_bodies(gold: dict, names: list[str]) -> dict:
+    """A copy of ``gold`` whose organisations include ``names`` (the bodies a mode writes into the text)."""
+    gold = json.loads(json.dumps(gold))
+    bodies = gold.setdefault("organisations", [])
+    bodies += [n for n in names if n not in bodies]
+    return gold
+
+
 def portal_report(gold: dict, text: str, rng: random.Random) -> tuple[dict, str] | None:
     found = _superiors(gold)
     if found is None:
@@ -145,23 +158,7 @@ def portal_report(gold: dict, text: str, rng: random.Random) -> tuple[dict, str]
     province, superior, siblings = found
     head = f"{province}人民政府\n{superior}人民政府门户网站\n首页 > 政务公开 > 法治政府建设\n"
     foot = f"\n相关链接：{'　'.join(n + '人民政府' for n in siblings)}\n主办：{superior}人民政府办公室\n"
-    gold = json.loads(json.dumps(gold))
-    bodies = gold.setdefault("organisations", [])
-    if f"{province}人民政府" not in bodies:
-        bodies.append(f"{province}人民政府")
-    return gold, head + text + foot
-
-
-def _first_paragraph(lines: list[str]) -> int:
-    """The index of the first body paragraph: the first line of over 60 characters with a comma."""
-    return next((i for i, line in enumerate(lines) if len(line) > 60 and re.search("[，,]", line)), 0)
-
-
-def _add_bodies(gold: dict, names: list[str]) -> dict:
-    gold = json.loads(json.dumps(gold))
-    bodies = gold.setdefault("organisations", [])
-    bodies += [n for n in names if n not in bodies]
-    return gold
+    return _add_bodies(gold, [f"{province}人民政府"]), head + text + foot
 
 
 def peers_report(gold: dict, text: str, rng: random.Random) -> tuple[dict, str] | None:
