@@ -169,20 +169,20 @@ def _superior_banner(text: str, head: Head, body_start: int, whole: str) -> bool
         return True
     if banner.level == "province" and below_province(opening, whole, banner):
         return True  # 2023年，市司法局坚持… / 我市… under a province's banner
-    if banner.level != "county" and _speaks_as_township(text, head, opening, whole):
+    title = text[head.title[0] : head.title[1]] if head.title else ""
+    if banner.level != "county" and _speaks_as_township(title, opening, whole):
         return True  # a township's report on its city's portal (its county's own portal is handled with it)
     below = [opening_subject(opening, context, tier)]
-    if head.title:
-        below.append(chain_area(text[head.title[0] : head.title[1]], context))  # 某某县2023年…报告 under 某某市
+    if title:
+        below.append(chain_area(title, context))  # 某某县2023年…报告 under 某某市
     if banner.level == "prefecture" and speaks_as_city(whole, opening):
         below.append(own_titles_area(text, context, CITY))  # 我市 and the titles of a county-level city
     table = area_table()
     return any(a is not None and a.code != banner.code and banner in table.chain(a) for a in below)
 
 
-def _speaks_as_township(text: str, head: Head, opening: str, whole: str) -> bool:
+def _speaks_as_township(title: str, opening: str, whole: str) -> bool:
     """Whether the title starts with a township, the opening names one as its subject or the report says 我镇."""
-    title = text[head.title[0] : head.title[1]] if head.title else ""
     return bool(headed_by_township(title) or township_subject(opening) or speaks_as_township(whole))
 
 
@@ -226,7 +226,7 @@ def _township_report(
         return False
     if not headed and area_table().leading_places(title):
         return False  # 某某县2023年法治政府建设工作报告: the county reports, whatever its townships do
-    if not headed and not township_subject(opening) and not speaks_as_township(whole):
+    if not _speaks_as_township(title, opening, whole):
         return False
     publisher = doc.meta.get("issuing_body") or doc.meta.get("source") or ""
     town = township_name(title, publisher, doc.clean, opening, county)
