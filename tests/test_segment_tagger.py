@@ -10,7 +10,7 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from kg.build.cache import extraction_text
+from kg.build.cache import compact_json
 from kg.build.tasks import Task, process_task
 from kg.extract import extract
 from kg.model import to_json
@@ -99,4 +99,4 @@ def test_a_build_task_extracts_what_extract_gives_without_a_memo(seed_docs):
     outcome = process_task(Task(path.name, "txt", path.read_bytes(), 10**8, "jieba", None))
     want = extract(read_bytes(path.read_bytes(), path.name, "txt", 10**8), get_segmenter())
     assert outcome.error is None
-    assert outcome.extraction_json == extraction_text(to_json(want))
+    assert outcome.extraction_json == compact_json(to_json(want))

@@ -95,9 +95,10 @@ def fingerprint(extractor_version: str, segmenter: str, model: str | None) -> st
     return hashlib.sha256("\0".join(parts).encode()).hexdigest()[:20]
 
 
-def extraction_text(extraction: dict) -> str:
-    """The ``<key>.json`` entry of an extraction (:func:`kg.model.to_json` output)."""
-    return json.dumps(extraction, ensure_ascii=False, separators=(",", ":"))
+def compact_json(value: object) -> str:
+    """JSON as the cache writes it, characters as they are and no spaces: an extraction's ``<key>.json`` entry
+    (:func:`kg.model.to_json` output), the file index and each of its rows, the merged corpus's stamp."""
+    return json.dumps(value, ensure_ascii=False, separators=(",", ":"))
 
 
 def seal_extraction(text: str) -> str:
@@ -295,7 +296,7 @@ class Cache:
 
     def store(self, key: str, name: str, extraction_json: str, fragment_text: str, text: str) -> None:
         """Write the entries of a file (atomically each), from their serialised text
-        (:func:`extraction_text`, :meth:`Fragment.serialise`) and the decoded text, each sealed with its
+        (:func:`compact_json`, :meth:`Fragment.serialise`) and the decoded text, each sealed with its
         SHA-256."""
         text_bytes, fragment = text.encode("utf-8"), fragment_text.encode("utf-8")
         text_hash = hashlib.sha256(text_bytes).hexdigest()
@@ -328,10 +329,7 @@ class Cache:
             return {}
         return data if isinstance(data, dict) else {}
 
-    def _save(self, name: str, data: dict) -> None:
-        self._save_bytes(name, json.dumps(data, ensure_ascii=False, separators=(",", ":")).encode("utf-8"))
-
-    def _save_bytes(self, name: str, content: bytes) -> None:
+    def _save(self, name: str, content: bytes) -> None:
         path = Path(self.root) / name
         atomic_write_bytes(Path(f"{path}{SEAL_SUFFIX}"), seal_line(content))
         atomic_write_bytes(path, content)
@@ -342,9 +340,9 @@ class Cache:
         return self._load(INDEX)
 
     def save_index(self, rows: dict[str, str]) -> None:
-        """Write ``index.json`` from its rows, each JSON text (the bytes :meth:`_save` would write of dicts)."""
-        content = ",".join(f"{json.dumps(name, ensure_ascii=False)}:{row}" for name, row in rows.items())
-        self._save_bytes(INDEX, ("{" + content + "}").encode("utf-8"))
+        """Write ``index.json`` from its rows, each :func:`compact_json` text (the bytes of the whole as one)."""
+        content = ",".join(f"{compact_json(name)}:{row}" for name, row in rows.items())
+        self._save(INDEX, ("{" + content + "}").encode("utf-8"))
 
     def state_path(self) -> str:
         """The database of the merged corpus (:mod:`kg.build.state`), in a folder that exists."""
@@ -373,7 +371,7 @@ class Cache:
 
     def save_state_stamp(self) -> None:
         """Record the stamp of ``shared.sqlite`` once its changes are committed."""
-        self._save(STATE_STAMP, {"stamp": file_stamp(self.state_path())})
+        self._save(STATE_STAMP, compact_json({"stamp": file_stamp(self.state_path())}).encode("utf-8"))
 
     def prune(self) -> int:
         """Remove entries this build did not use (``used``: per-file entries and shared chunks), and the folders

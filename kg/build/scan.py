@@ -11,12 +11,10 @@ facts per input (:class:`Entry`).
 from __future__ import annotations
 
 import hashlib
-import json
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field
-from typing import Any
 
-from kg.build.cache import Cache, content_key
+from kg.build.cache import Cache, compact_json, content_key
 from kg.build.executors import Executor
 from kg.build.fragment import FragmentHead
 from kg.build.options import BuildFacts, FileRecord
@@ -86,25 +84,21 @@ def _unchanged(scan: Scan, cache: Cache, src: Source, known: dict | None, record
         return False
     if "error" in known:
         records.append(FileRecord(src.name, "skipped", known["error"], format=src.fmt))
-        scan.index[src.name] = _row_text(known)
+        scan.index[src.name] = compact_json(known)
         return True
     if not cache.has(known["key"], src.name, known):
         return False
     cache.use(known["key"], src.name)
     scan.entries.append(entry_from_json(src.name, known["key"], known["head"]))
-    scan.index[src.name] = _row_text({**known, **cache.record(known["key"], src.name)})
+    scan.index[src.name] = compact_json({**known, **cache.record(known["key"], src.name)})
     return True
 
 
 def _index_row(scan: Scan, cache: Cache, name: str, key: str, head: FragmentHead) -> str:
     size, mtime_ns = scan.stats.get(name, (None, None))
-    row = {"key": key, "size": size, "mtime_ns": mtime_ns, "head": head.to_json(), **cache.record(key, name)}
-    return _row_text(row)
-
-
-def _row_text(row: dict[str, Any]) -> str:
-    """A row of ``index.json`` as :meth:`kg.build.cache.Cache.save_index` writes it."""
-    return json.dumps(row, ensure_ascii=False, separators=(",", ":"))
+    return compact_json(
+        {"key": key, "size": size, "mtime_ns": mtime_ns, "head": head.to_json(), **cache.record(key, name)}
+    )
 
 
 def _tasks(
@@ -151,7 +145,7 @@ def extract_misses(
             records.append(FileRecord(outcome.name, "skipped", outcome.error, format=outcome.fmt))
             if cache is not None and outcome.name in scan.stats:  # not tried again while the file is unchanged
                 size, mtime_ns = scan.stats[outcome.name]
-                scan.index[outcome.name] = _row_text(
+                scan.index[outcome.name] = compact_json(
                     {"key": outcome.key, "size": size, "mtime_ns": mtime_ns, "error": outcome.error}
                 )
             continue

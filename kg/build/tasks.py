@@ -10,7 +10,7 @@ import dataclasses
 import hashlib
 from dataclasses import dataclass
 
-from kg.build.cache import content_key, extraction_text
+from kg.build.cache import compact_json, content_key
 from kg.build.fragment import Fragment, FragmentHead, corpus_to_json
 from kg.errors import ReadError
 from kg.extract import extract
@@ -102,7 +102,7 @@ def process_task(task: Task) -> Outcome:
             ex = extract(doc, DocumentMemo(get_segmenter(task.segmenter, task.model)))
             out.extracted = True
         ex = dataclasses.replace(ex, source_name=task.name)
-        out.extraction_json = extraction_text(to_json(ex))
+        out.extraction_json = compact_json(to_json(ex))
         fragment = report_fragment(ex, [doc.source_file()])
         fragment.head.text_bytes = len(doc.text.encode("utf-8"))
         out.head = fragment.head
