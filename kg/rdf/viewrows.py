@@ -79,9 +79,21 @@ BATCH = 500  # IRIs asked for in one query by ``rows(name, iris)``
 
 class ViewRows:
     """What the view reads: :meth:`rows` of a named query of :data:`QUERIES`, for the subjects ``iris`` only when
-    given (``regulations``: the few the page draws, not every one of a 100,000-report graph)."""
+    given (``regulations``: the few the page draws, not every one of a 100,000-report graph), asked :data:`BATCH`
+    at a time. A source gives :meth:`_all` rows of a query and those of :meth:`_some` subjects."""
 
     def rows(self, name: str, iris: Iterable[str] | None = None) -> Iterator[Row]:
+        if iris is None:
+            yield from self._all(name)
+            return
+        wanted = sorted(set(iris))
+        for i in range(0, len(wanted), BATCH):
+            yield from self._some(name, wanted[i : i + BATCH])
+
+    def _all(self, name: str) -> Iterator[Row]:
+        raise NotImplementedError
+
+    def _some(self, name: str, iris: list[str]) -> Iterator[Row]:
         raise NotImplementedError
 
 
@@ -91,18 +103,14 @@ class StoreRows(ViewRows):
     def __init__(self, store: pyoxigraph.Store) -> None:
         self.store = store
 
-    def rows(self, name: str, iris: Iterable[str] | None = None) -> Iterator[Row]:
+    def _all(self, name: str) -> Iterator[Row]:
+        return iter_select(self.store, QUERIES[name])
+
+    def _some(self, name: str, iris: list[str]) -> Iterator[Row]:
         query = QUERIES[name]
-        if iris is None:
-            yield from iter_select(self.store, query)
-            return
-        wanted = sorted(set(iris))
+        values = " ".join(f"<{iri}>" for iri in iris)
         variable = _names(query)[0]  # the subject
-        for i in range(0, len(wanted), BATCH):
-            values = " ".join(f"<{iri}>" for iri in wanted[i : i + BATCH])
-            yield from iter_select(
-                self.store, query.replace("WHERE {", f"WHERE {{ VALUES ?{variable} {{ {values} }}", 1)
-            )
+        return iter_select(self.store, query.replace("WHERE {", f"WHERE {{ VALUES ?{variable} {{ {values} }}", 1))
 
 
 def view_rows(source: pyoxigraph.Store | ViewRows) -> ViewRows:
@@ -238,17 +246,15 @@ class RowTable(ViewRows):
     def close(self) -> None:
         self.db.close()
 
-    def rows(self, name: str, iris: Iterable[str] | None = None) -> Iterator[Row]:
-        names, sql = _names(QUERIES[name]), _SQL[name]
-        if iris is None:
-            yield from self._select(names, sql, ())
-            return
-        wanted = sorted(set(iris))
-        subject = sql.split("SELECT ", 1)[1].split(",", 1)[0]
-        for i in range(0, len(wanted), BATCH):
-            batch = [_packed(iri) for iri in wanted[i : i + BATCH]]
-            yield from self._select(names, f"{sql} AND {subject} IN ({', '.join('?' * len(batch))})", batch)
+    def _all(self, name: str) -> Iterator[Row]:
+        return self._select(name, _SQL[name], ())
 
-    def _select(self, names: list[str], sql: str, args: Sequence[Any]) -> Iterator[Row]:
+    def _some(self, name: str, iris: list[str]) -> Iterator[Row]:
+        sql = _SQL[name]
+        subject = sql.split("SELECT ", 1)[1].split(",", 1)[0]
+        return self._select(name, f"{sql} AND {subject} IN ({', '.join('?' * len(iris))})", [_packed(i) for i in iris])
+
+    def _select(self, name: str, sql: str, args: Sequence[Any]) -> Iterator[Row]:
+        names = _names(QUERIES[name])
         for values in self.db.execute(sql, args):
             yield dict(zip(names, map(_unpacked, values), strict=True))
