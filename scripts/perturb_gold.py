@@ -23,6 +23,8 @@ its gold to match, so scoring the copy beside the original (``kg eval``) shows w
   among them, is commended after the first paragraph. None of them is the issuer; their bodies join the gold's.
 * ``superiors`` — the opening starts by naming the superior whose arrangements it follows (根据某某市全面依法治市
   委员会办公室的统一部署，), and the page sits under the superior city's portal line (某某市人民政府办公室主办).
+* ``salutation`` — the report is sent up: its superior's government stands alone on a line before the first
+  paragraph (某某市人民政府：), whom the report is addressed to; it joins the gold's bodies.
 
     python scripts/perturb_gold.py tests/gold/dev /tmp/portal --mode portal
     python -m kg eval /tmp/portal --docs /tmp/portal/docs
@@ -193,6 +195,19 @@ def superiors_report(gold: dict, text: str, rng: random.Random) -> tuple[dict, s
     return _add_bodies(gold, [office]), f"{superior}人民政府办公室主办\n" + "\n".join(lines)
 
 
+def salutation_report(gold: dict, text: str, rng: random.Random) -> tuple[dict, str] | None:
+    """A report sent up: its superior's government named alone on a line before the first paragraph
+    (某某市人民政府：), as the reports a county submits to its city begin."""
+    found = _superiors(gold)
+    if found is None or (gold.get("issuer") or {}).get("level") == "department":
+        return None
+    province, superior, _ = found
+    government = f"{superior}人民政府"
+    lines = text.split("\n")
+    lines.insert(_first_paragraph(lines), f"{government}：")
+    return _add_bodies(gold, [government]), "\n".join(lines)
+
+
 def wrap_report(gold: dict, text: str, rng: random.Random, width: int = 28) -> tuple[dict, str]:
     lines = []
     for paragraph in text.split("\n"):
@@ -221,6 +236,7 @@ MODES = {
     "quotes": quotes_report,
     "peers": peers_report,
     "superiors": superiors_report,
+    "salutation": salutation_report,
 }
 
 

@@ -9,7 +9,15 @@ from pathlib import Path
 import pytest
 
 from kg.evaluate import evaluate
-from scripts.perturb_gold import main, peers_report, portal_report, superiors_report, swap_report, wrap_report
+from scripts.perturb_gold import (
+    main,
+    peers_report,
+    portal_report,
+    salutation_report,
+    superiors_report,
+    swap_report,
+    wrap_report,
+)
 
 ROOT = Path(__file__).resolve().parent.parent
 
@@ -82,12 +90,18 @@ def test_the_superior_whose_arrangements_are_followed_opens_the_report_under_its
     assert "临沂市全面依法治市委员会办公室" in new_gold["organisations"]
 
 
+def test_a_report_sent_up_names_its_superior_s_government_alone_on_a_line_before_the_first_paragraph():
+    new_gold, new_text = salutation_report(gold("兰陵县", "临沂市", "county"), f"首页\n{PARAGRAPH}", random.Random(1))
+    assert new_text == f"首页\n临沂市人民政府：\n{PARAGRAPH}"
+    assert "临沂市人民政府" in new_gold["organisations"]
+
+
 @pytest.fixture(scope="module")
 def original():
     return evaluate(ROOT / "tests/gold/dev", ROOT / "tests/gold/dev/docs").summary()
 
 
-@pytest.mark.parametrize("mode", ["places", "portal", "wrap", "quotes", "peers", "superiors"])
+@pytest.mark.parametrize("mode", ["places", "portal", "wrap", "quotes", "peers", "superiors", "salutation"])
 def test_the_changed_development_reports_score_as_the_originals(tmp_path, original, mode):
     out = tmp_path / mode
     assert main([str(ROOT / "tests" / "gold" / "dev"), str(out), "--mode", mode, "--seed", "1"]) == 0

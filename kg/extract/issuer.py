@@ -38,7 +38,7 @@ from kg.extract.report_area import (
     subject_tier,
     we_tier,
 )
-from kg.extract.report_head import HEAD_LINES, Head, is_body, lines_of, read_head
+from kg.extract.report_head import HEAD_LINES, Head, blank_salutations, is_body, lines_of, read_head
 from kg.extract.township import (
     headed_by_township,
     is_township_government,
@@ -237,6 +237,7 @@ def _township_report(
 
 def extract_report_info(doc: Document) -> ReportInfo:
     text = arabic_years(doc.clean)  # 二〇二三年 → 2023年, same offsets; names are sliced from doc.clean
+    text = blank_salutations(text, lines_of(text))
     lines = lines_of(text)
     info = ReportInfo(published=doc.meta.get("published"))
     head = read_head(text, lines)

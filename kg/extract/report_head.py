@@ -162,6 +162,20 @@ def read_head(text: str, lines: list[tuple[int, int]]) -> Head:
     return head
 
 
+_SALUTATION = re.compile(r"\s*(?:尊敬的)?(?P<to>[^\n，。,；;：:]{2,40}?)\s*[:：]\s*")
+
+
+def blank_salutations(text: str, lines: list[tuple[int, int]]) -> str:
+    """``text`` with each salutation among its first lines blanked out (same length): a superior's name and a colon
+    alone on a line (某某市人民政府： / 中共某某市委、某某市人民政府:) names whom the report is sent to, never who
+    sends it, and is no evidence of the issuer's area or year."""
+    for s, e in lines[: HEAD_LINES + 2]:
+        found = _SALUTATION.fullmatch(text, s, e)
+        if found is not None and any(is_body(part) for part in re.split(r"[、和及]", found.group("to"))):
+            text = text[:s] + " " * (e - s) + text[e:]
+    return text
+
+
 def _top_body(text: str, lines: list[tuple[int, int]], title: tuple[int, int] | None) -> tuple[int, int] | None:
     """A body's name on a line of its own at the top, above the title; of bodies on consecutive lines (a joint
     heading written one body per line: 中共某某市委 / 某某市人民政府 / 关于…的报告), the last: the government, as

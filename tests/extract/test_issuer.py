@@ -487,3 +487,19 @@ def test_a_city_s_portal_above_a_township_s_report_is_a_superior_s():
         "推进依法治镇，我镇法治建设取得新成效。"
     )
     assert i.area.name == "沁水县" and i.issuer_level == "department"
+
+
+def test_a_salutation_names_whom_the_report_is_sent_to_not_who_sends_it():
+    sent_up = (
+        "关于2023年度法治政府建设情况的报告\n\n{to}：\n"
+        "    2023年，平遥县人民政府在市委、市政府的领导下，坚持依法行政。\n"
+    )
+    for to in ("晋中市人民政府", "中共晋中市委、晋中市人民政府", "尊敬的晋中市人民政府"):
+        assert info(sent_up.format(to=to)).area.name == "平遥县", to
+    untitled = info("山西省人民政府:\n2023年，晋中市深入推进依法行政。\n")
+    assert untitled.area.name == "晋中市"
+
+
+def test_a_line_that_ends_with_a_colon_but_names_no_body_is_the_opening():
+    i = info("2023年度法治政府建设情况报告\n\n根据要求，现将平遥县有关情况报告如下：\n一、主要工作\n全年办理案件10件。")
+    assert i.area.name == "平遥县"
