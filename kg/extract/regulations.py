@@ -17,7 +17,7 @@ from functools import lru_cache
 
 from kg.extract.laws import find_unbracketed_laws
 from kg.extract.lost_brackets import LostTitles, lost_title_spans
-from kg.extract.roles import OwnArea, role_of
+from kg.extract.roles import OwnArea, inner_role, role_of
 from kg.extract.spans import SpanSet
 from kg.lang.laws import law_table
 from kg.lang.titles import normalise_title
@@ -160,8 +160,9 @@ def _surface(doc: Document, start: int, end: int) -> str:
     return inner.replace("\n", "")
 
 
-def _inner_titles(doc: Document, start: int, inner: str, outer_index: int) -> list[RegulationMention]:
-    """The titles nested in a title (《贯彻落实<纲要>的实施方案》): cited documents of their own."""
+def _inner_titles(doc: Document, start: int, inner: str, outer_index: int, outer_role: str) -> list[RegulationMention]:
+    """The titles nested in a title (《贯彻落实<纲要>的实施方案》): documents of their own, cited unless the outer
+    title issues them (:func:`~kg.extract.roles.inner_role`)."""
     out = []
     for m in _INNER.finditer(inner):
         s = start + 1 + m.start()
@@ -170,7 +171,7 @@ def _inner_titles(doc: Document, start: int, inner: str, outer_index: int) -> li
                 span=doc.span(s, s + len(m.group())),
                 title=normalise_title(m.group(1)),
                 surface=m.group(1).replace("\n", ""),
-                role="cited",
+                role=inner_role(inner[: m.start()], outer_role),
                 parent=outer_index,
                 category=categorise(m.group(1)),
             )
@@ -207,9 +208,17 @@ def _alias_uses(
 
 
 def _title_mention(
-    doc: Document, start: int, end: int, parent: int | None, full: str | None, own: OwnArea, index_of: dict[int, int]
+    doc: Document,
+    start: int,
+    end: int,
+    parent: int | None,
+    full: str | None,
+    own: OwnArea,
+    index_of: dict[int, int],
+    outer: tuple[int, str] | None = None,
 ) -> RegulationMention:
-    """The mention of one 《》 title; ``full`` is the title it abbreviates, when it is a short form or alias."""
+    """The mention of one 《》 title; ``full`` is the title it abbreviates, when it is a short form or alias;
+    ``outer`` the start and role of the title it is nested in."""
     text = doc.clean
     title = normalise_title(text[start + 1 : end - 1])
     category = categorise(full or title)
@@ -221,7 +230,7 @@ def _title_mention(
         span=doc.span(start, end),
         title=full or title,
         surface=_surface(doc, start, end),
-        role=role_of(text, start, end, own) if parent is None else "cited",
+        role=role_of(text, start, end, own) if outer is None else inner_role(text[outer[0] + 1 : start], outer[1]),
         parent=index_of.get(parent) if parent is not None else None,
         alias=title if full else None,
         category=category,
@@ -251,13 +260,15 @@ def extract_regulations(
         title = normalise_title(inner)
         full = aliases.get(title) or (_abbreviated(title, mentions) if parent is None else None)
         index_of[idx] = len(mentions)
-        mentions.append(_title_mention(doc, start, end, parent, full, own, index_of))
+        outer_at = index_of.get(parent) if parent is not None else None
+        outer = (titles[parent][0], mentions[outer_at].role) if outer_at is not None else None
+        mentions.append(_title_mention(doc, start, end, parent, full, own, index_of, outer))
         if parent is None:
             defined = _alias_after(text, end)
             if defined and defined[0] != title:
                 aliases[defined[0]] = title
                 declared.append((defined[0], title, defined[1], defined[2]))
-            mentions += _inner_titles(doc, start, inner, len(mentions) - 1)
+            mentions += _inner_titles(doc, start, inner, len(mentions) - 1, mentions[-1].role)
     blocked = [(s, e) for s, e, _ in titles]
     if aliases:
         mentions += _alias_uses(doc, declared, blocked, own)

@@ -45,6 +45,21 @@ def test_nested_titles_in_any_inner_bracket():
         assert found[1].parent == 0
 
 
+@pytest.mark.parametrize("inner", ["〈某县行政执法公示办法〉", "<某县行政执法公示办法>", "《某县行政执法公示办法》"])
+def test_a_document_issued_by_a_notice_the_government_issues_is_issued_too(inner):
+    found = roles(f"2023年，县政府印发《关于印发{inner}的通知》。")
+    assert found == [("关于印发《某县行政执法公示办法》的通知", "issued"), ("某县行政执法公示办法", "issued")]
+
+
+def test_a_document_a_notice_forwards_or_implements_or_a_cited_notice_issues_is_cited():
+    forwarded = roles("2023年，县政府印发《关于转发〈某市规范性文件管理办法〉的通知》。")
+    assert forwarded[1] == ("某市规范性文件管理办法", "cited")
+    implemented = roles("2023年，县政府制定《某县贯彻落实〈某某纲要〉的实施方案》。")
+    assert implemented == [("某县贯彻落实《某某纲要》的实施方案", "issued"), ("某某纲要", "cited")]
+    superior = roles("认真学习《国务院关于印发〈全面推进依法行政实施纲要〉的通知》。")
+    assert [role for _, role in superior] == ["cited", "cited"]
+
+
 def test_nested_book_brackets_are_found_too():
     spans = find_titles("《关于贯彻《某法》的意见》")
     assert len(spans) == 2 and spans[1][2] == 0
