@@ -8,9 +8,10 @@ Three ways a report names one:
    (``kg/data/measure_unquoted.txt``: 一件事, 双随机). General policy work (综合行政执法, 权责清单) is a measure
    only where the report quotes it;
 2. a quoted phrase not in the scheme that reads like a slogan: it has a numeral (“一会一学”, “五减”), several parts
-   (“马上办、网上办、掌上办”), or is a phrase the segmenter splits into words (“法润千企”) rather than one ordinary word
-   (“一刀切”, “不打烊” — a quoted ordinary word is emphasis, not a name); with 的, digits only, an award, a system or
-   a political formula (``kg/data/measure_not_names.txt``) it is not a measure;
+   (“马上办、网上办、掌上办”; over 24 characters only a formula of short parts: “职能科学、权责法定、…、人民满意”),
+   or is a phrase the segmenter splits into words (“法润千企”) rather than one ordinary word (“一刀切”, “不打烊” — a
+   quoted ordinary word is emphasis, not a name); with 的, digits only, an award, a system or a political formula
+   (``kg/data/measure_not_names.txt``) it is not a measure;
 
 Measures inside 《》 titles belong to the title. Scheme measures keep the scheme's IRI and prefLabel; new ones are
 canonicalised (a trailing 改革/工作/活动 dropped, 双随机一公开 → 双随机、一公开).
@@ -32,7 +33,9 @@ from kg.read import Document
 from kg.resources import data_csv, data_lines
 from kg.segment import Segmenter
 
-_QUOTED = quoted(2, 24)
+_QUOTED = quoted(2, 60)
+_LONGEST_NAME = 24  # a quoted phrase longer than this is a measure only as a formula of short parts:
+_FORMULA = re.compile(f"[{HAN_CLASS}]{{2,8}}(?:[、，,；;][{HAN_CLASS}]{{2,8}}){{2,}}")  # “职能科学、权责法定、…”
 _TRAILING = re.compile(r"(?:改革|工作|活动)$")
 _NUMERAL = re.compile(r"[一二两双三四五六七八九十百千万0-9０-９]")
 _PARTS = re.compile(r"[、，,+＋·]")
@@ -95,6 +98,8 @@ def _looks_like_a_slogan(phrase: str, segmenter: Segmenter | None) -> bool:
         or _CONTRAST.match(key)
     ):
         return False
+    if len(key) > _LONGEST_NAME:
+        return bool(_FORMULA.fullmatch(key))
     if len(key) > 12 and not _PARTS.search(key):
         return key.endswith(_METHOD_ENDS)  # a theme or a title, unless it names a mechanism (“…综合执法机制”)
     if _NUMERAL.search(key) or _PARTS.search(key):

@@ -85,8 +85,12 @@ def find_titles(text: str) -> Titles:
 
 
 _MEDIA_AFTER = re.compile(
-    r"(?:电视|广播|专题|普法|法治|访谈|系列)?(?:栏目|节目|专栏|专题片|频道|电视节目|广播节目|微电影|短视频|公众号)"
+    r"(?:电视|广播|专题|普法|法治|访谈|系列|公益)?(?:栏目|节目|专栏|专题片|频道|电视节目|广播节目|微电影|短视频|公众号|"
+    r"宣传片|纪录片|动漫|情景剧|栏目剧|广告)"
 )
+# a programme watched or broadcast (收看《…》, 播放《…》), a paper or gazette printed in (在《…》刊发): media, not rules
+_MEDIA_BEFORE = re.compile(r"(?:收看|观看|收听|观摩|播放|播出|开播|拍摄|摄制|录制|上映)了?$")
+_PRINTED_IN = re.compile(r"(?:上|中)?(?:刊发|刊登|刊载|发表|登载|播出|连载)")
 # a lecture or speech titled 《…》: 作《习近平法治思想》专题辅导, 主讲《…》, 题为《…》的报告
 _SPEECH_AFTER = re.compile(r"(?:专题辅导|辅导报告|专题讲座|讲座|专题报告|专题党课|党课|宣讲报告|授课|主题演讲|讲话)")
 # a list of courses: 开发《…》《…》等3门专题精品课程 — each title of the list is a course, unless it is named as a law
@@ -101,8 +105,9 @@ _COPIES_AFTER = re.compile(
 
 
 def _category_from_context(text: str, start: int, end: int, title: str) -> str:
-    """What the words after a title say it is: 《法治某县》栏目 is a programme; 编印《某某故事》5000册 a booklet (unless
-    the title is a law of the table: 发放《宪法》5000册 still names the constitution)."""
+    """What the words around a title say it is: 《法治某县》栏目, 收看《某某说法》, 在《某某日报》刊发 name media;
+    编印《某某故事》5000册 a booklet (unless the title is a law of the table: 发放《宪法》5000册 still names the
+    constitution)."""
     if _MEDIA_AFTER.match(text, end):
         return "media"
     course = _COURSE_AFTER.match(text, _REST_OF_LIST.match(text, end).end()) and not _RULE_ENDING.search(title)
@@ -111,6 +116,10 @@ def _category_from_context(text: str, start: int, end: int, title: str) -> str:
         return "speech"
     if _COPIES_AFTER.match(text, end) and law_table().get(title) is None:
         return "book"
+    watched = _MEDIA_BEFORE.search(text, max(0, start - 4), start)
+    printed_in = text[start - 1 : start] == "在" and _PRINTED_IN.match(text, end)
+    if (watched or printed_in) and law_table().get(title) is None:
+        return "media"
     return "regulation"
 
 

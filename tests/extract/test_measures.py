@@ -189,3 +189,16 @@ def test_a_quoted_name_of_a_group_that_speaks_is_no_measure():
 
 def test_a_quoted_structure_of_tiers_is_no_measure():
     assert measures("健全“县乡村三级”调解网络，坚持“枫桥经验”。") == ["枫桥经验"]
+
+
+def test_a_long_quoted_formula_of_short_parts_is_a_measure():
+    goal = "职能科学、权责法定、执法严明、公开公正、智能高效、廉洁诚信、人民满意"
+    assert measures(f"全县锚定“{goal}”的总目标，持续推进依法行政。") == [goal]
+    steps = "前台综合受理，后台分类审批，统一窗口出件，全程留痕监督"
+    assert measures(f"大厅实行“{steps}”。") == [steps]
+
+
+def test_a_long_quotation_of_a_speech_or_a_list_of_problems_is_no_measure():
+    speech = "法治政府建设是全面依法治国的重点任务和主体工程，要率先突破"
+    assert measures(f"习近平总书记强调“{speech}”，我们认真落实。") == []
+    assert measures("解决“办事难、办事慢、来回跑、多头跑、材料多”等问题。") == []

@@ -294,6 +294,16 @@ def test_bulletins_yearbooks_and_lecture_programmes_are_not_regulations():
     assert [m.category for m in found] == ["media", "book", "media", "regulation"]
 
 
+def test_programmes_watched_or_broadcast_and_papers_printed_in_are_media():
+    found = regs("组织收看《某某说法》，观看《某某底线》，制作《法治某县》宣传片，在《某县人民政府公报》刊登公告。")
+    assert [m.category for m in found] == ["media", "media", "media", "media"]
+
+
+def test_a_law_broadcast_or_a_rule_a_text_is_written_in_stays_a_regulation():
+    found = regs("播放《民法典》，在《某县行政执法公示办法》中明确公示内容，学习《某县规范性文件管理办法》。")
+    assert [m.category for m in found] == ["regulation", "regulation", "regulation"]
+
+
 def test_a_document_jointly_co_signed_by_this_government_s_department_is_issued():
     text = "县人民检察院与县司法局联合会签《关于建立行政检察与行政复议衔接机制的意见》，形成工作合力。"
     assert roles(text, "平罗县") == [("关于建立行政检察与行政复议衔接机制的意见", "issued")]
