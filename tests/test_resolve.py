@@ -24,6 +24,19 @@ def test_short_law_name_resolves_to_full_title():
     assert c.regulations["中华人民共和国行政处罚法"].kind == "law"
 
 
+def test_a_law_named_with_its_version_note_is_the_law():
+    c = build_corpus(
+        "2023年，学习《行政复议法》，组织学习《中华人民共和国行政复议法（2023年修订）》"
+        "和《中华人民共和国安全生产法(2021年第三次修正)》。"
+    )
+    assert sorted(c.regulations) == ["中华人民共和国安全生产法", "中华人民共和国行政复议法"]
+
+
+def test_a_version_note_is_dropped_only_from_a_law_of_the_table():
+    c = build_corpus("2023年，落实《某某县物业管理办法（2022年修订）》。")
+    assert [r.label for r in c.regulations.values()] == ["某某县物业管理办法（2022年修订）"]
+
+
 def test_local_title_without_place_is_scoped_to_the_report_area():
     a = "银川市兴庆区人民政府\n2021年，严格执行《行政规范性文件管理规定》。"
     b = "包头市昆都仑区人民政府\n2021年，严格执行《行政规范性文件管理规定》。"

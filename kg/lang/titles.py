@@ -38,6 +38,16 @@ def normalise_title(title: str) -> str:
     return t
 
 
+# a version note after a law's name: （2023年修订）, （2018年第二次修正）, （2021修正版）
+_VERSION_NOTE = re.compile(r"（(?:(?:19|20)\d\d年?)?(?:第[一二三四五六七八九十]+次)?(?:修订|修正|修改)(?:版|本|稿)?）$")
+
+
+def without_version(title: str) -> str:
+    """A normalised title without its version note (中华人民共和国行政复议法（2023年修订） → …行政复议法): a revised
+    law is the law, one node whichever version a report names."""
+    return _VERSION_NOTE.sub("", title)
+
+
 def match_key(title: str) -> str:
     """A looser key used only for matching (evaluation, alias lookup): also drops 《》 and quotes."""
     return re.sub(r"[《》“”\"'‘’「」『』]", "", normalise_title(title))

@@ -23,7 +23,7 @@ from functools import lru_cache
 
 from kg.lang.areas import Area, area_table, tier_words
 from kg.lang.laws import Law, law_table
-from kg.lang.titles import normalise_title
+from kg.lang.titles import normalise_title, without_version
 from kg.lang.zh import HAN_CLASS, TIERS
 from kg.model import AreaRef, RegulationMention
 from kg.resources import data_csv
@@ -189,7 +189,8 @@ def _normalised(title: str) -> str:
 def _law(title: str) -> Law | None:
     """The law table's entry for a normalised title (or its one-typo neighbour), cached like :func:`_normalised`:
     the typo search alone tries every character of every title not in the table."""
-    return law_table().get(title) or law_table().near(title)
+    bare = without_version(title)
+    return law_table().get(bare) or law_table().near(bare)
 
 
 def regulation_identity(mention: RegulationMention, report_area: AreaRef | None) -> RegulationNode:

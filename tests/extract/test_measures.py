@@ -202,3 +202,8 @@ def test_a_long_quotation_of_a_speech_or_a_list_of_problems_is_no_measure():
     speech = "法治政府建设是全面依法治国的重点任务和主体工程，要率先突破"
     assert measures(f"习近平总书记强调“{speech}”，我们认真落实。") == []
     assert measures("解决“办事难、办事慢、来回跑、多头跑、材料多”等问题。") == []
+
+
+def test_a_quoted_word_naming_a_campaign_of_enforcement_or_clean_up_is_a_measure():
+    found = measures("开展“蓝天”专项执法行动，部署“清风”专项整治，启动“护苗”攻坚行动。")
+    assert found == ["蓝天", "清风", "护苗"]
