@@ -3,6 +3,7 @@ jobs and report size, memory, and rebuilds after a change — every goal of issu
 
     python scripts/bench.py                                   # 1,000 reports, --jobs 1 and 2
     python scripts/bench.py --docs 1000 10000 --jobs 1 2 --sizes   # the acceptance run of issue 19
+    python scripts/bench.py --docs 1000 --repeat 3            # three rounds of lcut and builds: median ratios
     python scripts/bench.py --docs 200 --html                 # also time graph.html
     python scripts/bench.py --docs 1000 --dask                # also build on a Dask LocalCluster: its ratio beside
     python scripts/bench.py --docs 100000 --build-only        # one build (--jobs 2, graph.html, validation): time, RSS
@@ -17,7 +18,7 @@ the dev texts recombined under other places and years; never committed) and meas
   wall time, documents/s, MB/s, the ratio to bare jieba.lcut, the CPU seconds of the build's process tree and
   their ratio to bare jieba.lcut's (on a shared machine the wall ratios move with the other load, the CPU ones
   hardly: with one job the CPU ratio is the one to compare runs by), and peak RSS (the build's whole process tree,
-  sampled every 50 ms; without psutil, the largest single process);
+  sampled every 250 ms; without psutil, the largest single process);
 * the speed-up of the largest job count over one, and whether every job count wrote the same graph.ttl bytes;
 * rebuilds after one file changed (cache of the last full build; two files, one after the other), each as a share
   of that full build (``--verify``: and whether the rebuilt graph.ttl is the bytes of a fresh build);
@@ -38,6 +39,7 @@ import json
 import os
 import resource
 import shutil
+import statistics
 import subprocess
 import sys
 import tempfile
@@ -67,6 +69,12 @@ for text in texts:
     jieba.lcut(text)
 print(time.perf_counter() - t, time.process_time() - cpu)
 """
+
+
+# How often the process tree is sampled. Each sample lists the tree through /proc: every 50 ms that took 0.06 of a
+# core (measured during a 2-job build), taken from the build on a 2-core machine and not from the one-process
+# yardstick. Peaks of memory last seconds (a phase of the build), not milliseconds.
+SAMPLE_EVERY = 0.25
 
 
 def _rss_tree(pid: int, peaks: dict[str, int] | None = None, cpu: dict[int, float] | None = None) -> int:
@@ -112,7 +120,7 @@ def run(
         def sample() -> None:
             while proc.poll() is None:
                 peak[0] = max(peak[0], _rss_tree(proc.pid, peaks, cpu_by_pid))
-                time.sleep(0.05)
+                time.sleep(SAMPLE_EVERY)
 
         sampler = threading.Thread(target=sample, daemon=True)
         sampler.start()
@@ -125,7 +133,7 @@ def run(
     else:
         peak[0] = resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss * 1024
     if cpu is not None:  # the larger: the rusage has the command to its end and what it reaped, the samples every
-        # process of the tree but its last 50 ms (adding them could count a process twice)
+        # process of the tree but its last 250 ms (adding them could count a process twice)
         cpu.append(max(_children_cpu() - before, sum(cpu_by_pid.values())) if sampler else _children_cpu() - before)
     return seconds, peak[0], subprocess.CompletedProcess(cmd, proc.returncode, out, err)
 
@@ -185,14 +193,16 @@ def lcut_seconds(paths: list[Path], total: int, workdir: Path) -> tuple[float, f
 
 def full_builds(
     n: int, total: int, corpus: Path, jobs: list[int], workdir: Path, lcut: tuple[float, float] | None
-) -> dict:
-    """Full builds for each job count (``lcut``: wall and CPU seconds of bare jieba.lcut, for the ratios)."""
-    builds: dict[int, tuple[float, int]] = {}
+) -> dict[int, tuple[float, int, float]]:
+    """Full builds for each job count (``lcut``: wall and CPU seconds of bare jieba.lcut, for the ratios); per job
+    count, wall seconds, peak RSS and CPU seconds."""
+    builds: dict[int, tuple[float, int, float]] = {}
     graphs: dict[int, bytes] = {}
     for j in jobs:
         out, cpu = workdir / f"out-{n}-j{j}", []
+        shutil.rmtree(out, ignore_errors=True)  # a fresh folder: no cache of an earlier round
         seconds, peak, report = kg_build(corpus, out, j, cpu=cpu)
-        builds[j] = (seconds, peak)
+        builds[j] = (seconds, peak, cpu[0])
         graphs[j] = (out / "graph.ttl").read_bytes()
         s = report["summary"]
         ratio = f"build/lcut {seconds / lcut[0]:4.2f}   " if lcut else ""
@@ -210,6 +220,31 @@ def full_builds(
         base, most = min(jobs), max(jobs)
         print(f"speed-up {most} jobs over {base}:    {builds[base][0] / builds[most][0]:5.2f}x")
     return builds
+
+
+def rounds_of_builds(
+    n: int, total: int, corpus: Path, paths: list[Path], jobs: list[int], workdir: Path, args: argparse.Namespace
+) -> tuple[dict[int, tuple[float, int, float]], float | None, dict[int, float]]:
+    """``args.repeat`` rounds of bare jieba.lcut then a full build per job count, back to back: each round's
+    ratios are measured minutes apart, and their median stands for the run (the machine is shared; one slow
+    minute moves one round). Returns the last round's builds, the median lcut seconds and the median build/lcut
+    ratio per job count."""
+    per_round: list[tuple[tuple[float, float] | None, dict[int, tuple[float, int, float]]]] = []
+    for r in range(args.repeat):
+        if args.repeat > 1:
+            print(f"-- round {r + 1} of {args.repeat}", flush=True)
+        lcut = None if args.no_lcut else lcut_seconds(paths, total, workdir)
+        per_round.append((lcut, full_builds(n, total, corpus, jobs, workdir, lcut)))
+    if args.no_lcut:
+        return per_round[-1][1], None, {}
+    ratios = {j: statistics.median(b[j][0] / lc[0] for lc, b in per_round) for j in jobs}
+    if args.repeat > 1:
+        cpu = {j: statistics.median(b[j][2] / lc[1] for lc, b in per_round) for j in jobs}
+        print(
+            f"median of {args.repeat} rounds: "
+            + "   ".join(f"--jobs {j} build/lcut {ratios[j]:4.2f} (CPU {cpu[j]:4.2f} x lcut's)" for j in jobs)
+        )
+    return per_round[-1][1], statistics.median(lc[0] for lc, _ in per_round), ratios
 
 
 def rebuilds(
@@ -239,11 +274,9 @@ def rebuilds(
 
 
 def bench_size(n: int, jobs: list[int], workdir: Path, args: argparse.Namespace) -> dict:
-    html, seed, dask, lcut = args.html, args.seed, args.dask, not args.no_lcut
+    html, seed, dask = args.html, args.seed, args.dask
     corpus, paths, total = corpus_of(n, workdir, seed)
-    lcut_times = lcut_seconds(paths, total, workdir) if lcut else None
-    lcut_s = lcut_times[0] if lcut_times else None
-    builds = full_builds(n, total, corpus, jobs, workdir, lcut_times)
+    builds, lcut_s, ratios = rounds_of_builds(n, total, corpus, paths, jobs, workdir, args)
     j = max(jobs)
     if dask:
         seconds, peak, _ = kg_build(corpus, workdir / f"out-{n}-dask", j, dask=True)
@@ -268,7 +301,7 @@ def bench_size(n: int, jobs: list[int], workdir: Path, args: argparse.Namespace)
     for k in jobs:
         shutil.rmtree(workdir / f"out-{n}-j{k}", ignore_errors=True)
     shutil.rmtree(corpus, ignore_errors=True)
-    return {"docs": n, "bytes": total, "lcut": lcut_s, "builds": builds, "rebuild": min(shares)}
+    return {"docs": n, "bytes": total, "lcut": lcut_s, "builds": builds, "ratios": ratios, "rebuild": min(shares)}
 
 
 def build_only(n: int, jobs: int, workdir: Path, seed: int) -> None:
@@ -320,9 +353,7 @@ def summary(results: list[dict], jobs: list[int]) -> None:
         growth = b["builds"][j][1] / max(1, a["builds"][j][1])
         print(f"\npeak RSS grows {growth:.2f}x for {b['docs'] / a['docs']:.0f}x the reports (--jobs {j})")
     for r in results:
-        ratios = "   ".join(
-            f"build/lcut --jobs {j} {r['builds'][j][0] / r['lcut']:4.2f}" for j in sorted(r["builds"]) if r["lcut"]
-        )
+        ratios = "   ".join(f"build/lcut --jobs {j} {ratio:4.2f}" for j, ratio in sorted(r["ratios"].items()))
         print(f"{r['docs']:>7} reports: {ratios}   rebuild {r['rebuild']:4.1f} % of a full build")
 
 
@@ -335,6 +366,9 @@ def main() -> None:
     parser.add_argument("--no-lcut", action="store_true", help="leave out bare jieba.lcut (and the ratios to it)")
     parser.add_argument("--build-only", action="store_true", help="one build per size: --jobs max, HTML, validation")
     parser.add_argument("--verify", action="store_true", help="check a rebuilt graph against a fresh build's bytes")
+    parser.add_argument(
+        "--repeat", type=int, default=1, help="rounds of lcut and full builds, back to back; ratios: their median"
+    )
     parser.add_argument("--seed", type=int, default=10)
     parser.add_argument("--workdir", type=Path, help="where to generate (default: a temporary folder)")
     parser.add_argument("--profile", action="store_true", help="profile a build of the seeds instead")
@@ -349,6 +383,8 @@ def main() -> None:
     )
     print(GOALS)
     jobs = sorted(set(args.jobs))
+    if args.workdir is not None:
+        args.workdir.mkdir(parents=True, exist_ok=True)
     with tempfile.TemporaryDirectory(dir=args.workdir) as tmp:
         if args.build_only:
             for n in sorted(args.docs):
