@@ -143,7 +143,8 @@ class AreaTable:
         closing bracket or quote runs into it, after
         a year (2022年新县…), or after its prefecture's name (信阳市新县). A name that is an ordinary word (城区,
         矿区: kg/data/generic_area_names.txt), or that a common word runs into (示范县, 完成县委: kg/data/
-        words_into_county_names.txt), counts only after its prefecture's name."""
+        words_into_county_names.txt), counts only after its prefecture's name, or at the start of a line that heads
+        its own report (城区人民政府关于…, 城区2023年…)."""
         name = text[start : start + 2]
         generic = name in _generic_names() or (start > 0 and text[start - 1 : start + 1] in _words_into_names())
         before = text[start - 1] if start else ""
@@ -152,10 +153,14 @@ class AreaTable:
             return True
         if not generic and text[start - 1] in "年度":
             return True
+        if generic and (start == 0 or text[start - 1] == "\n") and _HEADS_ITS_REPORT.match(text, start + 2):
+            return True  # 城区人民政府关于… / 城区2023年…: a heading names its own district
         parents = {self.by_code[a.parent].name for a in self.lookup(name) if a.parent in self.by_code}
         return any(text.endswith(p, 0, start) for p in parents)
 
 
+# what follows a district's name at the head of its own report or document (城区人民政府关于…, 矿区2023年度…)
+_HEADS_ITS_REPORT = re.compile(r"(?:人民政府|政府|(?:19|20)\d\d\s*年|关于)")
 _JOINS = frozenset(CLOSING_MARKS + "0123456789")
 """What ends a word that a function character then joins to the next (…号）和县委办公室): not a place's start."""
 

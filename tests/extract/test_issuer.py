@@ -503,3 +503,12 @@ def test_a_salutation_names_whom_the_report_is_sent_to_not_who_sends_it():
 def test_a_line_that_ends_with_a_colon_but_names_no_body_is_the_opening():
     i = info("2023年度法治政府建设情况报告\n\n根据要求，现将平遥县有关情况报告如下：\n一、主要工作\n全年办理案件10件。")
     assert i.area.name == "平遥县"
+
+
+def test_a_district_named_by_an_ordinary_word_heads_its_own_report():
+    titled = "城区人民政府关于2023年法治政府建设情况的报告\n2023年，在阳泉市委、市政府的领导下，我区坚持依法行政。"
+    assert info(titled).area.code == "140302"
+    signed = "城区2023年法治政府建设年度报告\n2023年，我区坚持依法行政。\n晋城市城区人民政府\n2024年1月5日"
+    assert info(signed).area.code == "140502"
+    in_a_city_s_report = "阳泉市2023年法治政府建设年度报告\n2023年，我市坚持依法行政。\n城区2023年完成改造。"
+    assert info(in_a_city_s_report).area.name == "阳泉市"
