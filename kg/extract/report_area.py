@@ -41,9 +41,10 @@ _TIER_BODY = re.compile(  # 2022年，市司法局坚持…: a department named 
 _TIER_SUBJECT = re.compile(r"(?:^|[，,。\n])\s*(?:我|本)?(?P<tier>[" + TIERS + r"])(?:人民)?政府" + REPORTING)
 _PROVINCE_SUBJECT = re.compile(r"(?:19|20)\d\d\s*年度?\s*[，,]\s*(?:自治区|省)(?:人民)?(?:政府)?" + REPORTING)
 _BELOW_PROVINCE = ("市", "县", "旗", "州", "盟", "地区")  # tier words of what lies below a province (区: see below)
-_SUPERIOR = re.compile(  # 在某市委的坚强领导下 / 根据某市依法治市办的统一部署: a superior, not the one that reports
+_SUPERIOR = re.compile(  # 在某市委的坚强领导下 / 根据某市依法治市办的统一部署 / 按照某市…《…通知》要求: a superior
     r"在[^，。；]{0,24}的(?:坚强|正确|大力|有力|悉心|精心)?(?:领导|指导|支持)"
     r"|(?:根据|按照|依据)[^，。；]{0,30}的(?:统一|决策|工作)?(?:部署|安排|要求)"
+    r"|(?:根据|按照|依据)[^，。；《》]{0,30}《[^《》\n]{1,60}》(?:的)?(?:部署|安排|要求|精神|规定)"  # 根据某市…《关于…的通知》要求
 )
 _WE = {
     "县": "county",

@@ -474,6 +474,15 @@ def test_the_body_whose_arrangements_are_followed_is_a_superior():
     assert i.area.name == "登封市"
 
 
+def test_the_body_whose_notice_asked_for_the_report_is_a_superior():
+    for opening in (
+        "根据晋中市全面依法治市委员会办公室《关于做好2023年度法治政府建设情况报告工作的通知》要求，",
+        "按照晋中市人民政府办公室《关于报送法治政府建设情况的通知》的要求，",
+    ):
+        i = info(f"2023年度法治政府建设情况报告\n{opening}现将平遥县有关情况报告如下。")
+        assert i.area.name == "平遥县", opening
+
+
 def test_a_city_s_portal_above_a_county_level_city_that_says_wo_shi_is_a_superior_s():
     i = info(
         "郑州市人民政府\n2023年，我市坚持依法行政，深入推进法治政府建设，印发《新密市2023年法治政府建设工作要点》。"
