@@ -294,6 +294,12 @@ def test_bulletins_yearbooks_and_lecture_programmes_are_not_regulations():
     assert [m.category for m in found] == ["media", "book", "media", "regulation"]
 
 
+def test_certificates_licences_and_signed_pledges_are_papers_not_rules():
+    found = regs("执法人员持有《行政执法证》，换发《营业执照》，签订《法治建设目标责任书》，签署《信用承诺书》。")
+    assert [m.category for m in found] == ["other"] * 4
+    assert regs("落实《某省行政执法证管理办法》。")[0].category == "regulation"
+
+
 def test_programmes_watched_or_broadcast_and_papers_printed_in_are_media():
     found = regs("组织收看《某某说法》，观看《某某底线》，制作《法治某县》宣传片，在《某县人民政府公报》刊登公告。")
     assert [m.category for m in found] == ["media", "media", "media", "media"]
