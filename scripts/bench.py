@@ -3,7 +3,6 @@ jobs and report size, memory, and rebuilds after a change — every goal of issu
 
     python scripts/bench.py                                   # 1,000 reports, --jobs 1 and 2
     python scripts/bench.py --docs 1000 10000 --jobs 1 2 --sizes   # the acceptance run of issue 19
-    python scripts/bench.py --docs 1000 --repeat 3            # three rounds of lcut and builds: median ratios
     python scripts/bench.py --docs 200 --html                 # also time graph.html
     python scripts/bench.py --docs 1000 --dask                # also build on a Dask LocalCluster: its ratio beside
     python scripts/bench.py --docs 100000 --build-only        # one build (--jobs 2, graph.html, validation): time, RSS
@@ -25,10 +24,9 @@ the dev texts recombined under other places and years; never committed) and meas
 * with ``--sizes``, the series of ``scripts/bench_sizes.py``: time per MB of one report of 20 KB to 4 MB, of
   ordinary text and of one sentence repeated.
 
-``--build-only`` makes a corpus of 100,000 reports feasible: one build with the largest ``--jobs`` (graph.html and
-validation on), its time and the peak RSS of its process tree (and of its main process and largest other one),
-nothing else. It prints ratios and figures, never
-a pass/fail verdict: the machine's other load changes absolute times.
+``--build-only`` makes 100,000 reports feasible: one build with the largest ``--jobs`` (graph.html and validation
+on), its time and the peak RSS of its process tree (of its main process and largest other one), nothing else.
+``--repeat N``: N rounds of lcut and the full builds, ratios their median. Ratios and figures, never a verdict.
 """
 
 from __future__ import annotations
@@ -227,8 +225,8 @@ def rounds_of_builds(
 ) -> tuple[dict[int, tuple[float, int, float]], float | None, dict[int, float]]:
     """``args.repeat`` rounds of bare jieba.lcut then a full build per job count, back to back: each round's
     ratios are measured minutes apart, and their median stands for the run (the machine is shared; one slow
-    minute moves one round). Returns the last round's builds, the median lcut seconds and the median build/lcut
-    ratio per job count."""
+    minute moves one round). Returns the last round's builds and lcut seconds (what the rebuilds and the Dask
+    build are compared with) and the median build/lcut ratio per job count."""
     per_round: list[tuple[tuple[float, float] | None, dict[int, tuple[float, int, float]]]] = []
     for r in range(args.repeat):
         if args.repeat > 1:
@@ -244,7 +242,7 @@ def rounds_of_builds(
             f"median of {args.repeat} rounds: "
             + "   ".join(f"--jobs {j} build/lcut {ratios[j]:4.2f} (CPU {cpu[j]:4.2f} x lcut's)" for j in jobs)
         )
-    return per_round[-1][1], statistics.median(lc[0] for lc, _ in per_round), ratios
+    return per_round[-1][1], per_round[-1][0][0], ratios
 
 
 def rebuilds(
@@ -366,14 +364,14 @@ def main() -> None:
     parser.add_argument("--no-lcut", action="store_true", help="leave out bare jieba.lcut (and the ratios to it)")
     parser.add_argument("--build-only", action="store_true", help="one build per size: --jobs max, HTML, validation")
     parser.add_argument("--verify", action="store_true", help="check a rebuilt graph against a fresh build's bytes")
-    parser.add_argument(
-        "--repeat", type=int, default=1, help="rounds of lcut and full builds, back to back; ratios: their median"
-    )
+    parser.add_argument("--repeat", type=int, default=1, help="rounds of lcut and full builds; their median")
     parser.add_argument("--seed", type=int, default=10)
     parser.add_argument("--workdir", type=Path, help="where to generate (default: a temporary folder)")
     parser.add_argument("--profile", action="store_true", help="profile a build of the seeds instead")
     parser.add_argument("--dask", action="store_true", help="also build on a Dask LocalCluster (needs the dask extra)")
     args = parser.parse_args()
+    if args.repeat < 1:
+        parser.error(f"--repeat: at least one round, not {args.repeat}")
     if args.profile:
         profile()
         return

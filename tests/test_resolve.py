@@ -27,9 +27,10 @@ def test_short_law_name_resolves_to_full_title():
 def test_a_law_named_with_its_version_note_is_the_law():
     c = build_corpus(
         "2023年，学习《行政复议法》，组织学习《中华人民共和国行政复议法（2023年修订）》"
-        "和《中华人民共和国安全生产法(2021年第三次修正)》。"
+        "和《中华人民共和国安全生产法(2021年第三次修正)》，宣传《中华人民共和国行政处罚法（2021年1月22日修订）》。"
     )
-    assert sorted(c.regulations) == ["中华人民共和国安全生产法", "中华人民共和国行政复议法"]
+    laws = ["中华人民共和国安全生产法", "中华人民共和国行政处罚法", "中华人民共和国行政复议法"]
+    assert sorted(c.regulations) == laws
 
 
 def test_a_version_note_is_dropped_only_from_a_law_of_the_table():

@@ -38,7 +38,7 @@ from kg.extract.report_area import (
     subject_tier,
     we_tier,
 )
-from kg.extract.report_head import HEAD_LINES, Head, blank_salutations, is_body, lines_of, read_head
+from kg.extract.report_head import HEAD_LINES, Head, after_salutation, is_body, lines_of, read_head
 from kg.extract.township import (
     headed_by_township,
     is_township_government,
@@ -237,7 +237,6 @@ def _township_report(
 
 def extract_report_info(doc: Document) -> ReportInfo:
     text = arabic_years(doc.clean)  # 二〇二三年 → 2023年, same offsets; names are sliced from doc.clean
-    text = blank_salutations(text, lines_of(text))
     lines = lines_of(text)
     info = ReportInfo(published=doc.meta.get("published"))
     head = read_head(text, lines)
@@ -250,13 +249,14 @@ def extract_report_info(doc: Document) -> ReportInfo:
         body_start = max(body_start, head.issuer[1])
         if _superior_banner(text, head, body_start, whole):
             head.issuer, head.skip = None, head.issuer[1]  # the banner is no evidence of the area either
+    year_start, body_start = body_start, after_salutation(text, lines, body_start)
     if head.issuer is None:
         head.issuer = _opening_department(text, body_start)
     if head.issuer:
         issuer = doc.clean[head.issuer[0] : head.issuer[1]]
         info.issuer = re.sub(r"\s+", "", issuer).replace("(", "（").replace(")", "）")
         info.issuer_span = doc.span(*head.issuer)
-    found = _year(text, head, body_start, head_end)
+    found = _year(text, head, year_start, head_end)
     if found:
         info.year, at = found
         info.year_span = doc.span(at, at + 4)

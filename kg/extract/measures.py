@@ -26,6 +26,7 @@ from functools import lru_cache
 from kg.extract.lost_brackets import LostTitles, title_spans
 from kg.extract.regulations import Titles, find_titles
 from kg.extract.spans import SpanSet
+from kg.lang.laws import law_table
 from kg.lang.schemes import measure_scheme
 from kg.lang.zh import CLAUSE_ENDS, FUNCTION_CHARS, HAN_CLASS, is_han, quoted, without_quotes
 from kg.model import MeasureMention
@@ -35,7 +36,8 @@ from kg.segment import Segmenter
 
 _QUOTED = quoted(2, 60)
 _LONGEST_NAME = 24  # a quoted phrase longer than this is a measure only as a formula of short parts:
-_FORMULA = re.compile(f"[{HAN_CLASS}]{{2,8}}(?:[、，,；;][{HAN_CLASS}]{{2,8}}){{2,}}")  # “职能科学、权责法定、…”
+# an enumeration of three or more short parts: “职能科学、权责法定、…”
+_FORMULA = re.compile(f"[{HAN_CLASS}]{{2,8}}(?:、[{HAN_CLASS}]{{2,8}}){{2,}}")
 _TRAILING = re.compile(r"(?:改革|工作|活动)$")
 _NUMERAL = re.compile(r"[一二两双三四五六七八九十百千万0-9０-９]")
 _PARTS = re.compile(r"[、，,+＋·]")
@@ -177,8 +179,10 @@ def _heads() -> tuple[str, ...]:
 
 def _names_a_method(phrase: str) -> bool:
     """A quoted word before a reform or method noun (“承诺制”改革, “极简”审批) names that method: the rules for a
-    slogan's shape do not apply, the exclusions do."""
+    slogan's shape do not apply, the exclusions do, and a law's name (“宪法”主题宣传) is the law publicised."""
     key = _key(phrase)
+    if law_table().get(key) is not None:
+        return False  # “宪法”主题宣传, “民法典”主题活动: a law publicised, not a method
     return bool(re.search(f"[{HAN_CLASS}]", key)) and "的" not in key and key not in _not_names() and len(key) >= 2
 
 

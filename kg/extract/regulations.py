@@ -13,6 +13,7 @@ only if the doer is named as this government. With no verb before it, an issuing
 from __future__ import annotations
 
 import re
+from dataclasses import dataclass
 from functools import lru_cache
 
 from kg.extract.laws import find_unbracketed_laws
@@ -20,7 +21,7 @@ from kg.extract.lost_brackets import LostTitles, lost_title_spans
 from kg.extract.roles import OwnArea, inner_role, role_of
 from kg.extract.spans import SpanSet
 from kg.lang.laws import law_table
-from kg.lang.titles import normalise_title
+from kg.lang.titles import normalise_title, without_version
 from kg.lang.zh import HAN_CLASS, SENTENCE_ENDS, quoted
 from kg.model import AreaRef, RegulationMention
 from kg.read import Document
@@ -84,41 +85,59 @@ def find_titles(text: str) -> Titles:
     return tuple(result)
 
 
-_MEDIA_AFTER = re.compile(
-    r"(?:电视|广播|专题|普法|法治|访谈|系列|公益)?(?:栏目|节目|专栏|专题片|频道|电视节目|广播节目|微电影|短视频|公众号|"
-    r"宣传片|纪录片|动漫|情景剧|栏目剧|广告)"
-)
-# a programme watched or broadcast (收看《…》, 播放《…》), a paper or gazette printed in (在《…》刊发): media, not rules
-_MEDIA_BEFORE = re.compile(r"(?:收看|观看|收听|观摩|播放|播出|开播|拍摄|摄制|录制|上映)了?$")
-_PRINTED_IN = re.compile(r"(?:上|中)?(?:刊发|刊登|刊载|发表|登载|播出|连载)")
-# a lecture or speech titled 《…》: 作《习近平法治思想》专题辅导, 主讲《…》, 题为《…》的报告
-_SPEECH_AFTER = re.compile(r"(?:专题辅导|辅导报告|专题讲座|讲座|专题报告|专题党课|党课|宣讲报告|授课|主题演讲|讲话)")
-# a list of courses: 开发《…》《…》等3门专题精品课程 — each title of the list is a course, unless it is named as a law
-# or rule is (《民法典》《某某条例》等专题讲座 are lectures on laws: the laws stay regulations)
 _REST_OF_LIST = re.compile(r"(?:[、，,和及与]?《[^《》\n]{1,60}》)*(?:等[0-9一二三四五六七八九十]*[门个部期堂节]?)?")
-_COURSE_AFTER = re.compile(r"[^，,。；;《》\n]{0,6}?(?:专题|精品|网络|线上)*(?:课程|微课|课件)")  # 等法治相关课程10门
-_RULE_ENDING = re.compile(r"(?:法|法典|条例|办法|规定|细则|规则|意见|方案|规划|纲要|决定|通知)(?:（[^）]*）)?$")
-_SPEECH_BEFORE = re.compile(r"(?:主讲|讲授|题为|为题)$")
+_RULE_ENDING = re.compile(  # 《某某法》 is a law, 《今日说法》 and 《以案说法》 programmes
+    r"(?:(?<![说看做想])法|法典|条例|办法|规定|细则|规则|意见|方案|规划|纲要|决定|通知)(?:（[^）]*）)?$"
+)
 _COPIES_AFTER = re.compile(
     r"[0-9０-９一二三四五六七八九十百千万][0-9０-９,，一二三四五六七八九十百千万余多近约]*(?:册|本)"
 )
 
 
+@dataclass(frozen=True)
+class _TitleContexts:
+    """The words around a title that say what it names (kg/data/title_contexts.csv), as patterns."""
+
+    media_after: re.Pattern[str]  # matched at the title's end: 《…》栏目
+    media_before: re.Pattern[str]  # searched in the 4 characters before it: 收看《…》
+    printed_in: re.Pattern[str]  # matched at its end, after 在《: 在《…》刊发
+    speech_after: re.Pattern[str]
+    speech_before: re.Pattern[str]
+    course_after: re.Pattern[str]  # after the rest of a list of titles: 《…》《…》等3门课程
+
+
+@lru_cache(maxsize=1)
+def _title_contexts() -> _TitleContexts:
+    w = {row["name"]: row["words"] for row in data_csv("title_contexts.csv")}
+    return _TitleContexts(
+        media_after=re.compile(f"(?:{w['media_lead']})?(?:{w['media_after']})"),
+        media_before=re.compile(f"(?:{w['media_before']})了?$"),
+        printed_in=re.compile(f"上?(?:{w['printed_in']})"),
+        speech_after=re.compile(f"(?:{w['speech_after']})"),
+        speech_before=re.compile(f"(?:{w['speech_before']})$"),
+        course_after=re.compile(f"[^，,。；;《》\\n]{{0,6}}?(?:{w['course_lead']})*(?:{w['course_after']})"),
+    )
+
+
 def _category_from_context(text: str, start: int, end: int, title: str) -> str:
-    """What the words around a title say it is: 《法治某县》栏目, 收看《某某说法》, 在《某某日报》刊发 name media;
-    编印《某某故事》5000册 a booklet (unless the title is a law of the table: 发放《宪法》5000册 still names the
-    constitution)."""
-    if _MEDIA_AFTER.match(text, end):
+    """What the words around a title say it is (kg/data/title_contexts.csv): 《法治某县》栏目, 收看《某某说法》,
+    在《某某日报》刊发 name media; 作《…》专题辅导 a lecture, 《…》等3门课程 courses; 编印《某某故事》5000册 a
+    booklet. A law of the table stays a regulation (发放《宪法》5000册, 主讲《民法典》), and so does a title that ends
+    as a rule does for media and courses (播放《某省安全生产条例》解读视频)."""
+    found = _title_contexts()
+    law = law_table().get(without_version(title)) is not None
+    rule = law or bool(_RULE_ENDING.search(title))
+    if found.media_after.match(text, end) and not rule:
         return "media"
-    course = _COURSE_AFTER.match(text, _REST_OF_LIST.match(text, end).end()) and not _RULE_ENDING.search(title)
-    spoken = _SPEECH_AFTER.match(text, end) or _SPEECH_BEFORE.search(text, max(0, start - 4), start)
-    if (course or spoken) and law_table().get(title) is None:
+    course = found.course_after.match(text, _REST_OF_LIST.match(text, end).end()) and not rule
+    spoken = found.speech_after.match(text, end) or found.speech_before.search(text, max(0, start - 4), start)
+    if (course or spoken) and not law:
         return "speech"
-    if _COPIES_AFTER.match(text, end) and law_table().get(title) is None:
+    if _COPIES_AFTER.match(text, end) and not law:
         return "book"
-    watched = _MEDIA_BEFORE.search(text, max(0, start - 4), start)
-    printed_in = text[start - 1 : start] == "在" and _PRINTED_IN.match(text, end)
-    if (watched or printed_in) and law_table().get(title) is None:
+    watched = found.media_before.search(text, max(0, start - 4), start)
+    printed_in = text[start - 1 : start] == "在" and found.printed_in.match(text, end)
+    if (watched or printed_in) and not rule:
         return "media"
     return "regulation"
 

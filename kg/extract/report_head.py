@@ -163,17 +163,24 @@ def read_head(text: str, lines: list[tuple[int, int]]) -> Head:
 
 
 _SALUTATION = re.compile(r"\s*(?:尊敬的)?(?P<to>[^\n，。,；;：:]{2,40}?)\s*[:：]\s*")
+_ADDRESSEES = re.compile(r"[、和及并]")  # 中共某某市委、某某市人民政府: / 市政府并市委:
+_BEFORE_THE_TEXT = 16  # at most this many lines between a title and the first paragraph (the page's fields …)
+_PARAGRAPH = re.compile(r"[^\n]{61}|[^\n]*。")  # a line of running text: long, or with a full stop
 
 
-def blank_salutations(text: str, lines: list[tuple[int, int]]) -> str:
-    """``text`` with each salutation among its first lines blanked out (same length): a superior's name and a colon
-    alone on a line (某某市人民政府： / 中共某某市委、某某市人民政府:) names whom the report is sent to, never who
-    sends it, and is no evidence of the issuer's area or year."""
-    for s, e in lines[: HEAD_LINES + 2]:
-        found = _SALUTATION.fullmatch(text, s, e)
-        if found is not None and any(is_body(part) for part in re.split(r"[、和及]", found.group("to"))):
-            text = text[:s] + " " * (e - s) + text[e:]
-    return text
+def after_salutation(text: str, lines: list[tuple[int, int]], start: int) -> int:
+    """Where the report's own text starts: after a salutation among the short lines from ``start`` to the first
+    paragraph — a body's name and a colon alone on a line (某某市人民政府： / 中共某某市委、某某市人民政府:), whom the
+    report is sent to. The opening read for the subject that reports starts after it; the name stays in the text,
+    since a township or a department writing to its own county names its county there and nowhere else."""
+    found = start
+    for s, e in [line for line in lines if line[0] >= start][:_BEFORE_THE_TEXT]:
+        if _PARAGRAPH.match(text, s, e):
+            break
+        to = _SALUTATION.fullmatch(text, s, e)
+        if to is not None and any(is_body(part) for part in _ADDRESSEES.split(to.group("to"))):
+            found = e
+    return found
 
 
 def _top_body(text: str, lines: list[tuple[int, int]], title: tuple[int, int] | None) -> tuple[int, int] | None:

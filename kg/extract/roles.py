@@ -63,12 +63,16 @@ def role_verbs() -> re.Pattern[str]:
     return _verbs()[0]
 
 
+_EARLIER_INNER = re.compile(r"(?:[〈<＜‹《][^〈〉<>＜＞‹›《》]*[〉>＞›》]\s*[、，,和及与]?\s*)+$")
+
+
 def inner_role(outer_before: str, outer_role: str) -> str:
     """The role of a title nested in another: a notice that issues it (关于印发〈某某办法〉的通知: the title's text
     before the inner one ends with an issuing verb) gives it the notice's own role; one that implements, studies or
     forwards it (贯彻落实〈纲要〉的实施方案, 关于转发〈…〉的通知) cites it."""
     pattern, roles, _ = _verbs()
-    found = [m for m in pattern.finditer(outer_before) if m.end() == len(outer_before.rstrip())]
+    before = _EARLIER_INNER.sub("", outer_before.rstrip())  # 印发〈甲办法〉和〈乙规定〉: the verb is before 〈甲办法〉
+    found = [m for m in pattern.finditer(before) if m.end() == len(before)]
     return outer_role if found and roles[found[-1].group()] == "issued" else "cited"
 
 

@@ -20,6 +20,10 @@ _AUTONOMOUS = re.compile(r"自治([州县旗])$")
 _MAX_NAME = 12
 
 
+# what follows a district's name at the head of its own report or document (城区人民政府关于…, 矿区2023年度…)
+_HEADS_ITS_REPORT = re.compile(r"(?:人民政府|政府|(?:19|20)\d\d\s*年|关于)")
+
+
 @dataclass(frozen=True)
 class Area:
     code: str
@@ -159,8 +163,6 @@ class AreaTable:
         return any(text.endswith(p, 0, start) for p in parents)
 
 
-# what follows a district's name at the head of its own report or document (城区人民政府关于…, 矿区2023年度…)
-_HEADS_ITS_REPORT = re.compile(r"(?:人民政府|政府|(?:19|20)\d\d\s*年|关于)")
 _JOINS = frozenset(CLOSING_MARKS + "0123456789")
 """What ends a word that a function character then joins to the next (…号）和县委办公室): not a place's start."""
 

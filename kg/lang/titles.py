@@ -38,8 +38,10 @@ def normalise_title(title: str) -> str:
     return t
 
 
-# a version note after a law's name: （2023年修订）, （2018年第二次修正）, （2021修正版）
-_VERSION_NOTE = re.compile(r"（(?:(?:19|20)\d\d年?)?(?:第[一二三四五六七八九十]+次)?(?:修订|修正|修改)(?:版|本|稿)?）$")
+# a version note after a law's name: （2023年修订）, （2018年第二次修正）, （2021年1月22日修订）, （2021修正版）
+_VERSION_NOTE = re.compile(
+    r"（(?:(?:19|20)\d\d年?(?:\d{1,2}月(?:\d{1,2}日)?)?)?(?:第[一二三四五六七八九十]+次)?(?:修订|修正|修改)(?:版|本|稿)?）$"
+)
 
 
 def without_version(title: str) -> str:

@@ -1,6 +1,7 @@
 """Issuer, area and year of a report. Every text here is composed for the test."""
 
 from kg.extract.issuer import extract_report_info
+from kg.extract.report_head import after_salutation, lines_of
 from kg.read import Document
 
 
@@ -509,9 +510,22 @@ def test_a_salutation_names_whom_the_report_is_sent_to_not_who_sends_it():
     assert untitled.area.name == "晋中市"
 
 
-def test_a_line_that_ends_with_a_colon_but_names_no_body_is_the_opening():
-    i = info("2023年度法治政府建设情况报告\n\n根据要求，现将平遥县有关情况报告如下：\n一、主要工作\n全年办理案件10件。")
-    assert i.area.name == "平遥县"
+def test_a_line_that_ends_with_a_colon_but_names_no_body_is_no_salutation():
+    for line, salutation in (("主要做法：", False), ("平遥县基本情况：", False), ("晋中市人民政府：", True)):
+        text = f"{line}\n2023年，我县坚持依法行政。"
+        assert after_salutation(text, lines_of(text), 0) == (len(line) if salutation else 0), line
+
+
+def test_a_township_or_a_department_writing_to_its_own_county_keeps_the_county_it_names_there():
+    town = info("古陶镇关于2023年度法治政府建设情况的报告\n平遥县人民政府：\n2023年，我镇坚持依法行政。\n2024年1月10日")
+    assert (town.issuer, town.area.name) == ("晋中市平遥县古陶镇人民政府", "平遥县")
+    office = info("关于2023年度法治政府建设情况的报告\n平遥县人民政府：\n2023年，我局坚持依法行政。\n2024年1月10日")
+    assert office.area.name == "平遥县"
+
+
+def test_a_salutation_below_a_page_s_fields_is_found_up_to_the_first_paragraph():
+    page = "分类：其他；报告\n发文字号：平政发〔2024〕1号\n晋中市人民政府：\n2023年，平遥县坚持依法行政，推进法治建设。"
+    assert info(page).area.name == "平遥县"
 
 
 def test_a_district_named_by_an_ordinary_word_heads_its_own_report():

@@ -194,7 +194,7 @@ def test_a_quoted_structure_of_tiers_is_no_measure():
 def test_a_long_quoted_formula_of_short_parts_is_a_measure():
     goal = "职能科学、权责法定、执法严明、公开公正、智能高效、廉洁诚信、人民满意"
     assert measures(f"全县锚定“{goal}”的总目标，持续推进依法行政。") == [goal]
-    steps = "前台综合受理，后台分类审批，统一窗口出件，全程留痕监督"
+    steps = "前台综合受理、后台分类审批、统一窗口出件、全程留痕监督"
     assert measures(f"大厅实行“{steps}”。") == [steps]
 
 
@@ -202,8 +202,11 @@ def test_a_long_quotation_of_a_speech_or_a_list_of_problems_is_no_measure():
     speech = "法治政府建设是全面依法治国的重点任务和主体工程，要率先突破"
     assert measures(f"习近平总书记强调“{speech}”，我们认真落实。") == []
     assert measures("解决“办事难、办事慢、来回跑、多头跑、材料多”等问题。") == []
+    praise = "办事效率很高，服务态度很好，窗口环境很美，流程非常简单"
+    assert measures(f"群众纷纷点赞“{praise}”。") == []
 
 
 def test_a_quoted_word_naming_a_campaign_of_enforcement_or_clean_up_is_a_measure():
     found = measures("开展“蓝天”专项执法行动，部署“清风”专项整治，启动“护苗”攻坚行动。")
     assert found == ["蓝天", "清风", "护苗"]
+    assert measures("开展“宪法”主题宣传和“民法典”主题活动。") == []  # a law publicised is no measure

@@ -306,8 +306,12 @@ def test_programmes_watched_or_broadcast_and_papers_printed_in_are_media():
 
 
 def test_a_law_broadcast_or_a_rule_a_text_is_written_in_stays_a_regulation():
-    found = regs("播放《民法典》，在《某县行政执法公示办法》中明确公示内容，学习《某县规范性文件管理办法》。")
-    assert [m.category for m in found] == ["regulation", "regulation", "regulation"]
+    text = (
+        "播放《民法典》，制作《民法典》宣传片，收看《中华人民共和国行政复议法（2023年修订）》，"
+        "观看《某省安全生产条例》解读视频，县电视台播出《某县规范性文件管理办法》政策解读，"
+        "在《某县行政执法公示办法》中明确公示内容。"
+    )
+    assert [m.category for m in regs(text)] == ["regulation"] * 6
 
 
 def test_a_document_jointly_co_signed_by_this_government_s_department_is_issued():
