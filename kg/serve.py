@@ -387,12 +387,14 @@ def _interrupt(signum, frame) -> None:
 
 def serve_until_interrupted(server: Server) -> str | None:
     """Wait for Ctrl-C (SIGINT) or SIGTERM, then stop the server and remove its store. Returns None when
-    interrupted, or why the server stopped by itself."""
-    previous = signal.signal(signal.SIGTERM, _interrupt)
+    interrupted, or why the server stopped by itself. Both handlers are set here: a process started as a
+    background job of a script inherits SIGINT ignored, and Python then never raises KeyboardInterrupt."""
+    previous = {sig: signal.signal(sig, _interrupt) for sig in (signal.SIGINT, signal.SIGTERM)}
     try:
         return server.wait()
     except KeyboardInterrupt:
         return None
     finally:
-        signal.signal(signal.SIGTERM, previous)
+        for sig, handler in previous.items():
+            signal.signal(sig, handler)
         server.stop()

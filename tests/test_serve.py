@@ -72,8 +72,13 @@ def test_the_endpoint_is_read_only(seeds_out):
         assert count["boolean"] is False
 
 
+def _sigint_ignored() -> None:  # as a background job of a script starts: SIGINT ignored, inherited through exec
+    signal.signal(signal.SIGINT, signal.SIG_IGN)
+
+
 @needs_oxigraph
-def test_kg_serve_prints_its_url_and_stops_cleanly_on_ctrl_c(seeds_out):
+@pytest.mark.parametrize("started", ["in a terminal", "as a script's background job"])
+def test_kg_serve_prints_its_url_and_stops_cleanly_on_ctrl_c(seeds_out, started):
     port = free_port()
     process = subprocess.Popen(
         [sys.executable, "-m", "kg", "serve", str(seeds_out / "graph.ttl"), "--port", str(port)],
@@ -82,6 +87,7 @@ def test_kg_serve_prints_its_url_and_stops_cleanly_on_ctrl_c(seeds_out):
         stderr=subprocess.PIPE,
         text=True,
         env={**os.environ, "PYTHONUNBUFFERED": "1"},
+        preexec_fn=_sigint_ignored if started.startswith("as") else None,  # noqa: PLW1509 - a test's child only
     )
     try:
         first = process.stdout.readline()
