@@ -210,3 +210,8 @@ def test_a_quoted_word_naming_a_campaign_of_enforcement_or_clean_up_is_a_measure
     found = measures("开展“蓝天”专项执法行动，部署“清风”专项整治，启动“护苗”攻坚行动。")
     assert found == ["蓝天", "清风", "护苗"]
     assert measures("开展“宪法”主题宣传和“民法典”主题活动。") == []  # a law publicised is no measure
+
+
+def test_a_quoted_everyday_word_of_emphasis_is_no_measure():
+    text = "实现执法监督“全覆盖”，加强依法行政“硬约束”，实现服务群众“零距离”，推行“一站式”服务。"
+    assert measures(text) == ["一站式"]
