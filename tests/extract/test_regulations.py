@@ -300,6 +300,12 @@ def test_certificates_licences_and_signed_pledges_are_papers_not_rules():
     assert regs("落实《某省行政执法证管理办法》。")[0].category == "regulation"
 
 
+def test_software_sites_gazetteers_oaths_and_contracts_are_not_rules():
+    found = regs("上线《某县智慧执法平台》，开通《某县政务服务网》，编纂《某县志》，签订《某县法律顾问合同》。")
+    assert [m.category for m in found] == ["other"] * 4
+    assert regs("印发《某县行政执法监督系统管理办法》。")[0].category == "regulation"
+
+
 def test_programmes_watched_or_broadcast_and_papers_printed_in_are_media():
     found = regs("组织收看《某某说法》，观看《某某底线》，制作《法治某县》宣传片，在《某县人民政府公报》刊登公告。")
     assert [m.category for m in found] == ["media", "media", "media", "media"]
