@@ -22,7 +22,7 @@ from kg.extract.roles import OwnArea, inner_role, role_of
 from kg.extract.spans import SpanSet
 from kg.lang.laws import law_table
 from kg.lang.titles import normalise_title, without_version
-from kg.lang.zh import HAN_CLASS, SENTENCE_ENDS, quoted
+from kg.lang.zh import HAN_CLASS, INNER_TITLE_CLOSES, INNER_TITLE_OPENS, SENTENCE_ENDS, quoted
 from kg.model import AreaRef, RegulationMention
 from kg.read import Document
 from kg.resources import data_csv, data_lines
@@ -33,7 +33,9 @@ Titles = tuple[tuple[int, int, int | None], ...]
 """A document's 《》 titles: (start, end, index of the enclosing title or None), in clean-text offsets."""
 
 MAX_TITLE = 160
-_INNER = re.compile(r"[<〈＜‹]([^<>〈〉＜＞‹›《》\n]{2,120})[>〉＞›]")
+_INNER = re.compile(
+    f"[{INNER_TITLE_OPENS}]([^{INNER_TITLE_OPENS}{INNER_TITLE_CLOSES}《》\\n]{{2,120}})[{INNER_TITLE_CLOSES}]"
+)
 _SENTENCE_END = SENTENCE_ENDS
 _CLAUSE_END = _SENTENCE_END + "，,：:"
 _BEFORE = 200  # how far back a verb may stand from its title (titles in between are masked and not counted)

@@ -14,7 +14,7 @@ from dataclasses import dataclass
 from functools import lru_cache
 
 from kg.lang.areas import TIER_RANK, area_table, tier_words
-from kg.lang.zh import SENTENCE_ENDS, TIERS
+from kg.lang.zh import INNER_TITLE_CLOSES, INNER_TITLE_OPENS, SENTENCE_ENDS, TIERS
 from kg.model import AreaRef
 from kg.resources import data_lines
 
@@ -63,7 +63,9 @@ def role_verbs() -> re.Pattern[str]:
     return _verbs()[0]
 
 
-_EARLIER_INNER = re.compile(r"(?:[〈<＜‹《][^〈〉<>＜＞‹›《》]*[〉>＞›》]\s*[、，,和及与]?\s*)+$")
+_EARLIER_INNER = re.compile(  # the inner titles before another one of the same outer title
+    f"(?:[{INNER_TITLE_OPENS}《][^{INNER_TITLE_OPENS}{INNER_TITLE_CLOSES}《》]*[{INNER_TITLE_CLOSES}》]\\s*[、，,和及与]?\\s*)+$"
+)
 
 
 def inner_role(outer_before: str, outer_role: str) -> str:
