@@ -7,6 +7,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 from functools import lru_cache
+from itertools import islice
 
 from kg.extract.report_area import PARTY
 from kg.lang.areas import area_table
@@ -174,7 +175,7 @@ def after_salutation(text: str, lines: list[tuple[int, int]], start: int) -> int
     report is sent to. The opening read for the subject that reports starts after it; the name stays in the text,
     since a township or a department writing to its own county names its county there and nowhere else."""
     found = start
-    for s, e in [line for line in lines if line[0] >= start][:_BEFORE_THE_TEXT]:
+    for s, e in islice((line for line in lines if line[0] >= start), _BEFORE_THE_TEXT):
         if _PARAGRAPH.match(text, s, e):
             break
         to = _SALUTATION.fullmatch(text, s, e)
