@@ -16,6 +16,7 @@ from kg.model import AreaRef
 from kg.resources import data_csv, data_lines
 
 _NAME_ENDINGS = set(TIERS)
+_NAME_ENDING = re.compile("[" + re.escape("".join(sorted(_NAME_ENDINGS))) + "]")  # jumps to the next tier word
 _AUTONOMOUS = re.compile(r"自治([州县旗])$")
 _MAX_NAME = 12
 
@@ -55,6 +56,9 @@ class AreaTable:
         for r in aliases:
             for area in self.by_name.get(r["name"], []):
                 self._alias(r["alias"], area)
+        # the last two characters of every name (a name of two: itself): a tier word that follows none of them ends
+        # no name (全县, 我区, 各市), and :meth:`find` looks no further back
+        self._tails = {name[-2:] for names in (self.by_name, self.by_alias) for name in names}
 
     def _alias(self, alias: str, area: Area) -> None:
         if alias not in self.by_name:
@@ -104,10 +108,10 @@ class AreaTable:
         ambiguous in running text; callers that know the context (a title) can use :meth:`lookup` on them.
         """
         hits: list[tuple[int, int, str]] = []
-        for i, ch in enumerate(text):
-            if ch not in _NAME_ENDINGS:
+        for m in _NAME_ENDING.finditer(text):  # (the regex skips the other characters in C: ~2x faster)
+            i, best = m.start(), None
+            if text[i - 1 : i + 1] not in self._tails:
                 continue
-            best = None
             for length in range(2, min(_MAX_NAME, i + 1) + 1):
                 cand = text[i + 1 - length : i + 1]
                 if cand in self.by_name or cand in self.by_alias:

@@ -9,6 +9,7 @@ lost: （2021 2025年）, （20212025年）), inner titles in 《》.
 from __future__ import annotations
 
 import re
+from functools import lru_cache
 
 _FULLWIDTH_ALNUM = {c: c - 0xFEE0 for c in [*range(0xFF10, 0xFF1A), *range(0xFF21, 0xFF3B), *range(0xFF41, 0xFF5B)]}
 _SPACES = re.compile(r"[\s\u00a0\u3000\u200b\ufeff]+")
@@ -24,8 +25,11 @@ _BRACKETS = str.maketrans(
 )  # corner quotes (「跨省通办」, as pages of some sites write them) are the curly ones
 
 
+@lru_cache(maxsize=16384)
 def normalise_title(title: str) -> str:
-    """One spelling per title (see module doc). Keeps characters otherwise; does not expand short names."""
+    """One spelling per title (see module doc). Keeps characters otherwise; does not expand short names. Cached:
+    the same titles come back mention after mention and report after report (~4 % of a report's extraction
+    before)."""
     t = title.translate(_FULLWIDTH_ALNUM)  # not NFKC: that would also turn Chinese ，：into ASCII
     t = _SPACES.sub("", t)
     t = t.strip("《》")

@@ -82,7 +82,8 @@ def is_cruft(line: str) -> bool:
     if len(stripped) > CRUFT_MAX_LINE:
         return False
     patterns = cruft_patterns()
-    return bool(patterns.search(stripped) or patterns.search(stripped.lstrip(_CELL_OR_BULLET).strip(_SPACE)))
+    inner = stripped.lstrip(_CELL_OR_BULLET).strip(_SPACE)
+    return bool(patterns.search(stripped) or (inner != stripped and patterns.search(inner)))
 
 
 def _curly_quotes(line: str) -> str:

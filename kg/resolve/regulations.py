@@ -180,14 +180,8 @@ def _place_key(title: str, place: Area, end: int) -> str:
 
 
 @lru_cache(maxsize=16384)
-def _normalised(title: str) -> str:
-    """:func:`normalise_title`, cached: the same titles come back report after report."""
-    return normalise_title(title)
-
-
-@lru_cache(maxsize=16384)
 def _law(title: str) -> Law | None:
-    """The law table's entry for a normalised title (or its one-typo neighbour), cached like :func:`_normalised`:
+    """The law table's entry for a normalised title (or its one-typo neighbour), cached like :func:`normalise_title`:
     the typo search alone tries every character of every title not in the table."""
     bare = without_version(title)
     return law_table().get(bare) or law_table().near(bare)
@@ -196,7 +190,7 @@ def _law(title: str) -> Law | None:
 def regulation_identity(mention: RegulationMention, report_area: AreaRef | None) -> RegulationNode:
     """The canonical node (not yet merged with other mentions) a regulation mention denotes. It reads the mention's
     title and role only: :func:`kg.resolve.resolve` computes it once per title and role of a report."""
-    title = _normalised(mention.title)
+    title = normalise_title(mention.title)
     law = _law(title)
     if law is not None:
         return RegulationNode(key=law.title, label=law.title, kind=law.kind, issuer_level="national", fixed_label=True)
@@ -241,7 +235,7 @@ def work_key(mention: RegulationMention, report_area: AreaRef | None) -> str:
     """Identity of a non-regulation work (an annual report, a project, a book …): its type and title, and the
     citing report's area when the title names no place — two districts' 《2022年度法治政府建设情况报告》 are two
     reports, while 《某市某区2022年度…报告》 is one wherever it is named."""
-    title = _normalised(mention.title)
+    title = normalise_title(mention.title)
     if named_place(title, report_area) is None and report_area is not None:
         return f"{mention.category}|{report_area.code}|{title}"
     return f"{mention.category}|{title}"
