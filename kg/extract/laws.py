@@ -11,6 +11,7 @@ from functools import lru_cache
 
 from kg.extract.spans import SpanSet
 from kg.lang.laws import law_table
+from kg.lang.titles import normalise_title, without_version
 
 _LAW_LEAD = re.compile(
     r"(?:贯彻|落实|执行|实施|依据|根据|按照|依照|遵照|学习|宣传|宣讲|解读|遵守|普及|新修订的?|修订后的|"
@@ -98,3 +99,21 @@ def find_unbracketed_laws(text: str, blocked: list[tuple[int, int]]) -> list[tup
         ):
             out.append((s, e, names[name]))
     return out
+
+
+_LIST_SEPARATOR = re.compile(r"[、，,]")
+
+
+def laws_listed(inner: str) -> list[tuple[int, int]]:
+    """The spans (in ``inner``) of the laws a pair of brackets lists (《行政许可法、行政强制法》), when every item
+    is a law of the table; else [] (《关于推进简政放权、放管结合的意见》 is one document)."""
+    if not _LIST_SEPARATOR.search(inner):
+        return []
+    spans, lo = [], 0
+    for m in [*_LIST_SEPARATOR.finditer(inner), None]:
+        hi = m.start() if m else len(inner)
+        if law_table().get(without_version(normalise_title(inner[lo:hi]))) is None:
+            return []
+        spans.append((lo, hi))
+        lo = m.end() if m else hi
+    return spans

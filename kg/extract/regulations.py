@@ -13,13 +13,15 @@ only if the doer is named as this government. With no verb before it, an issuing
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
 from dataclasses import dataclass
 from functools import lru_cache
 
-from kg.extract.laws import find_unbracketed_laws
+from kg.extract.laws import find_unbracketed_laws, laws_listed
 from kg.extract.lost_brackets import LostTitles, lost_title_spans
 from kg.extract.roles import OwnArea, inner_role, role_of
 from kg.extract.spans import SpanSet
+from kg.extract.title_repeats import take_written_again
 from kg.lang.laws import law_table
 from kg.lang.titles import normalise_title, without_version
 from kg.lang.zh import HAN_CLASS, INNER_TITLE_CLOSES, INNER_TITLE_OPENS, SENTENCE_ENDS, quoted
@@ -102,6 +104,7 @@ class _TitleContexts:
 
     media_after: re.Pattern[str]  # matched at the title's end: 《…》栏目
     media_before: re.Pattern[str]  # searched in the 4 characters before it: 收看《…》
+    named_before: dict[str, re.Pattern[str]]  # category → a genre word right before it: 微电影《…》, 宣传册《…》
     printed_in: re.Pattern[str]  # matched at its end, after 在《: 在《…》刊发
     speech_after: re.Pattern[str]
     speech_before: re.Pattern[str]
@@ -114,6 +117,9 @@ def _title_contexts() -> _TitleContexts:
     return _TitleContexts(
         media_after=re.compile(f"(?:{w['media_lead']})?(?:{w['media_after']})"),
         media_before=re.compile(f"(?:{w['media_before']})了?$"),
+        named_before={
+            category: re.compile(f"(?:{w[category + '_named']})$") for category in ("media", "book", "speech")
+        },
         printed_in=re.compile(f"上?(?:{w['printed_in']})"),
         speech_after=re.compile(f"(?:{w['speech_after']})"),
         speech_before=re.compile(f"(?:{w['speech_before']})$"),
@@ -137,6 +143,10 @@ def _category_from_context(text: str, start: int, end: int, title: str) -> str:
         return "speech"
     if _COPIES_AFTER.match(text, end) and not law:
         return "book"
+    if not rule:  # 普法微电影《守望》, 发放宣传册《远离非法集资》, 举办专题讲座《民法典与百姓生活》
+        for category, named in found.named_before.items():
+            if named.search(text, max(0, start - 5), start):
+                return category
     watched = found.media_before.search(text, max(0, start - 4), start)
     printed_in = text[start - 1 : start] == "在" and found.printed_in.match(text, end)
     if (watched or printed_in) and not rule:
@@ -190,20 +200,28 @@ def _surface(doc: Document, start: int, end: int) -> str:
     return inner.replace("\n", "")
 
 
-def _inner_titles(doc: Document, start: int, inner: str, outer_index: int, outer_role: str) -> list[RegulationMention]:
+def _inner_titles(
+    doc: Document, start: int, inner: str, outer_index: int, outer_role: str, full_of: Callable[[str], str | None]
+) -> list[RegulationMention]:
     """The titles nested in a title (《贯彻落实<纲要>的实施方案》): documents of their own, cited unless the outer
-    title issues them (:func:`~kg.extract.roles.inner_role`)."""
+    title issues them (:func:`~kg.extract.roles.inner_role`). A bare short form inside (《某县落实〈纲要〉的分工方案》)
+    is what it is at the top level: the title ``full_of`` gives it (an alias declared, the nearest earlier document
+    of its kind), else an unresolved mention, never a document of its own."""
     out = []
     for m in _INNER.finditer(inner):
         s = start + 1 + m.start()
+        title = normalise_title(m.group(1))
+        short = title in _short_forms()
+        full = full_of(title) if short else None
         out.append(
             RegulationMention(
                 span=doc.span(s, s + len(m.group())),
-                title=normalise_title(m.group(1)),
+                title=full or title,
                 surface=m.group(1).replace("\n", ""),
                 role=inner_role(inner[: m.start()], outer_role),
                 parent=outer_index,
-                category=categorise(m.group(1)),
+                alias=title if full else None,
+                category="unresolved" if short and full is None else categorise(full or m.group(1)),
             )
         )
     return out
@@ -289,6 +307,14 @@ def extract_regulations(
             continue  # the 《条例》 of 以下简称《条例》 is not a new document
         title = normalise_title(inner)
         full = aliases.get(title) or (_abbreviated(title, mentions) if parent is None else None)
+        listed = laws_listed(inner) if parent is None else []
+        if listed:  # 《土地管理法、森林法》: two laws in one pair of brackets, each a document
+            role = role_of(text, start, end, own)
+            for s, e in listed:
+                surface = inner[s:e]
+                span = doc.span(start + 1 + s, start + 1 + e)
+                mentions.append(RegulationMention(span, normalise_title(surface), surface, role))
+            continue
         index_of[idx] = len(mentions)
         outer_at = index_of.get(parent) if parent is not None else None
         outer = (titles[parent][0], mentions[outer_at].role) if outer_at is not None else None
@@ -298,7 +324,12 @@ def extract_regulations(
             if defined and defined[0] != title:
                 aliases[defined[0]] = title
                 declared.append((defined[0], title, defined[1], defined[2]))
-            mentions += _inner_titles(doc, start, inner, len(mentions) - 1, mentions[-1].role)
+
+            def full_of(short: str, earlier: list[RegulationMention] = mentions[:-1]) -> str | None:
+                return aliases.get(short) or _abbreviated(short, earlier)  # (not the outer: 《贯彻〈方案〉的实施方案》)
+
+            mentions += _inner_titles(doc, start, inner, len(mentions) - 1, mentions[-1].role, full_of)
+    take_written_again(mentions)
     blocked = [(s, e) for s, e, _ in titles]
     if aliases:
         mentions += _alias_uses(doc, declared, blocked, own)

@@ -352,3 +352,62 @@ def test_a_title_passed_by_a_meeting_of_the_report_s_own_government_was_issued_b
         "学习《中华人民共和国宪法》经常通过新媒体开展。"
     )
     assert [role for _, role in roles(text, "郏县")] == ["issued", "cited", "cited"]
+
+
+@pytest.mark.parametrize(
+    ("sentence", "category"),
+    [
+        ("县司法局拍摄的普法微电影《守望》获全市一等奖。", "media"),
+        ("编排普法情景剧《一纸协议》，巡演12场。", "media"),
+        ("组织观看警示教育片《警钟长鸣》。", "media"),
+        ("向群众发放宣传册《远离非法集资》2万份。", "book"),
+        ("举办专题讲座《民法典与百姓生活》。", "speech"),
+    ],
+)
+def test_a_genre_word_right_before_a_title_says_what_it_names(sentence, category):
+    (m,) = regs(sentence)
+    assert m.category == category
+
+
+def test_a_law_or_a_rule_after_a_genre_word_stays_a_regulation():
+    found = regs("发放宣传册《中华人民共和国民法典》5000册，印发宣传册《某县行政执法公示办法》。")
+    assert [m.category for m in found] == ["regulation", "regulation"]
+
+
+def test_application_and_confirmation_forms_are_not_regulations():
+    found = regs("窗口放置《人民调解申请书》《送达地址确认书》，落实《某县人民调解工作办法》。")
+    assert [m.category for m in found] == ["other", "other", "regulation"]
+
+
+def test_a_bare_short_form_inside_a_title_is_no_document_of_its_own():
+    alone = regs("县委、县政府制定《某县落实〈纲要〉重点任务分工方案》。")
+    assert [(m.title, m.category) for m in alone] == [
+        ("某县落实《纲要》重点任务分工方案", "regulation"),
+        ("纲要", "unresolved"),
+    ]
+    declared = regs("贯彻《某省优化营商环境条例》（以下简称《条例》），县政府印发《某县贯彻落实〈条例〉的实施意见》。")
+    assert [(m.title, m.alias) for m in declared][-1] == ("某省优化营商环境条例", "条例")
+    # the nearest earlier document of its kind, never the title it stands in
+    found = regs("市政府印发《某市法治政府建设实施方案》，县政府制定《某县贯彻〈方案〉的实施方案》。")
+    assert [(m.title, m.alias) for m in found][-1] == ("某市法治政府建设实施方案", "方案")
+
+
+def test_laws_listed_in_one_pair_of_brackets_are_each_a_document():
+    found = regs("组织执法人员学习《行政许可法、行政强制法》。")
+    assert [(m.title, m.surface) for m in found] == [("行政许可法", "行政许可法"), ("行政强制法", "行政强制法")]
+    # a title that lists other things stays one document
+    (m,) = regs("印发《关于推进简政放权、放管结合的意见》。")
+    assert m.title == "关于推进简政放权、放管结合的意见"
+    (m,) = regs("学习《行政处罚法、某县执法办法》。")
+    assert m.title == "行政处罚法、某县执法办法"
+
+
+@pytest.mark.parametrize("verb", ["常务会议讨论通过", "常务会议集体讨论通过", "作出", "签发"])
+def test_more_verbs_of_a_government_making_its_own_document(verb):
+    assert roles(f"县政府{verb}《某县国有资产管理办法》。") == [("某县国有资产管理办法", "issued")]
+
+
+def test_drafting_on_behalf_of_the_county_government_is_this_county_s_act():
+    # 代县政府 is "for the county government" here, not the county 代县
+    text = "县司法局代县政府起草《沂南县行政执法公示办法》，经县政府常务会议审议通过后印发实施。"
+    assert roles(text, "沂南县") == [("沂南县行政执法公示办法", "issued")]
