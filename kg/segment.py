@@ -95,22 +95,30 @@ def _pos_tokenizer(tokenizer):
     return pos
 
 
+# jieba.posseg's patterns for the parts between Han runs, as that module defines them. They are repeated here
+# because importing jieba.posseg reads its own tag dictionary (~0.8 s, in every worker process), which a tagger
+# loaded from the saved state (:func:`_dictionary`) never needs; tests/test_segment_tagger.py checks they are
+# jieba's.
+JIEBA_HAN = re.compile("([\u4e00-\u9fd5a-zA-Z0-9+#&\\._]+)")
+JIEBA_SKIP = re.compile("(\r\n|\\s)")
+JIEBA_ENG = re.compile("[a-zA-Z0-9]+")
+JIEBA_NUM = re.compile("[\\.0-9]+")
+
+
 class _Tagger:
     """``jieba.posseg.POSTokenizer.lcut(text, HMM=False)`` in one function: the same words and tags (the same
     dictionary, the same route scores computed in the same order, ties to the longer word, jieba's own
     patterns for the parts between Han runs), about twice as fast. The extractors tag ~200 short windows per
     report, where jieba's generators, ``pair`` objects and separate DAG and route passes cost more than the
-    route itself; ``tests/test_segment_tagger.py`` checks it against jieba on every window of real reports."""
+    route itself; ``tests/test_segment_tagger.py`` checks it against jieba on every window of real reports.
+    ``tags``: every word's tag, the user words' merged in (as jieba's tagger holds them once it has run)."""
 
-    def __init__(self, pos) -> None:
-        from jieba import posseg  # noqa: PLC0415
-
-        pos.makesure_userdict_loaded()  # jieba merges the user words' tags on first use; no word is added later
-        self._freq = pos.tokenizer.FREQ
-        self._logtotal = math.log(pos.tokenizer.total)
-        self._tags = pos.word_tag_tab
-        self._han, self._skip = posseg.re_han_internal, posseg.re_skip_internal
-        self._num, self._eng = posseg.re_num, posseg.re_eng
+    def __init__(self, freq: dict[str, int], total: int, tags: dict[str, str]) -> None:
+        self._freq = freq
+        self._logtotal = math.log(total)
+        self._tags = tags
+        self._han, self._skip = JIEBA_HAN, JIEBA_SKIP
+        self._num, self._eng = JIEBA_NUM, JIEBA_ENG
 
     def tag(self, text: str) -> list[tuple[str, str]]:
         out: list[tuple[str, str]] = []
@@ -172,21 +180,15 @@ class _Tagger:
             out.append((buf, "eng"))
 
 
-def _with_words(tok, words: list[tuple[str, str]]):
+def _with_words(tok, words: list[tuple[str, str]]) -> dict[str, str]:
     """``tok`` loaded with jieba's dictionary and ``words`` (in that order: a word's frequency is suggested from
-    the words before it), and a POS tagger over it with every word's tag."""
+    the words before it); returns every word's tag, as jieba's POS tagger over ``tok`` holds them."""
     tok.initialize()
     for word, tag in words:
         tok.add_word(word, freq=None, tag=tag)
-    return _tagger_of(tok)
-
-
-def _tagger_of(tok):
-    """A POS tagger over ``tok``, its words' tags merged in. Its table of tags is a copy of jieba.posseg's own,
-    which shares that table's ~350,000 strings (a table read from a file would hold its own: ~30 MB a process)."""
     pos = _pos_tokenizer(tok)
-    pos.makesure_userdict_loaded()
-    return pos
+    pos.makesure_userdict_loaded()  # jieba merges the user words' tags on first use; no word is added later
+    return pos.word_tag_tab
 
 
 def _state_path(tok, words: list[tuple[str, str]]) -> Path:
@@ -196,7 +198,8 @@ def _state_path(tok, words: list[tuple[str, str]]) -> Path:
 
     dictionary = tok.dictionary or str(Path(jieba.__file__).with_name(jieba.DEFAULT_DICT_NAME))
     st = os.stat(dictionary)
-    made_of = repr(("freq-total", jieba.__version__, dictionary, st.st_size, st.st_mtime_ns, words)).encode("utf-8")
+    made_of = repr(("freq-total-tags", jieba.__version__, dictionary, st.st_size, st.st_mtime_ns, words))
+    made_of = made_of.encode("utf-8")
     folder = Path(os.environ.get("XDG_CACHE_HOME") or Path.home() / ".cache") / "fazhi-kg"
     return folder / f"jieba-{hashlib.sha256(made_of).hexdigest()[:32]}.marshal"
 
@@ -211,28 +214,32 @@ def _prune(folder: Path) -> None:
         old.unlink(missing_ok=True)
 
 
-def _dictionary(tok, words: list[tuple[str, str]]):
-    """:func:`_with_words`, from the state a process saved before when there is one. Why: jieba reads its own
-    cache with ``marshal.load`` on a file (~1 s), then each word is added (~0.15 s); ``marshal.loads`` of the
-    word frequencies with the words added, read at once, takes ~0.3 s, in every worker process of every build.
-    marshal, not pickle: loading it runs no code. A state that cannot be read or saved is made again."""
+def _dictionary(tok, words: list[tuple[str, str]]) -> dict[str, str]:
+    """:func:`_with_words`, from the state a process saved before when there is one: ``tok`` loaded, and every
+    word's tag returned. Why: jieba reads its own cache with ``marshal.load`` on a file (~1 s), then each word is
+    added (~0.15 s), and importing jieba.posseg reads the tags of its dictionary file (~0.8 s); ``marshal.loads``
+    of the word frequencies with the words added and of the tags, read at once, takes ~0.5 s, in every worker
+    process of every build. The tags are saved under the very key strings of the frequencies (marshal writes a
+    string it has written once as a reference), so the loaded table shares them. marshal, not pickle: loading it
+    runs no code. A state that cannot be read or saved is made again."""
     path = None
     try:
         path = _state_path(tok, words)  # (no home folder, or jieba's dictionary not a file: made, not saved)
-        freq, total = marshal.loads(path.read_bytes())
-        if not (isinstance(freq, dict) and isinstance(total, int)):
+        freq, total, tags = marshal.loads(path.read_bytes())
+        if not (isinstance(freq, dict) and isinstance(total, int) and isinstance(tags, dict)):
             raise ValueError(path)
     except (OSError, RuntimeError, EOFError, ValueError, TypeError):
-        pos = _with_words(tok, words)
+        made = _with_words(tok, words)
+        kinds: dict[str, str] = {}  # one string per tag
+        tags = {word: kinds.setdefault(made[word], made[word]) for word in tok.FREQ if word in made}
         if path is not None:
             with contextlib.suppress(OSError):
                 path.parent.mkdir(parents=True, exist_ok=True)
-                atomic_write_bytes(path, marshal.dumps((tok.FREQ, tok.total)))
+                atomic_write_bytes(path, marshal.dumps((tok.FREQ, tok.total, tags)))
                 _prune(path.parent)
-        return pos
+        return tags
     tok.FREQ, tok.total, tok.initialized = freq, total, True
-    tok.user_word_tag_tab = {word: tag for word, tag in words if tag}  # as add_word leaves it
-    return _tagger_of(tok)
+    return tags
 
 
 class JiebaSegmenter:
@@ -244,7 +251,6 @@ class JiebaSegmenter:
 
     def __init__(self) -> None:
         import jieba  # noqa: PLC0415
-        import jieba.posseg  # noqa: PLC0415
 
         jieba.setLogLevel(logging.WARNING)
         words, protected = [], []
@@ -253,11 +259,20 @@ class JiebaSegmenter:
                 protected.append(word)
             words.append((word.replace("、", _PLACEHOLDER), tag))
         self._tok = jieba.Tokenizer()
-        self._pos = _dictionary(self._tok, words)
+        self._tags = _dictionary(self._tok, words)
         self._protect = (
             re.compile("|".join(re.escape(w) for w in sorted(protected, key=len, reverse=True))) if protected else None
         )
-        self._tagger = _Tagger(self._pos)
+        self._tagger = _Tagger(self._tok.FREQ, self._tok.total, self._tags)
+
+    def jieba_tagger(self):
+        """jieba.posseg's own tagger over this segmenter's words and tags: what :meth:`tag` answers as, for tests
+        (it imports jieba.posseg, which the segmenter itself never needs)."""
+        import jieba.posseg  # noqa: PLC0415
+
+        pos = jieba.posseg.POSTokenizer.__new__(jieba.posseg.POSTokenizer)
+        pos.tokenizer, pos.word_tag_tab = self._tok, self._tags
+        return pos
 
     def _hide(self, text: str) -> str:
         if self._protect is None or "、" not in text:

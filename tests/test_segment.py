@@ -96,7 +96,7 @@ def test_build_with_a_bad_model_directory_is_a_one_line_error(tmp_path):
 
 def _state(segmenter):
     tok = segmenter._tok
-    return tok.FREQ, tok.total, segmenter._pos.word_tag_tab, tok.user_word_tag_tab
+    return tok.FREQ, tok.total, segmenter._tags
 
 
 def test_the_saved_jieba_dictionary_loads_as_the_one_made_afresh(tmp_path, monkeypatch):
@@ -129,3 +129,20 @@ def test_without_a_home_folder_the_jieba_dictionary_is_made_and_not_saved(monkey
     monkeypatch.delenv("XDG_CACHE_HOME", raising=False)
     monkeypatch.setattr(Path, "home", classmethod(lambda cls: (_ for _ in ()).throw(RuntimeError("no home"))))
     assert "行政复议" in JiebaSegmenter().cut("推进行政复议工作")
+
+
+def test_a_segmenter_loaded_from_the_saved_dictionary_never_imports_jieba_posseg(tmp_path):
+    # importing jieba.posseg reads its tag dictionary (~0.8 s in every worker process): the saved state holds the
+    # tags, so a process that loads it does without that module
+    import subprocess
+    import sys
+
+    code = (
+        "import sys; from kg.segment import JiebaSegmenter; s = JiebaSegmenter(); "
+        "print('jieba.posseg' in sys.modules, s.tag('办理行政复议案件'))"
+    )
+    env = {**__import__("os").environ, "XDG_CACHE_HOME": str(tmp_path)}
+    first = subprocess.run([sys.executable, "-c", code], env=env, capture_output=True, text=True, check=True)
+    second = subprocess.run([sys.executable, "-c", code], env=env, capture_output=True, text=True, check=True)
+    assert first.stdout.startswith("True")  # made afresh: from jieba.posseg's tags
+    assert second.stdout.startswith("False") and second.stdout[5:] == first.stdout[4:]

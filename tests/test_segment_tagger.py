@@ -21,7 +21,20 @@ SEEDS = Path(__file__).resolve().parent.parent / "seeds"
 
 
 def jieba_tags(text: str) -> list[tuple[str, str]]:
-    return [(p.word, p.flag) for p in get_segmenter()._pos.lcut(text, HMM=False)]
+    return [(p.word, p.flag) for p in get_segmenter().jieba_tagger().lcut(text, HMM=False)]
+
+
+def test_the_tagger_splits_text_with_jieba_posseg_s_own_patterns():
+    from jieba import posseg
+
+    from kg.segment import JIEBA_ENG, JIEBA_HAN, JIEBA_NUM, JIEBA_SKIP
+
+    assert [
+        posseg.re_han_internal,
+        posseg.re_skip_internal,
+        posseg.re_eng,
+        posseg.re_num,
+    ] == [JIEBA_HAN, JIEBA_SKIP, JIEBA_ENG, JIEBA_NUM]
 
 
 class Recording:
