@@ -28,7 +28,7 @@ from kg.extract.regulations import Titles, find_titles
 from kg.extract.spans import SpanSet
 from kg.lang.laws import law_table
 from kg.lang.schemes import measure_scheme
-from kg.lang.zh import CLAUSE_ENDS, FUNCTION_CHARS, HAN_CLASS, is_han, quoted, without_quotes
+from kg.lang.zh import CLAUSE_ENDS, FULLWIDTH_ALNUM, FUNCTION_CHARS, HAN_CLASS, is_han, quoted, without_quotes
 from kg.model import MeasureMention
 from kg.read import Document
 from kg.resources import data_csv, data_lines
@@ -47,8 +47,11 @@ _NOT_A_SLOGAN_END = re.compile(
 )
 _CONTRAST = re.compile(r"^重[^、，,]{1,5}[、，,]轻[^、，,]{1,5}$")  # “重业务、轻法治”: a fault described, not a measure
 _CATEGORY = re.compile(r"^[一二两三四五六七八九十]+(?:[类种]|级$)")  # “三类人员”, “四级”: a category, not a measure
+_PLUS_FORMULA = re.compile(r"(?:\d{1,2}|[A-Za-z])(?:\+(?:\d{1,2}|[A-Za-z]))+")  # “1+N”, “1+3+N”: a system's shape
 _DATE_NAME = re.compile(r"^\d{1,2}[.·]\d{1,2}")  # “6.14诚信关爱日”, “12·4”
 _METHOD_ENDS = ("机制", "制度", "模式", "工程")  # what a long quoted name of a method ends with
+# what names a working system right after a formula of digits and letters (“1+N”模式, “3+N”便民服务体系)
+_SYSTEM_AFTER = re.compile(f"[{HAN_CLASS}]{{0,6}}?(?:{'|'.join((*_METHOD_ENDS, '体系', '工作法'))})")
 _CLAUSE_BACK = 12  # characters before an opening quote searched for a word that governs the quoted phrase
 
 
@@ -87,9 +90,15 @@ def canonical_measure(label: str) -> str:
     return t
 
 
-def _looks_like_a_slogan(phrase: str, segmenter: Segmenter | None) -> bool:
+def _looks_like_a_slogan(phrase: str, segmenter: Segmenter | None, after: str = "") -> bool:
+    """Whether a quoted phrase (``after``: the text right after its closing quote) is shaped like a slogan or a
+    method's name."""
     key = _key(phrase)
     bare = re.sub(r"[（(][^）)]*[）)]$", "", key)  # 示范旗县（市、区）
+    if _PLUS_FORMULA.fullmatch(key.translate(FULLWIDTH_ALNUM)):
+        # no Chinese character: the shape of a working system (“1+N”模式, “3+N”便民服务体系) when a system's word
+        # follows; otherwise a list of tasks or tracks (“6+9”重点工作, “12+1”赛道)
+        return bool(_SYSTEM_AFTER.match(after))
     if (
         not re.search(f"[{HAN_CLASS}]", key)
         or "的" in key
@@ -234,7 +243,9 @@ def extract_measures(
             add(m.start(1), m.end(1), index[_key(phrase)][1], index[_key(phrase)][0])
         elif _closes_a_heading(text, m.start(), m.end()):
             continue  # 夯实法治建设“压舱石” / 跑出营商环境“加速度”: a heading's figure of speech
-        elif _looks_like_a_slogan(phrase, segmenter) or (head and _names_a_method(phrase)):
+        elif _looks_like_a_slogan(phrase, segmenter, text[m.end() : m.end() + 10]) or (
+            head and _names_a_method(phrase)
+        ):
             add(m.start(1), m.end(1), canonical_measure(phrase), None)
     quoted_taken = SpanSet(taken)
     for m in _unquoted_pattern().finditer(text):

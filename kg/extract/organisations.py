@@ -77,6 +77,7 @@ def names_any_body_at(text: str, pos: int) -> bool:
         m is not None
         and endings[m.group()].name != "place"
         and not text.startswith(endings[m.group()].not_followed_by, m.end())
+        and not _false_ending(text, m.end())  # “五位一体”总体布局, “大调解”工作格局: no bureau
     )
 
 

@@ -11,7 +11,8 @@ from __future__ import annotations
 import re
 from functools import lru_cache
 
-_FULLWIDTH_ALNUM = {c: c - 0xFEE0 for c in [*range(0xFF10, 0xFF1A), *range(0xFF21, 0xFF3B), *range(0xFF41, 0xFF5B)]}
+from kg.lang.zh import FULLWIDTH_ALNUM
+
 _SPACES = re.compile(r"[\s\u00a0\u3000\u200b\ufeff]+")
 _INNER_OPEN = str.maketrans({"<": "《", "〈": "《", "＜": "《", "‹": "《", "«": "《"})
 _INNER_CLOSE = str.maketrans({">": "》", "〉": "》", "＞": "》", "›": "》", "»": "》"})
@@ -30,7 +31,7 @@ def normalise_title(title: str) -> str:
     """One spelling per title (see module doc). Keeps characters otherwise; does not expand short names. Cached:
     the same titles come back mention after mention and report after report (~4 % of a report's extraction
     before)."""
-    t = title.translate(_FULLWIDTH_ALNUM)  # not NFKC: that would also turn Chinese ，：into ASCII
+    t = title.translate(FULLWIDTH_ALNUM)  # not NFKC: that would also turn Chinese ，：into ASCII
     t = _SPACES.sub("", t)
     t = t.strip("《》")
     t = t.translate(_BRACKETS)

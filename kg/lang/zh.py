@@ -62,3 +62,8 @@ def quoted(min_len: int = 1, max_len: int = 30, *, single: bool = True) -> re.Pa
     closes = CLOSE_QUOTES if single else CLOSE_QUOTES.replace("’", "")
     inner = QUOTES if single else QUOTES.replace("‘", "").replace("’", "")
     return re.compile(f"[{re.escape(opens)}]([^{re.escape(inner)}\\n]{{{min_len},{max_len}}})[{re.escape(closes)}]")
+
+
+FULLWIDTH_ALNUM = {c: c - 0xFEE0 for c in [*range(0xFF10, 0xFF1A), *range(0xFF21, 0xFF3B), *range(0xFF41, 0xFF5B)]}
+"""``str.translate`` table: full-width digits and Latin letters (１２Ｎ) as ASCII, nothing else (NFKC would also
+turn Chinese ，： into ASCII)."""

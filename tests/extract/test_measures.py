@@ -215,3 +215,32 @@ def test_a_quoted_word_naming_a_campaign_of_enforcement_or_clean_up_is_a_measure
 def test_a_quoted_everyday_word_of_emphasis_is_no_measure():
     text = "实现执法监督“全覆盖”，加强依法行政“硬约束”，实现服务群众“零距离”，推行“一站式”服务。"
     assert measures(text) == ["一站式"]
+
+
+# --- forms a helper's composed reports showed (issue 15); every text composed ------------------------------------
+
+
+def test_a_formula_before_a_layout_or_a_pattern_is_no_body_s_name():
+    # 布局 and 格局 end like a bureau (局) but are none (kg/data/org_false_endings.txt)
+    text = "统筹推进“五位一体”总体布局，形成“党委领导、政府负责、部门协同”工作格局。"
+    assert measures(text) == ["五位一体", "党委领导、政府负责、部门协同"]
+    assert measures("成立“五心”学院，设立“同心”工作局。") == []  # a body's name still
+
+
+def test_a_formula_of_digits_and_letters_is_a_measure_when_a_system_s_word_follows():
+    text = "构建“1+X”普法工作体系，推行“N+1”帮办模式，建立“１＋３＋Ｎ”调处机制。"
+    assert measures(text) == ["1+X", "N+1", "１+３+Ｎ"]
+    # tasks, tracks and lists counted so are not methods; a number or a hotline is none either
+    assert measures("纳入全市“6+9”重点工作和“12+1”赛道，开通“12345+”热线，建立“1+3+X”学法清单。") == []
+
+
+def test_apps_sites_roles_and_contests_in_quotes_are_not_measures():
+    text = (
+        "依托“某某通”移动端办理，在“吉事办·某县”专区上线事项，登录“某县政务服务网”查询；"
+        "聘请“行风监督员”30名，开展“十佳法治人物”评选。"
+    )
+    assert measures(text) == []
+
+
+def test_faults_removed_or_described_are_not_measures():
+    assert measures("着力破除“中梗阻”，坚决纠治“门难进、脸难看、事难办”，克服“说起来重要、做起来次要”的现象。") == []
