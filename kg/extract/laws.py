@@ -20,6 +20,7 @@ _LAW_LEAD = re.compile(
 _LAW_END = re.compile(r"法典|法|条例")
 _LIST_JOIN = re.compile(r"^(?:、|和|及|与|以及|，)$")
 _LAW_GLUE = set("律规治院官庭制典条务理人系宣日进知读精意修学专")  # 宪法宣传周, 民法典进社区, 行政处罚法律…
+_PROVISIONS = ("规定", "有关规定", "相关规定")  # 依据行政诉讼法规定: the law's provisions, not 法规 (…法律法规)
 _NEXT_TOPIC = re.compile(r"(?:法律法规|法律|法规|党章|党规|党内法规|《)")
 _STUDY_TOPIC = re.compile(r"(?:习近平法治思想|法律法规|党章党规|党内法规|党章|党规|《[^《》]*》)$")
 
@@ -75,7 +76,9 @@ def find_unbracketed_laws(text: str, blocked: list[tuple[int, int]]) -> list[tup
     hits = [
         (s, e, n)
         for s, e, n in _law_name_hits(text)
-        if not in_title.covers(s) and text[s - 1 : s] not in ("《", "〈", "<") and text[e : e + 1] not in _LAW_GLUE
+        if not in_title.covers(s)
+        and text[s - 1 : s] not in ("《", "〈", "<")
+        and (text[e : e + 1] not in _LAW_GLUE or text.startswith(_PROVISIONS, e))
     ]
     out: list[tuple[int, int, str]] = []
     for i, (s, e, name) in enumerate(hits):

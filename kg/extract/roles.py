@@ -131,19 +131,53 @@ def _doer(before_verb: str, own: OwnArea) -> str | None:
     return max(found)[1] if found else None
 
 
+def _verb_group(before: str) -> list[re.Match[str]]:
+    """The last run of verbs in ``before`` (制定落实, 印发并执行: one act); only its last verb when other words,
+    not titles, stand between it and the end."""
+    group: list[re.Match[str]] = []
+    for m in _verbs()[0].finditer(before):
+        if group and not _VERB_GLUE.fullmatch(before[group[-1].end() : m.start()]):
+            group = []
+        group.append(m)
+    if group and not _LIST_TAIL.fullmatch(before[group[-1].end() :]):
+        group = group[-1:]
+    return group
+
+
+# the items of a list before a title (titles masked): separators, numbering, document numbers, dates, table cells
+_LIST_ITEMS = re.compile(
+    r"(?:[\x00\s|｜、，,；;。]|\d{1,3}[.、．]|[（(][一二三四五六七八九十\d]{1,3}[)）]|[一二三四五六七八九十]{1,3}、"
+    r"|[（(【\[]?[^（）()【】\[\]\x00\s|｜，。]{0,24}〔\d{4}〕\d{1,4}号[）)】\]]?|\d{4}[-.年/]\d{1,2}(?:[-.月/]\d{1,2}日?)?"
+    r"|\d{1,3}(?=\s*[|｜]))*$"
+)
+_LIST_OPENER = re.compile(r"(?:分别是|分别为|具体如下|如下|具体为|包括|见下表)?[：:]$|(?:分别是|分别为|如下)$")
+
+
+def _list_head(window: str) -> str | None:
+    """The sentence that opens the list a title stands in, when it does (…制定出台规范性文件7件，均已报备。分别是：
+    1.《甲》；2.《乙》, a table of titles after 如下：): the text of that sentence, to read its verb as the title's.
+    None when the title follows no list opener."""
+    opened = window[: _LIST_ITEMS.search(window).start()]
+    found = _LIST_OPENER.search(opened)
+    if found is None:
+        return None
+    head = opened[: found.start()]
+    cut = max(head.rfind(c) for c in _SENTENCE_END)
+    if not head[cut + 1 :].strip():  # 。分别是： opens a sentence of its own: the one before says what was done
+        head = head[:cut]
+        cut = max(head.rfind(c) for c in _SENTENCE_END)
+    return head[cut + 1 :]
+
+
 def role_of(text: str, start: int, end: int, own: OwnArea | None = None) -> str:
     """'issued' or 'cited' for the title at text[start:end] (see the module docstring)."""
     own = own or OwnArea.of(None)
     window = _mask_titles(text[max(0, start - _BEFORE) : start])  # masked first: a title may hold a line break
     before = window[max(window.rfind(c) for c in _SENTENCE_END) + 1 :]
     pattern, roles, topics = _verbs()
-    group: list[re.Match[str]] = []  # the last run of verbs (制定落实, 印发并执行): one act
-    for m in pattern.finditer(before):
-        if group and not _VERB_GLUE.fullmatch(before[group[-1].end() : m.start()]):
-            group = []
-        group.append(m)
-    if group and not _LIST_TAIL.fullmatch(before[group[-1].end() :]):
-        group = group[-1:]
+    group = _verb_group(before)
+    if not group and (head := _list_head(window)) is not None:
+        before, group = head, _verb_group(head)  # a list its head sentence opens: that sentence's verb
     completed = any(roles[m.group()] == "complete" for m in group) and _doer(before[: group[0].start()], own) != "other"
     if all(roles[m.group()] in ("light", "complete") for m in group):
         group = []  # 推进《…》立法工作: what follows the title says what is done to it

@@ -19,16 +19,18 @@ from kg.lang.titles import without_version
 from kg.lang.zh import TIERS
 from kg.model import RegulationMention
 
-_PARTY = "中共"
+_PARTY = ("中国共产党", "中共")  # the Party named before a title's place or in front of a Party rule
 _BARE_TIER = re.compile(f"^(?:自治区|自治州|自治县|自治旗|[{TIERS}])")  # a place written as its tier word alone
 _TRAILING_RANGE = re.compile(r"（[^（）]*(?:19|20)\d\d[^（）]*）$")
+# a note on the document's standing after its title: written once, left out when the title comes back
+_TRAILING_NOTE = re.compile(r"（(?:试行|暂行|征求意见稿|送审稿|修订稿|讨论稿|草案|修订草案|草案稿)）$")
 _MIN_STEM = 4  # characters a title keeps without its place: fewer say too little to be the same document
 
 
 def _places_and_stem(title: str) -> tuple[set[str], str]:
     """The full place names a title begins with (after 中共) and the rest of it, a bare tier word (自治区, 县)
     taken off the rest too."""
-    rest = title.removeprefix(_PARTY)
+    rest = next((title[len(p) :] for p in _PARTY if title.startswith(p)), title)
     places = area_table().leading_places(rest)
     if places:
         rest = rest[places[-1][1] :]
@@ -53,7 +55,7 @@ def shortened_from(mention: RegulationMention, others: list[RegulationMention]) 
             continue
         if mention.role == "issued" and m.role != "issued":
             continue
-        unranged = _TRAILING_RANGE.sub("", full)
+        unranged = _TRAILING_NOTE.sub("", _TRAILING_RANGE.sub("", full))
         if title == unranged:
             return full
         full_places, full_stem = _places_and_stem(unranged)

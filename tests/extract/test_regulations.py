@@ -3,22 +3,8 @@
 import pytest
 
 from kg.extract.regulations import extract_regulations, find_titles
-from kg.lang.areas import area_table
 from kg.read import Document
-
-
-def area(name):
-    t = area_table()
-    return t.ref(t.lookup(name)[0])
-
-
-def regs(text, where=None):
-    return extract_regulations(Document.from_text(text), area(where) if where else None)
-
-
-def roles(text, where=None):
-    return [(m.title, m.role) for m in regs(text, where) if m.category == "regulation"]
-
+from tests.extract.documents import regs, roles
 
 # --- recognition ------------------------------------------------------------------------------------------------
 
@@ -392,22 +378,6 @@ def test_a_bare_short_form_inside_a_title_is_no_document_of_its_own():
     assert [(m.title, m.alias) for m in found][-1] == ("某市法治政府建设实施方案", "方案")
 
 
-def test_laws_listed_in_one_pair_of_brackets_are_each_a_document():
-    found = regs("组织执法人员学习《行政许可法、行政强制法》。")
-    assert [(m.title, m.surface) for m in found] == [("行政许可法", "行政许可法"), ("行政强制法", "行政强制法")]
-    # a title that lists other things stays one document
-    (m,) = regs("印发《关于推进简政放权、放管结合的意见》。")
-    assert m.title == "关于推进简政放权、放管结合的意见"
-    (m,) = regs("学习《行政处罚法、某县执法办法》。")
-    assert m.title == "行政处罚法、某县执法办法"
-
-
-@pytest.mark.parametrize("verb", ["常务会议讨论通过", "常务会议集体讨论通过", "作出", "签发"])
-def test_more_verbs_of_a_government_making_its_own_document(verb):
-    assert roles(f"县政府{verb}《某县国有资产管理办法》。") == [("某县国有资产管理办法", "issued")]
-
-
-def test_drafting_on_behalf_of_the_county_government_is_this_county_s_act():
-    # 代县政府 is "for the county government" here, not the county 代县
-    text = "县司法局代县政府起草《沂南县行政执法公示办法》，经县政府常务会议审议通过后印发实施。"
-    assert roles(text, "沂南县") == [("沂南县行政执法公示办法", "issued")]
+def test_statistical_bulletins_are_reports_not_regulations():
+    (m,) = regs("发布《2022年某县国民经济和社会发展统计公报》。")
+    assert m.category == "report"

@@ -60,3 +60,15 @@ def test_only_an_earlier_title_is_taken_and_the_nearest_first():
 
 def test_a_remainder_too_short_to_name_a_document_is_not_merged():
     assert regs("贯彻《隆德县办法》，落实《县办法》。")[-1][1] is None
+
+
+@pytest.mark.parametrize("note", ["（试行）", "(暂行)", "（征求意见稿）", "（送审稿）"])
+def test_a_title_written_again_without_its_standing_note_is_the_same_document(note):
+    found = regs(f"县政府印发《隆德县行政执法公示办法{note}》，各部门严格执行《隆德县行政执法公示办法》。")
+    full = found[0][0]
+    assert found == [(full, None), (full, "隆德县行政执法公示办法")]
+
+
+def test_a_party_rule_written_again_without_the_party_s_name_is_the_same_document():
+    found = regs("严格执行《中国共产党党内法规执行责任制规定（试行）》，落实《党内法规执行责任制规定》。")
+    assert found[-1] == ("中国共产党党内法规执行责任制规定（试行）", "党内法规执行责任制规定")
