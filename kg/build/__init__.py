@@ -31,6 +31,7 @@ from kg.build.options import BuildOptions, BuildResult, FileRecord, Summary, def
 from kg.build.parts import ReportPart, group_reports
 from kg.build.scan import extract_misses, scan_sources
 from kg.build.sources import SourceLike, collect_sources
+from kg.build.writer import VALIDATE_ALL_REPORTS
 from kg.errors import BuildError, ConfigError
 from kg.extract import EXTRACTOR_VERSION
 from kg.read import MAX_BYTES_DEFAULT
@@ -58,6 +59,7 @@ def build_graph(
     max_bytes: int = MAX_BYTES_DEFAULT,
     strict: bool = False,
     follow_symlinks: bool = False,
+    spare_for_sample: bool = False,
 ) -> KnowledgeGraph:
     """Build the knowledge graph of ``sources`` (paths, folders, :class:`kg.Document` objects or
     ``(name, text)`` pairs) in memory.
@@ -66,7 +68,8 @@ def build_graph(
     processes (or an ``executor``: ``"local"``, ``"dask"`` with ``scheduler``, or an :class:`Executor`);
     ``cache_dir`` keeps extraction results so that a rebuild redoes only what changed; ``follow_symlinks`` follows
     symbolic links out of an input folder (:mod:`kg.build.sources`). Raises :class:`kg.errors.BuildError` when no
-    source could be read (or, with ``strict``, when any was skipped or a file of an input folder ignored)."""
+    source could be read (or, with ``strict``, when any was skipped or a file of an input folder ignored).
+    ``spare_for_sample``: the graph's sample will be validated (:func:`build`): keep a process ready for it."""
     from kg.graph import KnowledgeGraph, _Parts  # noqa: PLC0415 - kg.graph imports kg.build.options
 
     segmenter = segmenter or "jieba"
@@ -82,6 +85,7 @@ def build_graph(
         else None
     )
     scan = scan_sources(inputs, cache, max_bytes, records, tick)
+    _warm_spare(runner, scan, spare_for_sample)
     merger = Merger(cache)
     try:
         facts = extract_misses(scan, runner, cache, segmenter, model, max_bytes, records, tick, merger.add)
@@ -101,6 +105,15 @@ def build_graph(
         cache.save_index(scan.index)
         cache.prune()
     return KnowledgeGraph(records, _summary(parts, merged.counts), facts, _Parts(parts, merged, scan.fresh))
+
+
+def _warm_spare(runner: Executor, scan, wanted: bool) -> None:
+    """When ``wanted`` and a sample of the graph will be validated (more reports than :data:`VALIDATE_ALL_REPORTS`),
+    an executor that would extract in this process keeps a process ready for it
+    (:meth:`kg.build.executors.LocalExecutor.warm_spare`)."""
+    warm = getattr(runner, "warm_spare", None)
+    if wanted and warm is not None and len(scan.entries) + len(scan.misses) > VALIDATE_ALL_REPORTS:
+        warm(len(scan.misses))
 
 
 def build(
@@ -138,6 +151,7 @@ def build(
                         max_bytes=options.max_bytes,
                         strict=options.strict,
                         follow_symlinks=options.follow_symlinks,
+                        spare_for_sample=options.validate,
                     )
             except OSError as exc:
                 raise BuildError(f"{exc.filename or outdir / CACHE_DIR}: {exc.strerror or exc}") from None

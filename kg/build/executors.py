@@ -10,7 +10,7 @@ from concurrent.futures import FIRST_COMPLETED, ProcessPoolExecutor, wait
 from concurrent.futures.process import BrokenProcessPool
 from typing import NamedTuple, Protocol
 
-from kg.build.tasks import Outcome, Task, init_worker, process_task
+from kg.build.tasks import Outcome, Task, init_validator, init_worker, process_task
 from kg.errors import BuildError, ConfigError
 
 # Worker processes are started only with at least this many files to extract per worker: a worker loads its own
@@ -47,6 +47,12 @@ def close_executor(executor: Executor) -> None:
         close()
 
 
+def _context():
+    """forkserver (or spawn): workers never inherit a lock held by another thread of this process."""
+    methods = multiprocessing.get_all_start_methods()
+    return multiprocessing.get_context("forkserver" if "forkserver" in methods else "spawn")
+
+
 def _window(jobs: int) -> int:
     return 4 * max(1, jobs)  # tasks in flight: enough to keep workers busy, few enough to bound memory
 
@@ -64,17 +70,13 @@ class LocalExecutor:
         self.pool: ProcessPoolExecutor | None = None
 
     def run(self, tasks: Iterator[Task], count: int) -> Iterator[Outcome]:
-        self.close()  # (the pool of an earlier run)
         self.workers = max(1, min(self.jobs, count // MIN_FILES_PER_WORKER))
         if self.workers <= 1:
-            yield from map(process_task, tasks)
+            yield from map(process_task, tasks)  # (a spare warmed for this build stays: :meth:`warm_spare`)
             return
-        methods = multiprocessing.get_all_start_methods()
-        # forkserver (or spawn): workers never inherit a lock held by another thread of this process
-        ctx = multiprocessing.get_context("forkserver" if "forkserver" in methods else "spawn")
-        pool = self.pool = ProcessPoolExecutor(
-            max_workers=self.workers, mp_context=ctx, initializer=init_worker, initargs=(self.segmenter, self.model)
-        )
+        self.close()  # (the pool of an earlier run)
+        init = (self.segmenter, self.model)
+        pool = self.pool = ProcessPoolExecutor(self.workers, _context(), initializer=init_worker, initargs=init)
         try:
             pending: set = set()
             for task in tasks:
@@ -92,6 +94,17 @@ class LocalExecutor:
         except BaseException:  # (a consumer that stops early closes this generator: GeneratorExit)
             self.close()
             raise
+
+    def warm_spare(self, count: int) -> None:
+        """Before a run of ``count`` tasks that will run in this process (a rebuild that extracts a file or two),
+        start one worker process for the build's own work after it, when more than one job is allowed: it loads
+        the validator (pyshacl, rdflib: ~1 s) while this process extracts and merges, then validates the sample
+        while this process writes ``graph.ttl`` — work a rebuild of a large corpus would otherwise do one after
+        the other."""
+        if self.jobs <= 1 or self.pool is not None or count // MIN_FILES_PER_WORKER > 1:
+            return
+        self.pool = ProcessPoolExecutor(max_workers=1, mp_context=_context(), initializer=init_validator)
+        self.pool.submit(int)  # (a pool starts its process at the first task)
 
     def spare(self) -> ProcessPoolExecutor | None:
         """The pool of the last :meth:`run`, idle once its outcomes are in (None: it ran in this process)."""

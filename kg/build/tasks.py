@@ -60,6 +60,13 @@ def init_worker(segmenter: str, model: str | None) -> None:
     get_segmenter(segmenter, model)  # cached per process
 
 
+def init_validator() -> None:
+    """Initializer of a spare process that will validate: the validator's modules loaded before the sample comes."""
+    import pyshacl  # noqa: F401, PLC0415
+
+    import kg.rdf.shacl  # noqa: F401, PLC0415
+
+
 def task_key(task: Task) -> str:
     """The content key of a task: the bytes' SHA-256 (a Document's recorded one) and the format."""
     digest = task.document.sha256 if task.document is not None else hashlib.sha256(task.data or b"").hexdigest()

@@ -94,3 +94,41 @@ def test_shards_validated_apart_give_the_results_of_one_run_violations_included(
     assert not expected.conforms
     assert got.results == expected.results
     assert start_validation(shards, tmp_path / "graph.ttl")().results == expected.results
+
+
+def test_a_rebuild_that_extracts_in_process_validates_its_sample_in_a_warmed_spare(tmp_path, monkeypatch):
+    """A rebuild of a corpus larger than the sample that extracts a file or two (in this process) starts one spare
+    process before extracting, and validates the sample there: the outputs are those of a rebuild without it."""
+    from kg.build import executors
+
+    src = tmp_path / "in"
+    src.mkdir()
+    for name, text in texts():
+        (src / name).write_text(text, encoding="utf-8")
+    build([src], tmp_path / "out", BuildOptions(jobs=2))
+    (src / "r03.txt").write_text(texts()[3][1] + "\n附：补充说明。", encoding="utf-8")
+    warmed = []
+    real = executors.LocalExecutor.warm_spare
+
+    def recording(self, count):
+        real(self, count)
+        warmed.append((count, self.pool is not None))
+
+    monkeypatch.setattr(executors.LocalExecutor, "warm_spare", recording)
+    again = build([src], tmp_path / "out", BuildOptions(jobs=2))
+    assert warmed == [(1, True)] and again.extracted == 1
+    build([src], tmp_path / "fresh", BuildOptions(jobs=1, cache=False))
+    assert outputs(tmp_path / "out")[0] == outputs(tmp_path / "fresh")[0]
+    assert "1 made in this build" in outputs(tmp_path / "out")[2]["validation"]["sample"]
+
+
+def test_no_spare_is_warmed_for_one_job_a_run_with_workers_or_a_small_corpus(tmp_path):
+    from kg.build.executors import LocalExecutor
+
+    one = LocalExecutor(1, "jieba", None)
+    one.warm_spare(1)
+    many = LocalExecutor(2, "jieba", None)
+    many.warm_spare(40)  # its run starts workers of its own, which validate after
+    assert one.spare() is None and many.spare() is None
+    seeds = build([Path(__file__).resolve().parents[2] / "seeds"], tmp_path / "seeds", BuildOptions(jobs=2))
+    assert seeds.workers == 1 and seeds.validation is not None  # five reports: validated whole, in this process
