@@ -26,6 +26,19 @@ def test_navigation_and_font_buttons_are_dropped():
     assert doc.clean == "正文第一句。"
 
 
+def test_the_headlines_under_a_related_links_head_are_furniture_until_text_comes_back():
+    text = (
+        "县政府印发《某县行政执法公示办法》。\n相关链接：\n· 关于印发《某县工作要点》的通知\n"
+        "· 《某县重大行政决策程序规定》政策解读\n\n热点推荐\n《某省优化营商环境条例》全文\n"
+        "2023年，县政府将继续深入推进法治政府建设，全面提升依法行政水平，为经济社会发展提供法治保障，不断增强人民群众的获得感。"
+    )
+    doc = Document.from_text(text)
+    assert doc.clean == (
+        "县政府印发《某县行政执法公示办法》。\n"
+        "2023年，县政府将继续深入推进法治政府建设，全面提升依法行政水平，为经济社会发展提供法治保障，不断增强人民群众的获得感。"
+    )
+
+
 def test_markdown_bold_markers_are_removed():
     doc = Document.from_text("**加强组织领导。**认真落实责任。")
     assert doc.clean == "加强组织领导。认真落实责任。"

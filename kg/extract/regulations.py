@@ -93,8 +93,9 @@ _REST_OF_LIST = re.compile(r"(?:[、，,和及与]?《[^《》\n]{1,60}》)*(?:�
 _RULE_ENDING = re.compile(  # 《某某法》 is a law, 《今日说法》 and 《以案说法》 programmes
     r"(?:(?<![说看做想])法|法典|条例|办法|规定|细则|规则|意见|方案|规划|纲要|决定|通知)(?:（[^）]*）)?$"
 )
-_COPIES_AFTER = re.compile(
-    r"[0-9０-９一二三四五六七八九十百千万][0-9０-９,，一二三四五六七八九十百千万余多近约]*(?:册|本)"
+_COPIES_AFTER = re.compile(  # 《…》5000册, 《…》手册2万份: copies handed out
+    r"(?:手册|宣传册|折页|读本|口袋书|宣传单|宣传页|画册)?"
+    r"[0-9０-９一二三四五六七八九十百千万][0-9０-９,，.一二三四五六七八九十百千万余多近约]*(?:册|本|份)"
 )
 
 
@@ -154,8 +155,13 @@ def _category_from_context(text: str, start: int, end: int, title: str) -> str:
     return "regulation"
 
 
+_EDITION = re.compile(r"[（(](?:(?:19|20)\d\d年?)?(?:版|修订版|试行|暂行|第[一二三四五六七八九十\d]+版)[)）]$")
+
+
 def categorise(title: str) -> str:
-    """Whether a title names a regulation or something else (report, project, book, media, other)."""
+    """Whether a title names a regulation or something else (report, project, book, media, other). An edition
+    note at the end (《…流程图（2022年版）》, 《…汇编（试行）》) does not change what the title names."""
+    title = _EDITION.sub("", title)
     for pattern, category in _categories():
         if pattern.search(title):
             return category

@@ -13,10 +13,10 @@ from array import array
 from collections import Counter
 from collections.abc import Iterable, Iterator
 from functools import lru_cache
-from importlib import resources
 
 from kg.lang.zh import HAN_CLASS, NO_LINE_START
 from kg.read.variants import as_simplified
+from kg.resources import data_lines
 
 CRUFT_MAX_LINE = 120  # only short lines can be navigation or buttons; a long line is body text
 
@@ -25,8 +25,7 @@ CRUFT_MAX_LINE = 120  # only short lines can be navigation or buttons; a long li
 def cruft_patterns(name: str = "cruft.txt") -> re.Pattern[str]:
     """One regular expression of every pattern in ``kg/data/cruft.txt`` (or ``header_cruft.txt``: furniture only
     above the report's first paragraph), read once: it is a data file, not code."""
-    lines = resources.files("kg.data").joinpath(name).read_text(encoding="utf-8").splitlines()
-    alternatives = [ln.strip() for ln in lines if ln.strip() and not ln.lstrip().startswith("#")]
+    alternatives = data_lines(name)
     return re.compile("|".join(f"(?:{a})" for a in alternatives))
 
 
@@ -178,13 +177,28 @@ def _joins(prev: str, nxt: str, width: int | None = None) -> bool:
     return broken if nxt[0] in "（(《“" else len(prev) >= 40 or broken
 
 
+_LINK_LINE = 80  # a line under a related-links head this long, or ending a sentence, is text again
+
+
+@lru_cache(maxsize=1)
+def _related_heads() -> frozenset[str]:
+    """kg/data/related_heads.txt: heads of a page's lists of links to other pages (相关链接, 热点推荐)."""
+    return frozenset(w for w in data_lines("related_heads.txt"))
+
+
 def _with_furniture(lines: Iterable[str]) -> Iterator[tuple[str, bool]]:
-    """Each line with whether it is page furniture: cruft anywhere, or header cruft (a menu, a field after the
-    page's buttons) above the report's first paragraph — the first kept line of _PARAGRAPH characters or more."""
-    header = True
+    """Each line with whether it is page furniture: cruft anywhere, header cruft (a menu, a field after the
+    page's buttons) above the report's first paragraph — the first kept line of _PARAGRAPH characters or more —
+    and the short lines under a related-links head (相关链接：, then other pages' headlines)."""
+    header, links = True, False
     for line in lines:
-        furniture = is_cruft(line) or (header and _header_cruft(line))
-        header = header and (furniture or len(line.strip(_SPACE)) < _PARAGRAPH)
+        bare = line.strip(_SPACE)
+        if links and bare and (len(bare) > _LINK_LINE or bare.endswith("。")):
+            links = False
+        furniture = links or is_cruft(line) or (header and _header_cruft(line))
+        if bare.rstrip("：:").strip(_SPACE) in _related_heads():
+            furniture, links = True, True
+        header = header and (furniture or len(bare) < _PARAGRAPH)
         yield line, furniture
 
 

@@ -39,3 +39,12 @@ def test_a_list_opened_by_studying_or_by_another_government_is_cited():
     # a list item that says what is done to it decides for itself
     item = roles("主要做法如下：\n1.《莘县城区公厕管理办法》贯彻落实到位。", "莘县")
     assert item == [("莘县城区公厕管理办法", "cited")]
+
+
+def test_a_plan_made_for_a_title_s_document_leaves_that_document_cited():
+    # 制定《…》任务分工方案: what was made is the 分工方案, not the document in the brackets
+    assert roles("县委依法治县办制定《山东省法治政府建设实施方案（2021—2025年）》任务分工方案。", "莘县") == [
+        ("山东省法治政府建设实施方案（2021—2025年）", "cited")
+    ]
+    assert roles("县政府办公室印发《潍坊市优化营商环境条例》贯彻落实方案。", "莘县")[0][1] == "cited"
+    assert roles("县政府印发《莘县行政执法公示办法》并组织实施。", "莘县")[0][1] == "issued"
