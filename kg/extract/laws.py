@@ -17,6 +17,17 @@ _LAW_LEAD = re.compile(
     r"(?:贯彻|落实|执行|实施|依据|根据|按照|依照|遵照|学习|宣传|宣讲|解读|遵守|普及|新修订的?|修订后的|"
     r"新修正的?|新颁布的?|新|违反|适用|运用)$"
 )
+# a law framed by a coverb as the object of the clause: 以宪法为根本遵循, 把民法典作为…, 与行政处罚法不一致的文件,
+# 围绕民法典实施, 对照行政许可法清理 (lead → what must follow the name; "" when nothing must)
+_FRAMES = {
+    "以": "为",
+    "把": "作为",
+    "将": "作为",
+    "与": ("不一致", "相抵触", "相冲突", "不符", "相违背"),
+    "围绕": "",
+    "对照": "",
+}
+_FRAME_LEAD = re.compile(f"(?:{'|'.join(sorted(_FRAMES, key=len, reverse=True))})$")
 _LAW_END = re.compile(r"法典|法|条例")
 _LIST_JOIN = re.compile(r"^(?:、|和|及|与|以及|，)$")
 _LAW_GLUE = set("律规治院官庭制典条务理人系宣日进知读精意修学专")  # 宪法宣传周, 民法典进社区, 行政处罚法律…
@@ -89,6 +100,7 @@ def find_unbracketed_laws(text: str, blocked: list[tuple[int, int]]) -> list[tup
         next_is_topic = _LIST_JOIN.match(text[e : e + 1]) and _NEXT_TOPIC.match(text, e + 1)
         if (
             _LAW_LEAD.search(before)
+            or _framed(text, before, e)
             or next_is_law
             or next_is_topic
             or (
@@ -102,6 +114,12 @@ def find_unbracketed_laws(text: str, blocked: list[tuple[int, int]]) -> list[tup
         ):
             out.append((s, e, names[name]))
     return out
+
+
+def _framed(text: str, before: str, end: int) -> bool:
+    """Whether the law name ending at ``end`` is framed by a coverb as its clause's object (:data:`_FRAMES`)."""
+    lead = _FRAME_LEAD.search(before)
+    return lead is not None and text.startswith(_FRAMES[lead.group()], end)
 
 
 _LIST_SEPARATOR = re.compile(r"[、，,]")

@@ -1,6 +1,8 @@
 """National laws named without 《》, and laws listed in one pair of brackets (kg.extract.laws). Every text here
 is composed for the test."""
 
+import pytest
+
 from tests.extract.documents import regs
 
 
@@ -21,3 +23,21 @@ def test_a_law_s_provisions_named_without_de_are_the_law():
         "中华人民共和国宪法",
         "中华人民共和国地方各级人民代表大会和地方各级人民政府组织法",
     ]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "坚持以宪法为根本遵循，推进法治政府建设。",
+        "把宪法作为根本活动准则。",
+        "全面清理与民法典不一致的规范性文件。",
+        "围绕民法典实施开展宣传。",
+        "对照民法典清理文件。",
+    ],
+)
+def test_a_single_law_framed_by_a_coverb_is_the_law(text):
+    assert len(regs(text)) == 1
+
+
+def test_a_law_name_inside_an_event_s_name_after_a_coverb_is_no_law():
+    assert regs("以宪法宣传周为契机开展活动，以民法典进社区为抓手，与宪法同行。") == []
