@@ -28,7 +28,16 @@ from kg.extract.regulations import Titles, find_titles
 from kg.extract.spans import SpanSet
 from kg.lang.laws import law_table
 from kg.lang.schemes import measure_scheme
-from kg.lang.zh import CLAUSE_ENDS, FULLWIDTH_ALNUM, FUNCTION_CHARS, HAN_CLASS, is_han, quoted, without_quotes
+from kg.lang.zh import (
+    CLAUSE_ENDS,
+    CLOSE_QUOTES,
+    FULLWIDTH_ALNUM,
+    FUNCTION_CHARS,
+    HAN_CLASS,
+    is_han,
+    quoted,
+    without_quotes,
+)
 from kg.model import MeasureMention
 from kg.read import Document
 from kg.resources import data_csv, data_lines
@@ -66,6 +75,26 @@ def _scheme_index() -> dict[str, tuple[str, str]]:
     for concept in measure_scheme():
         for label in concept.labels:
             index.setdefault(_key(label), (concept.id, concept.pref_label))
+    return index
+
+
+_LOOSE = str.maketrans(
+    {"、": None, "，": None, ",": None, "·": None, **{str(d): c for d, c in enumerate("〇一二三四五六七八九")}}
+)
+
+
+def _loose(key: str) -> str:
+    """A scheme key without the punctuation between its parts and with single digits as numerals: how a page may
+    write a name differently (谁执法、谁普法, 放、管、服, 双随机，一公开, 最多跑1次)."""
+    return key.translate(_LOOSE)
+
+
+@lru_cache(maxsize=1)
+def _loose_index() -> dict[str, tuple[str, str]]:
+    """:func:`_scheme_index` by :func:`_loose` keys (the first label of a loose key keeps it)."""
+    index: dict[str, tuple[str, str]] = {}
+    for key, hit in _scheme_index().items():
+        index.setdefault(_loose(key), hit)
     return index
 
 
@@ -239,8 +268,8 @@ def extract_measures(
             add(m.start(1), m.end(1), hit[1], hit[0])
         elif _not_a_slogan_here(text, m.start(), m.end()):
             continue
-        elif _key(phrase) in index:
-            add(m.start(1), m.end(1), index[_key(phrase)][1], index[_key(phrase)][0])
+        elif hit := index.get(_key(phrase)) or _loose_index().get(_loose(_key(phrase))):
+            add(m.start(1), m.end(1), hit[1], hit[0])
         elif _closes_a_heading(text, m.start(), m.end()):
             continue  # 夯实法治建设“压舱石” / 跑出营商环境“加速度”: a heading's figure of speech
         elif _looks_like_a_slogan(phrase, segmenter, text[m.end() : m.end() + 10]) or (
@@ -251,6 +280,8 @@ def extract_measures(
     for m in _unquoted_pattern().finditer(text):
         if inside_titles.contains(m.start(), m.end()) or quoted_taken.overlaps(m.start(), m.end()):
             continue
+        if text[m.start() - 1 : m.start()] in CLOSE_QUOTES:
+            continue  # “不忘初心、牢记使命”主题教育: the end of the quoted campaign's name, not a measure of its own
         iri, label = index[m.group()]
         add(m.start(), m.end(), label, iri)
     out.sort(key=lambda mm: mm.span.start)

@@ -244,3 +244,17 @@ def test_apps_sites_roles_and_contests_in_quotes_are_not_measures():
 
 def test_faults_removed_or_described_are_not_measures():
     assert measures("着力破除“中梗阻”，坚决纠治“门难进、脸难看、事难办”，克服“说起来重要、做起来次要”的现象。") == []
+
+
+def test_a_known_name_written_with_other_punctuation_or_a_digit_is_that_measure():
+    text = "落实“谁执法、谁普法”责任制，深化“放、管、服”改革，推行“双随机，一公开”监管，深化“最多跑1次”改革。"
+    assert measures(text) == ["谁执法谁普法", "放管服", "双随机、一公开", "最多跑一次"]
+
+
+def test_a_scheme_name_right_after_a_closing_quote_ends_the_quoted_name():
+    assert measures("巩固拓展“不忘初心、牢记使命”主题教育成果。") == ["不忘初心、牢记使命"]
+    assert measures("开展学习贯彻习近平新时代中国特色社会主义思想主题教育。") == ["主题教育"]
+
+
+def test_a_grade_in_quotes_is_no_measure():
+    assert measures("政务服务大厅全部达到“五星级”标准。") == []
