@@ -118,11 +118,21 @@ _TRADE_NAME = 6  # characters between the place and 事务所: a trade name of u
 _FUNCTION_CHARS = FUNCTION_CHARS
 
 
+_NUMERALS = "一二三四五六七八九十两0123456789"
+_SETTLEMENTS = ("镇", "乡", "村", "街道", "苏木", "嘎查", "社区")  # the tiers a township's or village's name ends with
+
+
+def _numbered_place_name(word: str) -> bool:
+    """A word that begins with a numeral but names a place (四家子, 三道沟, 八里庄), not a count (两, 12个, 三家)."""
+    counted = word[-1] in "个名家所处项件次"
+    return word[0] in _NUMERALS and len(word) >= 2 and word.strip(_NUMERALS) != "" and not counted
+
+
 def _stops_name(word: str, tag: str, group: bool = False) -> bool:
     """Does this word end a name on its left? Stop words always; otherwise verbs, numerals, time words,
     prepositions … by their part of speech, except words that occur inside names (执法, 综合, 巡回). In a
     working group's name only the group stop words do (see org_endings.csv)."""
-    if word[0] in "一二三四五六七八九十两0123456789" and not _is_place(word):
+    if word[0] in _NUMERALS and not _is_place(word):
         return True  # 三级综治中心, 一中心四平台: a count, not a name
     if group:
         return (
@@ -239,6 +249,9 @@ def _name_before(window: str, cut: int, group: bool, segmenter: Segmenter | None
             continue
         if zone and words[i + 1][0] == "区" and tag.startswith("v") and len(word) == 2:
             name_start = offsets[i]  # a zone named by what it does (产业集聚区管委会, 经济技术开发区管委会)
+            continue
+        if i + 1 < len(words) and words[i + 1][0].startswith(_SETTLEMENTS) and _numbered_place_name(word):
+            name_start = offsets[i]  # a settlement named with a numeral (四家子镇, 三道沟镇): its name, not a count
             continue
         if _stops_name(word, tag, group):
             if township and len(word) == 1 and word not in _FUNCTION_CHARS and cut - offsets[i] <= 5:

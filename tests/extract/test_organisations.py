@@ -251,3 +251,10 @@ def test_a_working_group_s_name_starts_after_the_preposition_or_verb_that_introd
 
 def test_some_of_a_kind_of_body_is_no_body():
     assert orgs("三是部分街道依法行政能力有待加强。") == []
+
+
+def test_a_township_named_with_a_numeral_keeps_its_name():
+    # 四家子镇, 三道沟镇, 八里庄街道: common in the north; a count before a tier (12个乡镇) stays no name
+    found = orgs("四家子镇人民调解委员会调解纠纷，三道沟镇人民政府开展普法，八里庄街道办事处开展宣传。")
+    assert found == ["四家子镇人民调解委员会", "三道沟镇人民政府", "八里庄街道办事处"]
+    assert orgs("全县12个乡镇人民政府开展普法。") == []
