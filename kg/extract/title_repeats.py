@@ -12,6 +12,7 @@ than it found.
 from __future__ import annotations
 
 import re
+from functools import lru_cache
 
 from kg.lang.areas import area_table
 from kg.lang.laws import law_table
@@ -27,48 +28,81 @@ _TRAILING_NOTE = re.compile(r"（(?:试行|暂行|征求意见稿|送审稿|修�
 _MIN_STEM = 4  # characters a title keeps without its place: fewer say too little to be the same document
 
 
-def _places_and_stem(title: str) -> tuple[set[str], str]:
+@lru_cache(maxsize=8192)
+def _places_and_stem(title: str) -> tuple[frozenset[str], str]:
     """The full place names a title begins with (after 中共) and the rest of it, a bare tier word (自治区, 县)
     taken off the rest too."""
     rest = next((title[len(p) :] for p in _PARTY if title.startswith(p)), title)
     places = area_table().leading_places(rest)
     if places:
         rest = rest[places[-1][1] :]
-    return {name for _, _, name in places}, _BARE_TIER.sub("", rest, count=1)
+    return frozenset(name for _, _, name in places), _BARE_TIER.sub("", rest, count=1)
 
 
-def shortened_from(mention: RegulationMention, others: list[RegulationMention]) -> str | None:
-    """The first title of ``others`` (the caller orders them) that ``mention`` writes again shorter, or None. It is
-    the same document when it is that title without its year range, or when, places aside, both read the same and every
-    place it names is one the full title names. A law of the table is itself (《优化营商环境条例》 after
-    《某某省优化营商环境条例》 is the State Council's), and so is a document this government issues after citing
-    another's (贯彻《某某省…实施方案》, 制定《…实施方案》: its own)."""
-    title = mention.title
-    if law_table().get(without_version(title)) is not None:
-        return None
-    places, stem = _places_and_stem(title)
-    if len(stem) < _MIN_STEM:
-        return None
-    for m in others:
-        full = m.title
-        if m.category != "regulation" or m.alias is not None or len(full) <= len(title):
-            continue
-        if mention.role == "issued" and m.role != "issued":
-            continue
-        unranged = _TRAILING_NOTE.sub("", _TRAILING_RANGE.sub("", full))
-        if title == unranged:
-            return full
-        full_places, full_stem = _places_and_stem(unranged)
-        if stem in (full_stem, _places_and_stem(full)[1]) and places <= full_places:
-            return full
-    return None
+@lru_cache(maxsize=8192)
+def _forms(full: str) -> tuple[str, frozenset[str], frozenset[str]]:
+    """What a full title may be written again as: itself without its year range and note, the places that begins
+    with, and its stems (of that form and of the title itself)."""
+    unranged = _TRAILING_NOTE.sub("", _TRAILING_RANGE.sub("", full))
+    places, stem = _places_and_stem(unranged)
+    return unranged, places, frozenset((stem, _places_and_stem(full)[1]))
+
+
+class _Earlier:
+    """The documents a report has named so far, by the shorter forms that may name them again; per title, where
+    it was named last (and last as issued). A look-up reads the few titles of one form, never every earlier
+    mention: a report that names the same document thousands of times costs a dictionary access per mention."""
+
+    def __init__(self) -> None:
+        self.by_unranged: dict[str, set[str]] = {}
+        self.by_stem: dict[str, set[str]] = {}
+        self.last: dict[str, list[int]] = {}  # title → [index last named, index last named as issued]
+
+    def add(self, index: int, m: RegulationMention) -> None:
+        last = self.last.get(m.title)
+        if last is None:
+            last = self.last[m.title] = [-1, -1]
+            unranged, _, stems = _forms(m.title)
+            self.by_unranged.setdefault(unranged, set()).add(m.title)
+            for stem in stems:
+                self.by_stem.setdefault(stem, set()).add(m.title)
+        last[0] = index
+        if m.role == "issued":
+            last[1] = index
+
+    def shortened_from(self, mention: RegulationMention) -> str | None:
+        """The earlier full title (the nearest) that ``mention`` writes again shorter, or None. It is the same
+        document when it is that title without its year range or note, or when, places aside, both read the same
+        and every place it names is one the full title names. A law of the table is itself (《优化营商环境条例》
+        after 《某某省优化营商环境条例》 is the State Council's), and so is a document this government issues after
+        citing another's (贯彻《某某省…实施方案》, 制定《…实施方案》: its own)."""
+        title = mention.title
+        if law_table().get(without_version(title)) is not None:
+            return None
+        places, stem = _places_and_stem(title)
+        if len(stem) < _MIN_STEM:
+            return None
+        exact = self.by_unranged.get(title, set())
+        best, best_at = None, -1
+        for full in exact | self.by_stem.get(stem, set()):
+            at = self.last[full][1 if mention.role == "issued" else 0]
+            if len(full) <= len(title) or at <= best_at:
+                continue
+            if full in exact or places <= _forms(full)[1]:
+                best, best_at = full, at
+        return best
 
 
 def take_written_again(mentions: list[RegulationMention]) -> None:
     """Each top-level title of a report's mentions (in text order) as the earlier document it names again shorter,
-    the nearest first: its ``title`` becomes that document's and ``alias`` what it wrote."""
+    the nearest first: its ``title`` becomes that document's and ``alias`` what it wrote. Only an earlier title is
+    taken (see the module docstring)."""
+    earlier = _Earlier()
     for i, m in enumerate(mentions):
-        if m.parent is None and m.alias is None and m.category == "regulation":
-            full = shortened_from(m, [*reversed(mentions[:i])])
-            if full is not None:
-                m.title, m.alias = full, m.title
+        if m.category != "regulation" or m.alias is not None:
+            continue
+        full = earlier.shortened_from(m) if m.parent is None else None
+        if full is not None:
+            m.title, m.alias = full, m.title
+        else:
+            earlier.add(i, m)

@@ -72,3 +72,20 @@ def test_a_title_written_again_without_its_standing_note_is_the_same_document(no
 def test_a_party_rule_written_again_without_the_party_s_name_is_the_same_document():
     found = regs("严格执行《中国共产党党内法规执行责任制规定（试行）》，落实《党内法规执行责任制规定》。")
     assert found[-1] == ("中国共产党党内法规执行责任制规定（试行）", "党内法规执行责任制规定")
+
+
+def test_what_is_kept_of_earlier_titles_grows_with_distinct_titles_not_with_mentions():
+    # a report that names the same documents thousands of times (a compilation) looks each mention up in the few
+    # titles of its form (issue 19: linear in report size)
+    from kg.extract.title_repeats import _Earlier
+    from kg.model import RegulationMention, Span
+
+    titles = ["隆德县行政执法公示办法（试行）", "宁夏回族自治区行政执法监督条例", "隆德县行政执法公示办法"]
+    earlier = _Earlier()
+    for i in range(3000):
+        m = RegulationMention(Span(i, i + 1, "x"), titles[i % 3])
+        full = earlier.shortened_from(m)
+        if full is None:
+            earlier.add(i, m)
+    assert len(earlier.last) == 2  # the third title is the first written again
+    assert sum(len(v) for v in earlier.by_stem.values()) <= 4
