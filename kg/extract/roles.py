@@ -146,9 +146,9 @@ def _verb_group(before: str) -> list[re.Match[str]]:
 
 # the items of a list before a title (titles masked): separators, numbering, document numbers, dates, table cells
 _LIST_ITEMS = re.compile(
-    r"(?:[\x00\s|｜、，,；;。]|\d{1,3}[.、．]|[（(][一二三四五六七八九十\d]{1,3}[)）]|[一二三四五六七八九十]{1,3}、"
+    r"(?:[\x00\s|｜、，,；;。\-—=+│─┼┬┴├┤┌┐└┘]|\d{1,3}[.、．]|[（(][一二三四五六七八九十\d]{1,3}[)）]|[一二三四五六七八九十]{1,3}、"
     r"|[（(【\[]?[^（）()【】\[\]\x00\s|｜，。]{0,24}〔\d{4}〕\d{1,4}号[）)】\]]?|\d{4}[-.年/]\d{1,2}(?:[-.月/]\d{1,2}日?)?"
-    r"|\d{1,3}(?=\s*[|｜]))*$"
+    r"|\d{1,3}(?=\s|$)|[^\s|｜│\x00，。；：:、]{1,6}(?=[ \t]*[|｜│\n]))*$"  # also a table's header row and rule line
 )
 _LIST_OPENER = re.compile(r"(?:分别是|分别为|具体如下|如下|具体为|包括|见下表)?[：:]$|(?:分别是|分别为|如下)$")
 

@@ -25,6 +25,12 @@ def test_drafting_on_behalf_of_the_county_government_is_this_county_s_act():
         "县政府出台的文件如下：\n| 1 | 《莘县城区公厕管理办法》 | 莘政发〔2022〕1号 |\n"
         "| 2 | 《莘县农村饮水安全管理办法》 | 莘政发〔2022〕2号 |",
         "全年共制定规范性文件2件，分别为：《莘县城区公厕管理办法》（莘政发〔2022〕1号）、《莘县农村饮水安全管理办法》。",
+        # a table with its header row and rule line, as a page converted to text prints it
+        "县政府制定出台规范性文件2件，具体如下：\n| 序号 | 文件名称 | 文号 |\n|---|---|---|\n"
+        "| 1 | 《莘县城区公厕管理办法》 | 莘政发〔2022〕1号 |\n"
+        "| 2 | 《莘县农村饮水安全管理办法》 | 莘政发〔2022〕2号 |",
+        # one cell per line
+        "经审核由县政府印发实施，具体如下：\n序号\n文件名称\n1\n《莘县城区公厕管理办法》\n2\n《莘县农村饮水安全管理办法》",
     ],
 )
 def test_a_list_of_this_government_s_documents_shares_the_verb_of_the_sentence_that_opens_it(text):
