@@ -89,9 +89,16 @@ def _pos_tokenizer(tokenizer):
     default = jieba.posseg.dt
     if tokenizer.dictionary != default.tokenizer.dictionary or default.tokenizer.user_word_tag_tab:
         return jieba.posseg.POSTokenizer(tokenizer)
+    return _pos_over(tokenizer, dict(default.word_tag_tab))
+
+
+def _pos_over(tokenizer, tags: dict[str, str]):
+    """A jieba POS tagger over ``tokenizer`` with ``tags`` as its table, made without reading a dictionary file
+    (``POSTokenizer.__init__`` would)."""
+    import jieba.posseg  # noqa: PLC0415
+
     pos = jieba.posseg.POSTokenizer.__new__(jieba.posseg.POSTokenizer)
-    pos.tokenizer = tokenizer
-    pos.word_tag_tab = dict(default.word_tag_tab)
+    pos.tokenizer, pos.word_tag_tab = tokenizer, tags
     return pos
 
 
@@ -268,11 +275,7 @@ class JiebaSegmenter:
     def jieba_tagger(self):
         """jieba.posseg's own tagger over this segmenter's words and tags: what :meth:`tag` answers as, for tests
         (it imports jieba.posseg, which the segmenter itself never needs)."""
-        import jieba.posseg  # noqa: PLC0415
-
-        pos = jieba.posseg.POSTokenizer.__new__(jieba.posseg.POSTokenizer)
-        pos.tokenizer, pos.word_tag_tab = self._tok, self._tags
-        return pos
+        return _pos_over(self._tok, self._tags)
 
     def _hide(self, text: str) -> str:
         if self._protect is None or "、" not in text:

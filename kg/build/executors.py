@@ -70,7 +70,7 @@ class LocalExecutor:
         self.pool: ProcessPoolExecutor | None = None
 
     def run(self, tasks: Iterator[Task], count: int) -> Iterator[Outcome]:
-        self.workers = max(1, min(self.jobs, count // MIN_FILES_PER_WORKER))
+        self.workers = self._workers_for(count)
         if self.workers <= 1:
             yield from map(process_task, tasks)  # (a spare warmed for this build stays: :meth:`warm_spare`)
             return
@@ -95,13 +95,17 @@ class LocalExecutor:
             self.close()
             raise
 
+    def _workers_for(self, count: int) -> int:
+        """Worker processes a run of ``count`` tasks starts (1: it runs in this process)."""
+        return max(1, min(self.jobs, count // MIN_FILES_PER_WORKER))
+
     def warm_spare(self, count: int) -> None:
         """Before a run of ``count`` tasks that will run in this process (a rebuild that extracts a file or two),
         start one worker process for the build's own work after it, when more than one job is allowed: it loads
         the validator (pyshacl, rdflib: ~1 s) while this process extracts and merges, then validates the sample
         while this process writes ``graph.ttl`` — work a rebuild of a large corpus would otherwise do one after
         the other."""
-        if self.jobs <= 1 or self.pool is not None or count // MIN_FILES_PER_WORKER > 1:
+        if self.jobs <= 1 or self.pool is not None or self._workers_for(count) > 1:
             return
         self.pool = ProcessPoolExecutor(max_workers=1, mp_context=_context(), initializer=init_validator)
         self.pool.submit(int)  # (a pool starts its process at the first task)

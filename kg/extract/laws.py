@@ -11,7 +11,6 @@ from functools import lru_cache
 
 from kg.extract.spans import SpanSet
 from kg.lang.laws import law_table
-from kg.lang.titles import normalise_title, without_version
 
 _LAW_LEAD = re.compile(
     r"(?:贯彻|落实|执行|实施|依据|根据|按照|依照|遵照|学习|宣传|宣讲|解读|遵守|普及|新修订的?|修订后的|"
@@ -133,7 +132,7 @@ def laws_listed(inner: str) -> list[tuple[int, int]]:
     spans, lo = [], 0
     for m in [*_LIST_SEPARATOR.finditer(inner), None]:
         hi = m.start() if m else len(inner)
-        if law_table().get(without_version(normalise_title(inner[lo:hi]))) is None:
+        if law_table().of_any_version(inner[lo:hi]) is None:
             return []
         spans.append((lo, hi))
         lo = m.end() if m else hi

@@ -23,7 +23,7 @@ from kg.extract.roles import OwnArea, inner_role, role_of
 from kg.extract.spans import SpanSet
 from kg.extract.title_repeats import take_written_again
 from kg.lang.laws import law_table
-from kg.lang.titles import normalise_title, without_version
+from kg.lang.titles import normalise_title, without_range
 from kg.lang.zh import HAN_CLASS, INNER_TITLE_CLOSES, INNER_TITLE_OPENS, SENTENCE_ENDS, quoted
 from kg.model import AreaRef, RegulationMention
 from kg.read import Document
@@ -134,7 +134,7 @@ def _category_from_context(text: str, start: int, end: int, title: str) -> str:
     booklet. A law of the table stays a regulation (发放《宪法》5000册, 主讲《民法典》), and so does a title that ends
     as a rule does for media and courses (播放《某省安全生产条例》解读视频)."""
     found = _title_contexts()
-    law = law_table().get(without_version(title)) is not None
+    law = law_table().of_any_version(title) is not None
     rule = law or bool(_RULE_ENDING.search(title))
     if found.media_after.match(text, end) and not rule:
         return "media"
@@ -359,9 +359,6 @@ def _short_forms() -> frozenset[str]:
     return frozenset(data_lines("regulation_short_forms.txt"))
 
 
-_TRAILING_RANGE = re.compile(r"（[^（）]*(?:19|20)\d\d[^（）]*）$")
-
-
 def _abbreviated(title: str, earlier: list[RegulationMention]) -> str | None:
     """The full title a bare short form (《纲要》, 《方案》) stands for: the nearest earlier document of that kind
     (its title, a year range aside, ends with the short form)."""
@@ -372,7 +369,7 @@ def _abbreviated(title: str, earlier: list[RegulationMention]) -> str | None:
             m.category == "regulation"
             and m.alias is None
             and m.title != title
-            and _TRAILING_RANGE.sub("", m.title).endswith(title)
+            and without_range(m.title).endswith(title)
         ):
             return m.title
     return None

@@ -16,13 +16,12 @@ from functools import lru_cache
 
 from kg.lang.areas import area_table
 from kg.lang.laws import law_table
-from kg.lang.titles import without_version
+from kg.lang.titles import without_range
 from kg.lang.zh import TIERS
 from kg.model import RegulationMention
 
 _PARTY = ("中国共产党", "中共")  # the Party named before a title's place or in front of a Party rule
 _BARE_TIER = re.compile(f"^(?:自治区|自治州|自治县|自治旗|[{TIERS}])")  # a place written as its tier word alone
-_TRAILING_RANGE = re.compile(r"（[^（）]*(?:19|20)\d\d[^（）]*）$")
 # a note on the document's standing after its title: written once, left out when the title comes back
 _TRAILING_NOTE = re.compile(r"（(?:试行|暂行|征求意见稿|送审稿|修订稿|讨论稿|草案|修订草案|草案稿)）$")
 _MIN_STEM = 4  # characters a title keeps without its place: fewer say too little to be the same document
@@ -43,7 +42,7 @@ def _places_and_stem(title: str) -> tuple[frozenset[str], str]:
 def _forms(full: str) -> tuple[str, frozenset[str], frozenset[str]]:
     """What a full title may be written again as: itself without its year range and note, the places that begins
     with, and its stems (of that form and of the title itself)."""
-    unranged = _TRAILING_NOTE.sub("", _TRAILING_RANGE.sub("", full))
+    unranged = _TRAILING_NOTE.sub("", without_range(full))
     places, stem = _places_and_stem(unranged)
     return unranged, places, frozenset((stem, _places_and_stem(full)[1]))
 
@@ -77,7 +76,7 @@ class _Earlier:
         after 《某某省优化营商环境条例》 is the State Council's), and so is a document this government issues after
         citing another's (贯彻《某某省…实施方案》, 制定《…实施方案》: its own)."""
         title = mention.title
-        if law_table().get(without_version(title)) is not None:
+        if law_table().of_any_version(title) is not None:
             return None
         places, stem = _places_and_stem(title)
         if len(stem) < _MIN_STEM:

@@ -10,7 +10,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from functools import lru_cache
 
-from kg.lang.titles import normalise_title
+from kg.lang.titles import normalise_title, without_version
 from kg.resources import data_csv
 
 CHINA = "中华人民共和国"
@@ -57,6 +57,10 @@ class LawTable:
     def get(self, title: str) -> Law | None:
         """The law a (normalised) title or short name denotes, if it is in the table."""
         return self.by_key.get(normalise_title(title))
+
+    def of_any_version(self, title: str) -> Law | None:
+        """:meth:`get` of a title without its version note (…行政复议法（2023年修订） → the law itself)."""
+        return self.get(without_version(normalise_title(title)))
 
     def near(self, title: str) -> Law | None:
         """The one law whose name differs from ``title`` by a single mistyped character (督查/督察), if exactly one

@@ -43,6 +43,15 @@ def normalise_title(title: str) -> str:
     return t
 
 
+_TRAILING_RANGE = re.compile(r"（[^（）]*(?:19|20)\d\d[^（）]*）$")
+
+
+def without_range(title: str) -> str:
+    """A normalised title without the bracket holding its year range at the end (某省…实施方案（2021—2025年） →
+    某省…实施方案): how a report writes a plan again, or names it by its kind (《方案》)."""
+    return _TRAILING_RANGE.sub("", title)
+
+
 # a version note after a law's name: （2023年修订）, （2018年第二次修正）, （2021年1月22日修订）, （2021修正版）
 _VERSION_NOTE = re.compile(
     r"（(?:(?:19|20)\d\d年?(?:\d{1,2}月(?:\d{1,2}日)?)?)?(?:第[一二三四五六七八九十]+次)?(?:修订|修正|修改)(?:版|本|稿)?）$"

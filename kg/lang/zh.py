@@ -34,10 +34,10 @@ OPEN_QUOTES = '“"「『‘'
 CLOSE_QUOTES = '”"」』’'
 CLOSING_MARKS = "）)》〉」』”’]］】"  # what closes a bracket, a title or a quote
 QUOTES = '“”"「」『』‘’'
+"""Quotation marks of Chinese text: curly double and single, corner brackets, and the ASCII double quote."""
 # the angle brackets a title nests another title in (《关于印发〈某某办法〉的通知》, 《…<纲要>…》)
 INNER_TITLE_OPENS = "<〈＜‹"
 INNER_TITLE_CLOSES = ">〉＞›"
-"""Quotation marks of Chinese text: curly double and single, corner brackets, and the ASCII double quote."""
 
 
 _BLANKS_AND_QUOTES = re.compile(f"[\\s{re.escape(QUOTES)}']")

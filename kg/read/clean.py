@@ -183,7 +183,7 @@ _LINK_LINE = 80  # a line under a related-links head this long, or ending a sent
 @lru_cache(maxsize=1)
 def _related_heads() -> frozenset[str]:
     """kg/data/related_heads.txt: heads of a page's lists of links to other pages (相关链接, 热点推荐)."""
-    return frozenset(w for w in data_lines("related_heads.txt"))
+    return frozenset(data_lines("related_heads.txt"))
 
 
 def _with_furniture(lines: Iterable[str]) -> Iterator[tuple[str, bool]]:
