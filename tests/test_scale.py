@@ -183,7 +183,7 @@ def test_a_build_failing_midway_leaves_the_previous_outputs_whole(tmp_path, monk
     def fail(*args, **kwargs):  # the shared resources are written after every report's blocks: mid-graph
         raise RuntimeError("disk on fire")
 
-    monkeypatch.setattr(kg.build.merge, "entity_triples", fail)
+    monkeypatch.setattr(kg.build.merge, "entity_statements", fail)
     with pytest.raises(RuntimeError, match="disk on fire"):
         build([src], out, BuildOptions(html=False))
     assert {p.name: p.read_bytes() for p in (out / "graph.ttl", out / "build-report.json")} == before
@@ -192,7 +192,7 @@ def test_a_build_failing_midway_leaves_the_previous_outputs_whole(tmp_path, monk
 
 def test_a_first_build_failing_midway_leaves_no_graph(tmp_path, monkeypatch):
     src = write_files(tmp_path / "in", {"a.txt": GOOD["good/utf8.txt"]})
-    monkeypatch.setattr(kg.build.merge, "entity_triples", lambda *a: (_ for _ in ()).throw(RuntimeError("boom")))
+    monkeypatch.setattr(kg.build.merge, "entity_statements", lambda *a: (_ for _ in ()).throw(RuntimeError("boom")))
     with pytest.raises(RuntimeError):
         build([src], tmp_path / "out", BuildOptions(html=False))
     assert not (tmp_path / "out" / "graph.ttl").exists()

@@ -172,14 +172,12 @@ def test_build_fails_loudly_and_leaves_no_valid_looking_graph(tmp_path, monkeypa
     out.mkdir()
     (out / "graph.ttl").write_text("# an earlier build\n", encoding="utf-8")
     (out / "graph.html").write_text("<html></html>", encoding="utf-8")
-    real = merge.entity_triples
+    real = merge.entity_statements
 
     def with_a_bad_regulation(*args, **kwargs):
-        from pyoxigraph import Triple
+        return [*real(*args, **kwargs), (KGR + "reg-broken", rdf.type.value, kg.Regulation.value)]
 
-        return [*real(*args, **kwargs), Triple(NamedNode(KGR + "reg-broken"), rdf.type, kg.Regulation)]
-
-    monkeypatch.setattr(merge, "entity_triples", with_a_bad_regulation)
+    monkeypatch.setattr(merge, "entity_statements", with_a_bad_regulation)
     result = CliRunner().invoke(main, ["build", str(SEEDS / "000_5bf5264dd4bbb5b6.txt"), "-o", str(out), "-q"])
     assert result.exit_code == 1 and "Traceback" not in result.output
     assert "violates ontology/shapes.ttl" in result.output and "kgr:reg-broken" in result.output
@@ -188,7 +186,7 @@ def test_build_fails_loudly_and_leaves_no_valid_looking_graph(tmp_path, monkeypa
     assert "Violation: kgr:reg-broken rdfs:label" in (out / "validation.txt").read_text(encoding="utf-8")
     assert json.loads((out / "build-report.json").read_text(encoding="utf-8"))["validation"]["conforms"] is False
 
-    monkeypatch.setattr(merge, "entity_triples", real)
+    monkeypatch.setattr(merge, "entity_statements", real)
     result = CliRunner().invoke(main, ["build", str(SEEDS / "000_5bf5264dd4bbb5b6.txt"), "-o", str(out), "-q"])
     assert result.exit_code == 0 and "valid (ontology/shapes.ttl)" in result.output
     assert (out / "graph.ttl").exists()
@@ -220,11 +218,11 @@ def test_a_sample_still_catches_a_broken_resource_a_sampled_report_refers_to(tmp
     from kg.errors import GraphInvalid
 
     monkeypatch.setattr(writer, "VALIDATE_ALL_REPORTS", 1)
-    real = merge.entity_triples
+    real = merge.entity_statements
 
     def without_labels(*args, **kwargs):  # every regulation loses its label: the sampled report cites some
-        return [t for t in real(*args, **kwargs) if not (t.predicate == rdfs.label and "reg-" in t.subject.value)]
+        return [(s, p, o) for s, p, o in real(*args, **kwargs) if not (p == rdfs.label.value and "reg-" in s)]
 
-    monkeypatch.setattr(merge, "entity_triples", without_labels)
+    monkeypatch.setattr(merge, "entity_statements", without_labels)
     with pytest.raises(GraphInvalid, match="violates ontology/shapes.ttl"):
         build([SEEDS], tmp_path, BuildOptions(html=False, cache=False))

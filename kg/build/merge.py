@@ -31,7 +31,7 @@ from kg.build.state import State
 from kg.build.tallies import TABLE_OF, Change, Tallies, count_in, count_out, settle
 from kg.build.tally import TABLES
 from kg.errors import BuildError
-from kg.rdf.triples import entity_triples
+from kg.rdf.triples import entity_statements
 from kg.rdf.turtle import TurtleWriter
 
 
@@ -190,7 +190,7 @@ def _old_share(cache: Cache, key: str, name: str) -> bytes | None:
 def render_batch(corpus: dict[str, dict], indicators: set[str]) -> list[tuple[str, str, int]]:
     """The Turtle blocks (subject, text, triples) of a batch of merged nodes, in the JSON form of
     :func:`kg.build.fragment.corpus_to_json`: a pure function, run in an idle worker process when the build has one."""
-    return TurtleWriter().subject_blocks(entity_triples(corpus_from_json(corpus), indicators))
+    return TurtleWriter().subject_blocks(entity_statements(corpus_from_json(corpus), indicators))
 
 
 _AHEAD = 4  # batches handed to spare workers before the first one's blocks are taken back

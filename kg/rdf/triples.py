@@ -284,6 +284,10 @@ def _measures(sink: TripleSink, corpus: Corpus) -> None:
 
 def corpus_triples(corpus: Corpus, docs: dict[str, list[Document]] | None = None) -> Iterator[Triple]:
     """All triples of the corpus (unordered; the Turtle writer sorts)."""
+    return iter(to_triples(_corpus_statements(corpus, docs)))
+
+
+def _corpus_statements(corpus: Corpus, docs: dict[str, list[Document]] | None = None) -> list[Statement]:
     sink = TripleSink()
     docs = docs or {}
     _areas(sink, corpus)
@@ -293,7 +297,7 @@ def corpus_triples(corpus: Corpus, docs: dict[str, list[Document]] | None = None
     for node in corpus.reports.values():
         _report_statements(sink, node, docs.get(node.extraction.report_id, []))
     _indicators(sink, {f.indicator for node in corpus.reports.values() for f in node.extraction.figures if f.indicator})
-    return iter(to_triples(sink.triples))
+    return sink.triples
 
 
 def _indicators(sink: TripleSink, used: set[str]) -> None:
@@ -331,9 +335,15 @@ def entity_triples(corpus: Corpus, indicators: set[str]) -> list[Triple]:
     """The triples of the shared resources of a corpus (areas, governments, regulations, organisations, measures)
     and of the ``indicators`` (concept IRIs) its figures link to. With :func:`report_statements` of every report,
     the same triples as :func:`corpus_triples`."""
+    return to_triples(entity_statements(corpus, indicators))
+
+
+def entity_statements(corpus: Corpus, indicators: set[str]) -> list[Statement]:
+    """:func:`entity_triples` as light statements, which the Turtle writer formats without a pyoxigraph term per
+    triple (how a build renders the shared blocks: their IRIs are minted here, as a report's are)."""
     sink = TripleSink()
     _indicators(sink, indicators)
-    return [*corpus_triples(dataclasses.replace(corpus, reports={})), *to_triples(sink.triples)]
+    return [*_corpus_statements(dataclasses.replace(corpus, reports={})), *sink.triples]
 
 
 # The report triples the HTML view reads (kg.view, kg.analyse.citations); the view is drawn from these and the

@@ -23,7 +23,7 @@ from kg.build import BuildOptions, build
 from kg.build.writer import sample_ids
 from kg.cli import main
 from kg.errors import BuildError, GraphInvalid
-from kg.fsutil import atomic_write, atomic_write_text
+from kg.fsutil import atomic_write, atomic_write_text, write_checked
 from kg.rdf.namespaces import rdfs
 from kg.rdf.store import load_store, select
 from tests.corpus import REPORT_A, REPORT_B
@@ -324,6 +324,47 @@ def test_a_cut_fragment_is_made_again_and_the_graph_stays_whole(tmp_path):
     third = build([src], out, NO_HTML)  # repaired: no note, nothing made again
     assert third.ok and "notes" not in report_json(out) and third.extracted == 0
     assert (out / "graph.ttl").read_bytes() == graph
+
+
+def test_a_cache_entry_is_written_in_place_whole_into_a_folder_made_for_it(tmp_path):
+    entry = tmp_path / "ab" / "abcd.json"
+    write_checked(str(entry), b"a longer first content")
+    write_checked(str(entry), b"short")  # (an entry written again is not left with the tail of the last one)
+    assert entry.read_bytes() == b"short"
+    assert not [p for p in entry.parent.iterdir() if p != entry]  # no temporary beside it
+
+
+def test_a_full_disk_while_writing_a_cache_entry_names_the_entry(tmp_path, monkeypatch):
+    def full(fd, data):
+        raise OSError(errno.ENOSPC, "No space left on device")
+
+    monkeypatch.setattr(os, "write", full)
+    with pytest.raises(OSError) as caught:
+        write_checked(str(tmp_path / "x.json"), b"{}")
+    assert caught.value.filename == str(tmp_path / "x.json")
+
+
+def test_a_cache_entry_cut_while_it_was_written_is_made_again(tmp_path, monkeypatch):
+    src = corpus(tmp_path / "in", {"a.txt": REPORT_A})
+    out = tmp_path / "out"
+    fresh = build([src], tmp_path / "fresh", NO_HTML)
+    real = kg.build.cache.write_checked
+
+    def killed_after_half(path, data):  # a build killed while it wrote the text, its last entry: half is on disk
+        if path.endswith(".txt"):
+            real(path, data[: len(data) // 2])
+            raise KeyboardInterrupt
+        real(path, data)
+
+    monkeypatch.setattr(kg.build.cache, "write_checked", killed_after_half)
+    with pytest.raises(KeyboardInterrupt):
+        build([src], out, NO_HTML)
+    monkeypatch.setattr(kg.build.cache, "write_checked", real)
+    again = build([src], out, NO_HTML)
+    assert again.ok and fresh.ok
+    assert (out / "graph.ttl").read_bytes() == (tmp_path / "fresh" / "graph.ttl").read_bytes()
+    (note,) = report_json(out)["notes"]  # the half text was found, said, and the entries made again
+    assert "damaged build cache entry" in note and "made again from the input" in note
 
 
 def test_an_edited_label_in_a_fragment_does_not_reach_the_graph(tmp_path):

@@ -1,10 +1,12 @@
 """Recognising quantities. Every text here is composed for the test."""
 
+import re
 from decimal import Decimal
+from pathlib import Path
 
 import pytest
 
-from kg.extract.figures import _subject_verbs, extract_figures
+from kg.extract.figures import _figure_pattern, _pattern, _subject_verbs, extract_figures
 from kg.read import Document
 from kg.segment import get_segmenter
 
@@ -280,3 +282,15 @@ def test_no_subject_verb_begins_another():
     one verb can begin a subject."""
     verbs, _ = _subject_verbs()
     assert not [(a, b) for a in verbs for b in verbs if a != b and b.startswith(a)]
+
+
+def test_the_look_ahead_before_the_figure_pattern_changes_no_match():
+    root = Path(__file__).resolve().parents[2]
+    texts = [p.read_text(encoding="utf-8") for p in sorted((root / "tests/gold/dev/docs").glob("*.txt"))]
+    texts += [p.read_text(encoding="utf-8") for p in sorted((root / "seeds").glob("*.txt"))]
+    texts.append("约三十人、近百分之九十、逾1,200件、不少于.5亩、〇点五万元、两千余人次、百分之百")
+    bare = re.compile(_figure_pattern())
+    for text in texts:
+        assert [(m.span(), m.groupdict()) for m in _pattern().finditer(text)] == [
+            (m.span(), m.groupdict()) for m in bare.finditer(text)
+        ]
