@@ -20,14 +20,15 @@ from functools import lru_cache
 from kg.extract.laws import find_unbracketed_laws, laws_listed
 from kg.extract.lost_brackets import LostTitles, lost_title_spans
 from kg.extract.roles import OwnArea, inner_role, role_of
+from kg.extract.short_forms import abbreviated, short_form
 from kg.extract.spans import SpanSet
 from kg.extract.title_repeats import take_written_again
 from kg.lang.laws import law_table
-from kg.lang.titles import normalise_title, without_range
+from kg.lang.titles import normalise_title
 from kg.lang.zh import HAN_CLASS, INNER_TITLE_CLOSES, INNER_TITLE_OPENS, SENTENCE_ENDS, quoted
 from kg.model import AreaRef, RegulationMention
 from kg.read import Document
-from kg.resources import data_csv, data_lines
+from kg.resources import data_csv
 
 # An issuing office's code (国发, 宁政办发, 厅字) is a few characters; the words before it are not part of it.
 _NOT_IN_OFFICE_CODE = set("的了是在和及与以对将把为按照据依实落贯于经由省市县区府厅局室会部委")
@@ -217,7 +218,7 @@ def _inner_titles(
     for m in _INNER.finditer(inner):
         s = start + 1 + m.start()
         title = normalise_title(m.group(1))
-        short = title in _short_forms()
+        short = short_form(title) is not None
         full = full_of(title) if short else None
         out.append(
             RegulationMention(
@@ -276,7 +277,7 @@ def _title_mention(
     text = doc.clean
     title = normalise_title(text[start + 1 : end - 1])
     category = categorise(full or title)
-    if full is None and title in _short_forms():
+    if full is None and short_form(title) is not None:
         category = "unresolved"  # 《方案》 with no full title to stand for: a mention, never a document
     if category == "regulation" and parent is None:
         category = _category_from_context(text, start, end, title)
@@ -312,7 +313,7 @@ def extract_regulations(
         if any(s <= start < e for _, _, s, e in declared) or not inner.strip() or _NOT_A_TITLE.search(inner):
             continue  # the 《条例》 of 以下简称《条例》 is not a new document
         title = normalise_title(inner)
-        full = aliases.get(title) or (_abbreviated(title, mentions) if parent is None else None)
+        full = aliases.get(title) or (abbreviated(title, mentions) if parent is None else None)
         listed = laws_listed(inner) if parent is None else []
         if listed:  # 《土地管理法、森林法》: two laws in one pair of brackets, each a document
             role = role_of(text, start, end, own)
@@ -332,7 +333,7 @@ def extract_regulations(
                 declared.append((defined[0], title, defined[1], defined[2]))
 
             def full_of(short: str, earlier: list[RegulationMention] = mentions[:-1]) -> str | None:
-                return aliases.get(short) or _abbreviated(short, earlier)  # (not the outer: 《贯彻〈方案〉的实施方案》)
+                return aliases.get(short) or abbreviated(short, earlier)  # (not the outer: 《贯彻〈方案〉的实施方案》)
 
             mentions += _inner_titles(doc, start, inner, len(mentions) - 1, mentions[-1].role, full_of)
     take_written_again(mentions)
@@ -352,27 +353,6 @@ def extract_regulations(
         )  # a national law is never this government's
     mentions.sort(key=lambda m: m.span.start)
     return _link_parents(mentions)
-
-
-@lru_cache(maxsize=1)
-def _short_forms() -> frozenset[str]:
-    return frozenset(data_lines("regulation_short_forms.txt"))
-
-
-def _abbreviated(title: str, earlier: list[RegulationMention]) -> str | None:
-    """The full title a bare short form (《纲要》, 《方案》) stands for: the nearest earlier document of that kind
-    (its title, a year range aside, ends with the short form)."""
-    if title not in _short_forms():
-        return None
-    for m in reversed(earlier):
-        if (
-            m.category == "regulation"
-            and m.alias is None
-            and m.title != title
-            and without_range(m.title).endswith(title)
-        ):
-            return m.title
-    return None
 
 
 def _link_parents(mentions: list[RegulationMention]) -> list[RegulationMention]:

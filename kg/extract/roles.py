@@ -52,10 +52,26 @@ def _verbs() -> tuple[re.Pattern[str], dict[str, str], tuple[str, ...]]:
         role, _, verb = line.partition(" ")
         if role == "topic":
             topics.append(verb.strip())
-        else:
+        elif role != "not_topic":
             roles[verb.strip()] = role
     pattern = re.compile("|".join(re.escape(v) for v in sorted(roles, key=len, reverse=True)))
     return pattern, roles, tuple(topics)
+
+
+@lru_cache(maxsize=1)
+def _not_topics() -> tuple[str, ...]:
+    """Words that begin with a topic word but are the sentence's own verb (《…》进行中期评估, 《…》进一步规范):
+    after the title they make it no topic."""
+    return tuple(
+        v.strip()
+        for role, _, v in (x.partition(" ") for x in data_lines("regulation_verbs.txt"))
+        if role == "not_topic"
+    )
+
+
+def _topic_follows(text: str, end: int, topics: tuple[str, ...]) -> bool:
+    """Whether the title ending at ``end`` is the topic of what follows it (《民法典》进社区, 《…》知识竞赛)."""
+    return text.startswith(topics, end) and not text.startswith(_not_topics(), end)
 
 
 def role_verbs() -> re.Pattern[str]:
@@ -185,7 +201,7 @@ def role_of(text: str, start: int, end: int, own: OwnArea | None = None) -> str:
         group = []  # 制定《甲》，将《乙》…: the verb's object is the earlier title, not this one
     if group:
         issuing = [m for m in group if roles[m.group()] == "issued"]
-        if not issuing or text.startswith(topics, end):
+        if not issuing or _topic_follows(text, end, topics):
             return "cited"
         doer = _doer(before[: group[0].start()], own)
         attributive = before[group[-1].end() :].startswith("的")  # 新出台的《…》, 市政府印发的《…》

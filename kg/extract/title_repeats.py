@@ -19,6 +19,7 @@ from kg.lang.laws import law_table
 from kg.lang.titles import without_range
 from kg.lang.zh import TIERS
 from kg.model import RegulationMention
+from kg.resources import data_csv
 
 _PARTY = ("中国共产党", "中共")  # the Party named before a title's place or in front of a Party rule
 _BARE_TIER = re.compile(f"^(?:自治区|自治州|自治县|自治旗|[{TIERS}])")  # a place written as its tier word alone
@@ -27,15 +28,33 @@ _TRAILING_NOTE = re.compile(r"（(?:试行|暂行|征求意见稿|送审稿|修�
 _MIN_STEM = 4  # characters a title keeps without its place: fewer say too little to be the same document
 
 
+@lru_cache(maxsize=1)
+def _body_short_forms() -> tuple[tuple[re.Pattern[str], str], ...]:
+    """kg/data/title_body_short_forms.csv: how a stem names the issuing body shorter."""
+    return tuple(
+        (re.compile(row["pattern"].replace("TIER", f"[{TIERS}]")), row["short"])
+        for row in data_csv("title_body_short_forms.csv")
+    )
+
+
+def _place_name(name: str) -> str:
+    """A place as its full name: an alias (锡盟, 玉树州) that names one area only is that area's name."""
+    areas = area_table().by_alias.get(name, ())
+    return areas[0].name if len(areas) == 1 else name
+
+
 @lru_cache(maxsize=8192)
 def _places_and_stem(title: str) -> tuple[frozenset[str], str]:
-    """The full place names a title begins with (after 中共) and the rest of it, a bare tier word (自治区, 县)
-    taken off the rest too."""
+    """The full place names a title begins with (after 中共; an alias as the name it stands for) and the rest of
+    it, a bare tier word (自治区, 县) taken off the rest too and its issuing body written short (政府, 依法治县委)."""
     rest = next((title[len(p) :] for p in _PARTY if title.startswith(p)), title)
     places = area_table().leading_places(rest)
     if places:
         rest = rest[places[-1][1] :]
-    return frozenset(name for _, _, name in places), _BARE_TIER.sub("", rest, count=1)
+    rest = _BARE_TIER.sub("", rest, count=1)
+    for pattern, short in _body_short_forms():
+        rest = pattern.sub(short, rest)
+    return frozenset(_place_name(name) for _, _, name in places), rest
 
 
 @lru_cache(maxsize=8192)
@@ -69,6 +88,12 @@ class _Earlier:
         if m.role == "issued":
             last[1] = index
 
+    def unranged_of(self, title: str) -> str | None:
+        """The earlier title (the last named) that ``title`` is without its year range or note: how a title nested
+        in another (《某区贯彻落实〈法治政府建设实施纲要〉的分工方案》) names a document cited before in full."""
+        fulls = self.by_unranged.get(title, set()) - {title}
+        return max(fulls, key=lambda full: self.last[full][0], default=None)
+
     def shortened_from(self, mention: RegulationMention) -> str | None:
         """The earlier full title (the nearest) that ``mention`` writes again shorter, or None. It is the same
         document when it is that title without its year range or note, or when, places aside, both read the same
@@ -93,14 +118,15 @@ class _Earlier:
 
 
 def take_written_again(mentions: list[RegulationMention]) -> None:
-    """Each top-level title of a report's mentions (in text order) as the earlier document it names again shorter,
-    the nearest first: its ``title`` becomes that document's and ``alias`` what it wrote. Only an earlier title is
-    taken (see the module docstring)."""
+    """Each title of a report's mentions (in text order) as the earlier document it names again shorter, the
+    nearest first: its ``title`` becomes that document's and ``alias`` what it wrote. A title nested in another
+    is taken only as an earlier title without its year range or note. Only an earlier title is taken (see the
+    module docstring)."""
     earlier = _Earlier()
     for i, m in enumerate(mentions):
         if m.category != "regulation" or m.alias is not None:
             continue
-        full = earlier.shortened_from(m) if m.parent is None else None
+        full = earlier.shortened_from(m) if m.parent is None else earlier.unranged_of(m.title)
         if full is not None:
             m.title, m.alias = full, m.title
         else:

@@ -294,3 +294,7 @@ def test_the_look_ahead_before_the_figure_pattern_changes_no_match():
         assert [(m.span(), m.groupdict()) for m in _pattern().finditer(text)] == [
             (m.span(), m.groupdict()) for m in bare.finditer(text)
         ]
+
+
+def test_a_folk_genre_named_with_a_numeral_is_no_figure():
+    assert figs("编排普法二人转下乡演出") == []

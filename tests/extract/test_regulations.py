@@ -354,6 +354,18 @@ def test_a_title_passed_by_a_meeting_of_the_report_s_own_government_was_issued_b
         ("以《法治政府建设的实践与思考》为题作专题报告。", "speech"),
         ("印发《行政执法流程图（2022年版）》。", "other"),  # an edition note changes nothing
         ("发布《某县2022年统计年报》。", "report"),
+        ("创作普法剧《乡亲们的调解室》，在各乡镇巡演。", "media"),  # stage and folk genres
+        ("排演普法二人转《一张借条》下乡演出。", "media"),
+        ("组织全体干部收看央视《法治在线》典型案例专题报道。", "media"),  # a broadcaster before the title
+        ("专题学习《在全省法治政府建设推进会上的讲话》精神。", "speech"),  # a speech titled by where it was given
+        ("认真学习县委书记《在县委全面依法治县委员会第三次会议上的讲话》。", "speech"),
+        ("编排秦腔现代戏《老马断案》在各镇巡演。", "media"),
+        ("排演民族说唱《法在心间》。", "media"),
+        ("向市司法局报送《某县2022年法治政府建设工作自查报告》。", "report"),  # reports sent up
+        ("形成《某县规范性文件清理情况报告》。", "report"),
+        ("组织学习《中国共产党简史》。", "book"),
+        ("在服务大厅设置《行政执法公示牌》。", "other"),  # boards and signs
+        ("各村设立《法治宣传栏》。", "other"),
     ],
 )
 def test_a_genre_word_or_copies_around_a_title_or_its_own_ending_say_what_it_names(sentence, category):

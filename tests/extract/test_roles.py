@@ -54,3 +54,31 @@ def test_a_plan_made_for_a_title_s_document_leaves_that_document_cited():
     ]
     assert roles("县政府办公室印发《潍坊市优化营商环境条例》贯彻落实方案。", "莘县")[0][1] == "cited"
     assert roles("县政府印发《莘县行政执法公示办法》并组织实施。", "莘县")[0][1] == "issued"
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "对2022年县政府印发的《沁源县行政执法质量提升三年行动方案（2022—2024年）》进行了中期评估。",
+        "县政府制定《沁源县行政执法监督办法》进一步规范执法监督工作。",
+        "县委、县政府印发的《沁源县法治宣传教育第八个五年规划（2021—2025年）》进入实施的第三年。",
+    ],
+)
+def test_a_verb_after_the_title_that_begins_like_a_topic_word_leaves_it_this_government_s(text):
+    # 进 makes a title a topic in 《民法典》进社区; 进行, 进一步, 进入 are the sentence's own verbs
+    assert [r for _, r in roles(text, "沁源县")] == ["issued"]
+
+
+def test_a_title_taken_into_the_community_is_still_a_topic():
+    assert [r for _, r in roles("县司法局组织开展《中华人民共和国民法典》进社区活动。", "沁源县")] == ["cited"]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "县司法局参与起草《晋中市文明行为促进条例》，提出修改意见8条。",
+        "县司法局参与修订《晋中市行政规范性文件管理办法》。",
+    ],
+)
+def test_taking_part_in_another_body_s_drafting_cites_its_document(text):
+    assert [r for _, r in roles(text, "祁县")] == ["cited"]

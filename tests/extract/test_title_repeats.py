@@ -59,7 +59,7 @@ def test_only_an_earlier_title_is_taken_and_the_nearest_first():
 
 
 def test_a_remainder_too_short_to_name_a_document_is_not_merged():
-    assert regs("贯彻《隆德县办法》，落实《县办法》。")[-1][1] is None
+    assert regs("贯彻《隆德县守则》，落实《县守则》。")[-1][1] is None
 
 
 @pytest.mark.parametrize("note", ["（试行）", "(暂行)", "（征求意见稿）", "（送审稿）"])
@@ -89,3 +89,59 @@ def test_what_is_kept_of_earlier_titles_grows_with_distinct_titles_not_with_ment
             earlier.add(i, m)
     assert len(earlier.last) == 2  # the third title is the first written again
     assert sum(len(v) for v in earlier.by_stem.values()) <= 4
+
+
+@pytest.mark.parametrize(
+    ("full", "again"),
+    [
+        ("武乡县人民政府重大行政决策程序规定", "县政府重大行政决策程序规定"),  # the government without 人民
+        ("武乡县人民政府工作规则", "武乡县政府工作规则"),
+        ("中共武乡县委全面依法治县委员会2023年工作要点", "县委依法治县委2023年工作要点"),  # the committee short
+        ("中共武乡县委全面依法治县委员会办公室督察工作办法", "县委依法治县办督察工作办法"),
+        ("阿拉善盟行政执法公示办法（试行）", "阿盟行政执法公示办法"),  # the place by its alias, no note
+        ("海北藏族自治州行政规范性文件管理办法", "海北州行政规范性文件管理办法"),
+    ],
+)
+def test_a_title_naming_its_issuer_shorter_is_the_document_written_first(full, again):
+    found = regs(f"修订《{full}》，全年严格执行《{again}》。")
+    assert found == [(full, None), (full, again)]
+
+
+def test_a_title_without_its_years_nested_in_another_is_the_document_cited_before_in_full():
+    found = regs(
+        "认真贯彻《法治社会建设实施纲要（2020—2025年）》，县委印发《某县贯彻落实〈法治社会建设实施纲要〉的任务分工》。"
+    )
+    assert found[0] == ("法治社会建设实施纲要（2020—2025年）", None)
+    assert found[-1] == ("法治社会建设实施纲要（2020—2025年）", "法治社会建设实施纲要")
+
+
+def test_a_government_s_rule_and_a_committee_s_rule_of_the_same_words_stay_two():
+    found = regs("修订《武乡县人民政府工作规则》，落实《县委依法治县委工作规则》。")
+    assert [t for t, _ in found] == ["武乡县人民政府工作规则", "县委依法治县委工作规则"]
+
+
+@pytest.mark.parametrize(
+    ("text", "full"),
+    [
+        (
+            "贯彻《山西省法治政府建设实施方案（2021—2025年）》，对照《省实施方案》逐项落实。",
+            "山西省法治政府建设实施方案（2021—2025年）",
+        ),
+        (
+            "落实《宁夏回族自治区法治政府建设实施方案》，按照《自治区实施方案》要求建立台账。",
+            "宁夏回族自治区法治政府建设实施方案",
+        ),
+        # the province's, not the county's own plan named in between
+        (
+            "贯彻《山西省法治政府建设实施方案》，县委印发《武乡县法治政府建设实施方案》，结合《省实施方案》抓落实。",
+            "山西省法治政府建设实施方案",
+        ),
+    ],
+)
+def test_a_tier_word_and_a_kind_name_the_last_document_of_that_kind_of_that_tier(text, full):
+    found = regs(text, "武乡县")
+    assert found[-1] == (full, found[-1][1]) and found[-1][1] in ("省实施方案", "自治区实施方案")
+
+
+def test_a_tier_word_and_a_kind_with_no_such_document_before_are_no_document():
+    assert regs("对照《省实施意见》逐项落实。") == []
