@@ -284,3 +284,40 @@ def test_a_menu_written_as_a_list_above_the_report_and_header_fields_as_list_ite
     )
     assert doc.clean.startswith("某某县某某乡2024年度法治政府建设情况报告\n2024年，某某乡")
     assert doc.clean.endswith("•加强组织领导\n•办理案件12件")  # in the report, a bulleted line is text
+
+
+def test_a_space_left_as_its_html_entity_is_a_space():
+    doc = Document.from_text("县政府出台《某县行政执法公示办法&nbsp;（试行）》，全年&NBSP;办理&#12288;案件12件。")
+    assert doc.clean == "县政府出台《某县行政执法公示办法（试行）》，全年办理案件12件。"
+    assert "&" not in doc.clean and doc.text.count("&") == 3  # (the text as read keeps them: spans index it)
+
+
+@pytest.mark.parametrize("page", ["— 2 —", "- 13 -", "第 4 页  共 6 页", "第4页/共6页", "共6页 第4页"])
+def test_a_page_number_between_two_pages_is_not_text(page):
+    doc = Document.from_text(f"县司法局印发《关于进一步加强行政规范性文件合\n        {page}\n法性审核工作的通知》。")
+    assert doc.clean == "县司法局印发《关于进一步加强行政规范性文件合\n法性审核工作的通知》。"
+
+
+@pytest.mark.parametrize(
+    ("line", "clean"),
+    [
+        ("严格执行『中华人民共和国安全生产法』。", "严格执行《中华人民共和国安全生产法》。"),
+        ("市政府制定「某市行政执法公示办法（试行）」。", "市政府制定《某市行政执法公示办法（试行）》。"),
+        ("贯彻落实〈法律援助法〉。", "贯彻落实《法律援助法》。"),  # a 〈〉 of its own, a law of the table
+        ("推行「跨省通办」，倡导『尊法学法守法用法』。", "推行「跨省通办」，倡导『尊法学法守法用法』。"),  # phrases
+        (
+            "印发《贯彻〈某省法治政府建设实施方案〉的分工方案》。",
+            "印发《贯彻〈某省法治政府建设实施方案〉的分工方案》。",
+        ),
+    ],
+)
+def test_a_title_in_other_brackets_is_read_as_a_title_and_a_quoted_phrase_is_not(line, clean):
+    assert Document.from_text(line).clean == clean
+
+
+def test_the_rows_of_a_table_laid_out_in_columns_of_spaces_stay_lines_of_their_own():
+    text = (
+        "文件如下：\n    序号    文件名称                        文号\n"
+        "    1       《某县行政执法公示办法》        某政发〔2022〕1号"
+    )
+    assert Document.from_text(text).clean == "文件如下：\n序号文件名称文号\n1《某县行政执法公示办法》某政发〔2022〕1号"

@@ -14,7 +14,7 @@ from kg.lang.laws import law_table
 
 _LAW_LEAD = re.compile(
     r"(?:贯彻|落实|执行|实施|依据|根据|按照|依照|遵照|学习|宣传|宣讲|解读|遵守|普及|新修订的?|修订后的|"
-    r"新修正的?|新颁布的?|新|违反|适用|运用)$"
+    r"新修正的?|新颁布的?|新|违反|适用|运用)了?$"  # (学习了行政处罚法)
 )
 # a law framed by a coverb as the object of the clause: 以宪法为根本遵循, 把民法典作为…, 与行政处罚法不一致的文件,
 # 围绕民法典实施, 对照行政许可法清理 (lead → what must follow the name; "" when nothing must)
@@ -27,7 +27,7 @@ _FRAMES = {
     "对照": "",
 }
 _FRAME_LEAD = re.compile(f"(?:{'|'.join(sorted(_FRAMES, key=len, reverse=True))})$")
-_LAW_END = re.compile(r"法典|法|条例")
+_LAW_END = re.compile(r"法典|法|条例|总则|通则")  # (民法总则, 民法通则: the codes before 民法典)
 _LIST_JOIN = re.compile(r"^(?:、|和|及|与|以及|，)$")
 _LAW_GLUE = set("律规治院官庭制典条务理人系宣日进知读精意修学专")  # 宪法宣传周, 民法典进社区, 行政处罚法律…
 _PROVISIONS = ("规定", "有关规定", "相关规定")  # 依据行政诉讼法规定: the law's provisions, not 法规 (…法律法规)
@@ -37,13 +37,13 @@ _STUDY_TOPIC = re.compile(r"(?:习近平法治思想|法律法规|党章党规|�
 
 @lru_cache(maxsize=1)
 def _law_names() -> tuple[dict[str, str], int]:
-    """Names of table laws that end in 法/法典/条例 → full title, and the longest name's length."""
+    """Names of table laws that end in 法/法典/条例/总则/通则 → full title, and the longest name's length."""
     names: dict[str, str] = {}
     for law in law_table().entries:
         if law.kind not in ("law", "administrative_regulation"):
             continue
         for name in law.names():
-            if len(name) >= 2 and name.endswith(("法", "法典", "条例")):
+            if len(name) >= 2 and name.endswith(("法", "法典", "条例", "总则", "通则")):
                 names.setdefault(name, law.title)
     return names, max((len(n) for n in names), default=0)
 
@@ -57,7 +57,7 @@ def _name_endings() -> frozenset[str]:
 
 
 def _law_name_hits(text: str) -> list[tuple[int, int, str]]:
-    """(start, end, name) of the longest table law name ending at each 法/典/例 — a dictionary lookup per
+    """(start, end, name) of the longest table law name ending at each 法/典/例/则 — a dictionary lookup per
     ending, because an alternation of a thousand names is slow to scan."""
     names, _ = _law_names()
     endings = _name_endings()

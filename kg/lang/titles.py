@@ -67,3 +67,19 @@ def without_version(title: str) -> str:
 def match_key(title: str) -> str:
     """A looser key used only for matching (evaluation, alias lookup): also drops 《》 and quotes."""
     return re.sub(r"[《》“”\"'‘’「」『』]", "", normalise_title(title))
+
+
+# how the title of a document that rules ends (a note such as （试行） may follow): what tells a title in other
+# brackets (『…办法』, 〈…条例〉) from a quoted phrase (「尊法学法守法用法」)
+_DOCUMENT_ENDING = re.compile(
+    r"(?:法典|条例|办法|规定|细则|规则|意见|实施方案|工作方案|方案|规划|纲要|决定|通知|工作要点)(?:（[^（）]{1,20}）)?$"
+)
+
+
+def names_a_document(text: str) -> bool:
+    """Whether ``text`` (what stands between a pair of brackets) is the title of a document that rules: it ends as
+    one does, or it is a name of the national law table (法律援助法, 民法典)."""
+    from kg.lang.laws import law_table  # noqa: PLC0415 - the table is loaded only when a bracket asks
+
+    title = normalise_title(text)
+    return len(title) >= 4 and bool(_DOCUMENT_ENDING.search(title)) or law_table().of_any_version(title) is not None

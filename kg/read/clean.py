@@ -14,6 +14,7 @@ from collections import Counter
 from collections.abc import Iterable, Iterator
 from functools import lru_cache
 
+from kg.lang.titles import names_a_document
 from kg.lang.zh import HAN_CLASS, NO_LINE_START
 from kg.read.variants import as_simplified
 from kg.resources import data_lines
@@ -32,6 +33,7 @@ def cruft_patterns(name: str = "cruft.txt") -> re.Pattern[str]:
 _SPACE = " \t\u00a0\u3000\u2002\u2003\u2009\u200b\ufeff"
 _DOUBLE_ANGLE = {"<": "《", ">": "》", "＜": "《", "＞": "》", "〈": "《", "〉": "》"}
 _SPECIAL = re.compile("[" + re.escape(_SPACE + "*" + "".join(_DOUBLE_ANGLE)) + "]")
+_COLUMNS = re.compile(r"[^\s](?:[ \u3000]{4,}|\t)[^\s]")  # two cells of a row, a run of spaces or a tab apart
 _TERMINAL = "。；;！!？?：:…”」』）)】》*"
 # A numbered heading (一、 （二） 3. 第四章): never joined to its neighbours; the issuer finder uses it too.
 HEADING = re.compile(
@@ -83,6 +85,26 @@ def is_cruft(line: str) -> bool:
     patterns = cruft_patterns()
     inner = stripped.lstrip(_CELL_OR_BULLET).strip(_SPACE)
     return bool(patterns.search(stripped) or (inner != stripped and patterns.search(inner)))
+
+
+# a title in brackets other than 《》, as a conversion or a site writes it (『…办法』, 「…条例」, a 〈…〉 of its own)
+_OTHER_TITLE = re.compile(r"『([^『』《》\n]{2,80})』|「([^「」《》\n]{2,80})」|〈([^〈〉《》\n]{2,80})〉")
+
+
+def _other_brackets(line: str) -> str:
+    """A line's titles in 『』, 「」 or a 〈〉 that is not nested in 《》, written 《》 when what they hold names a
+    document (:func:`kg.lang.titles.names_a_document`): a quoted phrase (「跨省通办」) keeps its brackets. Same
+    length: offsets hold."""
+    if not ("『" in line or "「" in line or "〈" in line):
+        return line
+    out, last = [], 0
+    for m in _OTHER_TITLE.finditer(line):
+        inside = line.count("《", 0, m.start()) > line.count("》", 0, m.start())  # 〈〉 nested in a title
+        if inside or not names_a_document(m.group(m.lastindex)):
+            continue
+        out += [line[last : m.start()], "《", m.group(m.lastindex), "》"]
+        last = m.end()
+    return "".join(out) + line[last:] if out else line
 
 
 def _curly_quotes(line: str) -> str:
@@ -161,6 +183,8 @@ def _joins(prev: str, nxt: str, width: int | None = None) -> bool:
     prev, nxt = prev.rstrip(_SPACE), nxt.lstrip(_SPACE)
     if not prev or not nxt or prev.endswith("**"):
         return False
+    if _COLUMNS.search(prev) or _COLUMNS.search(nxt):
+        return False  # a row of a table laid out in columns of spaces (序号    文件名称    文号) is a line of its own
     if nxt[0] in NO_LINE_START and (_is_cjk(prev[-1]) or prev[-1].isalnum()):
         return True  # 调解成功率99 / .1%: no line starts so
     if width and len(prev.lstrip(_SPACE)) >= width and prev[-1] not in _TERMINAL and not HEADING.match(nxt):
@@ -202,6 +226,14 @@ def _with_furniture(lines: Iterable[str]) -> Iterator[tuple[str, bool]]:
         yield line, furniture
 
 
+# a space a crawl left as its HTML entity (某某办法&nbsp;（试行）): blanked, same length, like the spaces it stands for
+_SPACE_ENTITY = re.compile(r"&(?:nbsp|ensp|emsp|thinsp|#160|#xa0|#12288|#x3000);", re.IGNORECASE)
+
+
+def _blank(m: re.Match[str]) -> str:
+    return " " * len(m.group())
+
+
 def clean_text(text: str) -> tuple[str, array]:
     """Clean ``text`` for extraction; returns the clean text and the clean→original index map."""
     out: list[str] = []
@@ -209,7 +241,7 @@ def clean_text(text: str) -> tuple[str, array]:
     pos = 0
     prev_line: str | None = None
     prev_end = 0  # index in text of the newline ending the previous kept line
-    lines = as_simplified(text).split("\n")  # same length: offsets into ``text`` hold
+    lines = _SPACE_ENTITY.sub(_blank, as_simplified(text)).split("\n")  # same length: offsets into ``text`` hold
     width = _wrap_width(lines) if len(lines) > 1 else None
     for line, furniture in _with_furniture(lines):
         start = pos
@@ -219,7 +251,7 @@ def clean_text(text: str) -> tuple[str, array]:
         if prev_line is not None and not _joins(prev_line, line, width):
             out.append("\n")
             mapping.append(min(prev_end, len(text) - 1))
-        _clean_line(_curly_quotes(line), start, out, mapping)
+        _clean_line(_curly_quotes(_other_brackets(line)), start, out, mapping)
         prev_line, prev_end = line, start + len(line)
     return "".join(out), mapping
 

@@ -41,3 +41,15 @@ def test_a_single_law_framed_by_a_coverb_is_the_law(text):
 
 def test_a_law_name_inside_an_event_s_name_after_a_coverb_is_no_law():
     assert regs("以宪法宣传周为契机开展活动，以民法典进社区为抓手，与宪法同行。") == []
+
+
+@pytest.mark.parametrize(
+    ("text", "title"),
+    [
+        ("县政府常务会议组织学习宪法和民法总则。", "中华人民共和国民法总则"),  # the codes before 民法典
+        ("各单位对比学习民法通则的有关内容。", "中华人民共和国民法通则"),
+        ("县政府常务会议学习了行政复议法，", "中华人民共和国行政复议法"),  # a verb with 了
+    ],
+)
+def test_more_laws_named_without_brackets(text, title):
+    assert title in [m.title for m in regs(text)]

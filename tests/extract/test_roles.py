@@ -6,7 +6,7 @@ import pytest
 from tests.extract.documents import roles
 
 
-@pytest.mark.parametrize("verb", ["常务会议讨论通过", "常务会议集体讨论通过", "作出", "签发"])
+@pytest.mark.parametrize("verb", ["常务会议讨论通过", "常务会议集体讨论通过", "作出", "签发", "与县人民检察院会签"])
 def test_more_verbs_of_a_government_making_its_own_document(verb):
     assert roles(f"县政府{verb}《某县国有资产管理办法》。") == [("某县国有资产管理办法", "issued")]
 
@@ -31,6 +31,10 @@ def test_drafting_on_behalf_of_the_county_government_is_this_county_s_act():
         "| 2 | 《莘县农村饮水安全管理办法》 | 莘政发〔2022〕2号 |",
         # one cell per line
         "经审核由县政府印发实施，具体如下：\n序号\n文件名称\n1\n《莘县城区公厕管理办法》\n2\n《莘县农村饮水安全管理办法》",
+        # columns laid out with spaces, as a PDF converted to text keeps them
+        "全年县政府出台的规范性文件如下：\n    序号    文件名称                          文号\n"
+        "    1       《莘县城区公厕管理办法》          莘政发〔2022〕1号\n"
+        "    2       《莘县农村饮水安全管理办法》      莘政发〔2022〕2号",
     ],
 )
 def test_a_list_of_this_government_s_documents_shares_the_verb_of_the_sentence_that_opens_it(text):
