@@ -399,3 +399,8 @@ def test_a_bare_short_form_inside_a_title_is_no_document_of_its_own():
 def test_statistical_bulletins_are_reports_not_regulations():
     (m,) = regs("发布《2022年某县国民经济和社会发展统计公报》。")
     assert m.category == "report"
+
+
+def test_a_government_s_report_on_how_it_carried_out_a_document_is_a_report():
+    found = regs("向市政府报送《某县关于贯彻落实〈法治政府建设实施纲要〉情况的报告》。")
+    assert [m.category for m in found] == ["report", "regulation"]  # (the document it reports on is cited)
