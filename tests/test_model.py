@@ -3,13 +3,14 @@ are this JSON, so it must be exactly what the dataclasses hold — Decimals as e
 and read back to equal records."""
 
 import dataclasses
+import json
 from decimal import Decimal
 from enum import StrEnum
 from pathlib import Path
 from typing import NamedTuple
 
 from kg.extract import extract
-from kg.model import extraction_from_json, to_json
+from kg.model import extraction_from_json, to_json, to_json_text
 from kg.read import read_bytes
 from kg.segment import get_segmenter
 
@@ -65,3 +66,19 @@ def test_subclasses_of_plain_types_keep_their_json_form():
         "flag": True,
         "ratio": 0.5,
     }
+
+
+def _json_module(value) -> str:
+    return json.dumps(to_json(value), ensure_ascii=False, separators=(",", ":"))
+
+
+def test_the_json_text_of_a_record_is_what_the_json_module_writes_of_its_plain_form():
+    record = Record(Kind.LAW, Pair(1, Decimal("2.50")), (Decimal("1E+3"), None, '引号"\n\u2028'), {"k": [1]})
+    assert to_json_text(record) == _json_module(record)
+
+
+def test_the_json_text_of_every_extraction_of_the_dev_texts_is_what_the_json_module_writes():
+    segmenter = get_segmenter()
+    for path in sorted((SEEDS.parent / "tests/gold/dev/docs").glob("*.txt"))[::8]:
+        ex = extract(read_bytes(path.read_bytes(), path.name, "txt", 10**8), segmenter)
+        assert to_json_text(ex) == _json_module(ex), path.name

@@ -5,9 +5,10 @@ report's own Turtle blocks."""
 from __future__ import annotations
 
 import dataclasses
-import json
 from dataclasses import dataclass
 from typing import Any
+
+import orjson
 
 from kg.model import AreaRef
 from kg.read import SourceFile
@@ -117,12 +118,5 @@ class Fragment:
     def serialise(self, name: str) -> str:
         """The fragment file's content (done by the worker that made it, not by the main process)."""
         shares = {k: v for k, v in self.part.items() if k != "html"}
-        return (
-            json.dumps({**self.head.to_json(), "name": name}, ensure_ascii=False)
-            + "\n"
-            + json.dumps(shares, ensure_ascii=False, separators=(",", ":"))
-            + "\n"
-            + json.dumps(self.part["html"], ensure_ascii=False)
-            + "\n"
-            + self.body
-        )
+        lines = (orjson.dumps(x) for x in ({**self.head.to_json(), "name": name}, shares, self.part["html"]))
+        return b"\n".join(lines).decode("utf-8") + "\n" + self.body  # (JSON lines written by orjson: compact)

@@ -10,11 +10,11 @@ import dataclasses
 import hashlib
 from dataclasses import dataclass
 
-from kg.build.cache import compact_json, content_key
+from kg.build.cache import content_key
 from kg.build.fragment import Fragment, FragmentHead, corpus_to_json
 from kg.errors import ReadError
 from kg.extract import extract
-from kg.model import Extraction, extraction_from_json, to_json
+from kg.model import Extraction, extraction_from_json, to_json_text
 from kg.rdf.triples import report_statements, view_subset
 from kg.rdf.turtle import TurtleWriter
 from kg.read import Document, SourceFile, one_line, read_bytes
@@ -109,7 +109,7 @@ def process_task(task: Task) -> Outcome:
             ex = extract(doc, DocumentMemo(get_segmenter(task.segmenter, task.model)))
             out.extracted = True
         ex = dataclasses.replace(ex, source_name=task.name)
-        out.extraction_json = compact_json(to_json(ex))
+        out.extraction_json = to_json_text(ex)
         fragment = report_fragment(ex, [doc.source_file()])
         fragment.head.text_bytes = len(doc.text.encode("utf-8"))
         out.head = fragment.head

@@ -134,9 +134,9 @@ def test_a_change_that_touches_no_shared_node_rewrites_no_shared_block(tmp_path,
     build([src], out, BuildOptions(html=False))
     chunks = sorted(p.name for p in out.glob(".cache/*/shared/*/*.ttl"))
     rendered: list = []
-    real = kg.build.merge.entity_triples
+    real = kg.build.merge.entity_statements
     monkeypatch.setattr(
-        kg.build.merge, "entity_triples", lambda corpus, *a: rendered.append(corpus) or real(corpus, *a)
+        kg.build.merge, "entity_statements", lambda corpus, *a: rendered.append(corpus) or real(corpus, *a)
     )
     (src / "r1.txt").write_text(reports()["r1.txt"].replace("11件", "12件"), encoding="utf-8")
     assert build([src], out, BuildOptions(html=False)).extracted == 1
