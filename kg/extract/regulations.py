@@ -107,6 +107,7 @@ class _TitleContexts:
     media_after: re.Pattern[str]  # matched at the title's end: 《…》栏目
     media_before: re.Pattern[str]  # searched in the 4 characters before it: 收看《…》
     named_before: dict[str, re.Pattern[str]]  # category → a genre word right before it: 微电影《…》, 宣传册《…》
+    other_after: re.Pattern[str]  # after the rest of a list of titles: 《…》知识竞赛, 《…》等专题培训班
     printed_in: re.Pattern[str]  # matched at its end, after 在《: 在《…》刊发
     speech_after: re.Pattern[str]
     speech_before: re.Pattern[str]
@@ -120,8 +121,9 @@ def _title_contexts() -> _TitleContexts:
         media_after=re.compile(f"(?:{w['media_lead']})?(?:{w['media_after']})"),
         media_before=re.compile(f"(?:{w['media_before']})了?$"),
         named_before={
-            category: re.compile(f"(?:{w[category + '_named']})$") for category in ("media", "book", "speech")
+            category: re.compile(f"(?:{w[category + '_named']})$") for category in ("media", "book", "speech", "other")
         },
+        other_after=re.compile(f"(?:{w['other_after']})"),
         printed_in=re.compile(f"上?(?:{w['printed_in']})"),
         speech_after=re.compile(f"(?:{w['speech_after']})"),
         speech_before=re.compile(f"(?:{w['speech_before']})$"),
@@ -139,8 +141,15 @@ def _category_from_context(text: str, start: int, end: int, title: str) -> str:
     rule = law or bool(_RULE_ENDING.search(title))
     if found.media_after.match(text, end) and not rule:
         return "media"
-    course = found.course_after.match(text, _REST_OF_LIST.match(text, end).end()) and not rule
-    spoken = found.speech_after.match(text, end) or found.speech_before.search(text, max(0, start - 4), start)
+    listed_to = _REST_OF_LIST.match(text, end).end()  # 《甲》《乙》等专题讲座: what follows the list says it
+    if found.other_after.match(text, listed_to) and not rule:
+        return "other"
+    course = found.course_after.match(text, listed_to) and not rule
+    spoken = (
+        found.speech_after.match(text, end)
+        or (found.speech_after.match(text, listed_to) and not rule)  # 《甲》等专题讲座; a rule's lecture names the rule
+        or found.speech_before.search(text, max(0, start - 4), start)
+    )
     if (course or spoken) and not law:
         return "speech"
     if _COPIES_AFTER.match(text, end) and not law:

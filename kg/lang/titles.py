@@ -26,6 +26,28 @@ _BRACKETS = str.maketrans(
 )  # corner quotes (「跨省通办」, as pages of some sites write them) are the curly ones
 
 
+def _without_outer_brackets(t: str) -> str:
+    """``t`` without the 《》 around it and without an opening or closing bracket that pairs with nothing, but with
+    the closing bracket of a title nested at its end (地方标准《某某规范》 keeps its 》)."""
+    while t.startswith("《") and t.count("《") > t.count("》"):
+        t = t[1:]
+    while t.endswith("》") and t.count("》") > t.count("《"):
+        t = t[:-1]
+    while len(t) > 1 and t[0] == "《" and t[-1] == "》" and _closes_at_end(t):
+        t = t[1:-1]
+    return t
+
+
+def _closes_at_end(t: str) -> bool:
+    """Whether the 《 that opens ``t`` is closed by its last character (《甲》, not 《甲》和《乙》)."""
+    depth = 0
+    for i, ch in enumerate(t):
+        depth += (ch == "《") - (ch == "》")
+        if depth == 0:
+            return i == len(t) - 1
+    return False
+
+
 @lru_cache(maxsize=16384)
 def normalise_title(title: str) -> str:
     """One spelling per title (see module doc). Keeps characters otherwise; does not expand short names. Cached:
@@ -33,7 +55,7 @@ def normalise_title(title: str) -> str:
     before)."""
     t = title.translate(FULLWIDTH_ALNUM)  # not NFKC: that would also turn Chinese ，：into ASCII
     t = _SPACES.sub("", t)
-    t = t.strip("《》")
+    t = _without_outer_brackets(t)
     t = t.translate(_BRACKETS)
     t = t.translate(_INNER_OPEN).translate(_INNER_CLOSE)
     t = _GLUED_RANGE.sub(lambda m: f"（{m[1]}—{m[2]}年）" if 0 < int(m[2]) - int(m[1]) <= 20 else m[0], t)

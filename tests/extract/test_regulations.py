@@ -366,6 +366,14 @@ def test_a_title_passed_by_a_meeting_of_the_report_s_own_government_was_issued_b
         ("组织学习《中国共产党简史》。", "book"),
         ("在服务大厅设置《行政执法公示牌》。", "other"),  # boards and signs
         ("各村设立《法治宣传栏》。", "other"),
+        ("县委党校举办《基层治理中的法律风险防范》等专题讲座。", "speech"),  # the word after the rest of a list
+        ("组织开展《宪法伴我行》知识竞赛。", "other"),  # a quiz, a course
+        ("选派执法人员参加《行政执法程序规范》专题培训班。", "other"),
+        ("我县被命名为《河南省法治政府建设示范县》。", "other"),  # an honour
+        ("县司法局荣获《全省人民调解工作先进集体》称号。", "other"),
+        ("县法院发布《2023年度行政诉讼典型案例》。", "other"),  # typical cases
+        ("规范制作《询问笔录》。", "other"),  # a form
+        ("县政府召开《全县法治政府建设工作推进会议》。", "other"),  # a meeting
     ],
 )
 def test_a_genre_word_or_copies_around_a_title_or_its_own_ending_say_what_it_names(sentence, category):
@@ -404,3 +412,16 @@ def test_statistical_bulletins_are_reports_not_regulations():
 def test_a_government_s_report_on_how_it_carried_out_a_document_is_a_report():
     found = regs("向市政府报送《某县关于贯彻落实〈法治政府建设实施纲要〉情况的报告》。")
     assert [m.category for m in found] == ["report", "regulation"]  # (the document it reports on is cited)
+
+
+def test_a_title_nested_at_the_end_of_another_keeps_its_closing_bracket():
+    found = regs("依据《某省地方标准〈政务服务中心运行规范〉》开展评估。")
+    assert [m.title for m in found] == ["某省地方标准《政务服务中心运行规范》", "政务服务中心运行规范"]
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    ["县长在《某某日报》发表《以法治护航县域发展》。", "对照《某县国土空间规划》第四章《空间格局》逐项落实。"],
+)
+def test_an_article_published_or_a_part_of_a_document_is_no_document(sentence):
+    assert regs(sentence)[-1].category == "other"  # (an article; a part of the document named before)
