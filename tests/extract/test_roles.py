@@ -88,3 +88,15 @@ def test_a_title_taken_into_the_community_is_still_a_topic():
 )
 def test_taking_part_in_another_body_s_drafting_cites_its_document(text):
     assert [r for _, r in roles(text, "祁县")] == ["cited"]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "启动《沁源县国土空间总体规划（2021—2035年）》修改工作。",
+        "完成《沁源县城区供水专项规划（2021—2035年）》报批工作。",
+        "《沁源县城区停车管理办法》草案形成后，公开征求意见20天。",
+    ],
+)
+def test_making_a_document_named_after_its_title_issues_it(text):
+    assert [r for _, r in roles(text, "沁源县")] == ["issued"]
