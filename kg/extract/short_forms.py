@@ -8,6 +8,7 @@ from __future__ import annotations
 import re
 from functools import lru_cache
 
+from kg.extract.report_area import PARTY
 from kg.lang.areas import area_table
 from kg.lang.titles import without_range
 from kg.lang.zh import TIERS
@@ -15,7 +16,6 @@ from kg.model import RegulationMention
 from kg.resources import data_lines
 
 _TIER = re.compile(f"^(自治区|自治州|自治县|自治旗|[{TIERS}])")
-_PARTY = "中共"
 
 
 @lru_cache(maxsize=1)
@@ -36,7 +36,7 @@ def short_form(title: str) -> tuple[str, str] | None:
 def _of_tier(title: str, tier: str) -> bool:
     """Whether ``title`` is issued in a place of that tier: it begins with a place whose name ends in the tier word
     (某某省, 某某自治区), or with the tier word itself (《自治区…条例》)."""
-    rest = title.removeprefix(_PARTY)
+    rest = title[PARTY.match(title).end() :]
     places = area_table().leading_places(rest)
     return places[-1][2].endswith(tier) if places else rest.startswith(tier)
 

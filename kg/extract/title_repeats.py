@@ -14,6 +14,7 @@ from __future__ import annotations
 import re
 from functools import lru_cache
 
+from kg.extract.report_area import PARTY
 from kg.lang.areas import area_table
 from kg.lang.laws import law_table
 from kg.lang.titles import without_range
@@ -21,7 +22,6 @@ from kg.lang.zh import TIERS
 from kg.model import RegulationMention
 from kg.resources import data_csv
 
-_PARTY = ("中国共产党", "中共")  # the Party named before a title's place or in front of a Party rule
 _BARE_TIER = re.compile(f"^(?:自治区|自治州|自治县|自治旗|[{TIERS}])")  # a place written as its tier word alone
 # a note on the document's standing after its title: written once, left out when the title comes back
 _TRAILING_NOTE = re.compile(r"（(?:试行|暂行|征求意见稿|送审稿|修订稿|讨论稿|草案|修订草案|草案稿)）$")
@@ -47,7 +47,7 @@ def _place_name(name: str) -> str:
 def _places_and_stem(title: str) -> tuple[frozenset[str], str]:
     """The full place names a title begins with (after 中共; an alias as the name it stands for) and the rest of
     it, a bare tier word (自治区, 县) taken off the rest too and its issuing body written short (政府, 依法治县委)."""
-    rest = next((title[len(p) :] for p in _PARTY if title.startswith(p)), title)
+    rest = title[PARTY.match(title).end() :]  # (the Party named before a title's place: 中共某县委…)
     places = area_table().leading_places(rest)
     if places:
         rest = rest[places[-1][1] :]
