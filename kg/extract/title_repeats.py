@@ -6,7 +6,8 @@ Reports name a document in full once and then shorter: 《某某自治区行政�
 《某某省法治政府建设实施方案》. The later title is the same document (tests/gold/GUIDELINES.md: titles that differ
 only in how the issuer's place is named are one document), as a bare short form (《方案》) is the nearest earlier
 document of its kind. Only an earlier title is taken: scored on the test split, taking a later one too lost more
-than it found.
+than it found — except a title whose place is only its tier word (《自治区…条例》 before 《某某自治区…条例》),
+which can name nothing but the document of a place of that tier.
 """
 
 from __future__ import annotations
@@ -120,8 +121,8 @@ class _Earlier:
 def take_written_again(mentions: list[RegulationMention]) -> None:
     """Each title of a report's mentions (in text order) as the earlier document it names again shorter, the
     nearest first: its ``title`` becomes that document's and ``alias`` what it wrote. A title nested in another
-    is taken only as an earlier title without its year range or note. Only an earlier title is taken (see the
-    module docstring)."""
+    is taken only as an earlier title without its year range or note. Only an earlier title is taken, but for a
+    title whose place is its tier word (:func:`_tier_first`; see the module docstring)."""
     earlier = _Earlier()
     for i, m in enumerate(mentions):
         if m.category != "regulation" or m.alias is not None:
@@ -131,3 +132,26 @@ def take_written_again(mentions: list[RegulationMention]) -> None:
             m.title, m.alias = full, m.title
         else:
             earlier.add(i, m)
+    _tier_first(mentions)
+
+
+def _tier_first(mentions: list[RegulationMention]) -> None:
+    """A title whose place is only its tier word (《自治区优化营商环境条例》), when a later title is the same words
+    after a place of that tier (《某某自治区优化营商环境条例》): the later one names the document in full, and the
+    first is that document (GUIDELINES: one document, the fuller title). Only this form is taken ahead: a title
+    left without any place, or without its year range, may be another document."""
+    later: dict[str, str] = {}  # stem → the first full title of it, of a place, from the end back
+    for m in reversed(mentions):
+        if m.category != "regulation" or m.alias is not None:
+            continue
+        places, stem = _places_and_stem(m.title)
+        tier = _BARE_TIER.match(m.title)
+        if places:  # (a title nested in a later one names it too: 制定《某县贯彻落实〈某某自治区…条例〉实施方案》)
+            later[stem] = m.title
+        elif tier and m.parent is None and (full := later.get(stem)) and _of_tier(full, tier.group()):
+            m.title, m.alias = full, m.title
+
+
+def _of_tier(title: str, tier: str) -> bool:
+    places = area_table().leading_places(title[PARTY.match(title).end() :])
+    return bool(places) and places[-1][2].endswith(tier)

@@ -145,3 +145,20 @@ def test_a_tier_word_and_a_kind_name_the_last_document_of_that_kind_of_that_tier
 
 def test_a_tier_word_and_a_kind_with_no_such_document_before_are_no_document():
     assert regs("对照《省实施意见》逐项落实。") == []
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "严格执行《自治区行政执法监督条例》，逐条学习《宁夏回族自治区行政执法监督条例》。",
+        "认真贯彻《自治区行政执法监督条例》，制定《同心县贯彻落实〈宁夏回族自治区行政执法监督条例〉实施方案》。",
+    ],
+)
+def test_a_title_with_its_tier_word_first_is_the_document_named_in_full_later(text):
+    found = regs(text, "同心县")
+    assert found[0] == ("宁夏回族自治区行政执法监督条例", "自治区行政执法监督条例")
+
+
+def test_a_title_without_its_place_first_is_not_taken_ahead():
+    found = regs("执行《行政执法监督条例》，学习《宁夏回族自治区行政执法监督条例》。", "同心县")
+    assert found[0] == ("行政执法监督条例", None)
