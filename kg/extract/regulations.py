@@ -346,6 +346,7 @@ def extract_regulations(
 
             mentions += _inner_titles(doc, start, inner, len(mentions) - 1, mentions[-1].role, full_of)
     take_written_again(mentions)
+    _issued_by_own_notice(mentions)
     blocked = [(s, e) for s, e, _ in titles]
     if aliases:
         mentions += _alias_uses(doc, declared, blocked, own)
@@ -362,6 +363,22 @@ def extract_regulations(
         )  # a national law is never this government's
     mentions.sort(key=lambda m: m.span.start)
     return _link_parents(mentions)
+
+
+_NOTICE_OF = re.compile(r"关于(?:印发|发布|颁发)(?:《)?(.+?)(?:》)?的通知$")
+
+
+def _issued_by_own_notice(mentions: list[RegulationMention]) -> None:
+    """A document this government issued with a notice of its own (《某市人民政府关于印发某市…工作要点的通知》,
+    issued) is issued by it too, wherever the report names it (the notice's title says so)."""
+    printed = {
+        normalise_title(m.group(1))
+        for mention in mentions
+        if mention.role == "issued" and (m := _NOTICE_OF.search(mention.title))
+    }
+    for mention in mentions:
+        if mention.title in printed and mention.category == "regulation":
+            mention.role = "issued"
 
 
 def _link_parents(mentions: list[RegulationMention]) -> list[RegulationMention]:

@@ -10,7 +10,7 @@ from functools import lru_cache
 
 from kg.extract.report_area import PARTY
 from kg.lang.areas import area_table
-from kg.lang.titles import without_range
+from kg.lang.titles import without_range, without_standing_note
 from kg.lang.zh import TIERS
 from kg.model import RegulationMention
 from kg.resources import data_lines
@@ -24,7 +24,9 @@ def _kinds() -> frozenset[str]:
 
 
 def short_form(title: str) -> tuple[str, str] | None:
-    """(tier, kind) when ``title`` is a bare short form — tier ``""`` when it has none (《方案》) — else None."""
+    """(tier, kind) when ``title`` is a bare short form — tier ``""`` when it has none (《方案》), a note on its
+    standing aside (《条例（草案）》) — else None."""
+    title = without_standing_note(title)
     if title in _kinds():
         return "", title
     m = _TIER.match(title)

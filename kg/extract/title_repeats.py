@@ -18,14 +18,12 @@ from functools import lru_cache
 from kg.extract.report_area import PARTY
 from kg.lang.areas import area_table
 from kg.lang.laws import law_table
-from kg.lang.titles import without_range
+from kg.lang.titles import without_range, without_standing_note
 from kg.lang.zh import TIERS
 from kg.model import RegulationMention
 from kg.resources import data_csv
 
 _BARE_TIER = re.compile(f"^(?:自治区|自治州|自治县|自治旗|[{TIERS}])")  # a place written as its tier word alone
-# a note on the document's standing after its title: written once, left out when the title comes back
-_TRAILING_NOTE = re.compile(r"（(?:试行|暂行|征求意见稿|送审稿|修订稿|讨论稿|草案|修订草案|草案稿)）$")
 _MIN_STEM = 4  # characters a title keeps without its place: fewer say too little to be the same document
 
 
@@ -62,7 +60,7 @@ def _places_and_stem(title: str) -> tuple[frozenset[str], str]:
 def _forms(full: str) -> tuple[str, frozenset[str], frozenset[str]]:
     """What a full title may be written again as: itself without its year range and note, the places that begins
     with, and its stems (of that form and of the title itself)."""
-    unranged = _TRAILING_NOTE.sub("", without_range(full))
+    unranged = without_standing_note(without_range(without_standing_note(full)))  # (…（2021—2025年）（征求意见稿）)
     places, stem = _places_and_stem(unranged)
     return unranged, places, frozenset((stem, _places_and_stem(full)[1]))
 

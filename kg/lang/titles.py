@@ -74,6 +74,18 @@ def without_range(title: str) -> str:
     return _TRAILING_RANGE.sub("", title)
 
 
+# a note on a document's standing after its title: written once, left out when the title comes back
+_STANDING_NOTE = re.compile(
+    r"（(?:试行|暂行|征求意见稿|送审稿|修订稿|讨论稿|草案|修订草案|草案稿|草案送审稿|草案修改稿)）$"
+)
+
+
+def without_standing_note(title: str) -> str:
+    """A normalised title without the note on its standing at the end (某县…办法（试行） → 某县…办法,
+    …规划（征求意见稿） → …规划): how a report names the document again."""
+    return _STANDING_NOTE.sub("", title)
+
+
 # a version note after a law's name: （2023年修订）, （2018年第二次修正）, （2021年1月22日修订）, （2021修正版）
 _VERSION_NOTE = re.compile(
     r"（(?:(?:19|20)\d\d年?(?:\d{1,2}月(?:\d{1,2}日)?)?)?(?:第[一二三四五六七八九十]+次)?(?:修订|修正|修改)(?:版|本|稿)?）$"

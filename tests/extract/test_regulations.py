@@ -373,6 +373,9 @@ def test_a_title_passed_by_a_meeting_of_the_report_s_own_government_was_issued_b
         ("县司法局荣获《全省人民调解工作先进集体》称号。", "other"),
         ("县法院发布《2023年度行政诉讼典型案例》。", "other"),  # typical cases
         ("规范制作《询问笔录》。", "other"),  # a form
+        ("制作《一图读懂某县行政执法公示办法》在公众号推送。", "media"),  # works about a document
+        ("编印《某省行政执法条例释义》500册。", "book"),
+        ("在《某县新闻》栏目播出典型案例。", "media"),
         ("县政府召开《全县法治政府建设工作推进会议》。", "other"),  # a meeting
     ],
 )
@@ -425,3 +428,21 @@ def test_a_title_nested_at_the_end_of_another_keeps_its_closing_bracket():
 )
 def test_an_article_published_or_a_part_of_a_document_is_no_document(sentence):
     assert regs(sentence)[-1].category == "other"  # (an article; a part of the document named before)
+
+
+@pytest.mark.parametrize("short", ["《程序规定》", "《工作规则》", "《任务分工》", "《条例（草案）》"])
+def test_a_kind_with_the_word_for_its_sort_is_a_short_form_too(short):
+    text = (
+        "起草《某县重大行政决策程序规定》《某县人民政府工作规则》《某县法治政府建设任务分工》"
+        f"《某县物业管理条例（草案）》，{short}经审议通过。"
+    )
+    found = regs(text)
+    assert len({m.title for m in found if m.category == "regulation"}) == 4  # no fifth document
+
+
+def test_a_document_this_government_printed_with_a_notice_of_its_own_is_issued_wherever_it_is_named():
+    text = (
+        "市政府印发《某市人民政府关于印发某市2022年法治政府建设工作要点的通知》，"
+        "把《某市2022年法治政府建设工作要点》的任务逐项分解。"
+    )
+    assert [m.role for m in regs(text, "周口市")] == ["issued", "issued"]

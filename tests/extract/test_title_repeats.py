@@ -162,3 +162,19 @@ def test_a_title_with_its_tier_word_first_is_the_document_named_in_full_later(te
 def test_a_title_without_its_place_first_is_not_taken_ahead():
     found = regs("执行《行政执法监督条例》，学习《宁夏回族自治区行政执法监督条例》。", "同心县")
     assert found[0] == ("行政执法监督条例", None)
+
+
+def test_a_title_with_both_a_year_range_and_a_note_on_its_standing_is_named_again_without_them():
+    found = regs(
+        "起草《武乡县公共法律服务体系建设规划（2021—2025年）（征求意见稿）》，年底对《武乡县公共法律服务体系建设规划》落实情况进行总结。"
+    )
+    assert found[-1] == (found[0][0], "武乡县公共法律服务体系建设规划")
+
+
+def test_a_joint_party_and_government_heading_named_shorter_is_the_same_document():
+    full = "中共长治市委长治市人民政府关于全面推进法治政府建设的实施意见"
+    found = regs(
+        "印发《中共长治市委 长治市人民政府关于全面推进法治政府建设的实施意见》，"
+        "落实《市委 市政府关于全面推进法治政府建设的实施意见》。"
+    )
+    assert found == [(full, None), (full, "市委市政府关于全面推进法治政府建设的实施意见")]
