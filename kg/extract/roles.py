@@ -118,6 +118,9 @@ def _mask_titles(text: str) -> str:
     return re.sub(_TITLE, lambda m: "\x00" * len(m.group()), text)
 
 
+_CONNECTIVE = re.compile(r"^(?:其中|同时|另外|此外|并且|并)")  # 其中县卫健局印发的…: the clause's body comes after it
+
+
 def _doer(before_verb: str, own: OwnArea) -> str | None:
     """Who does an issuing verb, by the last body named in its clause before it: 'own' (我县, 区政府, the
     report's own place), 'other' (another place, or a tier above the report's: 市政府印发 in a county report,
@@ -125,7 +128,7 @@ def _doer(before_verb: str, own: OwnArea) -> str | None:
     lo = len(before_verb)
     while lo > 0 and before_verb[lo - 1] not in _CLAUSE_END + "、\x00":
         lo -= 1
-    segment = before_verb[lo:].strip()
+    segment = _CONNECTIVE.sub("", before_verb[lo:].strip())
     if not segment:
         return None
     found: list[tuple[int, str]] = []  # (position, verdict)
@@ -133,7 +136,7 @@ def _doer(before_verb: str, own: OwnArea) -> str | None:
     for s, _, name in places:
         found.append((s, "own" if name in own.names else "other"))
     for word, tier in tier_words():
-        i = segment.rfind(word)
+        i = 0 if len(word) == 1 and segment.startswith(word) else segment.rfind(word)  # (市市场监管局: the first)
         if i < 0 or (len(word) == 1 and i != 0) or any(s <= i < e for s, e, _ in places):
             continue  # a one-character tier word only opens the clause (市政府…); 潍坊市人民政府 is a place's
         self_city = tier == "prefecture" and word.startswith("市") and own.city_is_self

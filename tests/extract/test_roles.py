@@ -100,3 +100,15 @@ def test_taking_part_in_another_body_s_drafting_cites_its_document(text):
 )
 def test_making_a_document_named_after_its_title_issues_it(text):
     assert [r for _, r in roles(text, "沁源县")] == ["issued"]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "市市场监管局制定的《临汾市市场监管领域首违不罚事项清单》经市司法局审核后向社会公布。",  # 市 + 市场监管局
+        "市城市管理局制定的《临汾市城市管理综合执法程序规定》于5月施行。",
+        "各部门制定配套文件12件，其中市卫健局印发的《临汾市医疗机构依法执业指引》被省卫健委推广。",
+    ],
+)
+def test_a_department_of_this_government_named_in_a_relative_clause_issues(text):
+    assert [r for _, r in roles(text, "临汾市")] == ["issued"]
