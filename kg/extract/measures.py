@@ -60,7 +60,7 @@ _PLUS_FORMULA = re.compile(r"(?:\d{1,2}|[A-Za-z])(?:\+(?:\d{1,2}|[A-Za-z]))+")  
 _DATE_NAME = re.compile(r"^\d{1,2}[.·]\d{1,2}")  # “6.14诚信关爱日”, “12·4”
 _METHOD_ENDS = ("机制", "制度", "模式", "工程")  # what a long quoted name of a method ends with
 # what names a working system right after a formula of digits and letters (“1+N”模式, “3+N”便民服务体系)
-_SYSTEM_AFTER = re.compile(f"[{HAN_CLASS}]{{0,6}}?(?:{'|'.join((*_METHOD_ENDS, '体系', '工作法'))})")
+_SYSTEM_AFTER = re.compile(f"[{HAN_CLASS}]{{0,10}}?(?:{'|'.join((*_METHOD_ENDS, '体系', '工作法', '网络', '格局'))})")
 _CLAUSE_BACK = 12  # characters before an opening quote searched for a word that governs the quoted phrase
 
 
@@ -251,6 +251,7 @@ def extract_measures(
     index = _scheme_index()
     out: list[MeasureMention] = []
     taken: list[tuple[int, int]] = []
+    not_measures: list[tuple[int, int]] = []  # quoted phrases that the words around them name something else
 
     def add(start: int, end: int, label: str, concept: str | None) -> None:
         out.append(MeasureMention(span=doc.span(start, end), label=label, concept=concept))
@@ -261,25 +262,30 @@ def extract_measures(
             continue
         phrase = m.group(1)
         if _org_after(text, m.end()) or _org_after(text, m.end() + _name_run(text, m.end())):
+            not_measures.append(m.span())
             continue  # “五心”学院, “同心义警”志愿服务队: part of a body's name
         head = next((h for h in _heads() if text.startswith(h, m.end())), "")
         hit = index.get(_key(phrase + head)) if head else None
         if hit:  # “放管服”改革: the concept of the whole; the span is the phrase, never a quotation mark
             add(m.start(1), m.end(1), hit[1], hit[0])
         elif _not_a_slogan_here(text, m.start(), m.end()):
+            not_measures.append(m.span())
             continue
         elif hit := index.get(_key(phrase)) or _loose_index().get(_loose(_key(phrase))):
             add(m.start(1), m.end(1), hit[1], hit[0])
         elif _closes_a_heading(text, m.start(), m.end()):
             continue  # 夯实法治建设“压舱石” / 跑出营商环境“加速度”: a heading's figure of speech
-        elif _looks_like_a_slogan(phrase, segmenter, text[m.end() : m.end() + 10]) or (
+        elif _looks_like_a_slogan(phrase, segmenter, text[m.end() : m.end() + 14]) or (
             head and _names_a_method(phrase)
         ):
             add(m.start(1), m.end(1), canonical_measure(phrase), None)
-    quoted_taken = SpanSet(taken)
+    quoted_taken, named_else = SpanSet(taken), SpanSet(not_measures)
     for m in _unquoted_pattern().finditer(text):
         if inside_titles.contains(m.start(), m.end()) or quoted_taken.overlaps(m.start(), m.end()):
             continue
+        quoted_alone = (m.start() - 1, m.end() + 1) in not_measures  # “一网通办”专区: the measure, quoted, names it
+        if named_else.contains(m.start(), m.end()) and not quoted_alone:
+            continue  # 被评为“全省七五普法先进单位”: a longer name (an honour) that holds a measure is that name
         if text[m.start() - 1 : m.start()] in CLOSE_QUOTES:
             continue  # “不忘初心、牢记使命”主题教育: the end of the quoted campaign's name, not a measure of its own
         iri, label = index[m.group()]

@@ -19,7 +19,7 @@ from functools import lru_cache
 
 from kg.extract.laws import find_unbracketed_laws, laws_listed
 from kg.extract.lost_brackets import LostTitles, lost_title_spans
-from kg.extract.roles import OwnArea, inner_role, role_of
+from kg.extract.roles import OwnArea, inner_role, issued_by_own_notice, role_of
 from kg.extract.short_forms import abbreviated, short_form
 from kg.extract.spans import SpanSet
 from kg.extract.title_repeats import take_written_again
@@ -155,14 +155,24 @@ def _category_from_context(text: str, start: int, end: int, title: str) -> str:
     if _COPIES_AFTER.match(text, end) and not law:
         return "book"
     if not rule:  # 普法微电影《守望》, 发放宣传册《远离非法集资》, 举办专题讲座《民法典与百姓生活》
+        first = _list_start(text, start)  # 专题讲座《甲》和《乙》: the word before the list names each of it
         for category, named in found.named_before.items():
-            if named.search(text, max(0, start - 5), start):
+            if named.search(text, max(0, start - 5), start) or named.search(text, max(0, first - 5), first):
                 return category
     watched = found.media_before.search(text, max(0, start - 4), start)
     printed_in = text[start - 1 : start] == "在" and found.printed_in.match(text, end)
     if (watched or printed_in) and not rule:
         return "media"
     return "regulation"
+
+
+_LIST_BEFORE = re.compile(r"(?:《[^《》\n]{1,60}》[、，,和及与]?)+$")
+
+
+def _list_start(text: str, start: int) -> int:
+    """Where the list of titles that the title at ``start`` ends begins (its own start when none comes before)."""
+    m = _LIST_BEFORE.search(text, max(0, start - 200), start)
+    return m.start() if m else start
 
 
 _EDITION = re.compile(r"[（(](?:(?:19|20)\d\d年?)?(?:版|修订版|试行|暂行|第[一二三四五六七八九十\d]+版)[)）]$")
@@ -346,7 +356,7 @@ def extract_regulations(
 
             mentions += _inner_titles(doc, start, inner, len(mentions) - 1, mentions[-1].role, full_of)
     take_written_again(mentions)
-    _issued_by_own_notice(mentions)
+    issued_by_own_notice(mentions)
     blocked = [(s, e) for s, e, _ in titles]
     if aliases:
         mentions += _alias_uses(doc, declared, blocked, own)
@@ -363,22 +373,6 @@ def extract_regulations(
         )  # a national law is never this government's
     mentions.sort(key=lambda m: m.span.start)
     return _link_parents(mentions)
-
-
-_NOTICE_OF = re.compile(r"关于(?:印发|发布|颁发)(?:《)?(.+?)(?:》)?的通知$")
-
-
-def _issued_by_own_notice(mentions: list[RegulationMention]) -> None:
-    """A document this government issued with a notice of its own (《某市人民政府关于印发某市…工作要点的通知》,
-    issued) is issued by it too, wherever the report names it (the notice's title says so)."""
-    printed = {
-        normalise_title(m.group(1))
-        for mention in mentions
-        if mention.role == "issued" and (m := _NOTICE_OF.search(mention.title))
-    }
-    for mention in mentions:
-        if mention.title in printed and mention.category == "regulation":
-            mention.role = "issued"
 
 
 def _link_parents(mentions: list[RegulationMention]) -> list[RegulationMention]:

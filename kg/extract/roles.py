@@ -14,8 +14,9 @@ from dataclasses import dataclass
 from functools import lru_cache
 
 from kg.lang.areas import TIER_RANK, area_table, tier_words
+from kg.lang.titles import normalise_title
 from kg.lang.zh import INNER_TITLE_CLOSES, INNER_TITLE_OPENS, SENTENCE_ENDS, TIERS
-from kg.model import AreaRef
+from kg.model import AreaRef, RegulationMention
 from kg.resources import data_lines
 
 _SENTENCE_END = SENTENCE_ENDS
@@ -23,7 +24,7 @@ _CLAUSE_END = _SENTENCE_END + "，,：:"
 _BEFORE = 200  # how far back a verb may stand from its title (titles in between are masked and not counted)
 _AFTER = 24
 _AFTER_ISSUING = re.compile(
-    r"^[^，,。；;]{0,6}?(?:的)?(?:起草|制定|修订|修改|修编|编制|报批|印发|出台|发布|颁布|审议通过|通过|公布|立法|草案形成)"
+    r"^[^，,。；;]{0,6}?(?:的)?(?:起草|制定|修订|修改工作|修编|编制|报批|印发|出台|发布|颁布|审议通过|通过|公布|立法|草案形成)"
 )
 # after a completing verb, the titles counted as the legislation made (完成《…条例》《…办法》1部地方性法规和1部政府
 # 规章): the count ends its clause or list, not 的立法调研 or 落地见效
@@ -225,3 +226,19 @@ def role_of(text: str, start: int, end: int, own: OwnArea | None = None) -> str:
     if _AFTER_ISSUING.match(after) or (completed and _COUNTED_AS_MADE.match(after)):
         return "issued"
     return "cited"
+
+
+_NOTICE_OF = re.compile(r"关于(?:印发|发布|颁发)(?:《)?(.+?)(?:》)?的通知$")
+
+
+def issued_by_own_notice(mentions: list[RegulationMention]) -> None:
+    """A document this government issued with a notice of its own (《某市人民政府关于印发某市…工作要点的通知》,
+    issued) is issued by it too, wherever the report names it (the notice's title says so)."""
+    printed = {
+        normalise_title(m.group(1))
+        for mention in mentions
+        if mention.role == "issued" and (m := _NOTICE_OF.search(mention.title))
+    }
+    for mention in mentions:
+        if mention.title in printed and mention.category == "regulation":
+            mention.role = "issued"

@@ -1,5 +1,7 @@
 """Named policy measures. Every text here is composed for the test."""
 
+import pytest
+
 from kg.extract.measures import extract_measures
 from kg.read import Document
 from kg.segment import get_segmenter
@@ -258,3 +260,29 @@ def test_a_scheme_name_right_after_a_closing_quote_ends_the_quoted_name():
 
 def test_a_grade_in_quotes_is_no_measure():
     assert measures("政务服务大厅全部达到“五星级”标准。") == []
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "执法检查中“以罚代管”倾向明显减少。",  # a fault named by the word after it
+        "少数群众仍有“信访不信法”观念。",
+        "村“两委”换届期间开展法律咨询80次。",  # a collective, a category
+        "对“三无”小区开展综合整治。",
+        "依托“某县发布”推送普法信息300条。",  # an account, a zone, a body named in quotes
+        "在政务大厅设立“企业服务专区”。",
+        "某镇“老李调解室”全年调解纠纷60件。",
+    ],
+)
+def test_quoted_names_of_faults_groups_accounts_and_bodies_are_not_measures(text):
+    assert measures(text) == []
+
+
+def test_a_measure_named_inside_an_honour_is_the_honour():
+    assert measures("县司法局被评为“全省七五普法先进单位”。") == []
+    assert "一网通办" in measures("纳入“一网通办”专区的事项146项。")  # the measure quoted alone, before its channel
+
+
+def test_a_formula_before_a_network_or_a_long_system_name_is_a_measure():
+    assert "1+6+N" in measures("构建“1+6+N”矛盾纠纷多元调处化解机制，形成“1+8+N”公共法律服务网络。")
+    assert "1+8+N" in measures("构建“1+6+N”矛盾纠纷多元调处化解机制，形成“1+8+N”公共法律服务网络。")

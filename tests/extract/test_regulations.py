@@ -446,3 +446,10 @@ def test_a_document_this_government_printed_with_a_notice_of_its_own_is_issued_w
         "把《某市2022年法治政府建设工作要点》的任务逐项分解。"
     )
     assert [m.role for m in regs(text, "周口市")] == ["issued", "issued"]
+
+
+def test_a_lecture_word_before_a_list_of_titles_names_each_of_them():
+    found = regs(
+        "举办专题讲座《依法行政的基本要求》和《行政执法中的常见问题》，邀请专家作专题辅导《法治政府建设的新要求》。"
+    )
+    assert [m.category for m in found] == ["speech", "speech", "speech"]

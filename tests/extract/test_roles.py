@@ -112,3 +112,14 @@ def test_making_a_document_named_after_its_title_issues_it(text):
 )
 def test_a_department_of_this_government_named_in_a_relative_clause_issues(text):
     assert [r for _, r in roles(text, "临汾市")] == ["issued"]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "对《山西省行政执法条例（修订草案）》提出修改意见12条。",  # comments on another's draft
+        "对《晋中市养犬管理条例（征求意见稿）》提出修改建议5条。",
+    ],
+)
+def test_comments_on_another_body_s_draft_cite_it(text):
+    assert [r for _, r in roles(text, "祁县")] == ["cited"]
