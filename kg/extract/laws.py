@@ -10,6 +10,7 @@ import re
 from functools import lru_cache
 
 from kg.extract.spans import SpanSet
+from kg.lang.areas import area_table
 from kg.lang.laws import law_table
 
 _LAW_LEAD = re.compile(
@@ -121,19 +122,28 @@ def _framed(text: str, before: str, end: int) -> bool:
     return lead is not None and text.startswith(_FRAMES[lead.group()], end)
 
 
-_LIST_SEPARATOR = re.compile(r"[、，,]")
+_LIST_SEPARATOR = re.compile(r"[、，,]|以及|和|及|与")
+_LOCAL_RULE = re.compile(r"(?:条例|办法|规定|细则)(?:（[^（）]{1,10}）)?$")  # how a listed local rule ends
 
 
 def laws_listed(inner: str) -> list[tuple[int, int]]:
-    """The spans (in ``inner``) of the laws a pair of brackets lists (《行政许可法、行政强制法》), when every item
-    is a law of the table; else [] (《关于推进简政放权、放管结合的意见》 is one document)."""
+    """The spans (in ``inner``) of the laws and rules a pair of brackets lists (《行政许可法、行政强制法》,
+    《外商投资法和优化营商环境条例》, 《某省甲条例、某省乙办法》), when every item is a law of the table or a place's
+    rule (its place first, a rule's ending last); else [] (《关于推进简政放权、放管结合的意见》 and
+    《行政复议和行政诉讼工作办法》 are one document each)."""
     if not _LIST_SEPARATOR.search(inner):
         return []
     spans, lo = [], 0
     for m in [*_LIST_SEPARATOR.finditer(inner), None]:
         hi = m.start() if m else len(inner)
-        if law_table().of_any_version(inner[lo:hi]) is None:
+        if not _listed_item(inner[lo:hi]):
             return []
         spans.append((lo, hi))
         lo = m.end() if m else hi
     return spans
+
+
+def _listed_item(item: str) -> bool:
+    if law_table().of_any_version(item) is not None:
+        return True
+    return bool(_LOCAL_RULE.search(item)) and bool(area_table().leading_places(item))

@@ -108,6 +108,7 @@ class _TitleContexts:
     media_before: re.Pattern[str]  # searched in the 4 characters before it: 收看《…》
     named_before: dict[str, re.Pattern[str]]  # category → a genre word right before it: 微电影《…》, 宣传册《…》
     other_after: re.Pattern[str]  # after the rest of a list of titles: 《…》知识竞赛, 《…》等专题培训班
+    book_after: re.Pattern[str]  # right after it: 《…》宣传册
     printed_in: re.Pattern[str]  # matched at its end, after 在《: 在《…》刊发
     speech_after: re.Pattern[str]
     speech_before: re.Pattern[str]
@@ -124,6 +125,7 @@ def _title_contexts() -> _TitleContexts:
             category: re.compile(f"(?:{w[category + '_named']})$") for category in ("media", "book", "speech", "other")
         },
         other_after=re.compile(f"(?:{w['other_after']})"),
+        book_after=re.compile(f"(?:{w['book_after']})"),
         printed_in=re.compile(f"上?(?:{w['printed_in']})"),
         speech_after=re.compile(f"(?:{w['speech_after']})"),
         speech_before=re.compile(f"(?:{w['speech_before']})$"),
@@ -141,6 +143,8 @@ def _category_from_context(text: str, start: int, end: int, title: str) -> str:
     rule = law or bool(_RULE_ENDING.search(title))
     if found.media_after.match(text, end) and not rule:
         return "media"
+    if found.book_after.match(text, end) and not rule:
+        return "book"
     listed_to = _REST_OF_LIST.match(text, end).end()  # 《甲》《乙》等专题讲座: what follows the list says it
     if found.other_after.match(text, listed_to) and not rule:
         return "other"

@@ -32,6 +32,9 @@ _COUNTED_AS_MADE = re.compile(
     r"^等?[0-9一二三四五六七八九十]+(?:部|件|项)(?:地方性法规|政府规章|规章)(?=[和及、，,。；;]|$)"
 )
 _TITLE = r"《[^《》\n]*(?:\n[^《》\n]*)?》"  # as kg.extract.regulations.find_titles reads one: within a paragraph
+# a title with the version note a report writes after it (《…复议法》（2023年修订）): the note's 修订 is no verb of
+# the sentence
+_TITLE_AND_NOTE = re.compile(_TITLE + r"(?:[（(](?:19|20)\d\d年?(?:\d{1,2}月\d{1,2}日)?(?:修订|修正|修改)[）)])?")
 _LIST_OF_TITLES = re.compile(f"(?:[、和及与]?{_TITLE})*")
 _VERB_GLUE = re.compile(r"[了并和及、与]?|并且")
 _OBJECT_TAKEN = re.compile(r"[了并]?\x00+[^，,；;]*[，,；;]")
@@ -116,7 +119,7 @@ class OwnArea:
 
 
 def _mask_titles(text: str) -> str:
-    return re.sub(_TITLE, lambda m: "\x00" * len(m.group()), text)
+    return _TITLE_AND_NOTE.sub(lambda m: "\x00" * len(m.group()), text)
 
 
 _CONNECTIVE = re.compile(r"^(?:其中|同时|另外|此外|并且|并)")  # 其中县卫健局印发的…: the clause's body comes after it
@@ -185,7 +188,8 @@ def _list_head(window: str) -> str | None:
         return None
     head = opened[: found.start()]
     cut = max(head.rfind(c) for c in _SENTENCE_END)
-    if not head[cut + 1 :].strip():  # 。分别是： opens a sentence of its own: the one before says what was done
+    # 。分别是： or 。文件目录如下（…）： opens a sentence that does nothing: the one before says what was done
+    if not head[cut + 1 :].strip() or (cut > 0 and not _verbs()[0].search(head, cut + 1)):
         head = head[:cut]
         cut = max(head.rfind(c) for c in _SENTENCE_END)
     return head[cut + 1 :]

@@ -53,3 +53,19 @@ def test_a_law_name_inside_an_event_s_name_after_a_coverb_is_no_law():
 )
 def test_more_laws_named_without_brackets(text, title):
     assert title in [m.title for m in regs(text)]
+
+
+@pytest.mark.parametrize(
+    ("text", "titles"),
+    [
+        ("学习《外商投资法和优化营商环境条例》。", ["外商投资法", "优化营商环境条例"]),  # joined by 和
+        ("学习《行政处罚法、行政许可法和行政强制法》。", ["行政处罚法", "行政许可法", "行政强制法"]),
+        (
+            "印发《武乡县公共资源交易管理办法、武乡县行政执法公示实施细则》。",
+            ["武乡县公共资源交易管理办法", "武乡县行政执法公示实施细则"],
+        ),  # a place's rules
+        ("印发《行政复议和行政诉讼衔接工作办法》。", ["行政复议和行政诉讼衔接工作办法"]),  # one document
+    ],
+)
+def test_laws_and_rules_listed_in_one_pair_of_brackets_with_and_or_a_place(text, titles):
+    assert [m.title for m in regs(text)] == titles

@@ -123,3 +123,20 @@ def test_a_department_of_this_government_named_in_a_relative_clause_issues(text)
 )
 def test_comments_on_another_body_s_draft_cite_it(text):
     assert [r for _, r in roles(text, "祁县")] == ["cited"]
+
+
+def test_a_list_opened_by_a_sentence_that_does_nothing_takes_the_verb_of_the_sentence_before():
+    text = (
+        "全年县政府制定印发行政规范性文件2件，全部报市政府备案。文件目录如下（由县司法局从备案台账中导出）：\n"
+        "序号\n文件名称\n文号\n印发日期\n1\n《沂水县城乡居民最低生活保障实施办法》\n沂政发〔2021〕2号\n2021.3.5\n"
+        "2\n《沂水县城区户外广告设置管理规定》\n沂政发〔2021〕9号\n2021.7.2"
+    )
+    assert [r for _, r in roles(text, "沂水县")] == ["issued", "issued"]
+
+
+def test_a_version_note_after_a_title_is_no_verb_for_the_titles_after_it():
+    text = (
+        "组织学习《中华人民共和国行政复议法》（2023年修订）、《中华人民共和国外国关系法》"
+        "和《内蒙古自治区促进民族团结进步条例》。"
+    )
+    assert [r for _, r in roles(text, "准格尔旗")] == ["cited", "cited", "cited"]
