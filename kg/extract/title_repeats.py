@@ -135,18 +135,24 @@ def take_written_again(mentions: list[RegulationMention]) -> None:
 
 def _tier_first(mentions: list[RegulationMention]) -> None:
     """A title whose place is only its tier word (《自治区优化营商环境条例》), when a later title is the same words
-    after a place of that tier (《某某自治区优化营商环境条例》): the later one names the document in full, and the
-    first is that document (GUIDELINES: one document, the fuller title). Only this form is taken ahead: a title
-    left without any place, or without its year range, may be another document."""
+    after a place of that tier (《某某自治区优化营商环境条例》), or whose place and issuer are written shorter than in a
+    later title of the same place and words (《某某州政府…规定》, then 《某某藏族自治州人民政府…规定》): the later
+    one names the document in full, and the first is that document (GUIDELINES: one document, the fuller title).
+    Only these forms are taken ahead: a title left without any place, or without its year range, may be another
+    document."""
     later: dict[str, str] = {}  # stem → the first full title of it, of a place, from the end back
     for m in reversed(mentions):
         if m.category != "regulation" or m.alias is not None:
             continue
         places, stem = _places_and_stem(m.title)
         tier = _BARE_TIER.match(m.title)
+        full = later.get(stem)
         if places:  # (a title nested in a later one names it too: 制定《某县贯彻落实〈某某自治区…条例〉实施方案》)
-            later[stem] = m.title
-        elif tier and m.parent is None and (full := later.get(stem)) and _of_tier(full, tier.group()):
+            if m.parent is None and full and len(full) > len(m.title) and _places_and_stem(full)[0] == places:
+                m.title, m.alias = full, m.title
+            else:
+                later[stem] = m.title
+        elif tier and m.parent is None and full and _of_tier(full, tier.group()):
             m.title, m.alias = full, m.title
 
 

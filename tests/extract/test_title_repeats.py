@@ -178,3 +178,10 @@ def test_a_joint_party_and_government_heading_named_shorter_is_the_same_document
         "落实《市委 市政府关于全面推进法治政府建设的实施意见》。"
     )
     assert found == [(full, None), (full, "市委市政府关于全面推进法治政府建设的实施意见")]
+
+
+def test_a_title_with_its_place_and_issuer_written_shorter_before_the_full_one_is_that_document():
+    found = regs(
+        "修订《海西州政府重大行政决策程序规定》，严格执行《海西蒙古族藏族自治州人民政府重大行政决策程序规定》。"
+    )
+    assert found[0] == ("海西蒙古族藏族自治州人民政府重大行政决策程序规定", "海西州政府重大行政决策程序规定")
