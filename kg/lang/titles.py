@@ -110,10 +110,15 @@ _DOCUMENT_ENDING = re.compile(
 )
 
 
+_COUNTED = re.compile(r"[一二两三四五六七八九十]+[个项条部]")
+
+
 def names_a_document(text: str) -> bool:
     """Whether ``text`` (what stands between a pair of brackets) is the title of a document that rules: it ends as
     one does, or it is a name of the national law table (法律援助法, 民法典)."""
     from kg.lang.laws import law_table  # noqa: PLC0415 - the table is loaded only when a bracket asks
 
     title = normalise_title(text)
+    if _COUNTED.match(title):
+        return False  # 「三个规定」, 「两项意见」: a slogan that counts rules, not one of them
     return len(title) >= 4 and bool(_DOCUMENT_ENDING.search(title)) or law_table().of_any_version(title) is not None
