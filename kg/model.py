@@ -151,18 +151,9 @@ def _plain_other(value: Any) -> Any:
 
 def to_json_text(value: Any) -> str:
     """``to_json(value)`` as compact JSON text (characters as they are, no spaces), written by orjson: the same
-    text as ``json.dumps(to_json(value), ensure_ascii=False, separators=(",", ":"))`` (tests/test_model.py), a
-    quarter of the time — it is done once per report, for its cache entry."""
-    return orjson.dumps(value, default=_exact).decode("utf-8")
-
-
-def _exact(value: Any) -> str | list:
-    """What orjson does not write itself: a Decimal (as its exact string), a named tuple (as a list)."""
-    if isinstance(value, Decimal):
-        return str(value)
-    if isinstance(value, tuple):
-        return list(value)
-    raise TypeError(f"not JSON: {type(value).__name__}")
+    text as ``json.dumps(to_json(value), ensure_ascii=False, separators=(",", ":"))`` (tests/test_model.py), in less
+    time — it is done once per report, for its cache entry."""
+    return orjson.dumps(to_json(value)).decode("utf-8")  # (the plain form: orjson's own dataclass rules differ)
 
 
 def to_json(value: Any) -> Any:

@@ -297,7 +297,7 @@ class Cache:
         return self._layouts[self.fragment_path(key, name)]
 
     def store(self, key: str, name: str, extraction_json: str, fragment_text: str, text: str) -> None:
-        """Write the entries of a file (atomically each), from their serialised text
+        """Write the entries of a file (in place: :func:`kg.fsutil.write_checked`), from their serialised text
         (:func:`compact_json`, :meth:`Fragment.serialise`) and the decoded text, each sealed with its
         SHA-256."""
         text_bytes, fragment = text.encode("utf-8"), fragment_text.encode("utf-8")

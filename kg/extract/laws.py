@@ -122,7 +122,7 @@ def _framed(text: str, before: str, end: int) -> bool:
     return lead is not None and text.startswith(_FRAMES[lead.group()], end)
 
 
-_LIST_SEPARATOR = re.compile(r"[、，,]|以及|和|及|与")
+_LIST_SEPARATOR = re.compile(r"[、，,]|以及|和(?!国)|及|与")  # (not the 和 of 中华人民共和国)
 _LOCAL_RULE = re.compile(r"(?:条例|办法|规定|细则)(?:（[^（）]{1,10}）)?$")  # how a listed local rule ends
 
 

@@ -279,11 +279,11 @@ def extract_measures(
             head and _names_a_method(phrase)
         ):
             add(m.start(1), m.end(1), canonical_measure(phrase), None)
-    quoted_taken, named_else = SpanSet(taken), SpanSet(not_measures)
+    quoted_taken, named_else, rejected = SpanSet(taken), SpanSet(not_measures), set(not_measures)
     for m in _unquoted_pattern().finditer(text):
         if inside_titles.contains(m.start(), m.end()) or quoted_taken.overlaps(m.start(), m.end()):
             continue
-        quoted_alone = (m.start() - 1, m.end() + 1) in not_measures  # “一网通办”专区: the measure, quoted, names it
+        quoted_alone = (m.start() - 1, m.end() + 1) in rejected  # “一网通办”专区: the measure, quoted, names it
         if named_else.contains(m.start(), m.end()) and not quoted_alone:
             continue  # 被评为“全省七五普法先进单位”: a longer name (an honour) that holds a measure is that name
         if text[m.start() - 1 : m.start()] in CLOSE_QUOTES:

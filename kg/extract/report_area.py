@@ -13,11 +13,9 @@ from itertools import pairwise
 
 from kg.extract.roles import role_of
 from kg.lang.areas import TIER_RANK, Area, area_table
-from kg.lang.zh import HAN_CLASS, TIERS
+from kg.lang.zh import HAN_CLASS, PARTY, TIERS
 from kg.resources import data_lines
 
-PARTY = re.compile(r"(?:中共|中国共产党)?")
-"""The Party prefix a body's or a title's name may start with (中共某某县委, 《中共某某县委关于…》)."""
 _SUBJECT_BEFORE = re.compile(r"(?:年度?[，,、]?|^|\n|[，,。]|我|全)$")
 _REPORTING_WORDS = "|".join(data_lines("reporting_verbs.txt"))
 REPORTING = f"(?={_REPORTING_WORDS})"

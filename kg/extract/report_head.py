@@ -9,9 +9,9 @@ from dataclasses import dataclass
 from functools import lru_cache
 from itertools import islice
 
-from kg.extract.report_area import PARTY
 from kg.lang.areas import area_table
 from kg.lang.numerals import parse_number
+from kg.lang.zh import PARTY
 from kg.read import HEADING
 from kg.resources import data_lines
 

@@ -15,7 +15,7 @@ from functools import lru_cache
 
 from kg.lang.areas import TIER_RANK, area_table, tier_words
 from kg.lang.titles import normalise_title
-from kg.lang.zh import INNER_TITLE_CLOSES, INNER_TITLE_OPENS, SENTENCE_ENDS, TIERS
+from kg.lang.zh import INNER_TITLE_CLOSES, INNER_TITLE_OPENS, PARTY, SENTENCE_ENDS, TIERS
 from kg.model import AreaRef, RegulationMention
 from kg.resources import data_lines
 
@@ -34,7 +34,10 @@ _COUNTED_AS_MADE = re.compile(
 _TITLE = r"《[^《》\n]*(?:\n[^《》\n]*)?》"  # as kg.extract.regulations.find_titles reads one: within a paragraph
 # a title with the version note a report writes after it (《…复议法》（2023年修订）): the note's 修订 is no verb of
 # the sentence
-_TITLE_AND_NOTE = re.compile(_TITLE + r"(?:[（(](?:19|20)\d\d年?(?:\d{1,2}月\d{1,2}日)?(?:修订|修正|修改)[）)])?")
+_TITLE_AND_NOTE = re.compile(
+    _TITLE + r"(?:[（(](?:(?:19|20)\d\d年?(?:\d{1,2}月(?:\d{1,2}日)?)?)?(?:第[一二三四五六七八九十]+次)?"
+    r"(?:修订|修正|修改)(?:版|本|稿)?[）)])?"
+)  # (the forms of kg.lang.titles' version note, brackets of either width)
 _LIST_OF_TITLES = re.compile(f"(?:[、和及与]?{_TITLE})*")
 _VERB_GLUE = re.compile(r"[了并和及、与]?|并且")
 _OBJECT_TAKEN = re.compile(r"[了并]?\x00+[^，,；;]*[，,；;]")
@@ -122,6 +125,15 @@ def _mask_titles(text: str) -> str:
     return _TITLE_AND_NOTE.sub(lambda m: "\x00" * len(m.group()), text)
 
 
+def _others(title: str, own: OwnArea) -> bool:
+    """Whether a title begins with another place's name (《某省…条例（草案）》的修改工作 is that place's work)."""
+    table = area_table()
+    places = table.leading_places(title[PARTY.match(title).end() :])
+    return bool(places) and not any(
+        name in own.names or any(a.name in own.names for a in table.lookup(name)) for _, _, name in places
+    )  # (an alias, 某某州, is its area's name)
+
+
 _CONNECTIVE = re.compile(r"^(?:其中|同时|另外|此外|并且|并)")  # 其中县卫健局印发的…: the clause's body comes after it
 
 
@@ -173,7 +185,7 @@ _LIST_ITEMS = re.compile(
     r"|[（(【\[]?[^（）()【】\[\]\x00\s|｜，。]{0,24}〔\d{4}〕\d{1,4}号[）)】\]]?|\d{4}[-.年/]\d{1,2}(?:[-.月/]\d{1,2}日?)?"
     r"|\d{1,3}(?=\s|$|\x00)|[^\s|｜│\x00，。；：:、]{1,6}(?=[ \t]*[|｜│\n])"  # also a table's header row and rule line
     # (a header row whose cells the cleaner ran together: 序号文件名称文号)
-    r"|(?:序号|文件名称|文件标题|名称|标题|文号|发文字号|发文时间|发布时间|印发时间|成文日期|施行日期|备注)+)*$"
+    r"|序号|文件名称|文件标题|名称|标题|文号|发文字号|发文时间|发布时间|印发时间|成文日期|施行日期|备注)*$"
 )
 _LIST_OPENER = re.compile(r"(?:分别是|分别为|具体如下|如下|具体为|包括|见下表)?[：:]$|(?:分别是|分别为|如下)$")
 
@@ -227,7 +239,9 @@ def role_of(text: str, start: int, end: int, own: OwnArea | None = None) -> str:
     after = after[_NEXT_VERB_DONE.match(after).end() :]
     if passed := _PASSED_BY.match(after):
         return "cited" if _doer(passed.group("doer"), own) == "other" else "issued"
-    if _AFTER_ISSUING.match(after) or (completed and _COUNTED_AS_MADE.match(after)):
+    if (_AFTER_ISSUING.match(after) or (completed and _COUNTED_AS_MADE.match(after))) and not _others(
+        text[start + 1 : end - 1], own
+    ):
         return "issued"
     return "cited"
 

@@ -8,10 +8,9 @@ from __future__ import annotations
 import re
 from functools import lru_cache
 
-from kg.extract.report_area import PARTY
 from kg.lang.areas import area_table
 from kg.lang.titles import without_range, without_standing_note
-from kg.lang.zh import TIERS
+from kg.lang.zh import PARTY, TIERS
 from kg.model import RegulationMention
 from kg.resources import data_lines
 
@@ -35,12 +34,15 @@ def short_form(title: str) -> tuple[str, str] | None:
     return None
 
 
-def _of_tier(title: str, tier: str) -> bool:
+def of_tier(title: str, tier: str) -> bool:
     """Whether ``title`` is issued in a place of that tier: it begins with a place whose name ends in the tier word
-    (某某省, 某某自治区), or with the tier word itself (《自治区…条例》)."""
+    (某某省, 某某自治区; 区 is not 自治区, a province), or with the tier word itself (《自治区…条例》)."""
     rest = title[PARTY.match(title).end() :]
     places = area_table().leading_places(rest)
-    return places[-1][2].endswith(tier) if places else rest.startswith(tier)
+    if not places:
+        return rest.startswith(tier)
+    name = places[-1][2]
+    return name.endswith(tier) and not (len(tier) == 1 and name.endswith("自治" + tier))
 
 
 def abbreviated(title: str, earlier: list[RegulationMention]) -> str | None:
@@ -55,8 +57,8 @@ def abbreviated(title: str, earlier: list[RegulationMention]) -> str | None:
             m.category == "regulation"
             and m.alias is None
             and m.title != title
-            and without_range(m.title).endswith(kind)
-            and (not tier or _of_tier(m.title, tier))
+            and without_standing_note(without_range(without_standing_note(m.title))).endswith(kind)
+            and (not tier or of_tier(m.title, tier))
         ):
             return m.title
     return None

@@ -15,15 +15,16 @@ from __future__ import annotations
 import re
 from functools import lru_cache
 
-from kg.extract.report_area import PARTY
+from kg.extract.short_forms import of_tier
 from kg.lang.areas import area_table
 from kg.lang.laws import law_table
 from kg.lang.titles import without_range, without_standing_note
-from kg.lang.zh import TIERS
+from kg.lang.zh import PARTY, TIERS
 from kg.model import RegulationMention
 from kg.resources import data_csv
 
-_BARE_TIER = re.compile(f"^(?:自治区|自治州|自治县|自治旗|[{TIERS}])")  # a place written as its tier word alone
+# a place written as its tier word alone (not the 市 of 市场, the 区 of 区域: a word the tier word begins)
+_BARE_TIER = re.compile(f"^(?:自治区|自治州|自治县|自治旗|[{TIERS}](?![场级域]))")
 _MIN_STEM = 4  # characters a title keeps without its place: fewer say too little to be the same document
 
 
@@ -37,7 +38,8 @@ def _body_short_forms() -> tuple[tuple[re.Pattern[str], str], ...]:
 
 
 def _place_name(name: str) -> str:
-    """A place as its full name: an alias (锡盟, 玉树州) that names one area only is that area's name."""
+    """A place as its full name: an alias (某盟 for 某某某盟, 某某州 for 某某藏族自治州) that names one area only
+    is that area's name."""
     areas = area_table().by_alias.get(name, ())
     return areas[0].name if len(areas) == 1 else name
 
@@ -142,8 +144,8 @@ def _tier_first(mentions: list[RegulationMention]) -> None:
     document."""
     later: dict[str, str] = {}  # stem → the first full title of it, of a place, from the end back
     for m in reversed(mentions):
-        if m.category != "regulation" or m.alias is not None:
-            continue
+        if m.category != "regulation" or m.alias is not None or law_table().of_any_version(m.title) is not None:
+            continue  # (a law of the table is itself, as in _Earlier.shortened_from)
         places, stem = _places_and_stem(m.title)
         tier = _BARE_TIER.match(m.title)
         full = later.get(stem)
@@ -152,10 +154,5 @@ def _tier_first(mentions: list[RegulationMention]) -> None:
                 m.title, m.alias = full, m.title
             else:
                 later[stem] = m.title
-        elif tier and m.parent is None and full and _of_tier(full, tier.group()):
+        elif tier and m.parent is None and full and of_tier(full, tier.group()):
             m.title, m.alias = full, m.title
-
-
-def _of_tier(title: str, tier: str) -> bool:
-    places = area_table().leading_places(title[PARTY.match(title).end() :])
-    return bool(places) and places[-1][2].endswith(tier)

@@ -14,6 +14,8 @@ HAN_CLASS = "\u4e00-\u9fff"
 """CJK Unified Ideographs (the basic block): the characters of names, titles and running text."""
 
 TIERS = "省市县区旗州盟"
+PARTY = re.compile(r"(?:中共|中国共产党)?")
+"""The Party prefix a body's or a title's name may start with (中共某某县委, 《中共某某县委关于…》)."""
 """The characters that end an administrative area's name and, alone, name a tier (省委, 县政府, 全区, 我旗)."""
 
 FUNCTION_CHARS = "和与及同向对在由把将被从经为以报并或至暨"

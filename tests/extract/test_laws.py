@@ -65,6 +65,10 @@ def test_more_laws_named_without_brackets(text, title):
             ["武乡县公共资源交易管理办法", "武乡县行政执法公示实施细则"],
         ),  # a place's rules
         ("印发《行政复议和行政诉讼衔接工作办法》。", ["行政复议和行政诉讼衔接工作办法"]),  # one document
+        (
+            "贯彻《中华人民共和国行政许可法、中华人民共和国行政强制法》。",  # not split at the 和 of 共和国
+            ["中华人民共和国行政许可法", "中华人民共和国行政强制法"],
+        ),
     ],
 )
 def test_laws_and_rules_listed_in_one_pair_of_brackets_with_and_or_a_place(text, titles):

@@ -456,3 +456,8 @@ def test_a_lecture_word_before_a_list_of_titles_names_each_of_them():
         "举办专题讲座《依法行政的基本要求》和《行政执法中的常见问题》，邀请专家作专题辅导《法治政府建设的新要求》。"
     )
     assert [m.category for m in found] == ["speech", "speech", "speech"]
+
+
+def test_a_document_ending_as_a_rule_does_stays_a_regulation_before_a_course_or_a_booklet_word():
+    found = regs("举办《某县优化营商环境若干措施》专题培训班，印发《某县2023年法治政府建设工作要点》宣传册。")
+    assert [m.category for m in found] == ["regulation", "regulation"]

@@ -140,3 +140,15 @@ def test_a_version_note_after_a_title_is_no_verb_for_the_titles_after_it():
         "和《内蒙古自治区促进民族团结进步条例》。"
     )
     assert [r for _, r in roles(text, "准格尔旗")] == ["cited", "cited", "cited"]
+
+
+def test_work_on_another_place_s_document_named_after_its_title_cites_it():
+    assert roles("县司法局对《山西省物业管理条例（草案）》的修改工作提出意见8条。", "沁源县") == [
+        ("山西省物业管理条例（草案）", "cited")
+    ]
+    assert [r for _, r in roles("县政府完成《沁源县城区供热管理办法》的修订工作。", "沁源县")] == ["issued"]
+
+
+def test_a_list_header_repeated_on_every_page_costs_no_time_to_read():
+    text = ("序号文件名称文件标题发文字号发文时间施行日期备注\n" * 8) + "县政府《沁源县行政执法公示办法》。"
+    assert [r for _, r in roles(text, "沁源县")] == ["cited"]  # (a nested quantifier here once took minutes)

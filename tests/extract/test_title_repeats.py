@@ -185,3 +185,18 @@ def test_a_title_with_its_place_and_issuer_written_shorter_before_the_full_one_i
         "修订《海西州政府重大行政决策程序规定》，严格执行《海西蒙古族藏族自治州人民政府重大行政决策程序规定》。"
     )
     assert found[0] == ("海西蒙古族藏族自治州人民政府重大行政决策程序规定", "海西州政府重大行政决策程序规定")
+
+
+def test_a_national_rule_is_not_taken_for_a_city_s_rule_of_the_same_words_named_later():
+    found = regs("学习《市场监督管理行政处罚程序规定》。县政府转发《长治市市场监督管理行政处罚程序规定》。", "沁源县")
+    assert found == [("市场监督管理行政处罚程序规定", None), ("长治市市场监督管理行政处罚程序规定", None)]
+
+
+def test_a_district_s_short_form_is_not_the_autonomous_region_s_document():
+    found = regs("落实《宁夏回族自治区法治政府建设实施方案》，制定《区实施方案》。", "兴庆区")
+    assert found == [("宁夏回族自治区法治政府建设实施方案", None)]  # (《区实施方案》 names no document before)
+
+
+def test_a_short_form_with_a_note_on_its_standing_names_the_document_with_that_note():
+    found = regs("县政府起草《沁源县物业管理条例（草案）》。《条例（草案）》经县政府常务会议审议通过。", "沁源县")
+    assert found[-1] == ("沁源县物业管理条例（草案）", "条例（草案）")
