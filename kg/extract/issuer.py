@@ -47,6 +47,7 @@ from kg.extract.township import (
     township_name,
     township_subject,
 )
+from kg.extract.zones import unlisted_zone, zone_and_city
 from kg.lang.areas import TIER_RANK, Area, area_table, is_zone
 from kg.lang.numerals import arabic_years
 from kg.lang.zh import HAN_CLASS, TIERS
@@ -271,8 +272,13 @@ def extract_report_info(doc: Document) -> ReportInfo:
     if township and info.issuer is None:
         area = None  # never the county's government; the report says no more than "a township"
         info.problems.append("a township's report that never names the township")
+    if area is None and info.issuer is None and info.title and (found_zone := zone_and_city(info.title)):
+        area = found_zone[1]  # a zone with nothing else in its head: its city (kg.extract.zones)
     if area is not None:
         info.area = area_table().ref(area)
+        zone = unlisted_zone(info.title, area) if info.issuer is None and info.title else None
+        if zone:  # 某某新区2021年…报告: the zone committee's, in its city (kg.extract.zones)
+            info.issuer = zone + "管理委员会"
         if info.issuer is None:
             info.issuer = area_table().government_name(area)
     info.issuer_level = _level(info.issuer, area)

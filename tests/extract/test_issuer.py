@@ -535,3 +535,20 @@ def test_a_district_named_by_an_ordinary_word_heads_its_own_report():
     assert info(signed).area.code == "140502"
     in_a_city_s_report = "阳泉市2023年法治政府建设年度报告\n2023年，我市坚持依法行政。\n城区2023年完成改造。"
     assert info(in_a_city_s_report).area.name == "阳泉市"
+
+
+def test_a_zone_the_area_table_does_not_list_reports_through_its_committee_not_its_city():
+    text = (
+        "银川高新区2022年法治政府建设工作报告\n\n"
+        "2022年，高新区管委会在市委、市政府的领导下，认真贯彻落实《法治政府建设实施纲要（2021—2025年）》。"
+    )
+    found = info(text)
+    assert found.issuer == "银川高新区管理委员会" and found.issuer_level == "department"
+    assert found.area is not None and found.area.name == "银川市"  # the zone lies in its city
+
+
+def test_a_city_s_own_report_stays_its_government_s():
+    found = info(
+        "银川市2022年法治政府建设工作报告\n\n2022年，市政府认真贯彻落实《法治政府建设实施纲要（2021—2025年）》。"
+    )
+    assert found.issuer == "银川市人民政府"
