@@ -258,3 +258,15 @@ def test_a_township_named_with_a_numeral_keeps_its_name():
     found = orgs("四家子镇人民调解委员会调解纠纷，三道沟镇人民政府开展普法，八里庄街道办事处开展宣传。")
     assert found == ["四家子镇人民调解委员会", "三道沟镇人民政府", "八里庄街道办事处"]
     assert orgs("全县12个乡镇人民政府开展普法。") == []
+
+
+@pytest.mark.parametrize(
+    ("text", "bodies"),
+    [
+        ("县司法局代理县政府行政应诉案件12件。", ["县司法局", "县政府"]),  # a verb between two bodies
+        ("加强与应急管理部门、组织部门的协作。", []),  # 部门 is no ministry's ending
+        ("在省政府法制办的指导下完善制度。", ["省政府法制办"]),  # the legal affairs office written short
+    ],
+)
+def test_a_verb_between_bodies_departments_in_general_and_a_legal_affairs_office(text, bodies):
+    assert orgs(text) == bodies
