@@ -322,3 +322,10 @@ def test_the_rows_of_a_table_laid_out_in_columns_of_spaces_stay_lines_of_their_o
         "    1       《某县行政执法公示办法》        某政发〔2022〕1号"
     )
     assert Document.from_text(text).clean == "文件如下：\n序号文件名称文号\n1《某县行政执法公示办法》某政发〔2022〕1号"
+
+
+def test_a_related_links_head_in_brackets_opens_page_furniture_too():
+    doc = Document.from_text(
+        "全年办理案件12件。\n\n【相关链接】\n某某省司法厅关于印发某某办法的通知\n某县2021年法治政府建设报告"
+    )
+    assert doc.clean == "全年办理案件12件。"

@@ -220,7 +220,7 @@ def _with_furniture(lines: Iterable[str]) -> Iterator[tuple[str, bool]]:
         if links and bare and (len(bare) > _LINK_LINE or bare.endswith("。")):
             links = False
         furniture = links or is_cruft(line) or (header and _header_cruft(line))
-        if bare.rstrip("：:").strip(_SPACE) in _related_heads():
+        if bare.rstrip("：:").strip(_SPACE).strip("【】[]") in _related_heads():  # (【相关链接】 too)
             furniture, links = True, True
         header = header and (furniture or len(bare) < _PARAGRAPH)
         yield line, furniture

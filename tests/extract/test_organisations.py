@@ -270,3 +270,7 @@ def test_a_township_named_with_a_numeral_keeps_its_name():
 )
 def test_a_verb_between_bodies_departments_in_general_and_a_legal_affairs_office(text, bodies):
     assert orgs(text) == bodies
+
+
+def test_a_party_committee_s_inspection_offices_are_bodies():
+    assert orgs("县委督查室、县委巡察办开展专项督查。") == ["县委督查室", "县委巡察办"]
