@@ -274,3 +274,7 @@ def test_a_verb_between_bodies_departments_in_general_and_a_legal_affairs_office
 
 def test_a_party_committee_s_inspection_offices_are_bodies():
     assert orgs("县委督查室、县委巡察办开展专项督查。") == ["县委督查室", "县委巡察办"]
+
+
+def test_a_department_of_two_fields_keeps_both():
+    assert orgs("县教育体育局、县教育局参加。") == ["县教育体育局", "县教育局"]
