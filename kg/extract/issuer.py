@@ -272,12 +272,14 @@ def extract_report_info(doc: Document) -> ReportInfo:
     if township and info.issuer is None:
         area = None  # never the county's government; the report says no more than "a township"
         info.problems.append("a township's report that never names the township")
+    zone = None  # 某某新区2021年…报告: the zone committee's, in its city (kg.extract.zones)
     if area is None and info.issuer is None and info.title and (found_zone := zone_and_city(info.title)):
-        area = found_zone[1]  # a zone with nothing else in its head: its city (kg.extract.zones)
+        zone, area = found_zone  # a zone with nothing else in its head: its city
     if area is not None:
         info.area = area_table().ref(area)
-        zone = unlisted_zone(info.title, area) if info.issuer is None and info.title else None
-        if zone:  # 某某新区2021年…报告: the zone committee's, in its city (kg.extract.zones)
+        if zone is None and info.issuer is None and info.title:
+            zone = unlisted_zone(info.title, area)
+        if zone:
             info.issuer = zone + "管理委员会"
         if info.issuer is None:
             info.issuer = area_table().government_name(area)

@@ -160,9 +160,10 @@ def _category_from_context(text: str, start: int, end: int, title: str) -> str:
     if _COPIES_AFTER.match(text, end) and not law:
         return "book"
     if not rule:  # 普法微电影《守望》, 发放宣传册《远离非法集资》, 举办专题讲座《民法典与百姓生活》
-        first = _list_start(text, start)  # 专题讲座《甲》和《乙》: the word before the list names each of it
+        # the title's own place and, in a list, the list's (专题讲座《甲》和《乙》: the word names each of it)
+        places = {start, _list_start(text, start)}
         for category, named in found.named_before.items():
-            if named.search(text, max(0, start - 5), start) or named.search(text, max(0, first - 5), first):
+            if any(named.search(text, max(0, at - 5), at) for at in places):
                 return category
     watched = found.media_before.search(text, max(0, start - 4), start)
     printed_in = text[start - 1 : start] == "在" and found.printed_in.match(text, end)

@@ -14,7 +14,7 @@ from dataclasses import dataclass
 from functools import lru_cache
 
 from kg.lang.areas import TIER_RANK, area_table, tier_words
-from kg.lang.titles import normalise_title
+from kg.lang.titles import VERSION_NOTE_BODY, normalise_title
 from kg.lang.zh import INNER_TITLE_CLOSES, INNER_TITLE_OPENS, PARTY, SENTENCE_ENDS, TIERS
 from kg.model import AreaRef, RegulationMention
 from kg.resources import data_lines
@@ -34,10 +34,7 @@ _COUNTED_AS_MADE = re.compile(
 _TITLE = r"《[^《》\n]*(?:\n[^《》\n]*)?》"  # as kg.extract.regulations.find_titles reads one: within a paragraph
 # a title with the version note a report writes after it (《…复议法》（2023年修订）): the note's 修订 is no verb of
 # the sentence
-_TITLE_AND_NOTE = re.compile(
-    _TITLE + r"(?:[（(](?:(?:19|20)\d\d年?(?:\d{1,2}月(?:\d{1,2}日)?)?)?(?:第[一二三四五六七八九十]+次)?"
-    r"(?:修订|修正|修改)(?:版|本|稿)?[）)])?"
-)  # (the forms of kg.lang.titles' version note, brackets of either width)
+_TITLE_AND_NOTE = re.compile(f"{_TITLE}(?:[（(]{VERSION_NOTE_BODY}[）)])?")  # (brackets of either width)
 _LIST_OF_TITLES = re.compile(f"(?:[、和及与]?{_TITLE})*")
 _VERB_GLUE = re.compile(r"[了并和及、与]?|并且")
 _OBJECT_TAKEN = re.compile(r"[了并]?\x00+[^，,；;]*[，,；;]")
@@ -50,30 +47,28 @@ _NEXT_VERB_DONE = re.compile(r"^(?:已|已经|正式|于[^，,。；;]{1,12})?")
 
 
 @lru_cache(maxsize=1)
+def _verb_lines() -> tuple[tuple[str, str], ...]:
+    """(role, word) of each line of kg/data/regulation_verbs.txt, read once for the tables below."""
+    return tuple(
+        (role, word.strip()) for role, _, word in (x.partition(" ") for x in data_lines("regulation_verbs.txt"))
+    )
+
+
+@lru_cache(maxsize=1)
 def _verbs() -> tuple[re.Pattern[str], dict[str, str], tuple[str, ...]]:
     """One alternation of every role verb, longest first (印发实施 before 实施), each verb's role, and the topic
     words that make a title the subject of something else."""
-    roles: dict[str, str] = {}
-    topics: list[str] = []
-    for line in data_lines("regulation_verbs.txt"):
-        role, _, verb = line.partition(" ")
-        if role == "topic":
-            topics.append(verb.strip())
-        elif role != "not_topic":
-            roles[verb.strip()] = role
+    roles = {word: role for role, word in _verb_lines() if role not in ("topic", "not_topic")}
+    topics = tuple(word for role, word in _verb_lines() if role == "topic")
     pattern = re.compile("|".join(re.escape(v) for v in sorted(roles, key=len, reverse=True)))
-    return pattern, roles, tuple(topics)
+    return pattern, roles, topics
 
 
 @lru_cache(maxsize=1)
 def _not_topics() -> tuple[str, ...]:
     """Words that begin with a topic word but are the sentence's own verb (《…》进行中期评估, 《…》进一步规范):
     after the title they make it no topic."""
-    return tuple(
-        v.strip()
-        for role, _, v in (x.partition(" ") for x in data_lines("regulation_verbs.txt"))
-        if role == "not_topic"
-    )
+    return tuple(word for role, word in _verb_lines() if role == "not_topic")
 
 
 def _topic_follows(text: str, end: int, topics: tuple[str, ...]) -> bool:

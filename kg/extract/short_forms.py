@@ -9,12 +9,13 @@ import re
 from functools import lru_cache
 
 from kg.lang.areas import area_table
-from kg.lang.titles import without_range, without_standing_note
+from kg.lang.titles import without_range_or_note, without_standing_note
 from kg.lang.zh import PARTY, TIERS
 from kg.model import RegulationMention
 from kg.resources import data_lines
 
-_TIER = re.compile(f"^(自治区|自治州|自治县|自治旗|[{TIERS}])")
+# a place written as its tier word alone (not the 市 of 市场, the 区 of 区域: a word the tier word begins)
+BARE_TIER = re.compile(f"^(?:自治区|自治州|自治县|自治旗|[{TIERS}](?![场级域]))")
 
 
 @lru_cache(maxsize=1)
@@ -28,9 +29,9 @@ def short_form(title: str) -> tuple[str, str] | None:
     title = without_standing_note(title)
     if title in _kinds():
         return "", title
-    m = _TIER.match(title)
+    m = BARE_TIER.match(title)
     if m and title[m.end() :] in _kinds():
-        return m.group(1), title[m.end() :]
+        return m.group(), title[m.end() :]
     return None
 
 
@@ -57,7 +58,7 @@ def abbreviated(title: str, earlier: list[RegulationMention]) -> str | None:
             m.category == "regulation"
             and m.alias is None
             and m.title != title
-            and without_standing_note(without_range(without_standing_note(m.title))).endswith(kind)
+            and without_range_or_note(m.title).endswith(kind)
             and (not tier or of_tier(m.title, tier))
         ):
             return m.title

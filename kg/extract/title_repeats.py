@@ -15,16 +15,14 @@ from __future__ import annotations
 import re
 from functools import lru_cache
 
-from kg.extract.short_forms import of_tier
+from kg.extract.short_forms import BARE_TIER, of_tier
 from kg.lang.areas import area_table
 from kg.lang.laws import law_table
-from kg.lang.titles import without_range, without_standing_note
+from kg.lang.titles import without_range_or_note
 from kg.lang.zh import PARTY, TIERS
 from kg.model import RegulationMention
 from kg.resources import data_csv
 
-# a place written as its tier word alone (not the 市 of 市场, the 区 of 区域: a word the tier word begins)
-_BARE_TIER = re.compile(f"^(?:自治区|自治州|自治县|自治旗|[{TIERS}](?![场级域]))")
 _MIN_STEM = 4  # characters a title keeps without its place: fewer say too little to be the same document
 
 
@@ -52,7 +50,7 @@ def _places_and_stem(title: str) -> tuple[frozenset[str], str]:
     places = area_table().leading_places(rest)
     if places:
         rest = rest[places[-1][1] :]
-    rest = _BARE_TIER.sub("", rest, count=1)
+    rest = BARE_TIER.sub("", rest, count=1)
     for pattern, short in _body_short_forms():
         rest = pattern.sub(short, rest)
     return frozenset(_place_name(name) for _, _, name in places), rest
@@ -62,7 +60,7 @@ def _places_and_stem(title: str) -> tuple[frozenset[str], str]:
 def _forms(full: str) -> tuple[str, frozenset[str], frozenset[str]]:
     """What a full title may be written again as: itself without its year range and note, the places that begins
     with, and its stems (of that form and of the title itself)."""
-    unranged = without_standing_note(without_range(without_standing_note(full)))  # (…（2021—2025年）（征求意见稿）)
+    unranged = without_range_or_note(full)
     places, stem = _places_and_stem(unranged)
     return unranged, places, frozenset((stem, _places_and_stem(full)[1]))
 
@@ -147,7 +145,7 @@ def _tier_first(mentions: list[RegulationMention]) -> None:
         if m.category != "regulation" or m.alias is not None or law_table().of_any_version(m.title) is not None:
             continue  # (a law of the table is itself, as in _Earlier.shortened_from)
         places, stem = _places_and_stem(m.title)
-        tier = _BARE_TIER.match(m.title)
+        tier = BARE_TIER.match(m.title)
         full = later.get(stem)
         if places:  # (a title nested in a later one names it too: 制定《某县贯彻落实〈某某自治区…条例〉实施方案》)
             if m.parent is None and full and len(full) > len(m.title) and _places_and_stem(full)[0] == places:

@@ -86,10 +86,18 @@ def without_standing_note(title: str) -> str:
     return _STANDING_NOTE.sub("", title)
 
 
+def without_range_or_note(title: str) -> str:
+    """A normalised title without its year range and its standing note, in either order (…规划（2021—2025年）
+    （征求意见稿） → …规划): the title a report writes again shorter, or names by its kind."""
+    return without_standing_note(without_range(without_standing_note(title)))
+
+
 # a version note after a law's name: （2023年修订）, （2018年第二次修正）, （2021年1月22日修订）, （2021修正版）
-_VERSION_NOTE = re.compile(
-    r"（(?:(?:19|20)\d\d年?(?:\d{1,2}月(?:\d{1,2}日)?)?)?(?:第[一二三四五六七八九十]+次)?(?:修订|修正|修改)(?:版|本|稿)?）$"
+VERSION_NOTE_BODY = (
+    r"(?:(?:19|20)\d\d年?(?:\d{1,2}月(?:\d{1,2}日)?)?)?(?:第[一二三四五六七八九十]+次)?(?:修订|修正|修改)(?:版|本|稿)?"
 )
+"""What a version note holds between its brackets (also read after a title in running text: kg.extract.roles)."""
+_VERSION_NOTE = re.compile(f"（{VERSION_NOTE_BODY}）$")
 
 
 def without_version(title: str) -> str:
