@@ -83,7 +83,7 @@ def report_fragment(ex: Extraction, files: list[SourceFile]) -> Fragment:
     node = corpus.reports[ex.report_id]
     node.source_names = [f.source_name for f in files]
     statements = report_statements(node, files)
-    body, count = _WRITER.blocks(statements)
+    body, count = _WRITER.blocks(statements.triples, statements.tables)
     head = FragmentHead(ex.report_id, files[0], list(ex.info.problems), len(ex.figures), count)
     part = {
         "corpus": corpus_to_json(corpus),

@@ -20,13 +20,15 @@ from kg.lang.numerals import format_decimal
 from kg.model import Span
 from kg.rdf.namespaces import KGR, kg, prov, rdf, rdfs, resource, resource_iri, skos, xsd
 from kg.rdf.schemes import concept_iri
-from kg.rdf.terms import Lit, Statement, Term, ntriples, to_triples
+from kg.rdf.terms import Lit, Statement, Statements, SubjectRows, Term, ntriples, to_triples
 from kg.read import Document, SourceFile
 from kg.resolve import Corpus, ReportNode
 
 ZH = "zh"
 K, P, R, RS, S, X = kg.iris, prov.iris, rdf.iris, rdfs.iris, skos.iris, xsd.iris
 _TYPE, _FALSE, _TRUE = R.type, Lit("false", X.boolean), Lit("true", X.boolean)
+_MENTION = (_TYPE, K.inReport, K.denotes, K.start, K.end, K.text)  # a mention's row (kg.rdf.terms.SubjectRows)
+_FIGURE = (_TYPE, K.reportedIn, K.value, K.unit, K.approximate, RS.label)  # a figure's row, before what it may have
 
 
 def _zh(text: str) -> Lit:
@@ -85,7 +87,16 @@ class TripleSink:
 
     def __init__(self) -> None:
         self.triples: list[Statement] = []
+        self.mentions = SubjectRows(_MENTION, [])  # ~200 a report: one row each, not six statements
+        self._tables: dict[tuple[str, ...], SubjectRows] = {}  # figures, by the predicates they have
         self._keys: dict[str, str] = {}  # identity key → hashed IRI, per kind: a report names the same things again
+
+    def rows(self, predicates: tuple[str, ...]) -> list[tuple[Term, ...]]:
+        """The rows of subjects with these predicates (:class:`~kg.rdf.terms.SubjectRows`), to append to."""
+        table = self._tables.get(predicates)
+        if table is None:
+            table = self._tables[predicates] = SubjectRows(predicates, [])
+        return table.rows
 
     def add(self, s: str, p: str, o: Term) -> None:
         self.triples.append((s, p, o))
@@ -100,15 +111,14 @@ class TripleSink:
 
     def mention(self, report: str, report_id: str, kind: str, span: Span, denotes: str) -> None:
         """A kg:Mention of ``denotes`` in the report (IRI ``report``, id ``report_id``)."""
-        m = f"{KGR}mention-{report_id}-{span.start}-{span.end}-{kind}"
-        self.triples += (
-            (m, _TYPE, K.Mention),
-            (m, K.inReport, report),
-            (m, K.denotes, denotes),
-            (m, K.start, Lit(str(span.start), X.integer)),
-            (m, K.end, Lit(str(span.end), X.integer)),
-            (m, K.text, Lit(span.text)),
+        start, end = span.start, span.end
+        m = f"{KGR}mention-{report_id}-{start}-{end}-{kind}"
+        self.mentions.rows.append(
+            (m, K.Mention, report, denotes, Lit(str(start), X.integer), Lit(str(end), X.integer), Lit(span.text))
         )
+
+    def statements(self) -> Statements:
+        return Statements(self.triples, [self.mentions, *self._tables.values()])
 
 
 def _areas(sink: TripleSink, corpus: Corpus) -> None:
@@ -201,21 +211,16 @@ def _figures(sink: TripleSink, node: ReportNode) -> None:
     for f in node.extraction.figures:
         key = f"{rid}-{f.span.start}-{f.span.end}" + (f"-{f.range_part}" if f.range_part else "")
         fig = f"{KGR}figure-{key}"
-        sink.triples += (
-            (fig, _TYPE, K.Figure),
-            (fig, K.reportedIn, r),
-            (fig, K.value, Lit(format_decimal(f.value), X.decimal)),
-            (fig, K.unit, Lit(f.unit)),
-            (fig, K.approximate, _TRUE if f.approximate else _FALSE),
-            (fig, RS.label, _zh(f.span.text.replace("\n", ""))),
+        row = [fig, K.Figure, r, Lit(format_decimal(f.value), X.decimal), Lit(f.unit)]
+        row += (_TRUE if f.approximate else _FALSE, _zh(f.span.text.replace("\n", "")))
+        optional = (
+            (K.qualifier, f.qualifier and _zh(f.qualifier)),
+            (K.subject, f.subject and _zh(f.subject)),
+            (K.rangeBound, f.range_part and Lit(f.range_part)),
+            (K.indicator, f.indicator and KGR + f.indicator),
         )
-        for prop, value in ((K.qualifier, f.qualifier), (K.subject, f.subject)):
-            if value:
-                sink.add(fig, prop, _zh(value))
-        if f.range_part:
-            sink.add(fig, K.rangeBound, Lit(f.range_part))
-        if f.indicator:
-            sink.add(fig, K.indicator, KGR + f.indicator)
+        predicates = _FIGURE + tuple(p for p, o in optional if o)
+        sink.rows(predicates).append((*row, *(o for _, o in optional if o)))
         sink.mention(r, rid, "fig" + (f"-{f.range_part}" if f.range_part else ""), f.span, fig)
 
 
@@ -297,7 +302,7 @@ def _corpus_statements(corpus: Corpus, docs: dict[str, list[Document]] | None = 
     for node in corpus.reports.values():
         _report_statements(sink, node, docs.get(node.extraction.report_id, []))
     _indicators(sink, {f.indicator for node in corpus.reports.values() for f in node.extraction.figures if f.indicator})
-    return sink.triples
+    return list(sink.statements())
 
 
 def _indicators(sink: TripleSink, used: set[str]) -> None:
@@ -321,14 +326,14 @@ def _indicators(sink: TripleSink, used: set[str]) -> None:
 # --- the graph in parts, for builds that resolve and write each report apart (kg.build.pipeline) ----------------------
 
 
-def report_statements(node: ReportNode, files: Sequence[Document | SourceFile]) -> list[Statement]:
+def report_statements(node: ReportNode, files: Sequence[Document | SourceFile]) -> Statements:
     """The statements of one report (light :mod:`kg.rdf.terms` tuples, formatted by
     :meth:`kg.rdf.turtle.TurtleWriter.subject_blocks`): the report itself, its source files, figures and mentions.
     They depend on the report alone (its extraction and the identity keys of what it names), so a build can make
     them in a worker process and cache them; :func:`entity_triples` makes the rest."""
     sink = TripleSink()
     _report_statements(sink, node, files)
-    return sink.triples
+    return sink.statements()
 
 
 def entity_triples(corpus: Corpus, indicators: set[str]) -> list[Triple]:
@@ -354,12 +359,16 @@ _VIEW_PREDICATES = frozenset((_TYPE, RS.label, K.sourceFile, K.year, K.issuedBy,
 _VIEW_MENTION_PREDICATES = frozenset((_TYPE, K.inReport, K.denotes, K.start, K.end, K.text))
 
 
-def view_subset(report_id: str, statements: Sequence[Statement]) -> str:
+def view_subset(report_id: str, statements: Statements) -> str:
     """The statements of one report that the HTML view needs, as N-Triples text (as pyoxigraph writes it)."""
     subject = _report(report_id)
-    return ntriples(
-        t
-        for t in statements
-        if (t[0] == subject and t[1] in _VIEW_PREDICATES)
-        or (t[0].endswith("-reg") and t[1] in _VIEW_MENTION_PREDICATES)
+    own = [t for t in statements.triples if t[0] == subject and t[1] in _VIEW_PREDICATES]
+    mentions = (
+        (row[0], p, o)
+        for table in statements.tables
+        for row in table.rows
+        if row[0].endswith("-reg")
+        for p, o in zip(table.predicates, row[1:], strict=True)
+        if p in _VIEW_MENTION_PREDICATES
     )
+    return ntriples([*own, *mentions])

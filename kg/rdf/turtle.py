@@ -20,13 +20,14 @@ rdflib 7 does not.
 from __future__ import annotations
 
 import re
-from collections.abc import Iterable
+from collections.abc import Iterable, Iterator
+from operator import itemgetter
 from typing import IO
 
 from pyoxigraph import BlankNode, Literal, NamedNode, Triple
 
 from kg.rdf.namespaces import KG, PREFIXES, PROV, RDF, XSD
-from kg.rdf.terms import Lit, Statement, Term
+from kg.rdf.terms import Lit, Statement, SubjectRows, Term
 
 _LOCAL = re.compile(r"^[A-Za-z0-9_](?:[A-Za-z0-9_.\-]*[A-Za-z0-9_\-])?\Z")
 _BLANK = re.compile(r"[A-Za-z0-9_](?:[A-Za-z0-9_.\-]*[A-Za-z0-9_\-])?")  # labels every Turtle parser reads as such
@@ -42,6 +43,7 @@ _DERIVED_FROM = PROV + "wasDerivedFrom"
 _CACHE_MAX = 100_000
 _OBJECTS_MAX = 20_000  # objects whose Turtle is remembered (a few MB; the recurring ones return soon after a clear)
 _XSD_STRING, _XSD_INTEGER, _XSD_BOOLEAN = XSD + "string", XSD + "integer", XSD + "boolean"
+_first = itemgetter(0)
 
 
 class TurtleWriter:
@@ -126,10 +128,13 @@ class TurtleWriter:
     def header(self) -> str:
         return "".join(f"@prefix {p}: <{ns}> .\n" for p, ns in self.prefixes.items())
 
-    def subject_blocks(self, triples: Iterable[Triple | Statement]) -> list[tuple[str, str, int]]:
+    def subject_blocks(
+        self, triples: Iterable[Triple | Statement], tables: Iterable[SubjectRows] = ()
+    ) -> list[tuple[str, str, int]]:
         """One (subject key, Turtle block, triple count) per subject of ``triples`` (pyoxigraph triples or light
-        :mod:`kg.rdf.terms` statements; duplicates dropped), sorted by key — the subject's IRI, or ``_:`` and the
-        label of a blank node (see :func:`subject_key`); a block starts with a newline and ends with `` .\\n``."""
+        :mod:`kg.rdf.terms` statements; duplicates dropped) and of ``tables`` (subjects stated as rows), sorted by
+        key — the subject's IRI, or ``_:`` and the label of a blank node (see :func:`subject_key`); a block starts
+        with a newline and ends with `` .\\n``. The same blocks as the rows' statements given in ``triples``."""
         keys, objects = self._predicate_keys, self._objects
         by_subject: dict[str, set[tuple[str, str]]] = {}  # subject → its lines: (predicate's sort key, object)
         for s, p, o in triples:  # one call into pyoxigraph per triple instead of three attribute look-ups
@@ -143,7 +148,53 @@ class TurtleWriter:
                 by_subject[s] = {line}
             else:
                 lines.add(line)
-        return [self._block(subject, by_subject[subject]) for subject in sorted(by_subject)]
+        rows = self._rows(tables, by_subject)
+        blocks = [self._block(subject, by_subject[subject]) for subject in by_subject]
+        blocks += [self._row_block(*row[:3]) for row in rows.values()]
+        blocks.sort(key=_first)
+        return blocks
+
+    def _rows(self, tables: Iterable[SubjectRows], by_subject: dict[str, set[tuple[str, str]]]) -> dict:
+        """The rows of ``tables`` to write as blocks of their own: subject → (order, predicate texts, row). A
+        subject that also has statements, or two different rows, goes to ``by_subject`` as lines (a repeated row is
+        one)."""
+        rows: dict[str, tuple] = {}
+        keys = self._predicate_keys
+        for table in tables:
+            sort_keys = [keys.get(p) or self._predicate_key(p) for p in table.predicates]
+            order = sorted(range(len(sort_keys)), key=sort_keys.__getitem__)
+            texts = [sort_keys[i][1:] for i in order]
+            for row in table.rows:
+                s = row[0]
+                kept = rows.get(s)
+                if kept is None and s not in by_subject:
+                    rows[s] = (order, texts, row, sort_keys)
+                    continue
+                if kept is not None and kept[2] == row and kept[3] == sort_keys:  # the same row again
+                    continue
+                lines = by_subject.setdefault(s, set())
+                if kept is not None:  # two different rows of one subject: the lines of one block
+                    del rows[s]
+                    lines.update(self._lines(kept[3], kept[2]))
+                lines.update(self._lines(sort_keys, row))
+        return rows
+
+    def _lines(self, sort_keys: list[str], row: tuple) -> Iterator[tuple[str, str]]:
+        objects = self._objects
+        return ((k, objects.get(o) or self._object(o)) for k, o in zip(sort_keys, row[1:], strict=True))
+
+    def _row_block(self, order: list[int], texts: list[str], row: tuple) -> tuple[str, str, int]:
+        """A row's block, as :meth:`_block` writes its statements (one object per predicate)."""
+        objects = self._objects
+        subject, values = row[0], row[1:]
+        parts = ["\n", self.iri(subject)]
+        sep = " "
+        for text, i in zip(texts, order, strict=True):
+            o = values[i]
+            parts += (sep, text, " ", objects.get(o) or self._object(o))
+            sep = " ;\n    "
+        parts.append(" .\n")
+        return subject, "".join(parts), len(order)
 
     def _block(self, subject: str, lines: set[tuple[str, str]]) -> tuple[str, str, int]:
         """One subject's block from its lines: ``rdf:type`` first, then predicates by prefixed name, objects
@@ -175,10 +226,10 @@ class TurtleWriter:
         self._objects[o] = text
         return text
 
-    def blocks(self, triples: Iterable[Triple | Statement]) -> tuple[str, int]:
-        """The subject blocks of ``triples`` (duplicates dropped, subjects sorted by IRI), without the prefix
-        lines; returns the text and the number of triples in it."""
-        parts = self.subject_blocks(triples)
+    def blocks(self, triples: Iterable[Triple | Statement], tables: Iterable[SubjectRows] = ()) -> tuple[str, int]:
+        """The subject blocks of ``triples`` and ``tables`` (duplicates dropped, subjects sorted by IRI), without
+        the prefix lines; returns the text and the number of triples in it."""
+        parts = self.subject_blocks(triples, tables)
         return "".join(text for _, text, _ in parts), sum(count for _, _, count in parts)
 
     def write(self, triples: Iterable[Triple], out: IO[str]) -> int:

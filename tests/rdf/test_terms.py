@@ -12,7 +12,7 @@ from pyoxigraph import Literal, NamedNode, RdfFormat, Triple
 
 from kg.extract import extract
 from kg.rdf.namespaces import KG, KGR, RDF, XSD
-from kg.rdf.terms import Lit, ntriples, to_triples
+from kg.rdf.terms import Lit, SubjectRows, ntriples, to_triples
 from kg.rdf.triples import report_statements, view_subset
 from kg.rdf.turtle import TurtleWriter
 from kg.read import read_bytes
@@ -51,6 +51,28 @@ def _turtle(triples) -> str:
 @given(STATEMENTS)
 def test_light_statements_are_written_as_the_same_triples_as_pyoxigraph_terms(statements):
     assert TurtleWriter().blocks(statements) == TurtleWriter().blocks(to_triples(statements))
+
+
+SUBJECTS = st.sampled_from([EX + "a", EX + "b", KGR + "m-1"])  # few: rows of one subject, statements about it
+ROW_PREDICATES = st.lists(IRIS, min_size=1, max_size=4, unique=True).map(tuple)
+TABLES = st.lists(
+    ROW_PREDICATES.flatmap(
+        lambda ps: st.builds(
+            SubjectRows,
+            st.just(ps),
+            st.lists(st.tuples(SUBJECTS, *[IRIS | LITS for _ in ps]), max_size=4),
+        )
+    ),
+    max_size=3,
+)
+
+
+@settings(max_examples=300, deadline=None)
+@given(STATEMENTS, TABLES)
+def test_subjects_stated_as_rows_are_written_as_their_statements(statements, tables):
+    # a subject in several rows, or with statements too, is one block of every line
+    rows = [t for table in tables for t in table.statements()]
+    assert TurtleWriter().blocks(statements, tables) == TurtleWriter().blocks([*statements, *rows])
 
 
 @settings(max_examples=300, deadline=None)
