@@ -84,6 +84,9 @@ def test_a_breadcrumb_or_a_piece_of_one_is_cruft():
     doc = Document.from_text("某某区人民政府信息公开专栏 >> 某某区人民政府办公室\n2023年，我区坚持依法行政。")
     assert doc.clean == "2023年，我区坚持依法行政。"
     assert Document.from_text("贯彻<<某某管理办法>>").clean == "贯彻《某某管理办法》"  # a title, not a breadcrumb
+    # a title closed by a mistyped >> (no 《 opened it as a breadcrumb's would): the line is text
+    doc = Document.from_text("县政府常务会议学习《中华人民共和国行政许可法>>，全年集中学法6次。")
+    assert doc.clean == "县政府常务会议学习《中华人民共和国行政许可法》，全年集中学法6次。"
 
 
 def test_header_fields_in_table_cells_publishers_and_rows_of_site_links_are_cruft():
@@ -306,6 +309,16 @@ def test_a_page_number_between_two_pages_is_not_text(page):
         ("贯彻落实〈法律援助法〉。", "贯彻落实《法律援助法》。"),  # a 〈〉 of its own, a law of the table
         ("推行「跨省通办」，倡导『尊法学法守法用法』。", "推行「跨省通办」，倡导『尊法学法守法用法』。"),  # phrases
         ("落实「三个规定」。", "落实「三个规定」。"),  # a count of rules
+        (
+            "严格落实<某某条例>，全面落实＜中华人民共和国民法典＞。",
+            "严格落实《某某条例》，全面落实《中华人民共和国民法典》。",
+        ),
+        ("贯彻‹优化营商环境条例>。", "贯彻《优化营商环境条例》。"),
+        (
+            "市政府印发《某市行政执法公示办法>，贯彻《某省行政程序规定＞。",
+            "市政府印发《某市行政执法公示办法》，贯彻《某省行政程序规定》。",
+        ),
+        ("当 a<b> 时，<br>换行，<网站首页>", "当a<b>时，<br>换行，<网站首页>"),  # no document in the pair
         (
             "印发《贯彻〈某省法治政府建设实施方案〉的分工方案》。",
             "印发《贯彻〈某省法治政府建设实施方案〉的分工方案》。",

@@ -29,6 +29,7 @@ _FRAMES = {
 }
 _FRAME_LEAD = re.compile(f"(?:{'|'.join(sorted(_FRAMES, key=len, reverse=True))})$")
 _LAW_END = re.compile(r"法典|法|条例|总则|通则")  # (民法总则, 民法通则: the codes before 民法典)
+_NAME_ENDINGS = ("法", "法典", "条例", "总则", "通则")
 _LIST_JOIN = re.compile(r"^(?:、|和|及|与|以及|，)$")
 _LAW_GLUE = set("律规治院官庭制典条务理人系宣日进知读精意修学专")  # 宪法宣传周, 民法典进社区, 行政处罚法律…
 _PROVISIONS = ("规定", "有关规定", "相关规定")  # 依据行政诉讼法规定: the law's provisions, not 法规 (…法律法规)
@@ -44,7 +45,7 @@ def _law_names() -> tuple[dict[str, str], int]:
         if law.kind not in ("law", "administrative_regulation"):
             continue
         for name in law.names():
-            if len(name) >= 2 and name.endswith(("法", "法典", "条例", "总则", "通则")):
+            if len(name) >= 2 and name.endswith(_NAME_ENDINGS):
                 names.setdefault(name, law.title)
     return names, max((len(n) for n in names), default=0)
 
@@ -95,7 +96,8 @@ def find_unbracketed_laws(text: str, blocked: list[tuple[int, int]]) -> list[tup
     for i, (s, e, name) in enumerate(hits):
         before = text[max(0, s - 8) : s]
         joined_before = bool(_LIST_JOIN.match(before[-1:]) or before.endswith("以及"))
-        item_before = text[max(0, s - 30) : s - (2 if before.endswith("以及") else 1)] if joined_before else ""
+        # (wide enough for a long title before the join: 《…关于全面禁止非法野生动物交易…的决定》和野生动物保护法)
+        item_before = text[max(0, s - 120) : s - (2 if before.endswith("以及") else 1)] if joined_before else ""
         next_is_law = i + 1 < len(hits) and _LIST_JOIN.match(text[e : hits[i + 1][0]] or "x")
         next_is_topic = _LIST_JOIN.match(text[e : e + 1]) and _NEXT_TOPIC.match(text, e + 1)
         if (

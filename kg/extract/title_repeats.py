@@ -18,11 +18,15 @@ from functools import lru_cache
 from kg.extract.short_forms import BARE_TIER, of_tier
 from kg.lang.areas import area_table
 from kg.lang.laws import law_table
-from kg.lang.titles import without_range_or_note
+from kg.lang.titles import without_range_or_note, without_version
 from kg.lang.zh import PARTY, TIERS
 from kg.model import RegulationMention
 from kg.resources import data_csv
 
+# Kinds of the law table whose short names are theirs alone (《行政处罚法》); a policy document's short name
+# (《八五普法规划》, 《提升行政执法质量三年行动计划》) is as often a local plan of that name written again shorter.
+_LAWS = frozenset(("law", "administrative_regulation"))
+_NO_QUOTES = str.maketrans("", "", "“”‘’\"'")
 _MIN_STEM = 4  # characters a title keeps without its place: fewer say too little to be the same document
 
 
@@ -50,7 +54,7 @@ def _places_and_stem(title: str) -> tuple[frozenset[str], str]:
     places = area_table().leading_places(rest)
     if places:
         rest = rest[places[-1][1] :]
-    rest = BARE_TIER.sub("", rest, count=1)
+    rest = BARE_TIER.sub("", rest, count=1).translate(_NO_QUOTES)  # 《“八五”普法规划》 is 《八五普法规划》
     for pattern, short in _body_short_forms():
         rest = pattern.sub(short, rest)
     return frozenset(_place_name(name) for _, _, name in places), rest
@@ -97,10 +101,13 @@ class _Earlier:
         """The earlier full title (the nearest) that ``mention`` writes again shorter, or None. It is the same
         document when it is that title without its year range or note, or when, places aside, both read the same
         and every place it names is one the full title names. A law of the table is itself (《优化营商环境条例》
-        after 《某某省优化营商环境条例》 is the State Council's), and so is a document this government issues after
+        after 《某某省优化营商环境条例》 is the State Council's; a policy document of the table only by its own full
+        title: 《八五普法规划》 after 《某县“八五”普法规划（2021—2025年）》 is the county's), and so is a document this
+        government issues after
         citing another's (贯彻《某某省…实施方案》, 制定《…实施方案》: its own)."""
         title = mention.title
-        if law_table().of_any_version(title) is not None:
+        law = law_table().of_any_version(title)
+        if law is not None and (law.kind in _LAWS or without_version(title) == law.title):
             return None
         places, stem = _places_and_stem(title)
         if len(stem) < _MIN_STEM:

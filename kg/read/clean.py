@@ -87,19 +87,27 @@ def is_cruft(line: str) -> bool:
     return bool(patterns.search(stripped) or (inner != stripped and patterns.search(inner)))
 
 
-# a title in brackets other than 《》, as a conversion or a site writes it (『…办法』, 「…条例」, a 〈…〉 of its own)
-_OTHER_TITLE = re.compile(r"『([^『』《》\n]{2,80})』|「([^「」《》\n]{2,80})」|〈([^〈〉《》\n]{2,80})〉")
+# a title in brackets other than 《》, as a conversion or a site writes it (『…办法』, 「…条例」, a 〈…〉 of its own),
+# in one pair of angle brackets of its own (<…条例>, ＜…法＞, ‹…>: <<…>> is read in _clean_line), or opened with 《 and
+# closed by one angle bracket (《…办法>, a mistyped 》)
+_OTHER_TITLE = re.compile(
+    r"『([^『』《》\n]{2,80})』|「([^「」《》\n]{2,80})」|〈([^〈〉《》\n]{2,80})〉"
+    r"|(?<![<＜‹])[<＜‹]([^<>＜＞‹›《》\n]{2,80})[>＞›](?![>＞›])"
+    r"|《([^<>＜＞‹›《》\n]{2,80})[>＞›](?![>＞›])"
+)
+_OTHER_OPENERS = frozenset("『「〈<＜‹《")
 
 
 def _other_brackets(line: str) -> str:
-    """A line's titles in 『』, 「」 or a 〈〉 that is not nested in 《》, written 《》 when what they hold names a
-    document (:func:`kg.lang.titles.names_a_document`): a quoted phrase (「跨省通办」) keeps its brackets. Same
-    length: offsets hold."""
-    if not ("『" in line or "「" in line or "〈" in line):
+    """A line's titles in 『』, 「」, a 〈〉 or <> that is not nested in 《》, or in 《> (see ``_OTHER_TITLE``), written
+    《》 when what they hold names a document (:func:`kg.lang.titles.names_a_document`): a quoted phrase
+    (「跨省通办」) keeps its brackets. Same length: offsets hold."""
+    if _OTHER_OPENERS.isdisjoint(line):
         return line
     out, last = [], 0
     for m in _OTHER_TITLE.finditer(line):
-        inside = line.count("《", 0, m.start()) > line.count("》", 0, m.start())  # 〈〉 nested in a title
+        before = "".join(out) + line[last : m.start()]  # (a 《> mended before this one is closed)
+        inside = before.count("《") > before.count("》")  # 〈〉 nested in a title
         if inside or not names_a_document(m.group(m.lastindex)):
             continue
         out += [line[last : m.start()], "《", m.group(m.lastindex), "》"]

@@ -49,6 +49,11 @@ def test_a_law_name_inside_an_event_s_name_after_a_coverb_is_no_law():
         ("县政府常务会议组织学习宪法和民法总则。", "中华人民共和国民法总则"),  # the codes before 民法典
         ("各单位对比学习民法通则的有关内容。", "中华人民共和国民法通则"),
         ("县政府常务会议学习了行政复议法，", "中华人民共和国行政复议法"),  # a verb with 了
+        (  # a law listed after a long title
+            "认真贯彻落实《全国人民代表大会常务委员会关于全面禁止非法野生动物交易、革除滥食野生动物陋习、"
+            "切实保障人民群众生命健康安全的决定》和野生动物保护法。",
+            "中华人民共和国野生动物保护法",
+        ),
     ],
 )
 def test_more_laws_named_without_brackets(text, title):

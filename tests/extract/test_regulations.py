@@ -380,11 +380,23 @@ def test_a_title_passed_by_a_meeting_of_the_report_s_own_government_was_issued_b
         ("编印《某省行政执法条例释义》500册。", "book"),
         ("在《某县新闻》栏目播出典型案例。", "media"),
         ("县政府召开《全县法治政府建设工作推进会议》。", "other"),  # a meeting
+        ("县融媒体中心开设《律师以案释法》专栏，全年播出40期。", "media"),  # …释法 names no law
+        ("编排快板《说说民法典》在各村巡演。", "media"),  # …民法典 that is not the law's name
+        ("举办《法在身边》法治知识竞赛。", "other"),  # words between the title and the contest
+        ("县司法局出版《某县人民调解故事汇》一书。", "book"),
+        ("为各执法单位购置《行政处罚实务》等工具书。", "book"),
     ],
 )
 def test_a_genre_word_or_copies_around_a_title_or_its_own_ending_say_what_it_names(sentence, category):
     (m,) = regs(sentence)
     assert m.category == category
+
+
+def test_a_list_of_titles_handed_out_as_printed_matter_is_books_and_a_rule_in_it_stays_a_regulation():
+    found = regs("发放《民法典宣传手册》《农村常用法律知识读本》《某省安全生产条例》等宣传资料3000份。")
+    assert [m.category for m in found] == ["book", "book", "regulation"]
+    found = regs("组织学习《中华人民共和国行政处罚法》等书籍，播放《民法典》宣传片。")
+    assert [m.category for m in found] == ["regulation", "regulation"]
 
 
 def test_a_law_or_a_rule_after_a_genre_word_stays_a_regulation():

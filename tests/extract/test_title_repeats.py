@@ -200,3 +200,14 @@ def test_a_district_s_short_form_is_not_the_autonomous_region_s_document():
 def test_a_short_form_with_a_note_on_its_standing_names_the_document_with_that_note():
     found = regs("县政府起草《沁源县物业管理条例（草案）》。《条例（草案）》经县政府常务会议审议通过。", "沁源县")
     assert found[-1] == ("沁源县物业管理条例（草案）", "条例（草案）")
+
+
+def test_a_policy_document_s_short_name_after_a_local_plan_of_that_name_is_the_local_plan():
+    # the law table knows 《八五普法规划》 as the national plan's short name; written after the county's own plan of
+    # that name it is the county's, quotes or none
+    text = (
+        "县政府印发《泗水县“八五”普法规划（2021—2025年）》，年底对《“八五”普法规划》落实情况开展督查，"
+        "对照《八五普法规划》开展中期自查。"
+    )
+    assert {title for title, _ in regs(text)} == {"泗水县“八五”普法规划（2021—2025年）"}
+    assert regs("认真贯彻《八五普法规划》。") == [("八五普法规划", None)]  # (the table names it: kg.resolve)
