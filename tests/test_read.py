@@ -84,6 +84,8 @@ def test_a_breadcrumb_or_a_piece_of_one_is_cruft():
     doc = Document.from_text("某某区人民政府信息公开专栏 >> 某某区人民政府办公室\n2023年，我区坚持依法行政。")
     assert doc.clean == "2023年，我区坚持依法行政。"
     assert Document.from_text("贯彻<<某某管理办法>>").clean == "贯彻《某某管理办法》"  # a title, not a breadcrumb
+    # a title after a short heading with >>, or one closed by a mistyped >>: the line is text
+    assert Document.from_text("规范性文件 >> 《某县行政执法公示办法》").clean.endswith("《某县行政执法公示办法》")
     # a title closed by a mistyped >> (no 《 opened it as a breadcrumb's would): the line is text
     doc = Document.from_text("县政府常务会议学习《中华人民共和国行政许可法>>，全年集中学法6次。")
     assert doc.clean == "县政府常务会议学习《中华人民共和国行政许可法》，全年集中学法6次。"

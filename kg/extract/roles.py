@@ -24,7 +24,7 @@ _CLAUSE_END = _SENTENCE_END + "，,：:"
 _BEFORE = 200  # how far back a verb may stand from its title (titles in between are masked and not counted)
 _AFTER = 24
 _AFTER_ISSUING = re.compile(
-    r"^[^，,。；;]{0,6}?(?:的)?(?:起草|制定|修订|修改工作|修编|编制|报批|印发|出台|发布|颁布|审议通过|通过|公布|立法|草案形成)"
+    r"^[^，,。；;]{0,6}?(?:的)?(?:起草|制定|修订|修改工作|修编|编制|报批|印发|出台|发布|颁布|审议通过|通过|公布|立法(?!后)|草案形成)"
 )
 # after a completing verb, the titles counted as the legislation made (完成《…条例》《…办法》1部地方性法规和1部政府
 # 规章): the count ends its clause or list, not 的立法调研 or 落地见效
@@ -43,6 +43,8 @@ _LIST_TAIL = re.compile(r"[了并和及、与等\x00\s]*")  # between a verb gro
 _PASSED_BY = re.compile(
     r"(?:已|已经)?经(?![常过济营验费历典])(?P<doer>[^，,。；;\x00]{1,20}?)(?:审议|研究|讨论)?(?:通过|同意|审定)"
 )
+# assisting another body, which then does what the light verb says (配合县人大常委会完成《…条例》修订调研)
+_ASSISTING = re.compile(r"(?:配合|协助)[^，,。；;\x00]{1,24}$")
 _NEXT_VERB_DONE = re.compile(r"^(?:已|已经|正式|于[^，,。；;]{1,12})?")
 
 
@@ -176,7 +178,7 @@ def _verb_group(before: str) -> list[re.Match[str]]:
 
 # the items of a list before a title (titles masked): separators, numbering, document numbers, dates, table cells
 _LIST_ITEMS = re.compile(
-    r"(?:[\x00\s|｜、，,；;。\-—=+│─┼┬┴├┤┌┐└┘]|\d{1,3}[.、．]|[（(][一二三四五六七八九十\d]{1,3}[)）]|[一二三四五六七八九十]{1,3}、"
+    r"(?:[\x00\s|｜、，,；;。\-—=+│─┼┬┴├┤┌┐└┘·•●▪◆■]|\d{1,3}[.、．]|[（(][一二三四五六七八九十\d]{1,3}[)）]|[一二三四五六七八九十]{1,3}、"
     r"|[（(【\[]?[^（）()【】\[\]\x00\s|｜，。]{0,24}〔\d{4}〕\d{1,4}号[）)】\]]?|\d{4}[-.年/]\d{1,2}(?:[-.月/]\d{1,2}日?)?"
     r"|\d{1,3}(?=\s|$|\x00)|[^\s|｜│\x00，。；：:、]{1,6}(?=[ \t]*[|｜│\n])"  # also a table's header row and rule line
     # (a header row whose cells the cleaner ran together: 序号文件名称文号)
@@ -213,6 +215,8 @@ def role_of(text: str, start: int, end: int, own: OwnArea | None = None) -> str:
         before, group = head, _verb_group(head)  # a list its head sentence opens: that sentence's verb
     completed = any(roles[m.group()] == "complete" for m in group) and _doer(before[: group[0].start()], own) != "other"
     if all(roles[m.group()] in ("light", "complete") for m in group):
+        if group and _ASSISTING.search(before, 0, group[0].start()):
+            return "cited"  # 配合县人大常委会完成《…》修订: the work is the body's it assists
         group = []  # 推进《…》立法工作: what follows the title says what is done to it
     if group and _OBJECT_TAKEN.match(before, group[-1].end()):
         group = []  # 制定《甲》，将《乙》…: the verb's object is the earlier title, not this one

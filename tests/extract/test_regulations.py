@@ -373,6 +373,7 @@ def test_a_title_passed_by_a_meeting_of_the_report_s_own_government_was_issued_b
         ("县司法局荣获《全省人民调解工作先进集体》称号。", "other"),
         ("县法院发布《2023年度行政诉讼典型案例》。", "other"),  # typical cases
         ("规范制作《询问笔录》。", "other"),  # a form
+        ("附件：《2023年度法治政府建设重点任务完成情况表》", "other"),
         ("推行《企业开办一次性告知单》。", "other"),
         ("学习《高举旗帜团结奋斗——在某某大会上的报告》。", "speech"),  # a report given at a congress
         ("用藏汉双语编印《群众身边的法律》宣传册2000份。", "book"),  # a printed genre after it

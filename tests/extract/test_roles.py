@@ -33,6 +33,8 @@ def test_drafting_on_behalf_of_the_county_government_is_this_county_s_act():
         "| 2 | 《莘县农村饮水安全管理办法》 | 莘政发〔2022〕2号 |",
         # one cell per line
         "经审核由县政府印发实施，具体如下：\n序号\n文件名称\n1\n《莘县城区公厕管理办法》\n2\n《莘县农村饮水安全管理办法》",
+        # items bulleted one per line, as a web page's list is kept
+        "全年县政府共制定出台规范性文件2件：\n·《莘县城区公厕管理办法》\n·《莘县农村饮水安全管理办法》",
         # columns laid out with spaces, as a PDF converted to text keeps them
         "全年县政府出台的规范性文件如下：\n    序号    文件名称                          文号\n"
         "    1       《莘县城区公厕管理办法》          莘政发〔2022〕1号\n"
@@ -152,3 +154,23 @@ def test_work_on_another_place_s_document_named_after_its_title_cites_it():
 def test_a_list_header_repeated_on_every_page_costs_no_time_to_read():
     text = ("序号文件名称文件标题发文字号发文时间施行日期备注\n" * 8) + "县政府《沁源县行政执法公示办法》。"
     assert [r for _, r in roles(text, "沁源县")] == ["cited"]  # (a nested quantifier here once took minutes)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "县发展改革局编制印发《某县“十四五”规划纲要》中期评估报告。",  # what is made about the document
+        "县司法局发布《某县行政执法公示办法》政策解读。",
+        "县政府对《某县物业管理办法》开展立法后评估。",  # evaluation after legislation is no legislation
+        "县政府配合县人大常委会完成《某某自治县自治条例》修订调研。",  # the work of the body it assists
+        "县政府协助县人大常委会完成《某某自治县草原管理条例》修订论证。",
+    ],
+)
+def test_a_document_only_evaluated_explained_or_assisted_with_is_cited(text):
+    assert [role for _, role in roles(text)] == ["cited"]
+
+
+def test_amending_with_xiuzheng_is_making_and_the_newly_amended_law_is_cited():
+    assert [role for _, role in roles("县政府修正《某县政府规章制定程序规定》。")] == ["issued"]
+    assert [role for _, role in roles("认真执行新修正的《某县政府规章制定程序规定》。")] == ["cited"]
+    assert [role for _, role in roles("县政府完成《某县行政规范性文件管理办法》修订工作。")] == ["issued"]
