@@ -63,3 +63,34 @@ def outermost(spans: list[tuple[int, int]]) -> list[tuple[int, int]]:
             continue
         kept.append((s, e))
     return kept
+
+
+BODY_LAST_CHARS = frozenset("局委办府院所室队会站部厅")  # how a body's name ends (司法局, 县委, 人民法院 …)
+_NOT_IN_FIELDS = frozenset(("p", "c", "u", "d", "r", "m", "q"))  # tags of words no field's name holds
+_FIELD_AFTER_AND = 4  # characters of the field after 和 (科技, 水务, 旅游, 城乡建设)
+_FIELD_BEFORE_AND = 6  # and of the fields before it (农牧水利, 文化体育)
+
+
+def fields_joined(words: list[tuple[str, str]], at: int, after: int, is_place) -> int | None:
+    """Whether the 和 at ``words[at]`` joins two fields of one department's name (县农牧水利和科技局,
+    市文化体育和旅游局), not two bodies (区委和区政府, 县司法局和县财政局): after it a field of at most
+    ``_FIELD_AFTER_AND`` characters (``after``: up to the ending's last character) that is no place, and before
+    it a run of a few words that names no body and follows a place or a tier word: that word's index, else
+    None."""
+    if not 2 <= after <= _FIELD_AFTER_AND or at < 2 or at + 1 == len(words) or is_place(words[at + 1][0]):
+        return None
+    length = 0
+    for j in range(at - 1, max(-1, at - 4), -1):
+        word = words[j][0]
+        if is_place(word):
+            return j if 2 <= length <= _FIELD_BEFORE_AND else None
+        tag = words[j][1]
+        if (
+            word[-1] in BODY_LAST_CHARS
+            or tag in ("p", "c", "u", "d", "r", "m", "q")
+            or tag.startswith("v")
+            and tag != "vn"
+        ):
+            return None
+        length += len(word)
+    return None

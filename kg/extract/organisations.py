@@ -17,10 +17,17 @@ from __future__ import annotations
 import re
 from collections.abc import Iterator
 from dataclasses import dataclass
-from functools import cache, lru_cache
+from functools import lru_cache
 
 from kg.extract.lost_brackets import LostTitles, title_spans
-from kg.extract.org_bounds import after_blank_between_bodies, after_measure_word, after_party_committee, outermost
+from kg.extract.org_bounds import (
+    after_blank_between_bodies,
+    after_measure_word,
+    after_party_committee,
+    fields_joined,
+    outermost,
+)
+from kg.extract.org_words import TIER_CHARS, is_place, name_words, word_list
 from kg.extract.regulations import Titles, find_titles
 from kg.extract.spans import SpanSet
 from kg.lang.areas import area_table
@@ -38,7 +45,6 @@ _POSITION = re.compile(
 )
 _QUOTE = quoted(1, 30, single=False)
 _BREAK = re.compile(f"[^{HAN_CLASS}（）()]")  # a name never crosses punctuation, digits or quotes
-_TIER_CHARS = ("自治区", "街道", "区", "县", "市", "省", "镇", "乡", "旗", "州", "盟", "村")
 
 
 @dataclass(frozen=True)
@@ -81,15 +87,10 @@ def names_any_body_at(text: str, pos: int) -> bool:
     )
 
 
-@cache
-def _word_list(name: str) -> frozenset[str]:
-    return frozenset(data_lines(name))
-
-
 @lru_cache(maxsize=1)
 def _stop_verbs() -> tuple[str, ...]:
     """The stop words of two characters or more: a word ending in one also ends a name (充分发挥)."""
-    return tuple(w for w in _word_list("org_stop_words.txt") if len(w) >= 2)
+    return tuple(w for w in word_list("org_stop_words.txt") if len(w) >= 2)
 
 
 _STOP_TAGS = ("m", "q", "t", "p", "c", "u", "r", "d", "f", "v", "a", "ad", "y", "e", "o", "w", "i", "l")
@@ -132,64 +133,19 @@ def _stops_name(word: str, tag: str, group: bool = False) -> bool:
     """Does this word end a name on its left? Stop words always; otherwise verbs, numerals, time words,
     prepositions … by their part of speech, except words that occur inside names (执法, 综合, 巡回). In a
     working group's name only the group stop words do (see org_endings.csv)."""
-    if word[0] in _NUMERALS and not _is_place(word):
+    if word[0] in _NUMERALS and not is_place(word):
         return True  # 三级综治中心, 一中心四平台: a count, not a name
     if group:
         return (
-            word in _word_list("org_group_stop_words.txt")
+            word in word_list("org_group_stop_words.txt")
             or (tag.startswith("v") and len(word) == 1)
             or (tag.startswith(("m", "q", "t", "w", "x")) and not word.isalpha())
         )
-    if word in _word_list("org_stop_words.txt") or word.endswith(_stop_verbs()):
+    if word in word_list("org_stop_words.txt") or word.endswith(_stop_verbs()):
         return True  # 充分发挥 ends with 发挥
-    if word in _word_list("org_name_verbs.txt") or _is_place(word) or word == "本级":
+    if word in word_list("org_name_verbs.txt") or is_place(word) or word == "本级":
         return False
     return tag.startswith(_STOP_TAGS) and not tag.startswith(("nr", "ns", "nt", "nz"))
-
-
-def _is_place(word: str) -> bool:
-    table = area_table()
-    return word in _TIER_CHARS or word in table.by_name or word in table.by_alias or word == "中共"
-
-
-def _words(window: str, segmenter: Segmenter | None) -> list[tuple[str, str]]:
-    """The window's words with tags. Place names are kept whole even where the segmenter would cut across
-    them (中共盐池县委 is 中共 | 盐池县 | 委, not 中 | 共同 | 心 | 县委), and a character the segmenter glued to a
-    tier character is split off when the pair is no place, or the character is a function word (报市 → 报 市,
-    日区 → 日 区, 和县 → 和 县: 报市人民政府和县人大常委会 names two bodies)."""
-    if segmenter is None:
-        return [(w, "x") for w in _cut_by_stop_words(window)]
-    out: list[tuple[str, str]] = []
-    pos = 0
-    places = area_table().find(window)
-    bounds = _word_bounds(window, segmenter) if any(len(n) == 2 for _, _, n in places) else set()
-    for start, end, name in places:
-        if len(name) == 2 and (name[0] in _FUNCTION_CHARS or start not in bounds):
-            continue  # 和县 in …和县人大常委会, 理县 in 办理县…: a short place name inside other words
-        out += _tagged(window[pos:start], segmenter) + [(name, "ns")]
-        pos = end
-    return out + _tagged(window[pos:], segmenter)
-
-
-def _word_bounds(window: str, segmenter: Segmenter) -> set[int]:
-    bounds, pos = {0}, 0
-    for word in segmenter.cut(window):
-        pos += len(word)
-        bounds.add(pos)
-    return bounds
-
-
-def _tagged(piece: str, segmenter: Segmenter) -> list[tuple[str, str]]:
-    out: list[tuple[str, str]] = []
-    for word, tag in segmenter.tag(piece) if piece else []:
-        if len(word) == 2 and word[1] in _TIER_CHARS and (word[0] in _FUNCTION_CHARS or not _is_place(word)):
-            first_tag = "p" if word[0] in _FUNCTION_CHARS else "t" if word[0] in "年月日" else "n"
-            out += [(word[0], first_tag), (word[1], "ns")]
-        elif len(word) == 2 and word[1] in _FUNCTION_CHARS:
-            out += [(word[0], tag), (word[1], "p")]  # 内向 | 市人民政府: the 向 is a preposition
-        else:
-            out.append((word, tag))
-    return out
 
 
 def _window_start(text: str, start: int, group: bool) -> int:
@@ -228,7 +184,7 @@ def _name_before(window: str, cut: int, group: bool, segmenter: Segmenter | None
     """The name part standing before the ending window[cut:]: whole words, leftwards, until a word that ends
     it. The ending is segmented with its window, so that a dictionary word spanning both (全面依法治区委员会)
     keeps its head."""
-    words = _words(window, segmenter)
+    words = name_words(window, segmenter)
     offsets, pos = [], 0
     for word, _ in words:
         offsets.append(pos)
@@ -253,6 +209,9 @@ def _name_before(window: str, cut: int, group: bool, segmenter: Segmenter | None
         if i + 1 < len(words) and words[i + 1][0].startswith(_SETTLEMENTS) and _numbered_place_name(word):
             name_start = offsets[i]  # a settlement named with a numeral (四家子镇, 三道沟镇): its name, not a count
             continue
+        if word == "和" and (place := fields_joined(words, i, len(window) - offsets[i] - 2, is_place)) is not None:
+            name_start = offsets[place]  # two fields of one department (县农牧水利和科技局): from the place on
+            break
         if _stops_name(word, tag, group):
             if township and len(word) == 1 and word not in _FUNCTION_CHARS and cut - offsets[i] <= 5:
                 name_start = offsets[i]  # a town's own name (顾县镇, 万良镇): its characters may tag as verbs
@@ -267,7 +226,7 @@ def _name_before(window: str, cut: int, group: bool, segmenter: Segmenter | None
 
 def _without_quantifier(name: str) -> str:
     """个乡镇司法所 → 乡镇司法所: a quantifier or classifier never begins a name (kg/data/org_quantifiers.txt)."""
-    for q in sorted(_word_list("org_quantifiers.txt"), key=len, reverse=True):
+    for q in sorted(word_list("org_quantifiers.txt"), key=len, reverse=True):
         if name.startswith(q):
             return name[len(q) :]
     return name
@@ -286,22 +245,8 @@ def _after_other_body(name: str, ending: str) -> str:
     return name[m.end() :] if m else name
 
 
-def _cut_by_stop_words(window: str) -> list[str]:
-    """Without a segmenter: split at multi-character stop words only (single characters such as 和 occur
-    inside names: 住房和城乡建设局)."""
-    verbs = sorted((w for w in _word_list("org_stop_words.txt") if len(w) >= 2), key=len, reverse=True)
-    pattern = re.compile("|".join(re.escape(v) for v in verbs))
-    out, pos = [], 0
-    for m in pattern.finditer(window):
-        out += [window[pos : m.start()], m.group()] if m.start() > pos else [m.group()]
-        pos = m.end()
-    if pos < len(window):
-        out.append(window[pos:])
-    return out
-
-
 def _ends_with_place(name: str) -> bool:
-    if name.endswith(_TIER_CHARS) or name == "本级":
+    if name.endswith(TIER_CHARS) or name == "本级":
         return True
     table = area_table()
     return any(name[-k:] in table.by_name or name[-k:] in table.by_alias for k in range(2, min(len(name), 12) + 1))
@@ -313,7 +258,7 @@ def _acceptable(name: str, ending: _Ending) -> bool:
     core = name[2:] if name.startswith("中共") else name
     if not _balanced(name):
         return False  # 各党（工）委（党组）…: a name begins after a bracket closes, never inside one
-    if core in _word_list("org_not_names.txt") or name in _word_list("org_not_names.txt"):
+    if core in word_list("org_not_names.txt") or name in word_list("org_not_names.txt"):
         return False
     if core.startswith(_GENERIC_HEADS) or (core.startswith(_DEICTIC) and core != "本级") or "我" in core:
         return False  # 部门法治政府建设领导小组 (each department's), 我局, 该中心
@@ -344,7 +289,7 @@ def _false_ending(text: str, end: int) -> bool:
 def _false_endings() -> tuple[frozenset[str], tuple[int, ...]]:
     """kg/data/org_false_endings.txt, and the lengths of its words: a few slices per candidate, not one
     ``endswith`` per word."""
-    words = _word_list("org_false_endings.txt")
+    words = word_list("org_false_endings.txt")
     return words, tuple(sorted({len(w) for w in words}))
 
 

@@ -45,6 +45,11 @@ _PASSED_BY = re.compile(
 )
 # assisting another body, which then does what the light verb says (配合县人大常委会完成《…条例》修订调研)
 _ASSISTING = re.compile(r"(?:配合|协助)[^，,。；;\x00]{1,24}$")
+# 《…》由县司法局（会同县发展改革局）起草: drafted by the body named after 由
+_DRAFTED_BY = re.compile(
+    r"由(?P<doer>[^，,。；;\x00]{1,20}?)(?:牵头|负责|组织|会同[^，,。；;\x00]{1,20}?)?(?:起草|制定|修订|编制|拟定|拟订|草拟)"
+)
+_NOTE = re.compile(r"(?:[（(][^（）()\n]{1,30}[）)])?")  # a note in brackets after a title (an alias, a number)
 _NEXT_VERB_DONE = re.compile(r"^(?:已|已经|正式|于[^，,。；;]{1,12})?")
 
 
@@ -230,13 +235,15 @@ def role_of(text: str, start: int, end: int, own: OwnArea | None = None) -> str:
             return "cited"
         return "issued"
     hi = _LIST_OF_TITLES.match(text, end).end()  # the rest of a list of titles does not count against _AFTER
+    hi = _NOTE.match(text, hi).end()  # nor a note in brackets: 《…》（简称“三年行动”）经…审议通过
     start_after = hi
     while hi < len(text) and text[hi] not in _CLAUSE_END and hi - start_after < _AFTER:
         hi += 1
     after = _mask_titles(text[end:hi])
     after = re.sub(r"^(?:\x00|[、和及与])+", "", after)  # the rest of a list of titles
+    after = after[_NOTE.match(after).end() :]
     after = after[_NEXT_VERB_DONE.match(after).end() :]
-    if passed := _PASSED_BY.match(after):
+    if passed := _PASSED_BY.match(after) or _DRAFTED_BY.match(after):
         return "cited" if _doer(passed.group("doer"), own) == "other" else "issued"
     if (_AFTER_ISSUING.match(after) or (completed and _COUNTED_AS_MADE.match(after))) and not _others(
         text[start + 1 : end - 1], own

@@ -286,3 +286,8 @@ def test_a_measure_named_inside_an_honour_is_the_honour():
 def test_a_formula_before_a_network_or_a_long_system_name_is_a_measure():
     assert "1+6+N" in measures("构建“1+6+N”矛盾纠纷多元调处化解机制，形成“1+8+N”公共法律服务网络。")
     assert "1+8+N" in measures("构建“1+6+N”矛盾纠纷多元调处化解机制，形成“1+8+N”公共法律服务网络。")
+
+
+def test_a_short_name_given_in_quotes_is_no_measure():
+    text = "印发《某县提升行政执法质量三年行动实施方案》（以下简称“三年行动”），深化“放管服”改革。"
+    assert measures(text) == ["放管服"]

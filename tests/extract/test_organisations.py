@@ -278,3 +278,15 @@ def test_a_party_committee_s_inspection_offices_are_bodies():
 
 def test_a_department_of_two_fields_keeps_both():
     assert orgs("县教育体育局、县教育局参加。") == ["县教育体育局", "县教育局"]
+
+
+def test_two_fields_joined_by_he_are_one_department_and_two_bodies_joined_by_he_are_two():
+    text = "县农牧水利和科技局、铁岭市文化体育和旅游局开展执法检查，区委和区政府、县司法局和县财政局高度重视。"
+    assert orgs(text) == ["县农牧水利和科技局", "铁岭市文化体育和旅游局", "区委", "区政府", "县司法局", "县财政局"]
+    assert orgs("全县各单位和司法局") == ["司法局"]  # a collective, not a field, before the 和
+
+
+def test_a_verb_between_two_bodies_is_not_read_into_a_place_s_name():
+    # 会同县 is a county's name, but after a body it is the verb 会同 and the next body's tier word
+    text = "县自然资源局会同县林业和草原局开展检查，会同县人民政府召开会议。"
+    assert orgs(text) == ["县自然资源局", "县林业和草原局", "会同县人民政府"]

@@ -108,6 +108,13 @@ def test_a_quoted_alias_resolves_to_the_full_title_too():
     assert found[1].alias == "方案" and found[1].span.text == "“方案”"
 
 
+def test_an_alias_in_both_quotes_and_brackets_is_declared_and_no_document_of_its_own():
+    text = "出台《某某县法治政府建设示范创建实施办法》（以下简称“《创建办法》”），对照《创建办法》逐项落实。"
+    found = regs(text)
+    assert [m.title for m in found] == ["某某县法治政府建设示范创建实施办法"] * 2
+    assert found[1].alias == "创建办法"
+
+
 def test_document_number_next_to_a_title_is_attached():
     found = regs(
         "贯彻《国务院关于某某工作的通知》（国发〔2021〕7号），落实某省政府办公厅宁政办发〔2020〕15号《关于某某的意见》。"

@@ -174,3 +174,19 @@ def test_amending_with_xiuzheng_is_making_and_the_newly_amended_law_is_cited():
     assert [role for _, role in roles("县政府修正《某县政府规章制定程序规定》。")] == ["issued"]
     assert [role for _, role in roles("认真执行新修正的《某县政府规章制定程序规定》。")] == ["cited"]
     assert [role for _, role in roles("县政府完成《某县行政规范性文件管理办法》修订工作。")] == ["issued"]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "《某县提升行政执法质量三年行动实施方案》（简称“三年行动”）经县政府常务会议审议通过。",  # a note between
+        "《某县行政规范性文件管理办法》由县司法局会同县发展和改革局起草，经县政府常务会议审议通过。",
+        "《某县行政执法公示办法》由县市场监督管理局牵头起草。",  # drafted by its own department
+    ],
+)
+def test_a_title_made_by_this_government_in_a_passive_clause_is_issued(text):
+    assert [role for _, role in roles(text)] == ["issued"]
+
+
+def test_a_title_drafted_by_a_higher_body_is_cited():
+    assert [role for _, role in roles("《某省行政执法条例》由省司法厅组织起草。")] == ["cited"]
