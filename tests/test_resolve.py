@@ -24,6 +24,11 @@ def test_short_law_name_resolves_to_full_title():
     assert c.regulations["中华人民共和国行政处罚法"].kind == "law"
 
 
+def test_a_party_rule_and_a_ministries_rule_named_short_resolve_to_their_full_titles():
+    c = build_corpus("2023年，组织学习《党章》，贯彻《社区矫正法实施办法》。")
+    assert sorted(c.regulations) == ["中华人民共和国社区矫正法实施办法", "中国共产党章程"]
+
+
 def test_a_law_named_with_its_version_note_is_the_law():
     c = build_corpus(
         "2023年，学习《行政复议法》，组织学习《中华人民共和国行政复议法（2023年修订）》"

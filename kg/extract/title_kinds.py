@@ -119,12 +119,15 @@ def _list_start(text: str, start: int) -> int:
     return m.start() if m else start
 
 
-_EDITION = re.compile(r"[（(](?:(?:19|20)\d\d年?)?(?:版|修订版|试行|暂行|第[一二三四五六七八九十\d]+版)[)）]$")
+_EDITION = re.compile(
+    r"[（(](?:(?:(?:19|20)\d\d年?)?(?:版|修订版|试行|暂行|第[一二三四五六七八九十\d]+版)|(?:19|20)\d\d年?度?)[)）]$"
+)
 
 
 def categorise(title: str) -> str:
     """Whether a title names a regulation or something else (report, project, book, media, other). An edition
-    note at the end (《…流程图（2022年版）》, 《…汇编（试行）》) does not change what the title names."""
+    note or a year at the end (《…流程图（2022年版）》, 《…汇编（试行）》, 《…案例选（2021）》) does not change what
+    the title names."""
     title = _EDITION.sub("", title)
     for pattern, category in _categories():
         if pattern.search(title):

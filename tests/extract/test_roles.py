@@ -7,7 +7,8 @@ from tests.extract.documents import roles
 
 
 @pytest.mark.parametrize(
-    "verb", ["常务会议讨论通过", "常务会议集体讨论通过", "作出", "签发", "与县人民检察院会签", "组织修编", "动态调整"]
+    "verb",
+    ["常务会议讨论通过", "常务会议集体讨论通过", "作出", "签发", "与县人民检察院会签", "组织修编", "动态调整", "编发"],
 )
 def test_more_verbs_of_a_government_making_its_own_document(verb):
     assert roles(f"县政府{verb}《某县国有资产管理办法》。") == [("某县国有资产管理办法", "issued")]
