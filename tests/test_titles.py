@@ -24,3 +24,15 @@ def test_chinese_punctuation_is_kept_but_fullwidth_digits_are_not():
 def test_corner_quotes_in_a_title_are_the_curly_ones():
     assert normalise_title("关于加快推进政务服务「跨省通办」的指导意见") == "关于加快推进政务服务“跨省通办”的指导意见"
     assert match_key("《吉林省「最多跑一次」改革实施方案》") == match_key("吉林省“最多跑一次”改革实施方案")
+
+
+def test_a_document_number_typed_inside_the_brackets_is_not_part_of_the_title():
+    forms = [
+        "某县行政执法公示办法（某政办发〔2022〕15号）",
+        "某县行政执法公示办法(某政办发[2022]15号)",
+        "某县行政执法公示办法",
+    ]
+    assert {normalise_title(f) for f in forms} == {"某县行政执法公示办法"}
+    assert (
+        normalise_title("某县行政执法公示办法（试行）") == "某县行政执法公示办法（试行）"
+    )  # a note on its standing stays

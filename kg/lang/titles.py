@@ -62,7 +62,12 @@ def normalise_title(title: str) -> str:
     t = _RANGE.sub(lambda m: f"{m['a']}—{m['b']}年", t)
     t = t.replace("年年", "年")
     t = _PAREN_RANGE.sub(lambda m: f"（{m[1]}年）", t)
-    return t
+    return _NUMBER_NOTE.sub("", t)
+
+
+# a document number typed inside the brackets, at the end (《…实施意见（某办发〔2023〕9号）》): the document's
+# number, not its title's words (the same document cited without it is one document)
+_NUMBER_NOTE = re.compile(r"（[\u4e00-\u9fff]{1,12}[〔\[［【]\s*(?:19|20)\d\d\s*[〕\]］】]\s*第?\d{1,4}号）$")
 
 
 _TRAILING_RANGE = re.compile(r"（[^（）]*(?:19|20)\d\d[^（）]*）$")

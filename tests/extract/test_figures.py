@@ -298,3 +298,14 @@ def test_the_look_ahead_before_the_figure_pattern_changes_no_match():
 
 def test_a_folk_genre_named_with_a_numeral_is_no_figure():
     assert figs("编排普法二人转下乡演出") == []
+
+
+def test_episodes_transactions_chapters_and_multiples_are_counted():
+    text = "制作普法短视频10集，办理业务120笔，条例共6章38条，第三章规定收案量是上年的1.5倍，推动工业倍增。"
+    assert [(str(v), u) for v, u in values(text)] == [
+        ("10", "集"),
+        ("120", "笔"),
+        ("6", "章"),
+        ("38", "条"),
+        ("1.5", "倍"),
+    ]
