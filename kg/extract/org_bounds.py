@@ -72,9 +72,9 @@ _FIELD_BEFORE_AND = 6  # and of the fields before it (农牧水利, 文化体育
 
 
 def fields_joined(words: list[tuple[str, str]], at: int, after: int, is_place) -> int | None:
-    """Whether the 和 at ``words[at]`` joins two fields of one department's name (县农牧水利和科技局,
-    市文化体育和旅游局), not two bodies (区委和区政府, 县司法局和县财政局): after it a field of at most
-    ``_FIELD_AFTER_AND`` characters (``after``: up to the ending's last character) that is no place, and before
+    """Whether the 和 (or 与) at ``words[at]`` joins two fields of one department's name (县农牧水利和科技局,
+    市文化体育和旅游局, 县自然资源与规划局), not two bodies (区委和区政府, 县司法局和县财政局): after it a field of at
+    most ``_FIELD_AFTER_AND`` characters (``after``: up to the ending's last character) that is no place, and before
     it a run of a few words that names no body and follows a place or a tier word: that word's index, else
     None."""
     if not 2 <= after <= _FIELD_AFTER_AND or at < 2 or at + 1 == len(words) or is_place(words[at + 1][0]):

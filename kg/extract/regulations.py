@@ -42,9 +42,10 @@ _BEFORE = 200  # how far back a verb may stand from its title (titles in between
 _AFTER = 24
 _NOT_A_TITLE = re.compile(r"[。；！？]")
 _QUOTED_ALIAS = quoted(1, 16, single=False)
-# (以下简称《条例》, 简称“三年行动”, both marks: 以下简称“《创建条例》”)
+# (以下简称《条例》, 简称“三年行动”, both marks: 以下简称“《创建条例》”; after the document's number:
+# （某政发〔2021〕3号，以下简称《规定》）)
 _ALIAS = re.compile(
-    r"\s*[（(]\s*(?:以下|下文)?(?:简称|称)\s*[《“\"「]{0,2}([^《“》”\"」）)，,。\s]{1,16})[》”\"」]{0,2}\s*[）)]"
+    r"\s*[（(]\s*(?:[^（）()，,。]{1,24}[，,]\s*)?(?:以下|下文)?(?:简称|称)\s*[《“\"「]{0,2}([^《“》”\"」）)，,。\s]{1,16})[》”\"」]{0,2}\s*[）)]"
 )
 _DOC_NUMBER = re.compile(
     r"[" + HAN_CLASS + r"]{1,6}\s*[〔\[［【（(]\s*(?:19|20)\d\d\s*[〕\]］】）)]\s*(?:第\s*)?\d{1,4}\s*号"

@@ -78,11 +78,11 @@ def category_from_context(text: str, start: int, end: int, title: str) -> str:
     law = law_table().of_any_version(title) is not None
     # a national law is a name of the law table: a …法 that is not one (《以案释法》, 快板《说说民法典》) names a work
     rule = law or bool(_RULE_ENDING.search(title)) and (not _LAW_ENDING.search(title) or title.startswith(_PRC))
-    if found.media_after.match(text, end) and not rule:
+    listed_to = _REST_OF_LIST.match(text, end).end()  # 《甲》《乙》等专题讲座: what follows the list says it
+    if (found.media_after.match(text, end) or found.media_after.match(text, listed_to)) and not rule:
         return "media"
     if found.book_after.match(text, end) and not rule:
         return "book"
-    listed_to = _REST_OF_LIST.match(text, end).end()  # 《甲》《乙》等专题讲座: what follows the list says it
     if found.book_listed.match(text, listed_to) and not rule:  # 《甲手册》《乙读本》等资料
         return "book"
     if found.other_after.match(text, listed_to) and not rule:

@@ -115,6 +115,15 @@ def test_an_alias_in_both_quotes_and_brackets_is_declared_and_no_document_of_its
     assert found[1].alias == "创建办法"
 
 
+def test_a_genre_word_after_a_list_of_titles_names_each_of_them():
+    assert [m.category for m in regs("开设《法治在线》《百姓说法》等栏目。")] == ["media", "media"]
+
+
+def test_an_alias_declared_after_the_document_s_number_is_the_document():
+    text = "出台《某市重大行政决策程序规定》（某政〔2021〕3号，以下简称《决策规定》），严格执行《决策规定》。"
+    assert [m.title for m in regs(text)] == ["某市重大行政决策程序规定"] * 2
+
+
 def test_document_number_next_to_a_title_is_attached():
     found = regs(
         "贯彻《国务院关于某某工作的通知》（国发〔2021〕7号），落实某省政府办公厅宁政办发〔2020〕15号《关于某某的意见》。"
@@ -189,6 +198,11 @@ def test_a_bare_short_form_stands_for_the_nearest_earlier_full_title_of_its_kind
         ("法治政府建设实施纲要（2021—2025年）", None),
         ("法治政府建设实施纲要（2021—2025年）", "纲要"),
     ]
+
+
+def test_a_list_named_by_its_kind_is_the_list_named_before():
+    found = regs("制定《某县政府部门权责清单》，并对《权责清单》实行动态调整。")
+    assert [m.title for m in found] == ["某县政府部门权责清单"] * 2
 
 
 @pytest.mark.parametrize("short", ["决议", "准则"])
@@ -396,6 +410,17 @@ def test_a_title_passed_by_a_meeting_of_the_report_s_own_government_was_issued_b
         ("在《某县新闻》栏目播出典型案例。", "media"),
         ("县政府召开《全县法治政府建设工作推进会议》。", "other"),  # a meeting
         ("组织学习《某某著作选读》。", "book"),  # collected works
+        ("举办《我与宪法》演讲比赛。", "other"),  # events
+        ("举办《宪法伴我成长》主题展览。", "other"),
+        ("开展《法治进万家》活动。", "other"),
+        ("开通《某县发布》微信公众号。", "media"),  # accounts, sites and apps
+        ("建设《中国某县》门户网站。", "media"),
+        ("访问《某某法治网》了解政策。", "other"),  # a site named by its own title
+        ("设立《法治宣传教育基地》。", "other"),  # a base, a brand
+        ("打造《老杨调解》品牌。", "other"),
+        ("编发《张某违法建设案》。", "other"),  # a case named by the wrong done
+        ("拍摄普法微电影，片名为《回家》。", "other"),  # a name given
+        ("建立《某县重大项目库》。", "project"),
         ("出版案例汇编《某县调解案例选（2021）》。", "book"),  # a year after the title changes nothing
         ("学习党的二十大报告《高举旗帜团结奋斗》。", "speech"),  # a report given to a congress
         ("县融媒体中心开设《律师以案释法》专栏，全年播出40期。", "media"),  # …释法 names no law
