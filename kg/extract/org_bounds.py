@@ -9,6 +9,7 @@ import re
 from kg.extract.figures import unit_words
 from kg.lang.areas import area_table
 from kg.lang.numerals import ARABIC_DIGIT_CLASS, CHINESE_NUMERAL_CHARS
+from kg.lang.zh import BODY_LAST_CHARS
 from kg.read import Document
 
 _NUMERAL = re.compile(f"[{ARABIC_DIGIT_CLASS}{CHINESE_NUMERAL_CHARS}]")
@@ -65,7 +66,6 @@ def outermost(spans: list[tuple[int, int]]) -> list[tuple[int, int]]:
     return kept
 
 
-BODY_LAST_CHARS = frozenset("局委办府院所室队会站部厅")  # how a body's name ends (司法局, 县委, 人民法院 …)
 _NOT_IN_FIELDS = frozenset(("p", "c", "u", "d", "r", "m", "q"))  # tags of words no field's name holds
 _FIELD_AFTER_AND = 4  # characters of the field after 和 (科技, 水务, 旅游, 城乡建设)
 _FIELD_BEFORE_AND = 6  # and of the fields before it (农牧水利, 文化体育)

@@ -7,9 +7,8 @@ from __future__ import annotations
 import re
 from functools import cache
 
-from kg.extract.org_bounds import BODY_LAST_CHARS
 from kg.lang.areas import area_table
-from kg.lang.zh import FUNCTION_CHARS
+from kg.lang.zh import BODY_LAST_CHARS, FUNCTION_CHARS
 from kg.resources import data_lines
 from kg.segment import Segmenter
 
@@ -48,11 +47,9 @@ def name_words(window: str, segmenter: Segmenter | None) -> list[tuple[str, str]
 def _verb_before_tier(words: list[tuple[str, str]]) -> list[tuple[str, str]]:
     """A place's name that is a verb and a tier word right after a body (会同县 in 县司法局会同县发展改革局) is that
     verb, then the tier word of the next body's name."""
-    stops = word_list("org_stop_words.txt")
     out: list[tuple[str, str]] = []
     for word, tag in words:
-        after_body = bool(out) and out[-1][0][-1] in BODY_LAST_CHARS
-        if len(word) == 3 and word[2] in TIER_CHARS and word[:2] in stops and after_body:
+        if verb_read_as_place(word, out[-1][0][-1] if out else ""):
             out += [(word[:2], "v"), (word[2], "ns")]
         else:
             out.append((word, tag))
@@ -92,3 +89,14 @@ def _cut_by_stop_words(window: str) -> list[str]:
     if pos < len(window):
         out.append(window[pos:])
     return out
+
+
+def verb_read_as_place(name: str, before: str) -> bool:
+    """Whether a place's name right after ``before`` (the character before it) is a verb and a tier word
+    instead: 会同县 after a body (县政府会同县委编办, 县司法局会同县财政局) is 会同 and the next body's 县."""
+    return (
+        len(name) == 3
+        and name[2] in TIER_CHARS
+        and before in BODY_LAST_CHARS
+        and name[:2] in word_list("org_stop_words.txt")
+    )

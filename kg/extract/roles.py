@@ -13,6 +13,7 @@ import re
 from dataclasses import dataclass
 from functools import lru_cache
 
+from kg.extract.org_words import verb_read_as_place
 from kg.lang.areas import TIER_RANK, area_table, tier_words
 from kg.lang.titles import VERSION_NOTE_BODY, normalise_title
 from kg.lang.zh import INNER_TITLE_CLOSES, INNER_TITLE_OPENS, PARTY, SENTENCE_ENDS, TIERS
@@ -152,7 +153,8 @@ def _doer(before_verb: str, own: OwnArea) -> str | None:
     found: list[tuple[int, str]] = []  # (position, verdict)
     places = area_table().find(segment)
     for s, _, name in places:
-        found.append((s, "own" if name in own.names else "other"))
+        if not verb_read_as_place(name, segment[s - 1 : s]):  # (县政府会同县委编办: no 会同县)
+            found.append((s, "own" if name in own.names else "other"))
     for word, tier in tier_words():
         i = 0 if len(word) == 1 and segment.startswith(word) else segment.rfind(word)  # (市市场监管局: the first)
         if i < 0 or (len(word) == 1 and i != 0) or any(s <= i < e for s, e, _ in places):

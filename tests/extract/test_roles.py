@@ -191,3 +191,9 @@ def test_a_title_made_by_this_government_in_a_passive_clause_is_issued(text):
 
 def test_a_title_drafted_by_a_higher_body_is_cited():
     assert [role for _, role in roles("《某省行政执法条例》由省司法厅组织起草。")] == ["cited"]
+
+
+def test_a_government_making_a_document_together_with_a_department_makes_it():
+    # 会同 (together with) after a body is a verb, not the county 会同县 doing the making
+    text = "县政府会同县委编办制定《彰武县乡镇权责清单》。县司法局会同县财政局起草《彰武县政府投资项目评审管理办法》。"
+    assert [role for _, role in roles(text, "彰武县")] == ["issued", "issued"]
