@@ -117,6 +117,7 @@ def test_an_alias_in_both_quotes_and_brackets_is_declared_and_no_document_of_its
 
 def test_a_genre_word_after_a_list_of_titles_names_each_of_them():
     assert [m.category for m in regs("开设《法治在线》《百姓说法》等栏目。")] == ["media", "media"]
+    assert [m.category for m in regs("在《某县法治在线》《某州普法》等平台发布信息。")] == ["media", "media"]
 
 
 def test_an_alias_declared_after_the_document_s_number_is_the_document():
@@ -421,6 +422,15 @@ def test_a_title_passed_by_a_meeting_of_the_report_s_own_government_was_issued_b
         ("编发《张某违法建设案》。", "other"),  # a case named by the wrong done
         ("拍摄普法微电影，片名为《回家》。", "other"),  # a name given
         ("建立《某县重大项目库》。", "project"),
+        ("编印《某县村规民约示范文本》。", "other"),  # templates and sample forms
+        ("统一印制《人民调解协议书（示范文本）》。", "other"),
+        ("编制《行政处罚决定书范本》。", "other"),
+        ("为28名个人颁发《优秀普法志愿者》荣誉证书。", "other"),  # an honour
+        ("举办《某县“八五”普法成果展》。", "other"),  # a show, a course
+        ("举办《某县“法律明白人”培训会》12场。", "other"),
+        ("《行政执法案卷评查报告》通报至各执法单位。", "report"),
+        ("学习总书记在《求是》杂志发表的文章。", "media"),
+        ("学习《在某省领导干部专题研讨班上的讲话》。", "speech"),
         ("出版案例汇编《某县调解案例选（2021）》。", "book"),  # a year after the title changes nothing
         ("学习党的二十大报告《高举旗帜团结奋斗》。", "speech"),  # a report given to a congress
         ("县融媒体中心开设《律师以案释法》专栏，全年播出40期。", "media"),  # …释法 names no law
