@@ -291,3 +291,8 @@ def test_a_verb_between_two_bodies_is_not_read_into_a_place_s_name():
     # 会同县 is a county's name, but after a body it is the verb 会同 and the next body's tier word
     text = "县自然资源局会同县林业和草原局开展检查，会同县人民政府召开会议。"
     assert orgs(text) == ["县自然资源局", "县林业和草原局", "会同县人民政府"]
+
+
+def test_fields_the_segmenter_takes_as_set_phrases_and_commissions_written_short_are_bodies():
+    text = "在辽宁省自然资源厅、吉林省生态环境厅和自治区卫生健康委的指导下，会同市发展改革委推进。"
+    assert orgs(text) == ["辽宁省自然资源厅", "吉林省生态环境厅", "自治区卫生健康委", "市发展改革委"]
