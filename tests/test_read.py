@@ -344,3 +344,11 @@ def test_a_related_links_head_in_brackets_opens_page_furniture_too():
         "全年办理案件12件。\n\n【相关链接】\n某某省司法厅关于印发某某办法的通知\n某县2021年法治政府建设报告"
     )
     assert doc.clean == "全年办理案件12件。"
+
+
+@pytest.mark.parametrize("head", ["相关文件", "【相关政策】", "相关稿件：", "政策文件", "附件下载"])
+def test_a_list_of_other_documents_after_the_report_is_page_furniture(head):
+    doc = Document.from_text(
+        f"全年办理案件12件。\n某县人民政府\n{head}\n关于印发《某县行政执法公示办法》的通知\n《某县物业管理办法》"
+    )
+    assert doc.clean == "全年办理案件12件。\n某县人民政府"
