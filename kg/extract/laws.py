@@ -71,6 +71,8 @@ def _law_name_hits(text: str) -> list[tuple[int, int, str]]:
             if length >= 2 and text[end - length : end] in names:
                 found = length
             length += 1
+        if found and hits and hits[-1][0] >= end - found:  # (土地管理法 within 土地管理法实施条例: the longer)
+            hits.pop()
         if found and not (hits and hits[-1][1] > end - found):  # (one overlapping a name already found: none)
             hits.append((end - found, end, text[end - found : end]))
     return hits

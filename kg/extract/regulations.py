@@ -21,7 +21,7 @@ from kg.extract.roles import OwnArea, inner_role, issued_by_own_notice, role_of
 from kg.extract.short_forms import abbreviated, short_form
 from kg.extract.spans import SpanSet
 from kg.extract.title_kinds import categorise, category_from_context
-from kg.extract.title_repeats import take_written_again
+from kg.extract.title_repeats import take_written_again, tier_written_before
 from kg.lang.titles import normalise_title
 from kg.lang.zh import HAN_CLASS, INNER_TITLE_CLOSES, INNER_TITLE_OPENS, SENTENCE_ENDS, quoted
 from kg.model import AreaRef, RegulationMention
@@ -223,6 +223,7 @@ def extract_regulations(
     index_of: dict[int, int] = {}  # title list index → mention index
     aliases: dict[str, str] = {}  # alias → full title
     declared: list[tuple[str, str, int, int]] = []  # (alias, full title, span of the declaration)
+    opened_at: dict[int, int] = {}  # a title's mention → where its bracket opens (the words before it: 省《…》)
     titles = find_titles(text) if titles is None else titles
     for idx, (start, end, parent) in enumerate(titles):
         inner = text[start + 1 : end - 1]
@@ -242,6 +243,7 @@ def extract_regulations(
         outer_at = index_of.get(parent) if parent is not None else None
         outer = (titles[parent][0], mentions[outer_at].role) if outer_at is not None else None
         mentions.append(_title_mention(doc, start, end, parent, full, own, index_of, outer))
+        opened_at[id(mentions[-1])] = start
         if parent is None:
             defined = _alias_after(text, end)
             if defined and defined[0] != title:
@@ -253,23 +255,32 @@ def extract_regulations(
 
             mentions += _inner_titles(doc, start, inner, len(mentions) - 1, mentions[-1].role, full_of)
     take_written_again(mentions)
+    tier_written_before(mentions, lambda m: text[max(0, opened_at.get(id(m), 0) - 3) : opened_at.get(id(m), 0)])
     issued_by_own_notice(mentions)
     blocked = [(s, e) for s, e, _ in titles]
     if aliases:
         mentions += _alias_uses(doc, declared, blocked, own)
-    for s, e in lost_title_spans(text, titles) if lost is None else lost:
+    mentions += _without_both_brackets(doc, lost_title_spans(text, titles) if lost is None else lost, blocked, own)
+    mentions.sort(key=lambda m: m.span.start)
+    return _link_parents(mentions)
+
+
+def _without_both_brackets(
+    doc: Document, lost: LostTitles, blocked: list[tuple[int, int]], own: OwnArea
+) -> list[RegulationMention]:
+    """The titles that lost a bracket, then the national laws named without any (outside every title)."""
+    text, out = doc.clean, []
+    for s, e in lost:
         blocked.append((s, e))  # 执行某某暂行条例》: not a law named without 《》 as well
         surface = text[s + 1 : e] if text[s] == "《" else text[s : e - 1]  # the bracket it kept is not written
         title = normalise_title(surface)
         if categorise(title) == "regulation":
-            role = role_of(text, s, e, own)
-            mentions.append(RegulationMention(doc.span(s, e), title, surface, role, bracketed=False))
+            out.append(RegulationMention(doc.span(s, e), title, surface, role_of(text, s, e, own), bracketed=False))
     for s, e, full in find_unbracketed_laws(text, blocked):
-        mentions.append(
+        out.append(
             RegulationMention(span=doc.span(s, e), title=full, surface=text[s:e], role="cited", bracketed=False)
         )  # a national law is never this government's
-    mentions.sort(key=lambda m: m.span.start)
-    return _link_parents(mentions)
+    return out
 
 
 def _link_parents(mentions: list[RegulationMention]) -> list[RegulationMention]:

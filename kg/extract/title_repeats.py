@@ -13,6 +13,7 @@ which can name nothing but the document of a place of that tier.
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
 from functools import lru_cache
 
 from kg.extract.short_forms import BARE_TIER, of_tier
@@ -161,3 +162,21 @@ def _tier_first(mentions: list[RegulationMention]) -> None:
                 later[stem] = m.title
         elif tier and m.parent is None and full and of_tier(full, tier.group()):
             m.title, m.alias = full, m.title
+
+
+_TIER_BEFORE = re.compile(f"(?:自治区|自治州|自治县|[{TIERS}])$")
+
+
+def tier_written_before(mentions: list[RegulationMention], before: Callable[[RegulationMention], str]) -> None:
+    """A title with its tier word written before its bracket (省《行政执法监督条例》, 自治区《…条例》) is the
+    document of that tier named earlier in the report with those words (《某某省行政执法监督条例》), even where
+    the law table knows a national document of the words alone. ``before``: the text right before a mention."""
+    for i, m in enumerate(mentions):
+        tier = _TIER_BEFORE.search(before(m)) if m.category == "regulation" and m.alias is None else None
+        if tier is None or m.parent is not None:
+            continue
+        stem = _places_and_stem(m.title)[1]
+        for e in reversed(mentions[:i]):
+            if e.title != m.title and _places_and_stem(e.title)[1] == stem and of_tier(e.title, tier.group()):
+                m.title, m.alias = e.title, m.title
+                break

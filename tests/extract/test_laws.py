@@ -50,6 +50,7 @@ def test_a_law_name_inside_an_event_s_name_after_a_coverb_is_no_law():
         ("各单位对比学习民法通则的有关内容。", "中华人民共和国民法通则"),
         ("县政府常务会议学习了行政复议法，", "中华人民共和国行政复议法"),  # a verb with 了
         ("县政府常务会议学习新修改的立法法。", "中华人民共和国立法法"),
+        ("认真贯彻土地管理法实施条例。", "中华人民共和国土地管理法实施条例"),  # the longer name, not the law in it
         (  # a law listed after a long title
             "认真贯彻落实《全国人民代表大会常务委员会关于全面禁止非法野生动物交易、革除滥食野生动物陋习、"
             "切实保障人民群众生命健康安全的决定》和野生动物保护法。",
@@ -79,3 +80,7 @@ def test_more_laws_named_without_brackets(text, title):
 )
 def test_laws_and_rules_listed_in_one_pair_of_brackets_with_and_or_a_place(text, titles):
     assert [m.title for m in regs(text)] == titles
+
+
+def test_a_regulation_named_after_its_law_is_the_regulation_not_the_law():
+    assert [m.title for m in regs("严格执行行政复议法实施条例。")] == ["中华人民共和国行政复议法实施条例"]

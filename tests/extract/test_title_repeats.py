@@ -211,3 +211,9 @@ def test_a_policy_document_s_short_name_after_a_local_plan_of_that_name_is_the_l
     )
     assert {title for title, _ in regs(text)} == {"泗水县“八五”普法规划（2021—2025年）"}
     assert regs("认真贯彻《八五普法规划》。") == [("八五普法规划", None)]  # (the table names it: kg.resolve)
+
+
+def test_a_title_with_its_tier_word_before_the_bracket_is_that_tier_s_document_named_before():
+    # the law table knows a national 行政执法监督条例; 省《…》 says the province's, named in full before
+    text = "认真贯彻《吉林省行政执法监督条例》，严格落实省《行政执法监督条例》各项要求。"
+    assert regs(text) == [("吉林省行政执法监督条例", None), ("吉林省行政执法监督条例", "行政执法监督条例")]
