@@ -51,6 +51,7 @@ def test_a_law_name_inside_an_event_s_name_after_a_coverb_is_no_law():
         ("县政府常务会议学习了行政复议法，", "中华人民共和国行政复议法"),  # a verb with 了
         ("县政府常务会议学习新修改的立法法。", "中华人民共和国立法法"),
         ("认真贯彻土地管理法实施条例。", "中华人民共和国土地管理法实施条例"),  # the longer name, not the law in it
+        ("认真学习贯彻党的十九大精神和宪法。", "中华人民共和国宪法"),  # after the spirit of a meeting
         (  # a law listed after a long title
             "认真贯彻落实《全国人民代表大会常务委员会关于全面禁止非法野生动物交易、革除滥食野生动物陋习、"
             "切实保障人民群众生命健康安全的决定》和野生动物保护法。",

@@ -291,3 +291,7 @@ def test_a_formula_before_a_network_or_a_long_system_name_is_a_measure():
 def test_a_short_name_given_in_quotes_is_no_measure():
     text = "印发《某县提升行政执法质量三年行动实施方案》（以下简称“三年行动”），深化“放管服”改革。"
     assert measures(text) == ["放管服"]
+
+
+def test_every_five_year_legal_publicity_plan_is_its_measure():
+    assert measures("深入实施“八五”普法，谋划“九五”普法。") == ["八五普法", "九五普法"]
