@@ -346,7 +346,7 @@ def test_a_related_links_head_in_brackets_opens_page_furniture_too():
     assert doc.clean == "全年办理案件12件。"
 
 
-@pytest.mark.parametrize("head", ["相关文件", "【相关政策】", "相关稿件：", "政策文件", "附件下载"])
+@pytest.mark.parametrize("head", ["相关文件", "【相关政策】", "相关稿件：", "附件下载"])
 def test_a_list_of_other_documents_after_the_report_is_page_furniture(head):
     doc = Document.from_text(
         f"全年办理案件12件。\n某县人民政府\n{head}\n关于印发《某县行政执法公示办法》的通知\n《某县物业管理办法》"

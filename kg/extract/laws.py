@@ -28,8 +28,8 @@ _FRAMES = {
     "对照": "",
 }
 _FRAME_LEAD = re.compile(f"(?:{'|'.join(sorted(_FRAMES, key=len, reverse=True))})$")
-_LAW_END = re.compile(r"法典|法|条例|总则|通则")  # (民法总则, 民法通则: the codes before 民法典)
-_NAME_ENDINGS = ("法", "法典", "条例", "总则", "通则")
+_NAME_ENDINGS = ("法典", "法", "条例", "总则", "通则")  # (民法总则, 民法通则: the codes before 民法典)
+_LAW_END = re.compile("|".join(_NAME_ENDINGS))  # (法典 before 法: the longer first)
 _LIST_JOIN = re.compile(r"^(?:、|和|及|与|以及|，)$")
 _LAW_GLUE = set("律规治院官庭制典条务理人系宣日进知读精意修学专")  # 宪法宣传周, 民法典进社区, 行政处罚法律…
 _PROVISIONS = ("规定", "有关规定", "相关规定")  # 依据行政诉讼法规定: the law's provisions, not 法规 (…法律法规)
@@ -99,8 +99,8 @@ def find_unbracketed_laws(text: str, blocked: list[tuple[int, int]]) -> list[tup
     for i, (s, e, name) in enumerate(hits):
         before = text[max(0, s - 8) : s]
         joined_before = bool(_LIST_JOIN.match(before[-1:]) or before.endswith("以及"))
-        # (wide enough for a long title before the join: 《…关于全面禁止非法野生动物交易…的决定》和野生动物保护法)
-        item_before = text[max(0, s - 120) : s - (2 if before.endswith("以及") else 1)] if joined_before else ""
+        join_at = s - (2 if before.endswith("以及") else 1)
+        item_before = text[_item_start(text, join_at) : join_at] if joined_before else ""
         next_is_law = i + 1 < len(hits) and _LIST_JOIN.match(text[e : hits[i + 1][0]] or "x")
         next_is_topic = _LIST_JOIN.match(text[e : e + 1]) and _NEXT_TOPIC.match(text, e + 1)
         if (
@@ -119,6 +119,16 @@ def find_unbracketed_laws(text: str, blocked: list[tuple[int, int]]) -> list[tup
         ):
             out.append((s, e, names[name]))
     return out
+
+
+def _item_start(text: str, join_at: int) -> int:
+    """Where the list item before a join at ``join_at`` is read from: 30 characters back, or from its 《 when the
+    item is a title, however long (《…关于全面禁止非法野生动物交易…的决定》和野生动物保护法)."""
+    lo = max(0, join_at - 30)
+    if text[join_at - 1 : join_at] == "》":
+        opened = text.rfind("《", 0, join_at)
+        lo = min(lo, opened) if opened >= 0 else lo
+    return lo
 
 
 def _framed(text: str, before: str, end: int) -> bool:

@@ -5,12 +5,14 @@ after a Party committee written without a blank (中共某某市委某某市人�
 from __future__ import annotations
 
 import re
+from functools import lru_cache
 
 from kg.extract.figures import unit_words
 from kg.lang.areas import area_table
 from kg.lang.numerals import ARABIC_DIGIT_CLASS, CHINESE_NUMERAL_CHARS
 from kg.lang.zh import BODY_LAST_CHARS
 from kg.read import Document
+from kg.resources import data_lines
 
 _NUMERAL = re.compile(f"[{ARABIC_DIGIT_CLASS}{CHINESE_NUMERAL_CHARS}]")
 
@@ -66,8 +68,14 @@ def outermost(spans: list[tuple[int, int]]) -> list[tuple[int, int]]:
     return kept
 
 
+@lru_cache(maxsize=1)
+def short_fields() -> tuple[str, ...]:
+    """kg/data/org_short_fields.txt: fields that name a department on their own when written short before 和."""
+    return tuple(data_lines("org_short_fields.txt"))
+
+
 _NOT_IN_FIELDS = frozenset(("p", "c", "u", "d", "r", "m", "q"))  # tags of words no field's name holds
-_FIELD_AFTER_AND = 4  # characters of the field after 和 (科技, 水务, 旅游, 城乡建设)
+_FIELD_AFTER_AND = 4  # characters after 和 up to the ending's last but one (科技|局, 城乡建设|局, 交警大|队)
 _FIELD_BEFORE_AND = 6  # and of the fields before it (农牧水利, 文化体育)
 
 
@@ -79,18 +87,15 @@ def fields_joined(words: list[tuple[str, str]], at: int, after: int, is_place) -
     None."""
     if not 2 <= after <= _FIELD_AFTER_AND or at < 2 or at + 1 == len(words) or is_place(words[at + 1][0]):
         return None
+    if "".join(w for w, _ in words[max(0, at - 3) : at]).endswith(short_fields()):
+        return None  # 县人社和医保局, 县公安和交警大队: two bodies written short
     length = 0
     for j in range(at - 1, max(-1, at - 4), -1):
         word = words[j][0]
         if is_place(word):
             return j if 2 <= length <= _FIELD_BEFORE_AND else None
         tag = words[j][1]
-        if (
-            word[-1] in BODY_LAST_CHARS
-            or tag in ("p", "c", "u", "d", "r", "m", "q")
-            or tag.startswith("v")
-            and tag != "vn"
-        ):
+        if word[-1] in BODY_LAST_CHARS or tag in _NOT_IN_FIELDS or tag.startswith("v") and tag != "vn":
             return None
         length += len(word)
     return None

@@ -45,7 +45,7 @@ _PASSED_BY = re.compile(
     r"(?:已|已经)?经(?![常过济营验费历典])(?P<doer>[^，,。；;\x00]{1,20}?)(?:审议|研究|讨论)?(?:通过|同意|审定)"
 )
 # assisting another body, which then does what the light verb says (配合县人大常委会完成《…条例》修订调研)
-_ASSISTING = re.compile(r"(?:配合|协助)[^，,。；;\x00]{1,24}$")
+_ASSISTING = re.compile(r"(?:配合|协助)(?![下])[^，,。；;\x00]{1,24}$")  # (在各部门配合下完成: others assist it)
 # 《…》由县司法局（会同县发展改革局）起草: drafted by the body named after 由
 _DRAFTED_BY = re.compile(
     r"由(?P<doer>[^，,。；;\x00]{1,20}?)(?:牵头|负责|组织|会同[^，,。；;\x00]{1,20}?)?(?:起草|制定|修订|编制|拟定|拟订|草拟)"

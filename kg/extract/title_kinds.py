@@ -28,6 +28,8 @@ _RULE_ENDING = re.compile(  # 《某某法》 is a law, 《今日说法》 and �
 )
 _LAW_ENDING = re.compile(r"(?<!办)法典?(?:（[^）]*）)?$")  # (…办法 is a rule of any tier)
 _PRC = "中华人民共和国"
+_RULE_LIKE = re.compile(r"(?:标准|目录|规范|指南|指引)(?:（[^）]*）)?$")  # in a list of 资料, still rules
+_BOOKS = ("书籍", "图书", "工具书", "读物")  # … but not in a list of books
 _COPIES_AFTER = re.compile(  # 《…》5000册, 《…》手册2万份: copies handed out
     r"(?:手册|宣传册|折页|读本|口袋书|宣传单|宣传页|画册)?"
     r"[0-9０-９一二三四五六七八九十百千万][0-9０-９,，.一二三四五六七八九十百千万余多近约]*(?:册|本|份)"
@@ -83,7 +85,8 @@ def category_from_context(text: str, start: int, end: int, title: str) -> str:
         return "media"
     if found.book_after.match(text, end) and not rule:
         return "book"
-    if found.book_listed.match(text, listed_to) and not rule:  # 《甲手册》《乙读本》等资料
+    printed = found.book_listed.match(text, listed_to)  # 《甲手册》《乙读本》等资料, 《…指南》等工具书
+    if printed and not rule and (printed.group().endswith(_BOOKS) or not _RULE_LIKE.search(title)):
         return "book"
     if found.other_after.match(text, listed_to) and not rule:
         return "other"

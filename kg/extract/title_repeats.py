@@ -164,7 +164,7 @@ def _tier_first(mentions: list[RegulationMention]) -> None:
             m.title, m.alias = full, m.title
 
 
-_TIER_BEFORE = re.compile(f"(?:自治区|自治州|自治县|[{TIERS}])$")
+_TIER_BEFORE = re.compile(f"(?:自治区|自治州|自治县|(?<![全本该我外社园城辖地小各])[{TIERS}])$")  # (not 全县《…》)
 
 
 def tier_written_before(mentions: list[RegulationMention], before: Callable[[RegulationMention], str]) -> None:

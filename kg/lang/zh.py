@@ -19,9 +19,11 @@ PARTY = re.compile(r"(?:中共|中国共产党)?")
 """The characters that end an administrative area's name and, alone, name a tier (省委, 县政府, 全区, 我旗)."""
 
 FUNCTION_CHARS = "和与及同向对在由把将被从经为以报并或至暨"
-BODY_LAST_CHARS = frozenset("局委办府院所室队会站部厅")  # how a body's name ends (司法局, 县委, 人民法院 …)
 """Prepositions and conjunctions that split names where they meet them (报市人民政府和县人大: 报 | 市人民政府 | 和 |
 县人大; “八大行动”和法治政府建设 names no body 和法治政府)."""
+
+BODY_LAST_CHARS = frozenset("局委办府院所室队会站部厅")
+"""The characters a body's name ends with (司法局, 县委, 人民法院, 派出所, 大队 …)."""
 
 SENTENCE_ENDS = "。；;！!？?\n"
 """Characters that end a sentence (or a line, which a title or heading is)."""

@@ -154,10 +154,10 @@ class TurtleWriter:
         blocks.sort(key=_first)
         return blocks
 
-    def _rows(self, tables: Iterable[SubjectRows], by_subject: dict[str, set[tuple[str, str]]]) -> dict:
-        """The rows of ``tables`` to write as blocks of their own: subject → (order, predicate texts, row). A
-        subject that also has statements, or two different rows, goes to ``by_subject`` as lines (a repeated row is
-        one)."""
+    def _rows(self, tables: Iterable[SubjectRows], by_subject: dict[str, set[tuple[str, str]]]) -> dict[str, tuple]:
+        """The rows of ``tables`` to write as blocks of their own: subject → (order of its predicates, their texts
+        in that order, the row, the predicates' sort keys). A subject that also has statements, or two different
+        rows, goes to ``by_subject`` as lines (a repeated row is one)."""
         rows: dict[str, tuple] = {}
         keys = self._predicate_keys
         for table in tables:

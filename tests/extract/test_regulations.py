@@ -450,6 +450,8 @@ def test_a_list_of_titles_handed_out_as_printed_matter_is_books_and_a_rule_in_it
     assert [m.category for m in found] == ["book", "book", "regulation"]
     found = regs("组织学习《中华人民共和国行政处罚法》等书籍，播放《民法典》宣传片。")
     assert [m.category for m in found] == ["regulation", "regulation"]
+    found = regs("制定《某县政府信息公开指南》等材料，印发《某县行政执法标准》等资料，购置《某某实务指南》等工具书。")
+    assert [m.category for m in found] == ["regulation", "regulation", "book"]  # a guide or a standard stays a rule
 
 
 def test_a_law_or_a_rule_after_a_genre_word_stays_a_regulation():

@@ -197,3 +197,7 @@ def test_a_government_making_a_document_together_with_a_department_makes_it():
     # 会同 (together with) after a body is a verb, not the county 会同县 doing the making
     text = "县政府会同县委编办制定《彰武县乡镇权责清单》。县司法局会同县财政局起草《彰武县政府投资项目评审管理办法》。"
     assert [role for _, role in roles(text, "彰武县")] == ["issued", "issued"]
+
+
+def test_a_document_this_government_finishes_with_others_assisting_is_its_own():
+    assert [role for _, role in roles("县司法局在各部门配合下完成《某县行政执法公示办法》修订。")] == ["issued"]
