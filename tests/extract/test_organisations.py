@@ -297,3 +297,8 @@ def test_a_verb_between_two_bodies_is_not_read_into_a_place_s_name():
 def test_fields_the_segmenter_takes_as_set_phrases_and_commissions_written_short_are_bodies():
     text = "在辽宁省自然资源厅、吉林省生态环境厅和自治区卫生健康委的指导下，会同市发展改革委推进。"
     assert orgs(text) == ["辽宁省自然资源厅", "吉林省生态环境厅", "自治区卫生健康委", "市发展改革委"]
+
+
+def test_a_party_working_committee_is_a_body_and_its_secretary_is_none():
+    text = "新区党工委、管委会高度重视，党工委书记主持会议。银川经济技术开发区党工委召开会议。"
+    assert orgs(text) == ["新区党工委", "银川经济技术开发区党工委"]
