@@ -154,6 +154,8 @@ def read_head(text: str, lines: list[tuple[int, int]]) -> Head:
     if head.issuer is None and head.title:
         head.issuer = _leading_body(text[: head.title[1]], head.title[0])
     if head.issuer is None:
+        head.issuer = _body_above_about(text, lines)
+    if head.issuer is None:
         head.issuer = _top_body(text, lines, head.title)
         head.banner = head.issuer is not None
     if head.issuer:
@@ -182,6 +184,20 @@ def after_salutation(text: str, lines: list[tuple[int, int]], start: int) -> int
         if to is not None and any(is_body(part) for part in _ADDRESSEES.split(to.group("to"))):
             found = e
     return found
+
+
+def _body_above_about(text: str, lines: list[tuple[int, int]]) -> tuple[int, int] | None:
+    """A body's name on the line right above a title that begins with 关于 (中共某某县委全面依法治县委员会办公室 /
+    关于某某县2023年法治政府建设情况的报告), among the head's lines: the report's own heading, which a page prints
+    below the site's banner (某某县人民政府) and its own title of the page."""
+    head = lines[:HEAD_LINES]
+    for (s, e), (s2, e2) in zip(head, head[1:], strict=False):  # (each line with the next)
+        about = text[s2:e2].strip()
+        if about.startswith("关于") and _is_title(about):
+            body = _body_line(text, s, e)
+            if body is not None:
+                return body
+    return None
 
 
 def _top_body(text: str, lines: list[tuple[int, int]], title: tuple[int, int] | None) -> tuple[int, int] | None:

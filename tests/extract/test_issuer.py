@@ -552,3 +552,16 @@ def test_a_city_s_own_report_stays_its_government_s():
         "银川市2022年法治政府建设工作报告\n\n2022年，市政府认真贯彻落实《法治政府建设实施纲要（2021—2025年）》。"
     )
     assert found.issuer == "银川市人民政府"
+
+
+def test_a_body_heading_its_own_about_title_below_the_site_banner_issues_the_report():
+    # the site's banner names the government; the report's own heading, below the page's title, names its body
+    i = info(
+        "某某市沁源县人民政府\n首页 > 政务公开 > 法治政府建设\n沁源县2022年度法治政府建设工作情况报告\n"
+        "发布时间：2023-02-08\n沁源县司法局\n关于2022年度法治政府建设工作情况的报告\n"
+        "2022年，县司法局坚持依法行政，全年办理案件10件。"
+    )
+    assert (i.issuer, i.issuer_level, i.area.name) == ("沁源县司法局", "department", "沁源县")
+    # a government's own report under its banner is the government's still
+    i = info("沁源县人民政府\n沁源县2022年度法治政府建设工作情况报告\n2022年，我县坚持依法行政。")
+    assert i.issuer_level == "county"
