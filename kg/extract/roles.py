@@ -157,8 +157,12 @@ def _doer(before_verb: str, own: OwnArea) -> str | None:
             found.append((s, "own" if name in own.names else "other"))
     for word, tier in tier_words():
         i = 0 if len(word) == 1 and segment.startswith(word) else segment.rfind(word)  # (市市场监管局: the first)
-        if i < 0 or (len(word) == 1 and i != 0) or any(s <= i < e for s, e, _ in places):
-            continue  # a one-character tier word only opens the clause (市政府…); 潍坊市人民政府 is a place's
+        if i < 0 or (len(word) == 1 and i != 0) or any(s <= i < e for s, e, _ in places) or segment[i - 1 : i] == "治":
+            continue  # a one-character tier word only opens the clause (市政府…); 潍坊市人民政府 is a place's;
+            # 依法治市委员会 names a committee, not the city's 市委
+        if i == 0 and (joint := _joint_place(before_verb[:lo], word[0])) is not None:
+            found.append((0, "own" if joint in own.names else "other"))  # 新乡市委、市政府: 新乡's government
+            continue
         self_city = tier == "prefecture" and word.startswith("市") and own.city_is_self
         found.append((i, "own" if self_city or TIER_RANK[tier] <= TIER_RANK[own.level] else "other"))
     for m in re.finditer(f"我[{TIERS}局委]|本级|本部门|全[{TIERS}]", segment):
@@ -168,6 +172,17 @@ def _doer(before_verb: str, own: OwnArea) -> str | None:
         if i >= 0:
             found.append((i, "own"))
     return max(found)[1] if found else None
+
+
+def _joint_place(before_item: str, tier: str) -> str | None:
+    """The place of a body named just before ``、`` (中共新乡市委、市政府), when its name ends in ``tier``: the body
+    after the ``、``, written with its tier word only, is that place's (its government)."""
+    if not before_item.endswith("、"):
+        return None
+    item = before_item[:-1]
+    item = item[max(item.rfind(c) for c in _CLAUSE_END + "、\x00") + 1 :]
+    places = [name for _, _, name in area_table().find(item) if name.endswith(tier)]
+    return places[-1] if places else None
 
 
 def _verb_group(before: str) -> list[re.Match[str]]:

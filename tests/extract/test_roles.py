@@ -201,3 +201,12 @@ def test_a_government_making_a_document_together_with_a_department_makes_it():
 
 def test_a_document_this_government_finishes_with_others_assisting_is_its_own():
     assert [role for _, role in roles("县司法局在各部门配合下完成《某县行政执法公示办法》修订。")] == ["issued"]
+
+
+def test_a_prefecture_s_joint_heading_and_its_rule_of_law_committee_are_not_a_county_level_city_s_own():
+    # in 辉县市's report: 新乡市委、市政府 is 新乡's government; 依法治市委员会 names 新乡's committee, not a 市委
+    text = (
+        "我市认真贯彻新乡市委、市政府印发的《新乡市法治政府建设实施方案》。新乡市委全面依法治市委员会制定的"
+        "《新乡市法治督察工作办法》。市委、市政府印发《辉县市法治建设规划》。"
+    )
+    assert [role for _, role in roles(text, "辉县市")] == ["cited", "cited", "issued"]
