@@ -8,6 +8,7 @@ import re
 from functools import lru_cache
 
 from kg.extract.figures import unit_words
+from kg.extract.org_words import word_list
 from kg.lang.areas import area_table
 from kg.lang.numerals import ARABIC_DIGIT_CLASS, CHINESE_NUMERAL_CHARS
 from kg.lang.zh import BODY_LAST_CHARS
@@ -75,7 +76,7 @@ def short_fields() -> tuple[str, ...]:
 
 
 _NOT_IN_FIELDS = frozenset(("p", "c", "u", "d", "r", "m", "q"))  # tags of words no field's name holds
-_FIELD_AFTER_AND = 4  # characters after 和 up to the ending's last but one (科技|局, 城乡建设|局, 交警大|队)
+_FIELD_AFTER_AND = 6  # characters after 和 up to the ending's last but one (科技|局, 政务信息管理|局, 交警大|队)
 _FIELD_BEFORE_AND = 6  # and of the fields before it (农牧水利, 文化体育)
 
 
@@ -95,7 +96,8 @@ def fields_joined(words: list[tuple[str, str]], at: int, after: int, is_place) -
         if is_place(word):
             return j if 2 <= length <= _FIELD_BEFORE_AND else None
         tag = words[j][1]
-        if word[-1] in BODY_LAST_CHARS or tag in _NOT_IN_FIELDS or tag.startswith("v") and tag != "vn":
+        verb = tag.startswith("v") and tag != "vn" and word not in word_list("org_name_verbs.txt")  # (审批, 管理)
+        if word[-1] in BODY_LAST_CHARS or tag in _NOT_IN_FIELDS or verb:
             return None
         length += len(word)
     return None

@@ -285,6 +285,11 @@ def test_two_fields_joined_by_he_are_one_department_and_two_bodies_joined_by_he_
     assert orgs(text) == ["县农牧水利和科技局", "铁岭市文化体育和旅游局", "区委", "区政府", "县司法局", "县财政局"]
     assert orgs("全县各单位和司法局") == ["司法局"]  # a collective, not a field, before the 和
     assert orgs("县人社和医保局开展检查，县公安和交警大队联合执法。") == ["医保局", "交警大队"]  # two written short
+    # longer fields, and a field word the segmenter tags as a verb (审批)
+    assert orgs("区行政审批和政务信息管理局、县科学技术和工业信息化局开展工作。") == [
+        "区行政审批和政务信息管理局",
+        "县科学技术和工业信息化局",
+    ]
     assert orgs("县自然资源与规划局、县工业与信息化局开展检查。") == ["县自然资源与规划局", "县工业与信息化局"]  # 与
 
 
