@@ -44,6 +44,7 @@ _POSITION = re.compile(
     r"队长|组长|委员|常委|理事长|校长)"
 )
 _QUOTE = quoted(1, 30, single=False)
+_DECREE = re.compile(r"\s*(?:令\s*(?:第\s*)?\d{1,4}\s*号|第\s*\d{1,4}\s*号令)")
 _BREAK = re.compile(f"[^{HAN_CLASS}（）()]")  # a name never crosses punctuation, digits or quotes
 
 
@@ -322,6 +323,8 @@ def extract_organisations(
             continue  # part of a document's title, or of a quoted name (“山东地税电子税务局”上线)
         if _POSITION.match(text, m.end()):
             continue  # 最高人民法院原副院长: a person's position, not a mention of the body
+        if _DECREE.match(text, m.end()):
+            continue  # 国务院令第713号, 某省人民政府第17号令: a decree's number, as a title holds its issuer
         found.append((start, m.end()))
     return [OrganisationMention(span=doc.span(s, e), name=text[s:e]) for s, e in outermost(found)]
 

@@ -307,3 +307,9 @@ def test_fields_the_segmenter_takes_as_set_phrases_and_commissions_written_short
 def test_a_party_working_committee_is_a_body_and_its_secretary_is_none():
     text = "新区党工委、管委会高度重视，党工委书记主持会议。银川经济技术开发区党工委召开会议。"
     assert orgs(text) == ["新区党工委", "银川经济技术开发区党工委"]
+
+
+def test_a_body_named_only_in_a_decree_s_number_is_no_mention_of_it():
+    # 国务院令第713号, 某省人民政府第17号令: the decree's number, as a title holds its issuer; 令行禁止 is a word
+    text = "落实《某条例》（国务院令第713号）、某某市人民政府令第5号、自治区人民政府第17号令，县政府令行禁止。"
+    assert orgs(text) == ["县政府"]
