@@ -227,7 +227,10 @@ def _name_before(window: str, cut: int, group: bool, segmenter: Segmenter | None
 
 
 def _without_quantifier(name: str) -> str:
-    """个乡镇司法所 → 乡镇司法所: a quantifier or classifier never begins a name (kg/data/org_quantifiers.txt)."""
+    """个乡镇司法所 → 乡镇司法所: a quantifier or classifier never begins a name (kg/data/org_quantifiers.txt); nor
+    does 原 (former) before a tier word or a place (原市法制办公室 → 市法制办公室; 原平市 is a place of its own)."""
+    if name.startswith("原") and (name[1:2] in TIERS or area_table().starts_with_place(name[1:])):
+        return name[1:]
     for q in sorted(word_list("org_quantifiers.txt"), key=len, reverse=True):
         if name.startswith(q):
             return name[len(q) :]

@@ -98,7 +98,7 @@ def category_from_context(text: str, start: int, end: int, title: str) -> str:
     )
     if (course or spoken) and not law:
         return "speech"
-    if _COPIES_AFTER.match(text, end) and not law:
+    if _COPIES_AFTER.match(text, end) and not rule:  # (发放《某省…条例》宣传册3000份: the rule, handed out)
         return "book"
     if not rule:  # 普法微电影《守望》, 发放宣传册《远离非法集资》, 举办专题讲座《民法典与百姓生活》
         # the title's own place and, in a list, the list's (专题讲座《甲》和《乙》: the word names each of it)

@@ -313,3 +313,11 @@ def test_a_body_named_only_in_a_decree_s_number_is_no_mention_of_it():
     # 国务院令第713号, 某省人民政府第17号令: the decree's number, as a title holds its issuer; 令行禁止 is a word
     text = "落实《某条例》（国务院令第713号）、某某市人民政府令第5号、自治区人民政府第17号令，县政府令行禁止。"
     assert orgs(text) == ["县政府"]
+
+
+def test_a_former_body_is_named_without_former_and_a_place_beginning_with_it_keeps_it():
+    assert orgs("原市法制办公室、原市工商局的职能划入，原平市人民政府统筹。") == [
+        "市法制办公室",
+        "市工商局",
+        "原平市人民政府",
+    ]

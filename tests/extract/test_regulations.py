@@ -533,3 +533,8 @@ def test_a_lecture_word_before_a_list_of_titles_names_each_of_them():
 def test_a_document_ending_as_a_rule_does_stays_a_regulation_before_a_course_or_a_booklet_word():
     found = regs("举办《某县优化营商环境若干措施》专题培训班，印发《某县2023年法治政府建设工作要点》宣传册。")
     assert [m.category for m in found] == ["regulation", "regulation"]
+
+
+def test_a_rule_handed_out_in_copies_is_the_rule():
+    found = regs("发放《某某省法治宣传教育条例》宣传册3000份，编印《某县法律知识问答》5000册。")
+    assert [m.category for m in found] == ["regulation", "book"]
