@@ -8,7 +8,7 @@ import re
 from functools import lru_cache
 
 from kg.extract.figures import unit_words
-from kg.extract.org_words import word_list
+from kg.extract.org_words import is_place, word_list
 from kg.lang.areas import area_table
 from kg.lang.numerals import ARABIC_DIGIT_CLASS, CHINESE_NUMERAL_CHARS
 from kg.lang.zh import BODY_LAST_CHARS
@@ -80,7 +80,7 @@ _FIELD_AFTER_AND = 6  # characters after 和 up to the ending's last but one (�
 _FIELD_BEFORE_AND = 6  # and of the fields before it (农牧水利, 文化体育)
 
 
-def fields_joined(words: list[tuple[str, str]], at: int, after: int, is_place) -> int | None:
+def fields_joined(words: list[tuple[str, str]], at: int, after: int) -> int | None:
     """Whether the 和 (or 与) at ``words[at]`` joins two fields of one department's name (县农牧水利和科技局,
     市文化体育和旅游局, 县自然资源与规划局), not two bodies (区委和区政府, 县司法局和县财政局): after it a field of at
     most ``_FIELD_AFTER_AND`` characters (``after``: up to the ending's last character) that is no place, and before

@@ -210,7 +210,7 @@ def _name_before(window: str, cut: int, group: bool, segmenter: Segmenter | None
         if i + 1 < len(words) and words[i + 1][0].startswith(_SETTLEMENTS) and _numbered_place_name(word):
             name_start = offsets[i]  # a settlement named with a numeral (四家子镇, 三道沟镇): its name, not a count
             continue
-        place = fields_joined(words, i, len(window) - offsets[i] - 2, is_place) if word in ("和", "与") else None
+        place = fields_joined(words, i, len(window) - offsets[i] - 2) if word in ("和", "与") else None
         if place is not None:
             name_start = offsets[place]  # two fields of one department (县农牧水利和科技局): from the place on
             break

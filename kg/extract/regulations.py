@@ -255,7 +255,12 @@ def extract_regulations(
 
             mentions += _inner_titles(doc, start, inner, len(mentions) - 1, mentions[-1].role, full_of)
     take_written_again(mentions)
-    tier_written_before(mentions, lambda m: text[max(0, opened_at.get(id(m), 0) - 3) : opened_at.get(id(m), 0)])
+
+    def words_before(m: RegulationMention) -> str:  # (an inner title's: none)
+        at = opened_at.get(id(m), 0)
+        return text[max(0, at - 3) : at]
+
+    tier_written_before(mentions, words_before)
     issued_by_own_notice(mentions)
     blocked = [(s, e) for s, e, _ in titles]
     if aliases:

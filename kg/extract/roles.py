@@ -144,9 +144,7 @@ def _doer(before_verb: str, own: OwnArea) -> str | None:
     """Who does an issuing verb, by the last body named in its clause before it: 'own' (我县, 区政府, the
     report's own place), 'other' (another place, or a tier above the report's: 市政府印发 in a county report,
     国务院公布), or None when the clause names nobody."""
-    lo = len(before_verb)
-    while lo > 0 and before_verb[lo - 1] not in _CLAUSE_END + "、\x00":
-        lo -= 1
+    lo = _item_start(before_verb)
     segment = _CONNECTIVE.sub("", before_verb[lo:].strip())
     if not segment:
         return None
@@ -161,7 +159,7 @@ def _doer(before_verb: str, own: OwnArea) -> str | None:
             continue  # a one-character tier word only opens the clause (市政府…); 潍坊市人民政府 is a place's;
             # 依法治市委员会 names a committee, not the city's 市委
         if i == 0 and (joint := _joint_place(before_verb[:lo], word[0])) is not None:
-            found.append((0, "own" if joint in own.names else "other"))  # 新乡市委、市政府: 新乡's government
+            found.append((0, "own" if joint in own.names else "other"))  # 某某市委、市政府: 某某市's government
             continue
         self_city = tier == "prefecture" and word.startswith("市") and own.city_is_self
         found.append((i, "own" if self_city or TIER_RANK[tier] <= TIER_RANK[own.level] else "other"))
@@ -174,13 +172,21 @@ def _doer(before_verb: str, own: OwnArea) -> str | None:
     return max(found)[1] if found else None
 
 
+def _item_start(text: str) -> int:
+    """Where the last item of ``text`` begins: after its last clause end, enumeration comma or masked title."""
+    lo = len(text)
+    while lo > 0 and text[lo - 1] not in _CLAUSE_END + "、\x00":
+        lo -= 1
+    return lo
+
+
 def _joint_place(before_item: str, tier: str) -> str | None:
-    """The place of a body named just before ``、`` (中共新乡市委、市政府), when its name ends in ``tier``: the body
+    """The place of a body named just before ``、`` (中共某某市委、市政府), when its name ends in ``tier``: the body
     after the ``、``, written with its tier word only, is that place's (its government)."""
     if not before_item.endswith("、"):
         return None
     item = before_item[:-1]
-    item = item[max(item.rfind(c) for c in _CLAUSE_END + "、\x00") + 1 :]
+    item = item[_item_start(item) :]
     places = [name for _, _, name in area_table().find(item) if name.endswith(tier)]
     return places[-1] if places else None
 
