@@ -8,7 +8,7 @@ from pathlib import Path
 import pytest
 
 import kg.read
-from kg.read import Document, ReadError, read_path
+from kg.read import Document, ReadError, header_meta, is_cruft, read_path
 
 
 def test_offsets_index_the_original_text_after_cleaning():
@@ -316,6 +316,8 @@ def test_a_page_number_between_two_pages_is_not_text(page):
             "严格落实《某某条例》，全面落实《中华人民共和国民法典》。",
         ),
         ("贯彻‹优化营商环境条例>。", "贯彻《优化营商环境条例》。"),
+        ("学习‘中华人民共和国行政复议法’和‘某省监督办法’。", "学习《中华人民共和国行政复议法》和《某省监督办法》。"),
+        ("树牢“‘八五’普法”理念，做到‘两个维护’。", "树牢“‘八五’普法”理念，做到‘两个维护’。"),  # quotes inside quotes
         (
             "市政府印发《某市行政执法公示办法>，贯彻《某省行政程序规定＞。",
             "市政府印发《某市行政执法公示办法》，贯彻《某省行政程序规定》。",
@@ -352,3 +354,57 @@ def test_a_list_of_other_documents_after_the_report_is_page_furniture(head):
         f"全年办理案件12件。\n某县人民政府\n{head}\n关于印发《某县行政执法公示办法》的通知\n《某县物业管理办法》"
     )
     assert doc.clean == "全年办理案件12件。\n某县人民政府"
+
+
+def test_a_character_left_as_its_html_entity_is_that_character_and_spans_cover_the_entity():
+    text = "县政府印发《关于贯彻&lt;某省行政执法条例&gt;的实施意见》，深化&ldquo;放管服&rdquo;改革，R&amp;D投入。"
+    doc = Document.from_text(text)
+    assert doc.clean == "县政府印发《关于贯彻<某省行政执法条例>的实施意见》，深化“放管服”改革，R&D投入。"
+    inner = doc.clean.index("<")
+    assert doc.text[doc.span(inner, inner + 10).start :].startswith("&lt;某省行政执法条例&gt;")
+    assert doc.span(inner, inner + 10).text == "&lt;某省行政执法条例&gt;"  # (an opening and a closing entity)
+
+
+def test_an_ampersand_that_is_no_entity_is_kept():
+    assert Document.from_text("编号A&B；&copy2021；某&nbsp某。").clean == "编号A&B；&copy2021；某&nbsp某。"
+
+
+@pytest.mark.parametrize(
+    "line",
+    [
+        "严格执行《某省重大行政决策程序规定》，督促决策承办单位履行公众参与、专家论证程序。",
+        "指导承办单位完成风险评估4项，",
+        "认真贯彻《中华人民共和国无障碍环境建设法》",
+        "推进无障碍环境建设，改造无障碍设施12处，",
+        "设立联系我们、投诉建议专栏，方便群众反映问题。",
+    ],
+)
+def test_a_footer_word_in_a_sentence_of_the_report_is_text(line):
+    assert Document.from_text(f"某县2023年法治政府建设情况报告\n{line}").clean.endswith(line)
+
+
+@pytest.mark.parametrize(
+    "line",
+    [
+        "主办单位：某某县人民政府办公室  承办单位：某某县大数据中心",
+        "网站标识码：1234567890  ICP备12345678号",
+        "版权所有：某某县人民政府 | 网站地图 | 联系我们",
+        "无障碍浏览",
+        "|---|---|---|---|",
+        "| --- | :---: |",
+    ],
+)
+def test_a_footers_fields_and_a_tables_rule_line_are_cruft(line):
+    assert is_cruft(line)
+
+
+def test_the_fields_of_a_header_written_as_a_table_are_read():
+    meta = header_meta(
+        "| 标题: | 某某区司法局2024年度法治政府建设情况报告 | ||\n|---|---|---|---|\n"
+        "| 发文日期: | 2025-01-15 | 发布机构: | 某某区司法局 |\n2024年，我局坚持依法行政。"
+    )
+    assert meta == {
+        "title": "某某区司法局2024年度法治政府建设情况报告",
+        "published": "2025-01-15",
+        "issuing_body": "某某区司法局",
+    }

@@ -38,7 +38,16 @@ from kg.extract.report_area import (
     subject_tier,
     we_tier,
 )
-from kg.extract.report_head import HEAD_LINES, Head, after_salutation, is_body, lines_of, read_head
+from kg.extract.report_head import (
+    HEAD_LINES,
+    Head,
+    after_salutation,
+    is_body,
+    is_report_title,
+    leading_body,
+    lines_of,
+    read_head,
+)
 from kg.extract.township import (
     headed_by_township,
     is_township_government,
@@ -137,8 +146,9 @@ def _area(
         area = chain_area(info.issuer, context)
         if area is not None:
             return area
-    if head.title:
-        area = chain_area(text[head.title[0] : head.title[1]], context)
+    title = text[head.title[0] : head.title[1]] if head.title else info.title or ""  # (a field's: _title_field)
+    if title:
+        area = chain_area(title, context)
         if area is not None:
             return area
     head_text = text[head.skip : head_end + _OPENING]
@@ -153,6 +163,8 @@ def _area(
             area = below if below is not None and area in area_table().chain(below) else area
     if area is None and tier:
         area = own_titles_area(text, context, tier) or publisher_area(meta, context, tier)
+    if area is None and not tier and _speaks_as_township(title, opening, whole):
+        area = publisher_area(meta, context, "county")  # 发布机构：某某区某某街道办事处: the township's county
     return area
 
 
@@ -236,6 +248,19 @@ def _township_report(
     return True
 
 
+def _title_field(doc: Document, info: ReportInfo) -> None:
+    """A page whose report title stands only in its header's title field (| 标题: | 某某区司法局2024年度…报告 |, a
+    field the cleaning drops as furniture): the title, and the body it begins with as the issuer, without a span
+    (the text around them is furniture, and bodies named there are no mentions)."""
+    title = doc.meta.get("title", "")
+    if not is_report_title(title):
+        return
+    info.title = title
+    body = leading_body(title)
+    if body is not None:
+        info.issuer = title[body[0] : body[1]]
+
+
 def extract_report_info(doc: Document) -> ReportInfo:
     text = arabic_years(doc.clean)  # 二〇二三年 → 2023年, same offsets; names are sliced from doc.clean
     lines = lines_of(text)
@@ -257,6 +282,8 @@ def extract_report_info(doc: Document) -> ReportInfo:
         issuer = doc.clean[head.issuer[0] : head.issuer[1]]
         info.issuer = re.sub(r"\s+", "", issuer).replace("(", "（").replace(")", "）")
         info.issuer_span = doc.span(*head.issuer)
+    elif not head.title:
+        _title_field(doc, info)
     found = _year(text, head, year_start, head_end)
     if found:
         info.year, at = found

@@ -56,7 +56,7 @@ def _chains(hits: list[tuple[int, int, str]]) -> list[tuple[int, int]]:
     return runs
 
 
-def _leading_body(text: str, start: int = 0) -> tuple[int, int] | None:
+def leading_body(text: str, start: int = 0) -> tuple[int, int] | None:
     """The issuing body's name that ``text[start:]`` begins with, as (start, end): an area name (after 中共)
     followed by a body's name up to the year, 关于 or the title's subject (峄城区司法局2022年度…, 中共某某县委全面
     依法治县委员会办公室2023年…). Where a Party committee and a government head a joint report (中共某某区委某某区
@@ -81,7 +81,7 @@ def _body_line(text: str, s: int, e: int) -> tuple[int, int] | None:
     if len(stripped) > 40 or re.search(r"[，。,；：:]", stripped) or _A_YEAR.search(stripped):
         return None  # 某某局2022年度法治政府 is the first line of a title, not a body
     at = s + len(text[s:e]) - len(text[s:e].lstrip())
-    body = _leading_body(stripped)
+    body = leading_body(stripped)
     if body is not None and body[1] == len(stripped):
         return at + body[0], at + body[1]
     if area_table().starts_with_place(stripped) and is_body(stripped):
@@ -108,7 +108,7 @@ def _find_title(text: str, lines: list[tuple[int, int]]) -> tuple[int, int] | No
     for i, (s, e) in enumerate(head):
         label = _TITLE_FIELD.match(text, s)
         s = label.end() if label else s
-        if _is_title(text[s:e]):
+        if is_report_title(text[s:e]):
             return s, e
         if i + 1 < len(head) and not _SENTENCE_MARK.search(text[s:e]):
             nxt = head[i + 1]
@@ -116,10 +116,10 @@ def _find_title(text: str, lines: list[tuple[int, int]]) -> tuple[int, int] | No
             first = text[s:e]
             if (
                 len(tail) <= _TITLE_TAIL
-                and not _is_title(tail)
+                and not is_report_title(tail)
                 and (_TITLE_WORDS.search(first) or _A_YEAR.search(first))
                 and _body_line(text, s, e) is None
-                and _is_title(first + tail)
+                and is_report_title(first + tail)
             ):
                 return s, nxt[1]  # not a body's line above its title (某某局 / 关于…): read_head reads those
     return None
@@ -130,7 +130,7 @@ _A_YEAR = re.compile(r"(?:19|20)\d\d\s*年")
 _TITLE_TAIL = 30  # the most characters a broken title's second line holds
 
 
-def _is_title(line: str) -> bool:
+def is_report_title(line: str) -> bool:
     return (
         len(line) <= 80
         and bool(_TITLE_WORDS.search(line))
@@ -152,7 +152,7 @@ def read_head(text: str, lines: list[tuple[int, int]]) -> Head:
             if body is not None:
                 head.issuer = body
     if head.issuer is None and head.title:
-        head.issuer = _leading_body(text[: head.title[1]], head.title[0])
+        head.issuer = leading_body(text[: head.title[1]], head.title[0])
     if head.issuer is None:
         head.issuer = _body_above_about(text, lines)
     if head.issuer is None:
@@ -193,7 +193,7 @@ def _body_above_about(text: str, lines: list[tuple[int, int]]) -> tuple[int, int
     head = lines[:HEAD_LINES]
     for (s, e), (s2, e2) in zip(head, head[1:], strict=False):  # (each line with the next)
         about = text[s2:e2].strip()
-        if about.startswith("关于") and _is_title(about):
+        if about.startswith("关于") and is_report_title(about):
             body = _body_line(text, s, e)
             if body is not None:
                 return body

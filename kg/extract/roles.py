@@ -24,8 +24,9 @@ _SENTENCE_END = SENTENCE_ENDS
 _CLAUSE_END = _SENTENCE_END + "，,：:"
 _BEFORE = 200  # how far back a verb may stand from its title (titles in between are masked and not counted)
 _AFTER = 24
+# an issuing verb right after a title (《…》已印发, 完成《…》的起草); 制定后评估 and 立法后评估 evaluate a rule in force
 _AFTER_ISSUING = re.compile(
-    r"^[^，,。；;]{0,6}?(?:的)?(?:起草|制定|修订|修改工作|修编|编制|报批|印发|出台|发布|颁布|审议通过|通过|公布|立法(?!后)|草案形成)"
+    r"^[^，,。；;]{0,6}?(?:的)?(?:起草|制定(?!后评估)|修订|修改工作|修编|编制|报批|印发|出台|发布|颁布|审议通过|通过|公布|立法(?!后)|草案形成)"
 )
 # after a completing verb, the titles counted as the legislation made (完成《…条例》《…办法》1部地方性法规和1部政府
 # 规章): the count ends its clause or list, not 的立法调研 or 落地见效

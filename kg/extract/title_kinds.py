@@ -88,7 +88,9 @@ def category_from_context(text: str, start: int, end: int, title: str) -> str:
     printed = found.book_listed.match(text, listed_to)  # 《甲手册》《乙读本》等资料, 《…指南》等工具书
     if printed and not rule and (printed.group().endswith(_BOOKS) or not _RULE_LIKE.search(title)):
         return "book"
-    if found.other_after.match(text, listed_to) and not rule:
+    watched = found.media_before.search(text, max(0, start - 4), start)
+    shown = watched or found.named_before["media"].search(text, max(0, start - 5), start)  # 收看央视《…》典型案例…
+    if found.other_after.match(text, listed_to) and not rule and not shown:
         return "other"
     course = found.course_after.match(text, listed_to) and not rule
     spoken = (
@@ -106,7 +108,6 @@ def category_from_context(text: str, start: int, end: int, title: str) -> str:
         for category, named in found.named_before.items():
             if any(named.search(text, max(0, at - 5), at) for at in places):
                 return category
-    watched = found.media_before.search(text, max(0, start - 4), start)
     printed_in = text[start - 1 : start] == "在" and found.printed_in.match(text, end)
     if (watched or printed_in) and not rule:
         return "media"

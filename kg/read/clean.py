@@ -8,6 +8,7 @@ always index ``Document.text``: that is the provenance contract."""
 
 from __future__ import annotations
 
+import html
 import re
 from array import array
 from collections import Counter
@@ -87,15 +88,15 @@ def is_cruft(line: str) -> bool:
     return bool(patterns.search(stripped) or (inner != stripped and patterns.search(inner)))
 
 
-# a title in brackets other than 《》, as a conversion or a site writes it (『…办法』, 「…条例」, a 〈…〉 of its own),
-# in one pair of angle brackets of its own (<…条例>, ＜…法＞, ‹…>: <<…>> is read in _clean_line), or opened with 《 and
-# closed by one angle bracket (《…办法>, a mistyped 》)
+# a title in brackets other than 《》, as a conversion or a site writes it (『…办法』, 「…条例」, ‘…法’, a 〈…〉 of its
+# own), in one pair of angle brackets of its own (<…条例>, ＜…法＞, ‹…>: <<…>> is read in _clean_line), or opened with
+# 《 and closed by one angle bracket (《…办法>, a mistyped 》)
 _OTHER_TITLE = re.compile(
-    r"『([^『』《》\n]{2,80})』|「([^「」《》\n]{2,80})」|〈([^〈〉《》\n]{2,80})〉"
+    r"『([^『』《》\n]{2,80})』|「([^「」《》\n]{2,80})」|〈([^〈〉《》\n]{2,80})〉|‘([^‘’“”《》\n]{2,80})’"
     r"|(?<![<＜‹])[<＜‹]([^<>＜＞‹›《》\n]{2,80})[>＞›](?![>＞›])"
     r"|《([^<>＜＞‹›《》\n]{2,80})[>＞›](?![>＞›])"
 )
-_OTHER_OPENERS = frozenset("『「〈<＜‹《")
+_OTHER_OPENERS = frozenset("『「〈<＜‹《‘")
 
 
 def _other_brackets(line: str) -> str:
@@ -108,7 +109,7 @@ def _other_brackets(line: str) -> str:
     for m in _OTHER_TITLE.finditer(line):
         before = "".join(out) + line[last : m.start()]  # (a 《> mended before this one is closed)
         inside = before.count("《") > before.count("》")  # 〈〉 nested in a title
-        if inside or not names_a_document(m.group(m.lastindex)):
+        if inside or not names_a_document(m.group(m.lastindex).strip(_SPACE)):  # (an entity's filler: below)
             continue
         out += [line[last : m.start()], "《", m.group(m.lastindex), "》"]
         last = m.end()
@@ -159,6 +160,9 @@ def _clean_line(line: str, offset: int, out: list[str], mapping: array) -> None:
             j = i
             while j < hi and line[j] in _SPACE:
                 j += 1
+            if line.count(_ZERO_WIDTH, i, j) == j - i:
+                i = j  # no width, no space: an entity's filler (R&amp;D), a zero-width space
+                continue
             prev = out[-1][-1] if out else ""
             nxt = line[j] if j < hi else ""
             if (prev and _squeezable(prev) and (not nxt or _squeezable(nxt) or _is_cjk(prev))) or (
@@ -234,12 +238,27 @@ def _with_furniture(lines: Iterable[str]) -> Iterator[tuple[str, bool]]:
         yield line, furniture
 
 
-# a space a crawl left as its HTML entity (某某办法&nbsp;（试行）): blanked, same length, like the spaces it stands for
-_SPACE_ENTITY = re.compile(r"&(?:nbsp|ensp|emsp|thinsp|#160|#xa0|#12288|#x3000);", re.IGNORECASE)
+# a character a crawl left as its HTML entity (某某办法&nbsp;（试行）, &lt;…条例&gt;, &ldquo;放管服&rdquo;): the
+# character, then zero-width spaces to the entity's length, so offsets into the text hold and the cleaning drops
+# the filler
+_ENTITY = re.compile(r"&(?:[a-zA-Z]{2,8}\d?|#\d{2,7}|#[xX][0-9a-fA-F]{2,6});")
 
 
-def _blank(m: re.Match[str]) -> str:
-    return " " * len(m.group())
+def _decoded(m: re.Match[str]) -> str:
+    entity = m.group()
+    char = html.unescape(entity)
+    if char == entity:
+        char = html.unescape(entity.lower())  # (&NBSP; as some editors write it)
+    if char == entity.lower() or len(char) != 1:
+        return entity  # not an entity (R&amp;D is one; &copy2021; is not)
+    if char in _SPACE or char.isspace():
+        return " " * len(entity)
+    filler = _ZERO_WIDTH * (len(entity) - 1)
+    return filler + char if char in _CLOSERS else char + filler  # a span of &lt;…&gt; covers both entities
+
+
+_ZERO_WIDTH = "\u200b"
+_CLOSERS = frozenset("”’>》〉」』）)】")
 
 
 def clean_text(text: str) -> tuple[str, array]:
@@ -249,7 +268,8 @@ def clean_text(text: str) -> tuple[str, array]:
     pos = 0
     prev_line: str | None = None
     prev_end = 0  # index in text of the newline ending the previous kept line
-    lines = _SPACE_ENTITY.sub(_blank, as_simplified(text)).split("\n")  # same length: offsets into ``text`` hold
+    simple = as_simplified(text)
+    lines = (_ENTITY.sub(_decoded, simple) if "&" in simple else simple).split("\n")  # same length: offsets hold
     width = _wrap_width(lines) if len(lines) > 1 else None
     for line, furniture in _with_furniture(lines):
         start = pos
@@ -264,11 +284,15 @@ def clean_text(text: str) -> tuple[str, array]:
     return "".join(out), mapping
 
 
+# between a field's name and its value: 发布机构：…, or the two cells of a table's row (| 发布机构: | … |)
+_FIELD = r"\s*[:：]\s*(?:[|｜]\s*)?"
+_DATE = r"(\d{4}[-/.年]\d{1,2}[-/.月]\d{1,2})"
 _META = {
-    "published": re.compile(r"(?:发布时间|发布日期|更新时间|发文日期)\s*[:：]\s*(\d{4}[-/.年]\d{1,2}[-/.月]\d{1,2})"),
-    "written": re.compile(r"成文日期\s*[:：]\s*(\d{4}[-/.年]\d{1,2}[-/.月]\d{1,2})"),
-    "source": re.compile(r"(?:来源|信息来源|文章来源|发布单位|发布部门)\s*[:：]\s*([" + HAN_CLASS + r"]{2,30})"),
-    "issuing_body": re.compile(r"(?:发文机关|发布机构)\s*[:：]\s*([" + HAN_CLASS + r"]{2,40})"),
+    "published": re.compile(r"(?:发布时间|发布日期|更新时间|发文日期)" + _FIELD + _DATE),
+    "written": re.compile(r"成文日期" + _FIELD + _DATE),
+    "source": re.compile(r"(?:来源|信息来源|文章来源|发布单位|发布部门)" + _FIELD + "([" + HAN_CLASS + r"]{2,30})"),
+    "issuing_body": re.compile(r"(?:发文机关|发布机构)" + _FIELD + "([" + HAN_CLASS + r"]{2,40})"),
+    "title": re.compile(r"标\s*题" + _FIELD + r"([^\s|｜][^|｜]{3,80}?)\s*(?:[|｜]|$)"),  # the page's title field
 }
 
 

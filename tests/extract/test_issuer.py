@@ -565,3 +565,21 @@ def test_a_body_heading_its_own_about_title_below_the_site_banner_issues_the_rep
     # a government's own report under its banner is the government's still
     i = info("沁源县人民政府\n沁源县2022年度法治政府建设工作情况报告\n2022年，我县坚持依法行政。")
     assert i.issuer_level == "county"
+
+
+# A disclosure page whose header is a table (as a converted page writes it), its title only in the title field
+def test_the_title_field_of_a_header_written_as_a_table_names_the_issuer():
+    head = "| 标题: | {} | ||\n|---|---|---|---|\n| 发文日期: | 2025-01-15 | 发布机构: | {} |\n"
+    county = info(head.format("高青县人民政府关于2024年度法治政府建设情况的报告", "") + "2024年，我县坚持依法行政。")
+    assert (county.issuer, county.issuer_level, county.area.name) == ("高青县人民政府", "county", "高青县")
+    bureau = info(head.format("张店区司法局2024年度法治政府建设情况报告", "张店区司法局") + "2024年，我局依法行政。")
+    assert (bureau.issuer, bureau.issuer_level, bureau.area.name) == ("张店区司法局", "department", "张店区")
+    assert bureau.issuer_span is None  # the field is furniture: no span of the text names it
+
+
+def test_a_townships_county_may_come_from_the_pages_publisher_alone():
+    i = info(
+        "皇城镇人民政府2025年度法治政府建设情况报告\n发布机构：临淄区皇城镇人民政府\n"
+        "2025年，皇城镇人民政府坚持依法行政，推进法治政府建设。"
+    )
+    assert (i.issuer, i.issuer_level, i.area.name) == ("淄博市临淄区皇城镇人民政府", "department", "临淄区")

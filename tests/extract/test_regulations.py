@@ -254,6 +254,23 @@ def test_titles_listed_before_words_that_make_them_courses_are_cited_works():
     assert [m.category for m in lectures] == ["regulation", "regulation"]
 
 
+def test_any_report_or_account_is_a_report_whatever_its_words():
+    found = regs("组织撰写《法治政府建设报告》，上报《某县行政复议工作情况汇报》，落实《某县行政复议工作规定》。")
+    assert [(m.title, m.category) for m in found] == [
+        ("法治政府建设报告", "report"),
+        ("某县行政复议工作情况汇报", "report"),
+        ("某县行政复议工作规定", "regulation"),
+    ]
+
+
+def test_a_paper_written_or_sent_up_is_named_by_the_word_after_its_title():
+    found = regs(
+        "报送的《坚持依法行政 护航高质量发展》经验材料被市委依法治市办转发，《创新府院联动 化解行政争议》典型案例"
+        "入选全省案例，撰写《浅谈基层行政执法规范化》一文，推广《某县行政执法监督办法》典型案例。"
+    )
+    assert [m.category for m in found] == ["other", "other", "other", "regulation"]  # a rule's case names the rule
+
+
 def test_reports_on_how_work_went_and_quizzes_are_cited_works():
     found = regs(
         "审议了《关于某某工作完成情况的报告》，组织参加《某某法律知识线上答题》，落实《关于加强行政执法工作的意见》。"

@@ -163,6 +163,8 @@ def test_a_list_header_repeated_on_every_page_costs_no_time_to_read():
         "县发展改革局编制印发《某县“十四五”规划纲要》中期评估报告。",  # what is made about the document
         "县司法局发布《某县行政执法公示办法》政策解读。",
         "县政府对《某县物业管理办法》开展立法后评估。",  # evaluation after legislation is no legislation
+        "委托第三方对《某县农村集体资产管理办法》开展制定后评估。",
+        "组织对《某市城市绿化条例》进行制定后评估。",
         "县政府配合县人大常委会完成《某某自治县自治条例》修订调研。",  # the work of the body it assists
         "县政府协助县人大常委会完成《某某自治县草原管理条例》修订论证。",
     ],
