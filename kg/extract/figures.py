@@ -27,6 +27,7 @@ from kg.extract.indicators import link_indicator
 from kg.extract.lost_brackets import LostTitles, title_spans
 from kg.extract.regulations import Titles, find_titles
 from kg.extract.spans import SpanSet
+from kg.extract.title_kinds import categorise
 from kg.lang.areas import area_table
 from kg.lang.numerals import (
     ARABIC_DIGIT_CLASS,
@@ -40,6 +41,7 @@ from kg.lang.numerals import (
     parse_number,
     parse_range,
 )
+from kg.lang.titles import names_a_document
 from kg.lang.zh import CLAUSE_ENDS, quoted
 from kg.model import FigureMention
 from kg.read import Document
@@ -52,6 +54,7 @@ _SUFFIX = r"左右|以上|以下|以内|余|多"
 _DURATION_YEARS = re.compile(rf"(?:连续|历时|长达)(?P<num>[{_DIGIT}]{{1,2}}|{CHINESE_NUMBER_PATTERN})(?P<post>多)?年")
 _CLAUSE_END = CLAUSE_ENDS
 _QUOTED_NAME = quoted(1, 12, single=False)
+_QUOTED_TITLE = quoted(13, 60, single=False)  # a quoted phrase this long that names a work: a title in quotes
 _ORDINAL_AFTER = ("全会", "全体会议", "代表大会", "党代会", "人代会")
 
 
@@ -113,7 +116,14 @@ def _blocked_spans(text: str, titles: Titles | None = None, lost: LostTitles | N
     spans = title_spans(text, find_titles(text) if titles is None else titles, lost)
     spans += [m.span() for m in _exclusions().finditer(text)]
     spans += [m.span(1) for m in _QUOTED_NAME.finditer(text)]
+    spans += [m.span(1) for m in _QUOTED_TITLE.finditer(text) if _names_a_work(m.group(1))]
     return SpanSet(spans)
+
+
+def _names_a_work(phrase: str) -> bool:
+    """Whether a longer quoted phrase is a document's or a work's name (“全省…50个优秀案例汇编”, “某县30项民生实事
+    清单”): its numbers are part of the name, as in 《》."""
+    return names_a_document(phrase) or categorise(phrase) != "regulation"
 
 
 def _is_date_or_ordinal(text: str, m: re.Match[str]) -> bool:

@@ -248,6 +248,14 @@ def _township_report(
     return True
 
 
+_TIME_BEFORE = re.compile(r"^\s*(?:[^，,。；;\n]{0,12}?(?:年度?|来|以来)\s*[，,、]\s*)?")
+
+
+def _subject_start(opening: str) -> str:
+    """The opening sentence from its subject on: after a time (2024年，…, 一年来，…)."""
+    return opening[_TIME_BEFORE.match(opening).end() :]
+
+
 def _title_field(doc: Document, info: ReportInfo) -> None:
     """A page whose report title stands only in its header's title field (| 标题: | 某某区司法局2024年度…报告 |, a
     field the cleaning drops as furniture): the title, and the body it begins with as the issuer, without a span
@@ -292,14 +300,17 @@ def extract_report_info(doc: Document) -> ReportInfo:
         info.year = head.signed[0] - 1 if head.signed[1] <= 6 else head.signed[0]
         info.year_span = doc.span(head.signed[2], head.signed[3])
     opening = text[body_start : body_start + _OPENING]
-    area = _area(text, info, head, opening, whole, head_end, doc.meta)
+    zone = None  # 某某新区2021年…报告: the zone committee's, in its city (kg.extract.zones)
+    if info.issuer is None and info.title is None and (found_zone := zone_and_city(_subject_start(opening))):
+        zone, area = found_zone  # no heading, an opening that speaks for a zone (一年来，某某新区坚持…)
+    else:
+        area = _area(text, info, head, opening, whole, head_end, doc.meta)
     if area is not None and not fits_superiors(area, whole):
         area = None
     township = area is not None and _township_report(doc, info, area, opening, whole, head.banner)
     if township and info.issuer is None:
         area = None  # never the county's government; the report says no more than "a township"
         info.problems.append("a township's report that never names the township")
-    zone = None  # 某某新区2021年…报告: the zone committee's, in its city (kg.extract.zones)
     if area is None and info.issuer is None and info.title and (found_zone := zone_and_city(info.title)):
         zone, area = found_zone  # a zone with nothing else in its head: its city
     if area is not None:

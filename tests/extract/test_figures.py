@@ -200,6 +200,13 @@ def test_slogans_and_quoted_names_with_numerals_are_not_figures():
 
 def test_a_unit_starting_a_longer_word_is_not_a_unit():
     assert figs("国家发改委等六部委，三部门联合") == []
+    assert figs("建议使用1366*768分辨率浏览本站") == []  # a page's footer: 分辨率 is no score
+
+
+def test_numbers_inside_a_longer_quoted_name_of_a_work_are_not_figures():
+    assert figs("入选“全省法治政府建设50个优秀案例汇编”，办理案件30件。") == [(Decimal(30), "件", None)]
+    assert figs("收录于“某市行政执法100个典型案例选编”。") == []
+    assert values("开展“全年化解信访积案100件以上”攻坚行动。") == [(Decimal(100), "件")]  # no work: a target
 
 
 def test_figures_inside_titles_are_not_figures():

@@ -547,6 +547,15 @@ def test_a_zone_the_area_table_does_not_list_reports_through_its_committee_not_i
     assert found.area is not None and found.area.name == "银川市"  # the zone lies in its city
 
 
+def test_an_opening_that_speaks_for_an_unlisted_zone_is_the_zones_report_not_a_cited_titles():
+    text = (
+        "市委、市政府：\n一年来，银川新区坚持以习近平法治思想为引领，不断开创“法治新区”建设新局面。"
+        "对《银川经济技术开发区条例》进行立法后评估。"
+    )
+    found = info(text)
+    assert found.issuer == "银川新区管理委员会" and found.area.name == "银川市"
+
+
 def test_a_city_s_own_report_stays_its_government_s():
     found = info(
         "银川市2022年法治政府建设工作报告\n\n2022年，市政府认真贯彻落实《法治政府建设实施纲要（2021—2025年）》。"

@@ -249,6 +249,18 @@ def test_a_working_group_s_name_starts_after_the_preposition_or_verb_that_introd
     assert found == ["市全面推进依法行政工作领导小组办公室", "网格工作小组"]
 
 
+@pytest.mark.parametrize(
+    ("text", "group"),
+    [
+        ("认真接受市法治政府建设领导小组的考核。", "市法治政府建设领导小组"),
+        ("积极配合每年区法治政府建设领导小组的专项督查。", "区法治政府建设领导小组"),
+        ("按时报送每月市法治政府建设领导小组办公室要求的材料。", "市法治政府建设领导小组办公室"),
+    ],
+)
+def test_a_working_group_answered_to_starts_after_the_verb_and_the_time_before_it(text, group):
+    assert orgs(text) == [group]
+
+
 def test_some_of_a_kind_of_body_is_no_body():
     assert orgs("三是部分街道依法行政能力有待加强。") == []
 
