@@ -216,6 +216,28 @@ _LIST_ITEMS = re.compile(
 _LIST_OPENER = re.compile(r"(?:分别是|分别为|具体如下|如下|具体为|包括|见下表)?[：:]$|(?:分别是|分别为|如下)$")
 
 
+_LIST_BEFORE = 1200  # how far back the sentence opening a list of titles may stand (a list of a dozen documents)
+
+
+# a title that is an item of a numbered list or a table's cell: 7.《…》, （三）《…》, | 《…》
+_ITEM_MARK = re.compile(
+    r"(?:^|\n)[ \t]*(?:\d{1,3}[.、．]|[（(][一二三四五六七八九十\d]{1,3}[)）]|[一二三四五六七八九十]{1,3}、|[|｜])"
+    r"[ \t]*$"
+)
+
+
+def _list_head_of(text: str, start: int, window: str) -> str | None:
+    """The head of the list the title at ``start`` is an item of (:func:`_list_head`), looked for further back than
+    a verb when the title is a numbered item or a cell and ``window`` cuts the head's sentence or holds only items
+    (7.《…》（…〔2022〕15号）, the head ten items up)."""
+    head = _list_head(window)
+    if start <= _BEFORE or not _ITEM_MARK.search(window, max(0, len(window) - 8)):
+        return head
+    if head is not None and not window.startswith(head):
+        return head
+    return _list_head(_mask_titles(text[max(0, start - _LIST_BEFORE) : start]))
+
+
 def _list_head(window: str) -> str | None:
     """The sentence that opens the list a title stands in, when it does (…制定出台规范性文件7件，均已报备。分别是：
     1.《甲》；2.《乙》, a table of titles after 如下：): the text of that sentence, to read its verb as the title's.
@@ -240,7 +262,7 @@ def role_of(text: str, start: int, end: int, own: OwnArea | None = None) -> str:
     before = window[max(window.rfind(c) for c in _SENTENCE_END) + 1 :]
     _, roles, topics = _verbs()
     group = _verb_group(before)
-    if not group and (head := _list_head(window)) is not None:
+    if not group and (head := _list_head_of(text, start, window)) is not None:
         before, group = head, _verb_group(head)  # a list its head sentence opens: that sentence's verb
     completed = any(roles[m.group()] == "complete" for m in group) and _doer(before[: group[0].start()], own) != "other"
     if all(roles[m.group()] in ("light", "complete") for m in group):

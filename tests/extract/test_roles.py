@@ -212,3 +212,16 @@ def test_a_prefecture_s_joint_heading_and_its_rule_of_law_committee_are_not_a_co
         "《新乡市法治督察工作办法》。市委、市政府印发《辉县市法治建设规划》。"
     )
     assert [role for _, role in roles(text, "辉县市")] == ["cited", "cited", "issued"]
+
+
+def test_every_item_of_a_long_numbered_list_of_documents_takes_the_verb_of_its_head():
+    items = "".join(f"{n}.《某县第{n}号管理办法》（某政发〔2022〕{n}号）；\n" for n in range(1, 13))
+    found = roles(f"全年县政府制定出台规范性文件12件，具体如下：\n{items}")
+    assert [role for _, role in found] == ["issued"] * 12
+    cited = roles(f"全年认真学习上级文件12件，具体如下：\n{items}")
+    assert [role for _, role in cited] == ["cited"] * 12
+
+
+def test_drafting_for_a_superior_is_drafting():
+    found = roles("县政府代拟了《某市某县街区保护规划》，报请市人民政府批准；县自然资源局代拟《某县矿产资源规划》。")
+    assert [role for _, role in found] == ["issued", "issued"]
