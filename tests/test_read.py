@@ -392,6 +392,8 @@ def test_a_footer_word_in_a_sentence_of_the_report_is_text(line):
         "无障碍浏览",
         "|---|---|---|---|",
         "| --- | :---: |",
+        "日期：2023-01-05  浏览量：1,024次",  # a byline's view counter is no figure
+        "【相关链接】 某某市人民政府 | 某某省司法厅 | 某某市司法局",  # a related-links list on its head's line
     ],
 )
 def test_a_footers_fields_and_a_tables_rule_line_are_cruft(line):
