@@ -394,6 +394,7 @@ def test_a_footer_word_in_a_sentence_of_the_report_is_text(line):
         "| --- | :---: |",
         "日期：2023-01-05  浏览量：1,024次",  # a byline's view counter is no figure
         "【相关链接】 某某市人民政府 | 某某省司法厅 | 某某市司法局",  # a related-links list on its head's line
+        "附件下载：1、某县2022年度法治政府建设考核评分细则.pdf  2、某县行政执法统计表.doc",
     ],
 )
 def test_a_footers_fields_and_a_tables_rule_line_are_cruft(line):
@@ -410,3 +411,8 @@ def test_the_fields_of_a_header_written_as_a_table_are_read():
         "published": "2025-01-15",
         "issuing_body": "某某区司法局",
     }
+
+
+def test_an_attachment_line_that_names_documents_is_text():
+    line = "附件下载：1、某县考核评分细则.pdf  2、《某县重大行政执法决定法制审核目录清单》.doc"
+    assert not is_cruft(line)

@@ -82,8 +82,9 @@ def _law_name_hits(text: str) -> list[tuple[int, int, str]]:
 def find_unbracketed_laws(text: str, blocked: list[tuple[int, int]]) -> list[tuple[int, int, str]]:
     """(start, end, full title) of table laws named without 《》 as the object of a verb or in a list of laws.
 
-    A name counts after a citing word (贯彻实施, 学习宣传, 依据, 新修订的 …), or as an item of a list (、/和) of
-    laws, documents or study topics (习近平法治思想、宪法、民法典; 宪法、法律、法规); never when it is glued to a
+    A name counts after a citing word (贯彻实施, 学习宣传, 依据, 新修订的 …), as an item of a list (、/和) of
+    laws, documents or study topics (习近平法治思想、宪法、民法典; 宪法、法律、法规), or alone in a table's cell;
+    never when it is glued to a
     longer word (宪法宣传周, 民法典进社区, 乡村振兴促进法专题宣传, 行政处罚法律).
     """
     names, _ = _law_names()
@@ -105,6 +106,7 @@ def find_unbracketed_laws(text: str, blocked: list[tuple[int, int]]) -> list[tup
         next_is_topic = _LIST_JOIN.match(text[e : e + 1]) and _NEXT_TOPIC.match(text, e + 1)
         if (
             _LAW_LEAD.search(before)
+            or _fills_a_cell(text, s, e)
             or _framed(text, before, e)
             or next_is_law
             or next_is_topic
@@ -119,6 +121,16 @@ def find_unbracketed_laws(text: str, blocked: list[tuple[int, int]]) -> list[tup
         ):
             out.append((s, e, names[name]))
     return out
+
+
+_CELL_EDGES = ("|", "｜")
+
+
+def _fills_a_cell(text: str, start: int, end: int) -> bool:
+    """Whether the name is all a table's cell holds (| 3月 | 中华人民共和国行政处罚法 | 县司法局 |): a column of laws
+    studied or applied is a list of laws."""
+    before, after = text[max(0, start - 3) : start].rstrip(" \t"), text[end : end + 3].lstrip(" \t")
+    return before.endswith(_CELL_EDGES) and after.startswith(_CELL_EDGES)
 
 
 def _item_start(text: str, join_at: int) -> int:

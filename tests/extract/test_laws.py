@@ -85,3 +85,11 @@ def test_laws_and_rules_listed_in_one_pair_of_brackets_with_and_or_a_place(text,
 
 def test_a_regulation_named_after_its_law_is_the_regulation_not_the_law():
     assert [m.title for m in regs("严格执行行政复议法实施条例。")] == ["中华人民共和国行政复议法实施条例"]
+
+
+def test_a_law_alone_in_a_tables_cell_is_a_law_and_an_event_in_one_is_not():
+    found = regs(
+        "全年学法情况如下：\n| 月份 | 学习内容 | 主讲单位 |\n| 3月 | 中华人民共和国行政处罚法 | 县司法局 |\n"
+        "| 5月 | 宪法 | 县司法局 |\n| 12月 | 宪法宣传周 | 县司法局 |\n| 6月 | 民法典进社区 | 县法院 |"
+    )
+    assert [m.title for m in found] == ["中华人民共和国行政处罚法", "中华人民共和国宪法"]
