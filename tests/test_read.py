@@ -395,6 +395,8 @@ def test_a_footer_word_in_a_sentence_of_the_report_is_text(line):
         "日期：2023-01-05  浏览量：1,024次",  # a byline's view counter is no figure
         "【相关链接】 某某市人民政府 | 某某省司法厅 | 某某市司法局",  # a related-links list on its head's line
         "附件下载：1、某县2022年度法治政府建设考核评分细则.pdf  2、某县行政执法统计表.doc",
+        "相关文档：《某县2021年法治政府建设工作要点》(5份)  《某市法治政府建设示范创建实施方案》 3页",  # a copy site's
+        "相关推荐：《某市法治政府建设实施方案（2021—2025年）》解读 | 《某区2023年法治政府建设工作要点》",
     ],
 )
 def test_a_footers_fields_and_a_tables_rule_line_are_cruft(line):
@@ -416,3 +418,13 @@ def test_the_fields_of_a_header_written_as_a_table_are_read():
 def test_an_attachment_line_that_names_documents_is_text():
     line = "附件下载：1、某县考核评分细则.pdf  2、《某县重大行政执法决定法制审核目录清单》.doc"
     assert not is_cruft(line)
+
+
+def test_a_heading_run_into_its_paragraph_on_one_line_is_split_where_the_space_was():
+    doc = Document.from_text("（二）坚持依法决策 市政府制定《某市重大行政决策程序规定》，全年审议事项12项。")
+    assert doc.clean == "（二）坚持依法决策\n市政府制定《某市重大行政决策程序规定》，全年审议事项12项。"
+    assert Document.from_text("（一）强化统筹 县委常委会召开会议3次").clean == "（一）强化统筹\n县委常委会召开会议3次"
+    glued = Document.from_text("审议事项12项。（三）严格规范公正文明执法 县司法局牵头修订《某县行政执法公示办法》。")
+    assert glued.clean == "审议事项12项。（三）严格规范公正文明执法\n县司法局牵头修订《某县行政执法公示办法》。"
+    for kept in ("3. 某某 县人民政府开展普法。", "一、加强组织领导"):  # a spaced name; a heading alone
+        assert "\n" not in Document.from_text(kept).clean

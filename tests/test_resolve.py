@@ -282,3 +282,16 @@ def test_a_party_body_that_issues_a_report_is_named_as_it_names_itself():
     assert government_name("平罗县委依法治县办", area) == expected
     assert government_name("石嘴山市平罗县委全面依法治县委员会办公室", area) == expected
     assert government_name("平罗县司法局", area) == "石嘴山市平罗县司法局"  # a government department keeps it
+
+
+def test_a_department_naming_itself_without_place_or_by_its_short_name_is_the_reporting_department():
+    c = build_corpus(
+        "新乡市红旗区民政局2023年法治政府建设情况报告\n2023年，民政局严格落实学法制度，人社局配合开展培训，"
+        "市民政局给予指导。",
+        "南阳市宛城区人力资源和社会保障局2023年法治政府建设情况报告\n2023年，人社局严格遵循重大行政决策程序。",
+    )
+    assert "民政局" not in c.organisations and "人力资源和社会保障局" in c.organisations  # 红旗区's: another body
+    assert "市民政局" in c.organisations  # a tier word names another level's body
+    governments = {g.label: g.alt_labels for g in c.governments.values()}
+    assert "民政局" in governments["新乡市红旗区民政局"]
+    assert "人社局" in governments["南阳市宛城区人力资源和社会保障局"]

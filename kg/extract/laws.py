@@ -30,7 +30,7 @@ _FRAMES = {
 _FRAME_LEAD = re.compile(f"(?:{'|'.join(sorted(_FRAMES, key=len, reverse=True))})$")
 _NAME_ENDINGS = ("法典", "法", "条例", "总则", "通则")  # (民法总则, 民法通则: the codes before 民法典)
 _LAW_END = re.compile("|".join(_NAME_ENDINGS))  # (法典 before 法: the longer first)
-_LIST_JOIN = re.compile(r"^(?:、|和|及|与|以及|，)$")
+_LIST_JOIN = re.compile(r"^(?:、|和|及|与|以及|，|,)$")  # (a comma typed half-width too)
 _LAW_GLUE = set("律规治院官庭制典条务理人系宣日进知读精意修学专")  # 宪法宣传周, 民法典进社区, 行政处罚法律…
 _PROVISIONS = ("规定", "有关规定", "相关规定")  # 依据行政诉讼法规定: the law's provisions, not 法规 (…法律法规)
 _NEXT_TOPIC = re.compile(r"(?:法律法规|法律|法规|党章|党规|党内法规|《)")
@@ -115,7 +115,7 @@ def find_unbracketed_laws(text: str, blocked: list[tuple[int, int]]) -> list[tup
                 and (
                     _STUDY_TOPIC.search(item_before)
                     or (out and out[-1][1] == s - 1)
-                    or _LAW_LEAD.search(re.sub(r"、[^、，。；]*$", "", item_before))
+                    or _LAW_LEAD.search(re.sub(r"、[^、，,。；;]*$", "", item_before))
                 )
             )
         ):

@@ -261,6 +261,24 @@ _ZERO_WIDTH = "\u200b"
 _CLOSERS = frozenset("”’>》〉」』）)】")
 
 
+# a numbered heading, a space, and the paragraph it heads on the same line (the line breaks lost in a paste): at the
+# line's start or after a sentence's end (…1180项。（二）坚持依法决策 市政府制定…)
+_HEADING_RUN_IN = re.compile(
+    r"(?:^|(?<=[。；;！!？?：:]))[ \t\u3000]*"
+    + HEADING.pattern.removeprefix("^")
+    + r"[^，。；：,;:、\s]{1,29}[\u4e00-\u9fff](?P<gap>[ \u3000]+)(?=[\u4e00-\u9fff][^\n]{9})"
+)
+
+
+def _heading_ends(line: str) -> list[int]:
+    """Where headings that run into their paragraphs end (the space after 坚持依法决策 in （二）坚持依法决策 市政府
+    制定…): a space between Chinese characters is otherwise dropped, and a heading's last words would join the
+    paragraph's first (决策市政府)."""
+    if " " not in line and "\u3000" not in line:
+        return []
+    return [m.start("gap") for m in _HEADING_RUN_IN.finditer(line)]
+
+
 def clean_text(text: str) -> tuple[str, array]:
     """Clean ``text`` for extraction; returns the clean text and the clean→original index map."""
     out: list[str] = []
@@ -279,7 +297,13 @@ def clean_text(text: str) -> tuple[str, array]:
         if prev_line is not None and not _joins(prev_line, line, width):
             out.append("\n")
             mapping.append(min(prev_end, len(text) - 1))
-        _clean_line(_curly_quotes(_other_brackets(line)), start, out, mapping)
+        done = 0
+        for cut in _heading_ends(line):  # headings run into their paragraphs: lines, as they were
+            _clean_line(_curly_quotes(_other_brackets(line[done:cut])), start + done, out, mapping)
+            out.append("\n")
+            mapping.append(start + cut)
+            done = cut
+        _clean_line(_curly_quotes(_other_brackets(line[done:])), start + done, out, mapping)
         prev_line, prev_end = line, start + len(line)
     return "".join(out), mapping
 

@@ -215,10 +215,8 @@ def _organisation(
     known = names.get(name)
     if known is None:
         label = canonical_organisation(name, area)
-        known = names[name] = (
-            label,
-            bool(gov_key) and _without_party(government_name(label, area)) == _without_party(gov_key),
-        )
+        own = _without_party(government_name(label, area)) == _without_party(gov_key) if gov_key else False
+        known = names[name] = (label, own or bool(gov_key) and _own_office(label, gov_key))
     label, is_government = known
     if is_government:
         if name != gov_key:
@@ -228,6 +226,16 @@ def _organisation(
     if name != label:
         org.alt_labels.add(name)
     return label
+
+
+def _own_office(label: str, gov_key: str) -> bool:
+    """Whether a body named without place or tier is the department that reports (民政局, or 人社局 expanded, in the
+    report of 某某区民政局): a department speaks of itself so; another level's would carry its tier (市民政局)."""
+    table = area_table()
+    places = table.leading_places(gov_key)
+    if not places or table.leading_places(label) or gov_key.endswith("政府"):
+        return False
+    return label == gov_key[places[-1][1] :]
 
 
 def merge_corpus(into: Corpus, part: Corpus) -> Corpus:

@@ -201,6 +201,7 @@ def test_slogans_and_quoted_names_with_numerals_are_not_figures():
 def test_a_unit_starting_a_longer_word_is_not_a_unit():
     assert figs("国家发改委等六部委，三部门联合") == []
     assert figs("建议使用1366*768分辨率浏览本站") == []  # a page's footer: 分辨率 is no score
+    assert figs("评论 2  分享") == []  # a copy site's counters
 
 
 def test_numbers_inside_a_longer_quoted_name_of_a_work_are_not_figures():

@@ -93,3 +93,12 @@ def test_a_law_alone_in_a_tables_cell_is_a_law_and_an_event_in_one_is_not():
         "| 5月 | 宪法 | 县司法局 |\n| 12月 | 宪法宣传周 | 县司法局 |\n| 6月 | 民法典进社区 | 县法院 |"
     )
     assert [m.title for m in found] == ["中华人民共和国行政处罚法", "中华人民共和国宪法"]
+
+
+def test_laws_listed_with_half_width_commas_are_each_a_law():
+    found = regs("围绕宪法, 民法典, 行政处罚法开展宣传。")
+    assert [m.title for m in found] == [
+        "中华人民共和国宪法",
+        "中华人民共和国民法典",
+        "中华人民共和国行政处罚法",
+    ]
