@@ -67,7 +67,12 @@ def _word_bounds(window: str, segmenter: Segmenter) -> set[int]:
 def _tagged(piece: str, segmenter: Segmenter) -> list[tuple[str, str]]:
     out: list[tuple[str, str]] = []
     for word, tag in segmenter.tag(piece) if piece else []:
-        if len(word) == 2 and word[1] in TIER_CHARS and (word[0] in FUNCTION_CHARS or not is_place(word)):
+        if (
+            len(word) == 2
+            and word[1] in TIER_CHARS
+            and (word[0] in FUNCTION_CHARS or not is_place(word))
+            and word not in word_list("tier_ending_nouns.txt")
+        ):
             first_tag = "p" if word[0] in FUNCTION_CHARS else "t" if word[0] in "年月日" else "n"
             out += [(word[0], first_tag), (word[1], "ns")]
         elif len(word) == 2 and word[1] in FUNCTION_CHARS:

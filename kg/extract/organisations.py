@@ -130,6 +130,12 @@ def _numbered_place_name(word: str) -> bool:
     return word[0] in _NUMERALS and len(word) >= 2 and word.strip(_NUMERALS) != "" and not counted
 
 
+def _field_before(word: str, ending_word: str, group: bool) -> bool:
+    """A field word right before 管理局 (监督 of 政务服务监督管理局): part of the department's name, though it ends
+    a name elsewhere (接受人大监督)."""
+    return not group and ending_word == "管理局" and word in word_list("org_name_verbs.txt")
+
+
 def _stops_name(word: str, tag: str, group: bool = False) -> bool:
     """Does this word end a name on its left? Stop words always; otherwise verbs, numerals, time words,
     prepositions … by their part of speech, except words that occur inside names (执法, 综合, 巡回). In a
@@ -214,7 +220,7 @@ def _name_before(window: str, cut: int, group: bool, segmenter: Segmenter | None
         if place is not None:
             name_start = offsets[place]  # two fields of one department (县农牧水利和科技局): from the place on
             break
-        if _stops_name(word, tag, group):
+        if _stops_name(word, tag, group) and not (i == k - 1 and _field_before(word, words[k][0], group)):
             if township and len(word) == 1 and word not in _FUNCTION_CHARS and cut - offsets[i] <= 5:
                 name_start = offsets[i]  # a town's own name (顾县镇, 万良镇): its characters may tag as verbs
                 continue

@@ -261,6 +261,18 @@ def test_a_working_group_answered_to_starts_after_the_verb_and_the_time_before_i
     assert orgs(text) == [group]
 
 
+@pytest.mark.parametrize(
+    "name",
+    ["县城市管理和综合执法局", "区社区矫正管理局", "县住房和城乡建设管理局", "市政务服务监督管理局", "县市场监管局"],
+)
+def test_a_department_s_long_name_keeps_its_common_nouns_and_fields(name):
+    assert orgs(f"{name}开展执法检查。") == [name]  # 城市 is no 城 | 市; 监督 before 管理局 names a field
+
+
+def test_a_verb_before_a_body_still_ends_its_name():
+    assert orgs("组织县政府及部门负责人旁听庭审，主动接受县人大监督。") == ["县政府", "县人大"]
+
+
 def test_some_of_a_kind_of_body_is_no_body():
     assert orgs("三是部分街道依法行政能力有待加强。") == []
 
