@@ -130,6 +130,10 @@ def _numbered_place_name(word: str) -> bool:
     return word[0] in _NUMERALS and len(word) >= 2 and word.strip(_NUMERALS) != "" and not counted
 
 
+# a count of more than one right before a name (46个, 12家, 两个): bodies of a kind, not one named body
+_COUNTED_BEFORE = re.compile(r"(?:\d*[2-9]\d*|\d{2,}|[两二三四五六七八九十百千万]+)(?:个|家|所|支|座|处)$")
+
+
 def _field_before(word: str, ending_word: str, group: bool) -> bool:
     """A field word right before 管理局 (监督 of 政务服务监督管理局): part of the department's name, though it ends
     a name elsewhere (接受人大监督)."""
@@ -334,6 +338,8 @@ def extract_organisations(
             continue  # 最高人民法院原副院长: a person's position, not a mention of the body
         if _DECREE.match(text, m.end()):
             continue  # 国务院令第713号, 某省人民政府第17号令: a decree's number, as a title holds its issuer
+        if _COUNTED_BEFORE.search(text, max(0, start - 8), start):
+            continue  # 46个社区人民调解委员会, 12个村级便民服务站: a count of bodies of a kind, none of them named
         found.append((start, m.end()))
     return [OrganisationMention(span=doc.span(s, e), name=text[s:e]) for s, e in outermost(found)]
 

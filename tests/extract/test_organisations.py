@@ -220,8 +220,9 @@ def test_a_law_firm_keeps_its_trade_name_after_its_place_whatever_its_characters
     assert orgs(text)[1:] == ["辽宁凤城振远律师事务所", "河南天欣律师事务所"]
 
 
-def test_a_count_of_law_firms_is_no_trade_name():
-    assert orgs("全县7家律师事务所与村居签约。") == ["律师事务所"]
+def test_a_count_of_law_firms_is_no_trade_name_and_no_named_body():
+    assert orgs("全县7家律师事务所与村居签约。") == []
+    assert orgs("山东某某律师事务所与村居签约。") == ["山东某某律师事务所"]
 
 
 def test_an_ending_rejected_by_what_follows_leaves_the_ending_that_starts_inside_it():
@@ -271,6 +272,11 @@ def test_a_department_s_long_name_keeps_its_common_nouns_and_fields(name):
 
 def test_a_verb_before_a_body_still_ends_its_name():
     assert orgs("组织县政府及部门负责人旁听庭审，主动接受县人大监督。") == ["县政府", "县人大"]
+
+
+def test_a_count_of_bodies_of_a_kind_names_none_of_them():
+    assert orgs("46个社区人民调解委员会调解纠纷，建成12个村级便民服务站，两所司法所搬迁。") == []
+    assert orgs("县司法局等3家单位参加，区委社会工作部牵头。") == ["县司法局", "区委社会工作部"]
 
 
 def test_some_of_a_kind_of_body_is_no_body():
