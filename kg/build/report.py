@@ -17,7 +17,6 @@ from concurrent.futures.process import BrokenProcessPool
 from pathlib import Path
 from typing import Any
 
-from kg.build.heap import full_collections_deferred
 from kg.build.options import BuildFacts, FileRecord, Summary
 from kg.errors import BuildError, GraphInvalid
 from kg.extract import EXTRACTOR_VERSION
@@ -76,8 +75,7 @@ def validate_turtle(turtle: bytes, pending: str) -> Any:
         store.load(turtle, format=pyoxigraph.RdfFormat.TURTLE)
     except (SyntaxError, ValueError) as exc:  # the writer produced unreadable Turtle: a bug, still one line
         raise BuildError(f"{pending}: not a readable Turtle graph ({str(exc).splitlines()[0]})") from None
-    with full_collections_deferred():  # (kg.build.heap: a bounded sample's rdflib graphs wait a little longer)
-        return validate_store(store)
+    return validate_store(store)
 
 
 def start_validation(shards: list[bytes], pending: Path, spare: Executor | None = None) -> Callable[[], Any]:

@@ -82,7 +82,7 @@ def _area(code: str) -> str:
     return KGR + "area-" + code
 
 
-@lru_cache(maxsize=65_536)
+@lru_cache(maxsize=8192)  # (~2 MB: the names that recur stay)
 def _node_iri(kind: str, key: str) -> str:
     """``resource_iri(kind, key)``, hashed once per process while it is remembered: a report names the same things
     again, and the reports of a build the same laws, bodies and measures (a SHA-256 each)."""

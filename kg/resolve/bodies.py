@@ -15,7 +15,7 @@ def _abbreviations() -> list[tuple[str, str]]:
     return sorted(((r["short"], r["full"]) for r in data_csv("org_abbreviations.csv")), key=lambda x: -len(x[0]))
 
 
-@lru_cache(maxsize=65_536)
+@lru_cache(maxsize=8192)  # (~2 MB: the names that recur stay)
 def expand_abbreviation(name: str) -> str:
     """The name with a short ending written in full (kg/data/org_abbreviations.csv); remembered per name, since
     every report names the same bodies again and each name is tried against every ending."""
