@@ -26,10 +26,11 @@ from typing import TYPE_CHECKING
 
 from kg.build.cache import CACHE_DIR, Cache, fingerprint
 from kg.build.executors import Executor, close_executor, make_executor, spare_pool
-from kg.build.merge import Merger, merge_parts
+from kg.build.heap import full_collections_deferred
+from kg.build.merge import Merged, Merger, merge_parts
 from kg.build.options import BuildOptions, BuildResult, FileRecord, Summary, default_jobs
 from kg.build.parts import ReportPart, group_reports
-from kg.build.scan import extract_misses, scan_sources
+from kg.build.scan import Scan, extract_misses, scan_sources
 from kg.build.sources import SourceLike, collect_sources
 from kg.build.writer import VALIDATE_ALL_REPORTS
 from kg.errors import BuildError, ConfigError
@@ -88,13 +89,9 @@ def build_graph(
     _warm_spare(runner, scan, spare_for_sample)
     merger = Merger(cache)
     try:
-        facts = extract_misses(scan, runner, cache, segmenter, model, max_bytes, records, tick, merger.add)
-        parts = group_reports(scan.entries, cache)
-        records += _report_records(parts)
-        records.sort(key=lambda r: r.file)
-        _check_outcome(parts, records, strict)
-        spare = spare_pool(runner)
-        merged = merge_parts(parts, cache, merger, spare.pool if spare else None)
+        with full_collections_deferred():  # (kg.build.heap: the same objects, less CPU)
+            facts = extract_misses(scan, runner, cache, segmenter, model, max_bytes, records, tick, merger.add)
+            parts, merged = _merge(scan, cache, merger, runner, records, strict)
     except BaseException:
         merger.close()
         raise
@@ -105,6 +102,18 @@ def build_graph(
         cache.save_index(scan.index)
         cache.prune()
     return KnowledgeGraph(records, _summary(parts, merged.counts), facts, _Parts(parts, merged, scan.fresh))
+
+
+def _merge(
+    scan: Scan, cache: Cache | None, merger: Merger, runner: Executor, records: list[FileRecord], strict: bool
+) -> tuple[list[ReportPart], Merged]:
+    """Group the extracted files into reports (their records added to ``records``) and merge their shares."""
+    parts = group_reports(scan.entries, cache)
+    records += _report_records(parts)
+    records.sort(key=lambda r: r.file)
+    _check_outcome(parts, records, strict)
+    spare = spare_pool(runner)
+    return parts, merge_parts(parts, cache, merger, spare.pool if spare else None)
 
 
 def _warm_spare(runner: Executor, scan, wanted: bool) -> None:

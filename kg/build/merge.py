@@ -23,6 +23,8 @@ from concurrent.futures.process import BrokenProcessPool
 from dataclasses import dataclass, field
 from typing import IO, Any
 
+import orjson
+
 from kg.build.cache import Cache
 from kg.build.chunks import Chunks
 from kg.build.fragment import corpus_from_json
@@ -110,7 +112,7 @@ class Merger:
         if old is not None and not self._take_out(report, old):
             return
         line = line if line is not None else ReportPart(report, [entry], self.cache).share_line()
-        count_in(self.tallies, report, json.loads(line))
+        count_in(self.tallies, report, orjson.loads(line))  # (orjson wrote it: Fragment.serialise)
         self.counted[report] = (entry.key, entry.name, _digest(line))
         state.put_report(report, *self.counted[report])
 
@@ -122,7 +124,7 @@ class Merger:
             self.cache.note(name, f"the share of report {report} is not in the cache as it was counted", "merged again")
             self.failed = True
             return False
-        count_out(self.tallies, report, json.loads(line))
+        count_out(self.tallies, report, orjson.loads(line))
         self.state.drop_report(report)
         self.taken.add(report)
         return True

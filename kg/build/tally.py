@@ -27,6 +27,8 @@ from __future__ import annotations
 import json
 from typing import Any
 
+import orjson
+
 TABLES = ("areas", "governments", "organisations", "measures", "works", "regulations", "indicators")
 # Per share table: the fields the first report decides, in this order in a tuple (a regulation's label only when
 # the law table fixed it: see _firsts), and the fields every report adds to
@@ -126,7 +128,9 @@ class Tally:
         return not self.firsts
 
     def to_json(self) -> str:
-        return json.dumps([self.firsts, self.sets], ensure_ascii=False, separators=(",", ":"))
+        """Compact JSON, characters as they are (written by orjson: the text of ``json.dumps(…,
+        ensure_ascii=False, separators=(",", ":"))``, in less time; once per node a build touches)."""
+        return orjson.dumps([self.firsts, self.sets]).decode("utf-8")
 
     @classmethod
     def from_json(cls, text: str) -> Tally:

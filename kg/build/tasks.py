@@ -12,6 +12,7 @@ from dataclasses import dataclass
 
 from kg.build.cache import content_key
 from kg.build.fragment import Fragment, FragmentHead, corpus_to_json
+from kg.build.heap import defer_full_collections
 from kg.errors import ReadError
 from kg.extract import extract
 from kg.model import Extraction, extraction_from_json, to_json_text
@@ -56,8 +57,10 @@ recur (offsets, units, labels, shared nodes: ~3 of 4 objects), ~20 % of the time
 
 
 def init_worker(segmenter: str, model: str | None) -> None:
-    """Worker initializer: load the segmenter once per worker, before its first task."""
+    """Worker initializer: load the segmenter once per worker, before its first task; fewer full collections in
+    this process (:mod:`kg.build.heap`)."""
     get_segmenter(segmenter, model)  # cached per process
+    defer_full_collections()
 
 
 def init_validator() -> None:

@@ -131,15 +131,23 @@ def _chunk_graph(store: pyoxigraph.Store, nodes: list) -> rdflib.Graph:
     """The chunk's own triples plus the rdf:type triples of every node they point to."""
     g = rdflib.Graph()
     typed: set = set()
+    made: dict = {}  # pyoxigraph term → its rdflib term: predicates, classes and the nodes a chunk points to recur
+
+    def term(t: pyoxigraph.NamedNode | pyoxigraph.BlankNode | pyoxigraph.Literal) -> rdflib.term.Node:
+        found = made.get(t)
+        if found is None:
+            found = made[t] = to_rdflib(t)  # (rdflib checks every character of an IRI it is given)
+        return found
+
     for node in nodes:
-        s = to_rdflib(node)
+        s = term(node)
         for quad in store.quads_for_pattern(node, None, None, pyoxigraph.DefaultGraph()):
             obj = quad.object
-            g.add((s, rdflib.URIRef(quad.predicate.value), to_rdflib(obj)))
+            g.add((s, term(quad.predicate), term(obj)))
             if not isinstance(obj, pyoxigraph.Literal) and obj not in typed:
                 typed.add(obj)
                 for tq in store.quads_for_pattern(obj, _TYPE, None, pyoxigraph.DefaultGraph()):
-                    g.add((to_rdflib(obj), RDF_NS.type, to_rdflib(tq.object)))
+                    g.add((term(obj), RDF_NS.type, term(tq.object)))
     return g
 
 

@@ -13,6 +13,7 @@ from __future__ import annotations
 
 import dataclasses
 from collections.abc import Iterator, Sequence
+from functools import lru_cache
 
 from pyoxigraph import NamedNode, Triple
 
@@ -81,6 +82,13 @@ def _area(code: str) -> str:
     return KGR + "area-" + code
 
 
+@lru_cache(maxsize=8192)  # (~2 MB: the names that recur stay)
+def _node_iri(kind: str, key: str) -> str:
+    """``resource_iri(kind, key)``, hashed once per process while it is remembered: a report names the same things
+    again, and the reports of a build the same laws, bodies and measures (a SHA-256 each)."""
+    return resource_iri(kind, key)
+
+
 class TripleSink:
     """Collects light statements (:mod:`kg.rdf.terms`); a thin helper so that the builders below read like the
     contract."""
@@ -89,7 +97,6 @@ class TripleSink:
         self.triples: list[Statement] = []
         self.mentions = SubjectRows(_MENTION, [])  # ~200 a report: one row each, not six statements
         self._tables: dict[tuple[str, ...], SubjectRows] = {}  # figures, by the predicates they have
-        self._keys: dict[str, str] = {}  # identity key → hashed IRI, per kind: a report names the same things again
 
     def rows(self, predicates: tuple[str, ...]) -> list[tuple[Term, ...]]:
         """The rows of subjects with these predicates (:class:`~kg.rdf.terms.SubjectRows`), to append to."""
@@ -102,12 +109,8 @@ class TripleSink:
         self.triples.append((s, p, o))
 
     def node(self, kind: str, key: str) -> str:
-        """``resource_iri(kind, key)``, hashed once per sink."""
-        memo = kind + "|" + key
-        iri = self._keys.get(memo)
-        if iri is None:
-            iri = self._keys[memo] = resource_iri(kind, key)
-        return iri
+        """``resource_iri(kind, key)`` (:func:`_node_iri`)."""
+        return _node_iri(kind, key)
 
     def mention(self, report: str, report_id: str, kind: str, span: Span, denotes: str) -> None:
         """A kg:Mention of ``denotes`` in the report (IRI ``report``, id ``report_id``)."""

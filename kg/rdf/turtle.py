@@ -156,19 +156,21 @@ class TurtleWriter:
 
     def _rows(self, tables: Iterable[SubjectRows], by_subject: dict[str, set[tuple[str, str]]]) -> dict[str, tuple]:
         """The rows of ``tables`` to write as blocks of their own: subject → (order of its predicates, their texts
-        in that order, the row, the predicates' sort keys). A subject that also has statements, or two different
-        rows, goes to ``by_subject`` as lines (a repeated row is one)."""
+        in that order with the separators around them, the row, the predicates' sort keys). A subject that also
+        has statements, or two different rows, goes to ``by_subject`` as lines (a repeated row is one)."""
         rows: dict[str, tuple] = {}
         keys = self._predicate_keys
         for table in tables:
             sort_keys = [keys.get(p) or self._predicate_key(p) for p in table.predicates]
             order = sorted(range(len(sort_keys)), key=sort_keys.__getitem__)
-            texts = [sort_keys[i][1:] for i in order]
+            # each predicate's text with what goes before and after it in a block: one string per table, not four
+            # pieces per row
+            heads = [(" ;\n    " if n else " ") + sort_keys[i][1:] + " " for n, i in enumerate(order)]
             for row in table.rows:
                 s = row[0]
                 kept = rows.get(s)
                 if kept is None and s not in by_subject:
-                    rows[s] = (order, texts, row, sort_keys)
+                    rows[s] = (order, heads, row, sort_keys)
                     continue
                 if kept is not None and kept[2] == row and kept[3] == sort_keys:  # the same row again
                     continue
@@ -183,16 +185,14 @@ class TurtleWriter:
         objects = self._objects
         return ((k, objects.get(o) or self._object(o)) for k, o in zip(sort_keys, row[1:], strict=True))
 
-    def _row_block(self, order: list[int], texts: list[str], row: tuple) -> tuple[str, str, int]:
+    def _row_block(self, order: list[int], heads: list[str], row: tuple) -> tuple[str, str, int]:
         """A row's block, as :meth:`_block` writes its statements (one object per predicate)."""
         objects = self._objects
         subject, values = row[0], row[1:]
         parts = ["\n", self.iri(subject)]
-        sep = " "
-        for text, i in zip(texts, order, strict=True):
+        for head, i in zip(heads, order, strict=True):
             o = values[i]
-            parts += (sep, text, " ", objects.get(o) or self._object(o))
-            sep = " ;\n    "
+            parts += (head, objects.get(o) or self._object(o))
         parts.append(" .\n")
         return subject, "".join(parts), len(order)
 
@@ -220,7 +220,7 @@ class TurtleWriter:
     def _object(self, o: object) -> str:
         """An object's Turtle (a ``str`` is an IRI), remembered for the next subjects (up to
         ``_OBJECTS_MAX`` objects)."""
-        text = self.term(o)
+        text = self.literal(o) if type(o) is Lit else self.term(o)
         if len(self._objects) > _OBJECTS_MAX:  # (figures and mentions are unique: keep it bounded)
             self._objects.clear()
         self._objects[o] = text

@@ -15,7 +15,10 @@ def _abbreviations() -> list[tuple[str, str]]:
     return sorted(((r["short"], r["full"]) for r in data_csv("org_abbreviations.csv")), key=lambda x: -len(x[0]))
 
 
+@lru_cache(maxsize=8192)  # (~2 MB: the names that recur stay)
 def expand_abbreviation(name: str) -> str:
+    """The name with a short ending written in full (kg/data/org_abbreviations.csv); remembered per name, since
+    every report names the same bodies again and each name is tried against every ending."""
     for short, full in _abbreviations():
         if name.endswith(short) and not name.endswith(full):
             return name[: -len(short)] + full
