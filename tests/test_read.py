@@ -426,5 +426,30 @@ def test_a_heading_run_into_its_paragraph_on_one_line_is_split_where_the_space_w
     assert Document.from_text("（一）强化统筹 县委常委会召开会议3次").clean == "（一）强化统筹\n县委常委会召开会议3次"
     glued = Document.from_text("审议事项12项。（三）严格规范公正文明执法 县司法局牵头修订《某县行政执法公示办法》。")
     assert glued.clean == "审议事项12项。（三）严格规范公正文明执法\n县司法局牵头修订《某县行政执法公示办法》。"
-    for kept in ("3. 某某 县人民政府开展普法。", "一、加强组织领导"):  # a spaced name; a heading alone
+    for kept in ("3.兰考 县人民政府开展普法活动。", "一、加强组织领导", "办结。1.2万 人次参加培训活动。"):
         assert "\n" not in Document.from_text(kept).clean
+
+
+@pytest.mark.parametrize(
+    "line",
+    [
+        "时间：2023年5月12日，县政府常务会议审议《某县行政执法公示办法》。",
+        "相关法规规章清理工作全面完成，废止《某县管理办法》等3件。",
+        "推荐阅读法律书籍12本，",
+    ],
+)
+def test_a_sentence_that_opens_with_a_furniture_word_is_text(line):
+    assert not is_cruft(line)
+
+
+def test_html_entities_in_runs_and_at_a_mentions_end_are_covered_by_its_span():
+    doc = Document.from_text("办结率12&#37;，学习&lt;&lt;某省行政执法条例&gt;&gt;，深化&quot;放管服&quot;改革。")
+    assert doc.clean == "办结率12%，学习《某省行政执法条例》，深化“放管服”改革。"
+    assert doc.span(3, 6).text == "12&#37;"
+    title = doc.clean.index("《")
+    assert doc.span(title, title + 10).text == "&lt;&lt;某省行政执法条例&gt;&gt;"
+
+
+def test_a_title_field_on_a_line_with_other_fields_ends_before_them():
+    meta = header_meta("标题：某某区司法局2024年度法治政府建设情况报告 发布日期：2025-01-02\n2024年，我局…")
+    assert meta["title"] == "某某区司法局2024年度法治政府建设情况报告" and meta["published"] == "2025-01-02"

@@ -15,6 +15,7 @@ from collections import Counter
 from collections.abc import Iterable, Iterator
 from functools import lru_cache
 
+from kg.lang.areas import area_table
 from kg.lang.titles import names_a_document
 from kg.lang.zh import HAN_CLASS, NO_LINE_START
 from kg.read.variants import as_simplified
@@ -238,27 +239,33 @@ def _with_furniture(lines: Iterable[str]) -> Iterator[tuple[str, bool]]:
         yield line, furniture
 
 
-# a character a crawl left as its HTML entity (某某办法&nbsp;（试行）, &lt;…条例&gt;, &ldquo;放管服&rdquo;): the
-# character, then zero-width spaces to the entity's length, so offsets into the text hold and the cleaning drops
-# the filler
+# characters a crawl left as HTML entities (某某办法&nbsp;（试行）, &lt;&lt;…条例&gt;&gt;, &ldquo;放管服&rdquo;,
+# 12&#37;): the characters, and zero-width spaces to the entities' length, so offsets into the text hold and the
+# cleaning drops the filler; an opening bracket or quote first (a span from it starts at the entity), anything else
+# last (a span to it ends with the entity: 12&#37;, &gt;)
 _ENTITY = re.compile(r"&(?:[a-zA-Z]{2,8}\d?|#\d{2,7}|#[xX][0-9a-fA-F]{2,6});")
+_ENTITIES = re.compile(f"(?:{_ENTITY.pattern})+")
+_ZERO_WIDTH = "\u200b"
+_OPENERS = frozenset("“‘<《〈「『（(【[")
 
 
-def _decoded(m: re.Match[str]) -> str:
-    entity = m.group()
+def _character(entity: str) -> str | None:
     char = html.unescape(entity)
     if char == entity:
         char = html.unescape(entity.lower())  # (&NBSP; as some editors write it)
-    if char == entity.lower() or len(char) != 1:
-        return entity  # not an entity (R&amp;D is one; &copy2021; is not)
-    if char in _SPACE or char.isspace():
-        return " " * len(entity)
-    filler = _ZERO_WIDTH * (len(entity) - 1)
-    return filler + char if char in _CLOSERS else char + filler  # a span of &lt;…&gt; covers both entities
+    return None if char == entity.lower() or len(char) != 1 else char  # (&copy2021; is no entity)
 
 
-_ZERO_WIDTH = "\u200b"
-_CLOSERS = frozenset("”’>》〉」』）)】")
+def _decoded(m: re.Match[str]) -> str:
+    run = m.group()
+    chars = [_character(e) for e in _ENTITY.findall(run)]
+    if None in chars:
+        return run
+    text = "".join(" " if c in _SPACE or c.isspace() else c for c in chars)
+    if not text.strip():
+        return " " * len(run)  # spaces: blanked, like the spaces they stand for
+    filler = _ZERO_WIDTH * (len(run) - len(text))
+    return text + filler if text[0] in _OPENERS else filler + text
 
 
 # a numbered heading, a space, and the paragraph it heads on the same line (the line breaks lost in a paste): at the
@@ -266,7 +273,8 @@ _CLOSERS = frozenset("”’>》〉」』）)】")
 _HEADING_RUN_IN = re.compile(
     r"(?:^|(?<=[。；;！!？?：:]))[ \t\u3000]*"
     + HEADING.pattern.removeprefix("^")
-    + r"[^，。；：,;:、\s]{1,29}[\u4e00-\u9fff](?P<gap>[ \u3000]+)(?=[\u4e00-\u9fff][^\n]{9})"
+    + r"(?=[\u4e00-\u9fff])[^，。；：,;:、\s]{1,29}[\u4e00-\u9fff](?P<gap>[ \u3000]+)"
+    + r"(?=[\u4e00-\u9fff][^\n]{9})"  # (1.2万 人次: no heading)
 )
 
 
@@ -276,7 +284,13 @@ def _heading_ends(line: str) -> list[int]:
     paragraph's first (决策市政府)."""
     if " " not in line and "\u3000" not in line:
         return []
-    return [m.start("gap") for m in _HEADING_RUN_IN.finditer(line)]
+    return [m.start("gap") for m in _HEADING_RUN_IN.finditer(line) if not _spaced_place(line, m.start("gap"), m.end())]
+
+
+def _spaced_place(line: str, gap: int, after: int) -> bool:
+    """Whether the space splits a place's name from its tier word (3.兰考 县人民政府): no heading's end."""
+    table = area_table()
+    return any(line[gap - k : gap] + line[after] in table.by_name for k in range(1, 5) if k <= gap)
 
 
 def clean_text(text: str) -> tuple[str, array]:
@@ -287,7 +301,7 @@ def clean_text(text: str) -> tuple[str, array]:
     prev_line: str | None = None
     prev_end = 0  # index in text of the newline ending the previous kept line
     simple = as_simplified(text)
-    lines = (_ENTITY.sub(_decoded, simple) if "&" in simple else simple).split("\n")  # same length: offsets hold
+    lines = (_ENTITIES.sub(_decoded, simple) if "&" in simple else simple).split("\n")  # same length: offsets hold
     width = _wrap_width(lines) if len(lines) > 1 else None
     for line, furniture in _with_furniture(lines):
         start = pos
@@ -316,7 +330,9 @@ _META = {
     "written": re.compile(r"成文日期" + _FIELD + _DATE),
     "source": re.compile(r"(?:来源|信息来源|文章来源|发布单位|发布部门)" + _FIELD + "([" + HAN_CLASS + r"]{2,30})"),
     "issuing_body": re.compile(r"(?:发文机关|发布机构)" + _FIELD + "([" + HAN_CLASS + r"]{2,40})"),
-    "title": re.compile(r"标\s*题" + _FIELD + r"([^\s|｜][^|｜]{3,80}?)\s*(?:[|｜]|$)"),  # the page's title field
+    "title": re.compile(  # the page's title field, up to the next cell or the next field on its line
+        r"标\s*题" + _FIELD + r"([^\s|｜][^|｜]{3,80}?)(?=\s*(?:[|｜]|$)|\s+[^\s|｜]{2,6}\s*[:：])"
+    ),
 }
 
 
