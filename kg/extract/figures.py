@@ -121,9 +121,9 @@ def _blocked_spans(text: str, titles: Titles | None = None, lost: LostTitles | N
 
 
 def _names_a_work(phrase: str) -> bool:
-    """Whether a longer quoted phrase is a document's or a work's name (“全省…50个优秀案例汇编”, “某县30项民生实事
-    清单”): its numbers are part of the name, as in 《》."""
-    return names_a_document(phrase) or categorise(phrase) != "regulation"
+    """Whether a longer quoted phrase is a document's or a printed work's name (“全省…50个优秀案例汇编”, “某县2023年度
+    30项民生实事清单”): its numbers are part of the name, as in 《》. A target (“全年新增案件500件以上”) is none."""
+    return names_a_document(phrase) or categorise(phrase) == "book"
 
 
 def _is_date_or_ordinal(text: str, m: re.Match[str]) -> bool:

@@ -269,7 +269,28 @@ def _title_field(doc: Document, info: ReportInfo) -> None:
         info.issuer = title[body[0] : body[1]]
 
 
+def _area_and_zone(
+    doc: Document, text: str, info: ReportInfo, head: Head, opening: str, whole: str, head_end: int
+) -> tuple[Area | None, str | None]:
+    """The issuer's area, and the unlisted zone it reports for when it is one (kg.extract.zones: the area is then
+    the zone's city); a township's report that never names its township has none."""
+    if info.issuer is None and info.title is None and (found := zone_and_city(_subject_start(opening))):
+        return found[1], found[0]  # no heading, an opening that speaks for a zone (一年来，某某新区坚持…)
+    area = _area(text, info, head, opening, whole, head_end, doc.meta)
+    if area is not None and not fits_superiors(area, whole):
+        area = None
+    township = area is not None and _township_report(doc, info, area, opening, whole, head.banner)
+    if township and info.issuer is None:
+        info.problems.append("a township's report that never names the township")
+        return None, None  # never the county's government; the report says no more than "a township"
+    if area is None and info.issuer is None and info.title and (found := zone_and_city(info.title)):
+        return found[1], found[0]  # 某某新区2021年…报告, with nothing else in its head: its city
+    return area, None
+
+
 def extract_report_info(doc: Document) -> ReportInfo:
+    """The report's title, issuer, area and year (module docstring), from its head, its opening, its signature
+    and the page's header fields; what is not found is listed in ``problems``."""
     text = arabic_years(doc.clean)  # 二〇二三年 → 2023年, same offsets; names are sliced from doc.clean
     lines = lines_of(text)
     info = ReportInfo(published=doc.meta.get("published"))
@@ -300,19 +321,7 @@ def extract_report_info(doc: Document) -> ReportInfo:
         info.year = head.signed[0] - 1 if head.signed[1] <= 6 else head.signed[0]
         info.year_span = doc.span(head.signed[2], head.signed[3])
     opening = text[body_start : body_start + _OPENING]
-    zone = None  # 某某新区2021年…报告: the zone committee's, in its city (kg.extract.zones)
-    if info.issuer is None and info.title is None and (found_zone := zone_and_city(_subject_start(opening))):
-        zone, area = found_zone  # no heading, an opening that speaks for a zone (一年来，某某新区坚持…)
-    else:
-        area = _area(text, info, head, opening, whole, head_end, doc.meta)
-    if area is not None and not fits_superiors(area, whole):
-        area = None
-    township = area is not None and _township_report(doc, info, area, opening, whole, head.banner)
-    if township and info.issuer is None:
-        area = None  # never the county's government; the report says no more than "a township"
-        info.problems.append("a township's report that never names the township")
-    if area is None and info.issuer is None and info.title and (found_zone := zone_and_city(info.title)):
-        zone, area = found_zone  # a zone with nothing else in its head: its city
+    area, zone = _area_and_zone(doc, text, info, head, opening, whole, head_end)
     if area is not None:
         info.area = area_table().ref(area)
         if zone is None and info.issuer is None and info.title:

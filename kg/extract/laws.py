@@ -84,8 +84,7 @@ def find_unbracketed_laws(text: str, blocked: list[tuple[int, int]]) -> list[tup
 
     A name counts after a citing word (贯彻实施, 学习宣传, 依据, 新修订的 …), as an item of a list (、/和) of
     laws, documents or study topics (习近平法治思想、宪法、民法典; 宪法、法律、法规), or alone in a table's cell;
-    never when it is glued to a
-    longer word (宪法宣传周, 民法典进社区, 乡村振兴促进法专题宣传, 行政处罚法律).
+    never when it is glued to a longer word (宪法宣传周, 民法典进社区, 乡村振兴促进法专题宣传, 行政处罚法律).
     """
     names, _ = _law_names()
     in_title = SpanSet(blocked)

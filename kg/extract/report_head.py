@@ -131,6 +131,8 @@ _TITLE_TAIL = 30  # the most characters a broken title's second line holds
 
 
 def is_report_title(line: str) -> bool:
+    """Whether a line reads as a report's title: at most 80 characters, speaking of 法治 (or 依法行政, 普法), ending
+    as a report does (报告, 情况, 总结, 工作要点), and no numbered heading."""
     return (
         len(line) <= 80
         and bool(_TITLE_WORDS.search(line))

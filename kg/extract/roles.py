@@ -219,10 +219,10 @@ _LIST_OPENER = re.compile(r"(?:分别是|分别为|具体如下|如下|具体为
 _LIST_BEFORE = 1200  # how far back the sentence opening a list of titles may stand (a list of a dozen documents)
 
 
-# a title that is an item of a numbered list or a table's cell: 7.《…》, （三）《…》, | 《…》
+# a title that is an item of a numbered list or a table's cell: 7.《…》, （三）《…》, | 《…》, | 7 | 《…》
 _ITEM_MARK = re.compile(
-    r"(?:^|\n)[ \t]*(?:\d{1,3}[.、．]|[（(][一二三四五六七八九十\d]{1,3}[)）]|[一二三四五六七八九十]{1,3}、|[|｜])"
-    r"[ \t]*$"
+    r"(?:^|\n|(?<=[|｜]))[ \t]*(?:\d{1,3}[.、．]|[（(][一二三四五六七八九十\d]{1,3}[)）]|[一二三四五六七八九十]{1,3}、"
+    r"|[|｜](?:[ \t]*\d{1,3}[ \t]*[|｜])?)[ \t]*$"
 )
 
 
@@ -231,7 +231,7 @@ def _list_head_of(text: str, start: int, window: str) -> str | None:
     a verb when the title is a numbered item or a cell and ``window`` cuts the head's sentence or holds only items
     (7.《…》（…〔2022〕15号）, the head ten items up)."""
     head = _list_head(window)
-    if start <= _BEFORE or not _ITEM_MARK.search(window, max(0, len(window) - 8)):
+    if start <= _BEFORE or not _ITEM_MARK.search(window, max(0, len(window) - 10)):
         return head
     if head is not None and not window.startswith(head):
         return head

@@ -127,13 +127,14 @@ class _Earlier:
 def take_written_again(mentions: list[RegulationMention]) -> None:
     """Each title of a report's mentions (in text order) as the earlier document it names again shorter, the
     nearest first: its ``title`` becomes that document's and ``alias`` what it wrote. A title nested in another
-    is taken only as an earlier title without its year range or note. Only an earlier title is taken, but for a
+    is first taken as an earlier title without its year range or note. Only an earlier title is taken, but for a
     title whose place is its tier word (:func:`_tier_first`; see the module docstring)."""
     earlier = _Earlier()
     for i, m in enumerate(mentions):
         if m.category != "regulation" or m.alias is not None:
             continue
-        full = earlier.shortened_from(m) if m.parent is None else earlier.unranged_of(m.title)
+        full = earlier.unranged_of(m.title) if m.parent is not None else None
+        full = full or earlier.shortened_from(m)
         if full is not None:
             m.title, m.alias = full, m.title
         else:

@@ -218,8 +218,11 @@ def test_every_item_of_a_long_numbered_list_of_documents_takes_the_verb_of_its_h
     items = "".join(f"{n}.《某县第{n}号管理办法》（某政发〔2022〕{n}号）；\n" for n in range(1, 13))
     found = roles(f"全年县政府制定出台规范性文件12件，具体如下：\n{items}")
     assert [role for _, role in found] == ["issued"] * 12
-    cited = roles(f"全年认真学习上级文件12件，具体如下：\n{items}")
-    assert [role for _, role in cited] == ["cited"] * 12
+    cited = roles(f"县政府制定出台规范性文件2件。全年认真学习上级文件12件，具体如下：\n{items}")
+    assert [role for _, role in cited] == ["cited"] * 12  # the head is the list's own sentence, not the one before
+    rows = "".join(f"| {n} | 《某县第{n}号管理办法》 | 某政发〔2022〕{n}号 |\n" for n in range(1, 13))
+    table = roles(f"全年县政府制定出台规范性文件12件，具体如下：\n| 序号 | 文件名称 | 文号 |\n{rows}")
+    assert [role for _, role in table] == ["issued"] * 12
 
 
 def test_drafting_for_a_superior_is_drafting():

@@ -217,3 +217,17 @@ def test_a_title_with_its_tier_word_before_the_bracket_is_that_tier_s_document_n
     # the law table knows a national 行政执法监督条例; 省《…》 says the province's, named in full before
     text = "认真贯彻《吉林省行政执法监督条例》，严格落实省《行政执法监督条例》各项要求。"
     assert regs(text) == [("吉林省行政执法监督条例", None), ("吉林省行政执法监督条例", "行政执法监督条例")]
+
+
+def test_a_title_written_again_without_its_issuing_government_before_guanyu_is_that_document():
+    found = regs(
+        "认真贯彻《吉林省人民政府关于深化“放管服”改革优化营商环境的实施意见》，"
+        "制定《某县贯彻〈关于深化“放管服”改革优化营商环境的实施意见〉的工作方案》。"
+    )
+    assert [title for title, _ in found] == [
+        "吉林省人民政府关于深化“放管服”改革优化营商环境的实施意见",
+        "某县贯彻《关于深化“放管服”改革优化营商环境的实施意见》的工作方案",
+        "吉林省人民政府关于深化“放管服”改革优化营商环境的实施意见",
+    ]
+    alone = regs("制定《某县贯彻〈关于深化某某改革的实施意见〉的工作方案》。")  # nothing named before: its own
+    assert alone[1] == ("关于深化某某改革的实施意见", None)
