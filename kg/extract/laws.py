@@ -18,7 +18,7 @@ _LAW_LEAD = re.compile(
     r"新修正的?|新修改的?|修改后的|新颁布的?|新|违反|适用|运用)了?$"  # (学习了行政处罚法)
 )
 # a law framed by a coverb as the object of the clause: 以宪法为根本遵循, 把民法典作为…, 与行政处罚法不一致的文件,
-# 围绕民法典实施, 对照行政许可法清理 (lead → what must follow the name; "" when nothing must)
+# 围绕民法典实施, 对照行政许可法清理, 对民法典理解不深 (lead → what must follow the name; "" when nothing must)
 _FRAMES = {
     "以": "为",
     "把": "作为",
@@ -26,12 +26,14 @@ _FRAMES = {
     "与": ("不一致", "相抵触", "相冲突", "不符", "相违背"),
     "围绕": "",
     "对照": "",
+    "对": tuple(f"{de}{verb}" for de in ("", "的") for verb in ("学习", "理解", "掌握", "运用", "执行", "贯彻")),
 }
 _FRAME_LEAD = re.compile(f"(?:{'|'.join(sorted(_FRAMES, key=len, reverse=True))})$")
 _NAME_ENDINGS = ("法典", "法", "条例", "总则", "通则")  # (民法总则, 民法通则: the codes before 民法典)
 _LAW_END = re.compile("|".join(_NAME_ENDINGS))  # (法典 before 法: the longer first)
 _LIST_JOIN = re.compile(r"^(?:、|和|及|与|以及|，|,)$")  # (a comma typed half-width too)
 _LAW_GLUE = set("律规治院官庭制典条务理人系宣日进知读精意修学专")  # 宪法宣传周, 民法典进社区, 行政处罚法律…
+_VERBS_AFTER = ("学习", "理解")  # 行政复议法学习不够: the verb after the law, not 法学 (a discipline)
 _PROVISIONS = ("规定", "有关规定", "相关规定")  # 依据行政诉讼法规定: the law's provisions, not 法规 (…法律法规)
 _NEXT_TOPIC = re.compile(r"(?:法律法规|法律|法规|党章|党规|党内法规|《)")
 # what is studied with a law in one list (习近平法治思想和宪法, 党的十九大精神和宪法, 《…》和民法典)
@@ -93,7 +95,7 @@ def find_unbracketed_laws(text: str, blocked: list[tuple[int, int]]) -> list[tup
         for s, e, n in _law_name_hits(text)
         if not in_title.covers(s)
         and text[s - 1 : s] not in ("《", "〈", "<")
-        and (text[e : e + 1] not in _LAW_GLUE or text.startswith(_PROVISIONS, e))
+        and (text[e : e + 1] not in _LAW_GLUE or text.startswith(_PROVISIONS + _VERBS_AFTER, e))
     ]
     out: list[tuple[int, int, str]] = []
     for i, (s, e, name) in enumerate(hits):

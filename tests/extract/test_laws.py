@@ -102,3 +102,15 @@ def test_laws_listed_with_half_width_commas_are_each_a_law():
         "中华人民共和国民法典",
         "中华人民共和国行政处罚法",
     ]
+
+
+@pytest.mark.parametrize(
+    ("text", "found"),
+    [
+        ("对新修订的行政复议法学习不够。", ["中华人民共和国行政复议法"]),  # 法学习 is no 法学
+        ("对民法典理解不深，对行政处罚法的学习还不够深入。", ["中华人民共和国民法典", "中华人民共和国行政处罚法"]),
+        ("对宪法宣传周活动进行部署，组织民法学专家授课。", []),  # an event; a discipline
+    ],
+)
+def test_a_law_framed_by_dui_and_a_verb_of_knowing_it_is_the_law(text, found):
+    assert [m.title for m in regs(text)] == found
