@@ -255,6 +255,10 @@ def _list_head(window: str) -> str | None:
     return head[cut + 1 :]
 
 
+# after a list head's verb: the kind of document a government makes (年内印发的行政规范性文件如下：)
+_OWN_LISTED = re.compile(r"的(?:主要|重要)?(?:行政)?规范性文件")
+
+
 def role_of(text: str, start: int, end: int, own: OwnArea | None = None) -> str:
     """'issued' or 'cited' for the title at text[start:end] (see the module docstring)."""
     own = own or OwnArea.of(None)
@@ -262,8 +266,9 @@ def role_of(text: str, start: int, end: int, own: OwnArea | None = None) -> str:
     before = window[max(window.rfind(c) for c in _SENTENCE_END) + 1 :]
     _, roles, topics = _verbs()
     group = _verb_group(before)
+    listed = False
     if not group and (head := _list_head_of(text, start, window)) is not None:
-        before, group = head, _verb_group(head)  # a list its head sentence opens: that sentence's verb
+        before, group, listed = head, _verb_group(head), True  # a list its head sentence opens: that sentence's verb
     completed = any(roles[m.group()] == "complete" for m in group) and _doer(before[: group[0].start()], own) != "other"
     if all(roles[m.group()] in ("light", "complete") for m in group):
         if group and _ASSISTING.search(before, 0, group[0].start()):
@@ -277,6 +282,8 @@ def role_of(text: str, start: int, end: int, own: OwnArea | None = None) -> str:
             return "cited"
         doer = _doer(before[: group[0].start()], own)
         attributive = before[group[-1].end() :].startswith("的")  # 新出台的《…》, 市政府印发的《…》
+        if listed and attributive and doer is None and _OWN_LISTED.match(before, group[-1].end()):
+            return "issued"  # 年内出台的主要规范性文件如下：| 《…》 |: the documents the report lists as made
         if doer == "other" or (attributive and doer != "own"):
             return "cited"
         return "issued"

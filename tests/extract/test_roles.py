@@ -228,3 +228,17 @@ def test_every_item_of_a_long_numbered_list_of_documents_takes_the_verb_of_its_h
 def test_drafting_for_a_superior_is_drafting():
     found = roles("县政府代拟了《某市某县街区保护规划》，报请市人民政府批准；县自然资源局代拟《某县矿产资源规划》。")
     assert [role for _, role in found] == ["issued", "issued"]
+
+
+@pytest.mark.parametrize(
+    ("head", "role"),
+    [
+        ("年内出台的主要规范性文件如下：", "issued"),  # what the report lists as made, no doer named
+        ("本年度印发的行政规范性文件如下：", "issued"),
+        ("新出台的法律法规如下：", "cited"),  # laws: a higher body's
+        ("市政府出台的规范性文件如下：", "cited"),  # in a county's report, the city's
+    ],
+)
+def test_a_table_of_documents_headed_by_an_attributive_verb_without_doer_lists_its_own(head, role):
+    rows = "".join(f"| {n} | 《某县第{n}号管理办法》 | 某政发〔2023〕{n}号 |\n" for n in range(1, 4))
+    assert [r for _, r in roles(f"{head}\n{rows}", "莒县")] == [role] * 3
