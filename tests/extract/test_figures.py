@@ -317,3 +317,11 @@ def test_episodes_transactions_chapters_and_multiples_are_counted():
         ("38", "条"),
         ("1.5", "倍"),
     ]
+
+
+def test_trees_and_fish_fry_are_counted_in_their_measure_words():
+    assert values("增殖放流鱼苗1.8亿尾，植树3.2万株，收尾工作3项。") == [
+        (Decimal(180000000), "尾"),
+        (Decimal(32000), "株"),
+        (Decimal(3), "项"),
+    ]
