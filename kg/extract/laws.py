@@ -12,6 +12,7 @@ from functools import lru_cache
 from kg.extract.spans import SpanSet
 from kg.lang.areas import area_table
 from kg.lang.laws import law_table
+from kg.lang.zh import CELL_EDGES
 
 _LAW_LEAD = re.compile(
     r"(?:贯彻|落实|执行|实施|依据|根据|按照|依照|遵照|学习|宣传|宣讲|解读|遵守|普及|新修订的?|修订后的|"
@@ -124,14 +125,11 @@ def find_unbracketed_laws(text: str, blocked: list[tuple[int, int]]) -> list[tup
     return out
 
 
-_CELL_EDGES = ("|", "｜")
-
-
 def _fills_a_cell(text: str, start: int, end: int) -> bool:
     """Whether the name is all a table's cell holds (| 3月 | 中华人民共和国行政处罚法 | 县司法局 |): a column of laws
     studied or applied is a list of laws."""
     before, after = text[max(0, start - 3) : start].rstrip(" \t"), text[end : end + 3].lstrip(" \t")
-    return before.endswith(_CELL_EDGES) and after.startswith(_CELL_EDGES)
+    return before.endswith(tuple(CELL_EDGES)) and after.startswith(tuple(CELL_EDGES))
 
 
 def _item_start(text: str, join_at: int) -> int:

@@ -31,6 +31,9 @@ SENTENCE_ENDS = "。；;！!？?\n"
 CLAUSE_ENDS = SENTENCE_ENDS + "，,：:、（）()"
 """Characters that end a clause: a sentence end, a comma, a colon, an enumeration comma or a bracket."""
 
+CELL_EDGES = "|｜"
+"""The edges of a table's cells, as a page converted to text writes them (| 3月 | 中华人民共和国行政处罚法 |)."""
+
 NO_LINE_START = "，,。.、；;：:！!？?）)》」』”’%‰"
 """Characters a line of Chinese text never starts with (the typesetting rule of 避头点): a line that does is the
 rest of the line before, broken by a fixed-width layout or a PDF (调解成功率99 / .1%)."""

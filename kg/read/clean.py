@@ -17,7 +17,7 @@ from functools import lru_cache
 
 from kg.lang.areas import area_table
 from kg.lang.titles import names_a_document
-from kg.lang.zh import HAN_CLASS, NO_LINE_START
+from kg.lang.zh import CELL_EDGES, HAN_CLASS, NO_LINE_START
 from kg.read.variants import as_simplified
 from kg.resources import data_lines
 
@@ -128,7 +128,9 @@ def _curly_quotes(line: str) -> str:
 
 
 def _clean_line(line: str, offset: int, out: list[str], mapping: array) -> None:
-    """Append a line's kept characters: no markdown **, no edge spaces, no spaces inside Chinese text."""
+    """Append a line's kept characters: titles in other brackets as 《》 and straight quotes as curly ones (same
+    length), no markdown **, no edge spaces, no spaces inside Chinese text."""
+    line = _curly_quotes(_other_brackets(line))
     lo, hi = 0, len(line)
     while lo < hi and line[lo] in _SPACE:
         lo += 1
@@ -313,17 +315,17 @@ def clean_text(text: str) -> tuple[str, array]:
             mapping.append(min(prev_end, len(text) - 1))
         done = 0
         for cut in _heading_ends(line):  # headings run into their paragraphs: lines, as they were
-            _clean_line(_curly_quotes(_other_brackets(line[done:cut])), start + done, out, mapping)
+            _clean_line(line[done:cut], start + done, out, mapping)
             out.append("\n")
             mapping.append(start + cut)
             done = cut
-        _clean_line(_curly_quotes(_other_brackets(line[done:])), start + done, out, mapping)
+        _clean_line(line[done:], start + done, out, mapping)
         prev_line, prev_end = line, start + len(line)
     return "".join(out), mapping
 
 
 # between a field's name and its value: 发布机构：…, or the two cells of a table's row (| 发布机构: | … |)
-_FIELD = r"\s*[:：]\s*(?:[|｜]\s*)?"
+_FIELD = rf"\s*[:：]\s*(?:[{CELL_EDGES}]\s*)?"
 _DATE = r"(\d{4}[-/.年]\d{1,2}[-/.月]\d{1,2})"
 _META = {
     "published": re.compile(r"(?:发布时间|发布日期|更新时间|发文日期)" + _FIELD + _DATE),
