@@ -32,7 +32,8 @@ _FRAMES = {
 _FRAME_LEAD = re.compile(f"(?:{'|'.join(sorted(_FRAMES, key=len, reverse=True))})$")
 _NAME_ENDINGS = ("法典", "法", "条例", "总则", "通则")  # (民法总则, 民法通则: the codes before 民法典)
 _LAW_END = re.compile("|".join(_NAME_ENDINGS))  # (法典 before 法: the longer first)
-_LIST_JOIN = re.compile(r"^(?:、|和|及|与|以及|，|,)$")  # (a comma typed half-width too)
+# how items of a list of laws are joined (a comma typed half-width too; 行政处罚法; 行政许可法: a semicolon, spaced)
+_LIST_JOIN = re.compile(r"^ ?(?:、|和|及|与|以及|，|,|；|;) ?$")
 _LAW_GLUE = set("律规治院官庭制典条务理人系宣日进知读精意修学专")  # 宪法宣传周, 民法典进社区, 行政处罚法律…
 _VERBS_AFTER = ("学习", "理解")  # 行政复议法学习不够: the verb after the law, not 法学 (a discipline)
 _PROVISIONS = ("规定", "有关规定", "相关规定")  # 依据行政诉讼法规定: the law's provisions, not 法规 (…法律法规)
@@ -105,6 +106,7 @@ def find_unbracketed_laws(text: str, blocked: list[tuple[int, int]]) -> list[tup
         join_at = s - (2 if before.endswith("以及") else 1)
         item_before = text[_item_start(text, join_at) : join_at] if joined_before else ""
         next_is_law = i + 1 < len(hits) and _LIST_JOIN.match(text[e : hits[i + 1][0]] or "x")
+        after_law = bool(out) and _LIST_JOIN.match(text[out[-1][1] : s]) is not None
         next_is_topic = _LIST_JOIN.match(text[e : e + 1]) and _NEXT_TOPIC.match(text, e + 1)
         if (
             _LAW_LEAD.search(before)
@@ -112,12 +114,11 @@ def find_unbracketed_laws(text: str, blocked: list[tuple[int, int]]) -> list[tup
             or _framed(text, before, e)
             or next_is_law
             or next_is_topic
+            or after_law
             or (
                 joined_before
                 and (
-                    _STUDY_TOPIC.search(item_before)
-                    or (out and out[-1][1] == s - 1)
-                    or _LAW_LEAD.search(re.sub(r"、[^、，,。；;]*$", "", item_before))
+                    _STUDY_TOPIC.search(item_before) or _LAW_LEAD.search(re.sub(r"、[^、，,。；;]*$", "", item_before))
                 )
             )
         ):

@@ -29,7 +29,7 @@ _NAMED = re.compile(r"(?:19|20)\d\d|^关于")  # a year or 关于: what a docume
 
 
 @lru_cache(maxsize=1)
-def _endings() -> dict[str, str]:
+def document_endings() -> dict[str, str]:
     """kg/data/document_endings.txt: ending → 'strong' or 'weak'."""
     return {word: kind for kind, _, word in (line.partition(" ") for line in data_lines("document_endings.txt"))}
 
@@ -69,7 +69,7 @@ def _looks_like_title(title: str) -> bool:
     if not 4 <= len(title) <= _WINDOW or _NOT_IN_TITLE.search(title):
         return False
     bare = _BRACKETED_END.sub("", title)
-    kind = next((k for w, k in _endings().items() if bare.endswith(w)), None)
+    kind = next((k for w, k in document_endings().items() if bare.endswith(w)), None)
     if kind == "weak":
         return bool(_NAMED.search(bare)) or area_table().starts_with_place(bare)
     return kind == "strong"

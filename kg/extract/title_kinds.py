@@ -50,6 +50,7 @@ class _TitleContexts:
     speech_after: re.Pattern[str]
     speech_before: re.Pattern[str]
     course_after: re.Pattern[str]  # after the rest of a list of titles: 《…》《…》等3门课程
+    award_after: re.Pattern[str]  # after the rest of a list of titles: 《…》获…一等奖, 《…》《…》入选…
 
 
 @lru_cache(maxsize=1)
@@ -68,6 +69,7 @@ def _title_contexts() -> _TitleContexts:
         speech_after=re.compile(f"(?:{w['speech_after']})"),
         speech_before=re.compile(f"(?:{w['speech_before']})$"),
         course_after=re.compile(f"[^，,。；;《》\\n]{{0,6}}?(?:{w['course_lead']})*(?:{w['course_after']})"),
+        award_after=re.compile(f"(?:{w['award_after']})"),
     )
 
 
@@ -111,6 +113,8 @@ def category_from_context(text: str, start: int, end: int, title: str) -> str:
     printed_in = text[start - 1 : start] == "在" and found.printed_in.match(text, end)
     if (watched or printed_in) and not rule:
         return "media"
+    if found.award_after.match(text, listed_to) and not rule and not _RULE_LIKE.search(title):
+        return "other"  # (a work given a prize: 《守护》获一等奖; a rule given one stays a rule)
     return "regulation"
 
 

@@ -3,7 +3,7 @@
 Reports name a document in full once and then shorter: 《某某自治区行政执法监督条例》 then
 《自治区行政执法监督条例》, 《中共某某县委全面依法治县委员会工作规则》 then 《县委全面依法治县委员会工作规则》,
 《某某县行政执法公示办法》 then 《行政执法公示办法》, 《某某省法治政府建设实施方案（2021—2025年）》 then
-《某某省法治政府建设实施方案》. The later title is the same document (tests/gold/GUIDELINES.md: titles that differ
+《某某省法治政府建设实施方案》, or cut further at the front (《某某省行政执法监督条例》 then 《监督条例》). The later title is the same document (tests/gold/GUIDELINES.md: titles that differ
 only in how the issuer's place is named are one document), as a bare short form (《方案》) is the nearest earlier
 document of its kind. Only an earlier title is taken: scored on the test split, taking a later one too lost more
 than it found — except a title whose place is only its tier word (《自治区…条例》 before 《某某自治区…条例》),
@@ -16,9 +16,11 @@ import re
 from collections.abc import Callable
 from functools import lru_cache
 
-from kg.extract.short_forms import BARE_TIER, of_tier
+from kg.extract.lost_brackets import document_endings
+from kg.extract.short_forms import BARE_TIER, of_tier, short_form
 from kg.lang.areas import area_table
 from kg.lang.laws import law_table
+from kg.lang.numerals import DIGITS
 from kg.lang.titles import without_range_or_note, without_version
 from kg.lang.zh import PARTY, TIERS
 from kg.model import RegulationMention
@@ -78,6 +80,7 @@ class _Earlier:
     def __init__(self) -> None:
         self.by_unranged: dict[str, set[str]] = {}
         self.by_stem: dict[str, set[str]] = {}
+        self.by_front_cut: dict[str, set[str]] = {}  # 监督条例 → {某某省行政执法监督条例}
         self.last: dict[str, list[int]] = {}  # title → [index last named, index last named as issued]
 
     def add(self, index: int, m: RegulationMention) -> None:
@@ -88,6 +91,8 @@ class _Earlier:
             self.by_unranged.setdefault(unranged, set()).add(m.title)
             for stem in stems:
                 self.by_stem.setdefault(stem, set()).add(m.title)
+            for cut in _front_cuts(unranged):
+                self.by_front_cut.setdefault(cut, set()).add(m.title)
         last[0] = index
         if m.role == "issued":
             last[1] = index
@@ -114,14 +119,37 @@ class _Earlier:
         if len(stem) < _MIN_STEM:
             return None
         exact = self.by_unranged.get(title, set())
+        cut = self.by_front_cut.get(title, set()) if law is None and not places else set()
         best, best_at = None, -1
-        for full in exact | self.by_stem.get(stem, set()):
+        for full in exact | cut | self.by_stem.get(stem, set()):
             at = self.last[full][1 if mention.role == "issued" else 0]
             if len(full) <= len(title) or at <= best_at:
                 continue
-            if full in exact or places <= _forms(full)[1]:
+            if full in exact or full in cut or places <= _forms(full)[1]:
                 best, best_at = full, at
         return best
+
+
+_CUT_MAY_NOT_TAKE = re.compile(f"[\\d{''.join(DIGITS)}]|关于")  # (a year or a number cut: maybe another document)
+
+
+@lru_cache(maxsize=8192)
+def _front_cuts(unranged: str) -> tuple[str, ...]:
+    """The forms a title keeps when its front is cut (《行政执法监督条例》 of 《某某省行政执法监督条例》 is
+    place-cut; 《监督条例》 and 《古城保护条例》 of 《某某古城保护条例》 cut further): for a title that ends as a
+    document does (kg/data/document_endings.txt, strong), every ending of it of at least :data:`_MIN_STEM`
+    characters that says more than its kind (no bare short form) and leaves out no year or number
+    (《法治政府建设工作要点》 of 《2022年…工作要点》 may be another year's)."""
+    kind = next((w for w, k in document_endings().items() if k == "strong" and unranged.endswith(w)), None)
+    if kind is None:
+        return ()
+    cuts = []
+    for start in range(1, len(unranged) - max(_MIN_STEM, len(kind) + 2) + 1):
+        rest = unranged[start:]
+        if _CUT_MAY_NOT_TAKE.search(unranged[:start]) or short_form(rest) is not None:
+            continue
+        cuts.append(rest)
+    return tuple(cuts)
 
 
 def take_written_again(mentions: list[RegulationMention]) -> None:

@@ -114,3 +114,13 @@ def test_laws_listed_with_half_width_commas_are_each_a_law():
 )
 def test_a_law_framed_by_dui_and_a_verb_of_knowing_it_is_the_law(text, found):
     assert [m.title for m in regs(text)] == found
+
+
+def test_laws_listed_with_semicolons_are_each_a_law_and_a_clause_after_one_is_not():
+    found = regs("县司法局组织学习宣传行政处罚法; 行政许可法; 行政强制法, 发放宣传资料1.2万份。")
+    assert [m.title for m in found] == [
+        "中华人民共和国行政处罚法",
+        "中华人民共和国行政许可法",
+        "中华人民共和国行政强制法",
+    ]
+    assert [m.title for m in regs("依据行政处罚法；民法典宣传月期间开展活动。")] == ["中华人民共和国行政处罚法"]

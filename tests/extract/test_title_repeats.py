@@ -231,3 +231,29 @@ def test_a_title_written_again_without_its_issuing_government_before_guanyu_is_t
     ]
     alone = regs("制定《某县贯彻〈关于深化某某改革的实施意见〉的工作方案》。")  # nothing named before: its own
     assert alone[1] == ("关于深化某某改革的实施意见", None)
+
+
+@pytest.mark.parametrize(
+    ("full", "again"),
+    [
+        ("某某省行政执法监督条例", "监督条例"),  # cut to the words before its kind
+        ("某某县古城保护条例", "古城保护条例"),  # its place and more
+        ("某县行政规范性文件合法性审核办法", "合法性审核办法"),
+    ],
+)
+def test_a_title_cut_at_its_front_is_the_document_named_before(full, again):
+    found = regs(f"县司法局对照《{full}》开展检查，通报《{again}》执行情况。")
+    assert found == [(full, None), (full, again)]
+
+
+@pytest.mark.parametrize(
+    ("full", "other"),
+    [
+        ("某县2022年法治政府建设工作要点", "法治政府建设工作要点"),  # the year cut: it may be another year's
+        ("某某省优化营商环境条例", "优化营商环境条例"),  # a law of the table is itself
+        ("某县行政执法公示办法", "行政执法公示制度"),  # not an ending of the first
+    ],
+)
+def test_a_title_cut_at_its_front_of_a_year_or_naming_a_law_of_its_own_stays_apart(full, other):
+    found = regs(f"印发《{full}》，落实《{other}》。")
+    assert [alias for _, alias in found] == [None, None]
