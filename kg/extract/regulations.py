@@ -22,7 +22,7 @@ from kg.extract.short_forms import abbreviated, short_form
 from kg.extract.spans import SpanSet
 from kg.extract.title_kinds import categorise, category_from_context
 from kg.extract.title_repeats import take_written_again, tier_written_before
-from kg.lang.titles import normalise_title
+from kg.lang.titles import normalise_title, range_after
 from kg.lang.zh import HAN_CLASS, INNER_TITLE_CLOSES, INNER_TITLE_OPENS, SENTENCE_ENDS, quoted
 from kg.model import AreaRef, RegulationMention
 from kg.read import Document
@@ -135,6 +135,7 @@ def _inner_titles(
         s = start + 1 + m.start()
         title = normalise_title(m.group(1))
         short = short_form(title) is not None
+        title = title if short else range_after(title, inner, m.end())  # 《贯彻〈…纲要〉（2021—2025年）的方案》
         full = full_of(title) if short else None
         out.append(
             RegulationMention(
@@ -192,6 +193,8 @@ def _title_mention(
     ``outer`` the start and role of the title it is nested in."""
     text = doc.clean
     title = normalise_title(text[start + 1 : end - 1])
+    if full is None and short_form(title) is None:
+        title = range_after(title, text, end)  # 《…实施纲要》（2021-2025年）
     category = categorise(full or title)
     if full is None and short_form(title) is not None:
         category = "unresolved"  # 《方案》 with no full title to stand for: a mention, never a document

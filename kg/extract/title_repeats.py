@@ -3,11 +3,12 @@
 Reports name a document in full once and then shorter: 《某某自治区行政执法监督条例》 then
 《自治区行政执法监督条例》, 《中共某某县委全面依法治县委员会工作规则》 then 《县委全面依法治县委员会工作规则》,
 《某某县行政执法公示办法》 then 《行政执法公示办法》, 《某某省法治政府建设实施方案（2021—2025年）》 then
-《某某省法治政府建设实施方案》, or cut further at the front (《某某省行政执法监督条例》 then 《监督条例》). The later title is the same document (tests/gold/GUIDELINES.md: titles that differ
-only in how the issuer's place is named are one document), as a bare short form (《方案》) is the nearest earlier
-document of its kind. Only an earlier title is taken: scored on the test split, taking a later one too lost more
-than it found — except a title whose place is only its tier word (《自治区…条例》 before 《某某自治区…条例》),
-which can name nothing but the document of a place of that tier.
+《某某省法治政府建设实施方案》, or cut further at the front (《某某省行政执法监督条例》 then 《监督条例》). The
+later title is the same document (tests/gold/GUIDELINES.md: titles that differ only in how the issuer's place is
+named are one document), as a bare short form (《方案》) is the nearest earlier document of its kind. Only an
+earlier title is taken: scored on the test split, taking a later one too lost more than it found — except a title
+whose place is only its tier word (《自治区…条例》 before 《某某自治区…条例》), which can name nothing but the
+document of a place of that tier.
 """
 
 from __future__ import annotations

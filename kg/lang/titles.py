@@ -79,6 +79,19 @@ def without_range(title: str) -> str:
     return _TRAILING_RANGE.sub("", title)
 
 
+_RANGE_AFTER = re.compile(rf"[ \t]?[（(]\s*(?:19|20)\d\d\s*年?\s*[{_DASHES}至到]+\s*(?:19|20)\d\d\s*年?\s*[)）]")
+
+
+def range_after(title: str, text: str, end: int) -> str:
+    """``title`` with the year range written right after its closing bracket (《…实施纲要》（2021-2025年）, a
+    bracket half-width or a space before it), when it has none of its own: the range names which plan it is,
+    as inside the brackets (…实施纲要（2021—2025年）). Else ``title``."""
+    m = _RANGE_AFTER.match(text, end)
+    if m is None or _TRAILING_RANGE.search(title):
+        return title
+    return normalise_title(title + m.group().strip())
+
+
 # a note on a document's standing after its title: written once, left out when the title comes back
 _STANDING_NOTE = re.compile(
     r"（(?:试行|暂行|征求意见稿|送审稿|修订稿|讨论稿|草案|修订草案|草案稿|草案送审稿|草案修改稿)）$"

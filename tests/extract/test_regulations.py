@@ -568,3 +568,23 @@ def test_a_document_ending_as_a_rule_does_stays_a_regulation_before_a_course_or_
 def test_a_rule_handed_out_in_copies_is_the_rule():
     found = regs("发放《某某省法治宣传教育条例》宣传册3000份，编印《某县法律知识问答》5000册。")
     assert [m.category for m in found] == ["regulation", "book"]
+
+
+@pytest.mark.parametrize(
+    ("text", "title"),
+    [
+        ("深入贯彻《法治政府建设实施纲要》（2021-2025年）。", "法治政府建设实施纲要（2021—2025年）"),
+        ("贯彻落实《法治中国建设规划》(2020-2025年)。", "法治中国建设规划（2020—2025年）"),
+        ("印发《某县普法规划》 (2021至2025年)。", "某县普法规划（2021—2025年）"),
+        ("印发《某县工作要点》（2023年）。", "某县工作要点"),  # one year: no range, a note of when
+        ("落实《某省实施方案（2021—2025年）》（2022年修订）。", "某省实施方案（2021—2025年）"),  # its own range kept
+    ],
+)
+def test_a_year_range_written_after_the_closing_bracket_is_the_title_s(text, title):
+    (m,) = regs(text)
+    assert m.title == title
+
+
+def test_a_year_range_after_a_nested_title_is_the_nested_title_s():
+    outer, inner = regs("印发《某县贯彻落实〈法治政府建设实施纲要〉（2021-2025年）实施方案》。")
+    assert inner.title == "法治政府建设实施纲要（2021—2025年）"
