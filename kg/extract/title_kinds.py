@@ -51,6 +51,7 @@ class _TitleContexts:
     speech_before: re.Pattern[str]
     course_after: re.Pattern[str]  # after the rest of a list of titles: 《…》《…》等3门课程
     award_after: re.Pattern[str]  # after the rest of a list of titles: 《…》获…一等奖, 《…》《…》入选…
+    manual: re.Pattern[str]  # searched in a title: 《某县行政执法工作手册》
 
 
 @lru_cache(maxsize=1)
@@ -70,6 +71,7 @@ def _title_contexts() -> _TitleContexts:
         speech_before=re.compile(f"(?:{w['speech_before']})$"),
         course_after=re.compile(f"[^，,。；;《》\\n]{{0,6}}?(?:{w['course_lead']})*(?:{w['course_after']})"),
         award_after=re.compile(f"(?:{w['award_after']})"),
+        manual=re.compile(f"(?:{w['manual_kinds']})手册(?:（[^）]*）)?$"),
     )
 
 
@@ -102,7 +104,9 @@ def category_from_context(text: str, start: int, end: int, title: str) -> str:
     )
     if (course or spoken) and not law:
         return "speech"
-    if _COPIES_AFTER.match(text, end) and not rule:  # (发放《某省…条例》宣传册3000份: the rule, handed out)
+    if (
+        _COPIES_AFTER.match(text, end) and not rule and not found.manual.search(title)
+    ):  # (《某省…条例》3000份: the rule)
         return "book"
     if not rule:  # 普法微电影《守望》, 发放宣传册《远离非法集资》, 举办专题讲座《民法典与百姓生活》
         # the title's own place and, in a list, the list's (专题讲座《甲》和《乙》: the word names each of it)

@@ -588,3 +588,15 @@ def test_a_year_range_written_after_the_closing_bracket_is_the_title_s(text, tit
 def test_a_year_range_after_a_nested_title_is_the_nested_title_s():
     outer, inner = regs("印发《某县贯彻落实〈法治政府建设实施纲要〉（2021-2025年）实施方案》。")
     assert inner.title == "法治政府建设实施纲要（2021—2025年）"
+
+
+def test_a_working_manual_printed_in_copies_is_a_normative_document_and_a_handbook_of_knowledge_a_book():
+    found = regs(
+        "县司法局编印《某县行政执法工作手册》800册，发放至全县执法单位；编印《某某法律知识手册》1.8万册，"
+        "县应急管理局编印《安全生产执法检查工作手册》500本。"
+    )
+    assert [(m.title, m.category) for m in found] == [
+        ("某县行政执法工作手册", "regulation"),
+        ("某某法律知识手册", "book"),
+        ("安全生产执法检查工作手册", "regulation"),
+    ]
