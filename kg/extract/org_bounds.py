@@ -8,7 +8,7 @@ import re
 from functools import lru_cache
 
 from kg.extract.figures import unit_words
-from kg.extract.org_words import is_place, word_list
+from kg.extract.org_words import TIER_CHARS, is_place, word_list
 from kg.lang.areas import area_table
 from kg.lang.numerals import ARABIC_DIGIT_CLASS, CHINESE_NUMERAL_CHARS
 from kg.lang.zh import BODY_LAST_CHARS
@@ -80,12 +80,21 @@ _FIELD_AFTER_AND = 6  # characters after 和 up to the ending's last but one (�
 _FIELD_BEFORE_AND = 6  # and of the fields before it (农牧水利, 文化体育)
 
 
+def _government_start(words: list[tuple[str, str]], at: int) -> int | None:
+    """Where the government named by ``words[at]`` (…政府) begins: at the place before it (县 | 人民政府), or at
+    itself when it holds its tier (区政府); None when no place names it (法治政府)."""
+    word = words[at][0]
+    if at > 0 and is_place(words[at - 1][0]) and word in ("政府", "人民政府"):
+        return at - 1
+    return at if word[:-2] in TIER_CHARS or is_place(word[:-2]) else None
+
+
 def fields_joined(words: list[tuple[str, str]], at: int, after: int) -> int | None:
     """Whether the 和 (or 与) at ``words[at]`` joins two fields of one department's name (县农牧水利和科技局,
     市文化体育和旅游局, 县自然资源与规划局), not two bodies (区委和区政府, 县司法局和县财政局): after it a field of at
     most ``_FIELD_AFTER_AND`` characters (``after``: up to the ending's last character) that is no place, and before
-    it a run of a few words that names no body and follows a place or a tier word: that word's index, else
-    None."""
+    it a run of a few words that names no body and follows a place or a tier word, or a government (县政府行政复议与
+    应诉中心, its department): that word's index, else None."""
     if not 2 <= after <= _FIELD_AFTER_AND or at < 2 or at + 1 == len(words) or is_place(words[at + 1][0]):
         return None
     if "".join(w for w, _ in words[max(0, at - 3) : at]).endswith(short_fields()):
@@ -95,6 +104,8 @@ def fields_joined(words: list[tuple[str, str]], at: int, after: int) -> int | No
         word = words[j][0]
         if is_place(word):
             return j if 2 <= length <= _FIELD_BEFORE_AND else None
+        if word.endswith("政府") and 2 <= length <= _FIELD_BEFORE_AND:  # 旗政府行政复议与应诉中心: the government's
+            return _government_start(words, j)
         tag = words[j][1]
         verb = tag.startswith("v") and tag != "vn" and word not in word_list("org_name_verbs.txt")  # (审批, 管理)
         if word[-1] in BODY_LAST_CHARS or tag in _NOT_IN_FIELDS or verb:

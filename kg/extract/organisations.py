@@ -118,6 +118,7 @@ _DEICTIC = ("我", "本", "该", "各", "其", "此")
 _FIRM_ENDINGS = tuple(data_lines("org_firm_endings.txt"))  # 律师事务所: place + trade name (字号) + kind
 _TRADE_NAME = 6  # characters between the place and 事务所: a trade name of up to four, and 律师 or 公证
 _FUNCTION_CHARS = FUNCTION_CHARS
+_NOT_A_TOWN_S = FUNCTION_CHARS + "".join(_DEICTIC) + "全每诸的了"  # (各街道办事处, 全镇人民政府: no town's name)
 
 
 _NUMERALS = "一二三四五六七八九十两0123456789"
@@ -132,6 +133,10 @@ def _numbered_place_name(word: str) -> bool:
 
 # a count of more than one right before a name (46个, 12家, 两个): bodies of a kind, not one named body
 _COUNTED_BEFORE = re.compile(r"(?:\d*[2-9]\d*|\d{2,}|[两二三四五六七八九十百千万]+)(?:个|家|所|支|座|处)$")
+
+
+# a body set up in each of many places (全县11个乡镇全部设立综合行政执法队, 各街道均成立了调解委员会): a kind of body
+_SET_UP_IN_EACH = re.compile(r"(?:全部|均|都|普遍|分别|各自)已?(?:设立|建立|成立|组建|设置|配备|建成|挂牌成立)了?$")
 
 
 def _field_before(word: str, ending_word: str, group: bool) -> bool:
@@ -206,7 +211,9 @@ def _name_before(window: str, cut: int, group: bool, segmenter: Segmenter | None
         if _stops_name(*words[k], group):
             return ""
         name_start = offsets[k]
-    township = k >= 1 and words[k - 1][0] in ("镇", "乡", "街道") and offsets[k] == cut
+    township = (k >= 1 and words[k - 1][0] in ("镇", "乡", "街道") and offsets[k] == cut) or window[cut:].startswith(
+        ("街道办事处", "街道办", "镇人民政府", "乡人民政府", "镇政府", "乡政府")
+    )  # (大南街道办事处: the street's own name, 大 tagged an adjective)
     zone = window[cut:] == "管委会"  # a zone's administrative committee
     firm = window[cut:].endswith(_FIRM_ENDINGS)
     for i in range(k - 1, -1, -1):
@@ -225,7 +232,7 @@ def _name_before(window: str, cut: int, group: bool, segmenter: Segmenter | None
             name_start = offsets[place]  # two fields of one department (县农牧水利和科技局): from the place on
             break
         if _stops_name(word, tag, group) and not (i == k - 1 and _field_before(word, words[k][0], group)):
-            if township and len(word) == 1 and word not in _FUNCTION_CHARS and cut - offsets[i] <= 5:
+            if township and len(word) == 1 and word not in _NOT_A_TOWN_S and cut - offsets[i] <= 5:
                 name_start = offsets[i]  # a town's own name (顾县镇, 万良镇): its characters may tag as verbs
                 continue
             break
@@ -338,8 +345,10 @@ def extract_organisations(
             continue  # 最高人民法院原副院长: a person's position, not a mention of the body
         if _DECREE.match(text, m.end()):
             continue  # 国务院令第713号, 某省人民政府第17号令: a decree's number, as a title holds its issuer
-        if _COUNTED_BEFORE.search(text, max(0, start - 8), start):
-            continue  # 46个社区人民调解委员会, 12个村级便民服务站: a count of bodies of a kind, none of them named
+        if _COUNTED_BEFORE.search(text, max(0, start - 8), start) or _SET_UP_IN_EACH.search(
+            text, max(0, start - 8), start
+        ):
+            continue  # 46个社区人民调解委员会, 各乡镇均设立综合执法队: bodies of a kind, none of them named
         found.append((start, m.end()))
     return [OrganisationMention(span=doc.span(s, e), name=text[s:e]) for s, e in outermost(found)]
 

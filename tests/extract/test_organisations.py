@@ -84,8 +84,39 @@ def test_a_towns_own_name_is_kept_even_when_its_characters_look_like_verbs():
     ]
 
 
+def test_a_street_office_keeps_its_own_name_and_every_street_s_office_is_generic():
+    assert orgs("大南街道办事处开展普法宣传，各街道办事处积极配合。") == ["大南街道办事处"]
+
+
 def test_bodies_of_every_town_or_village_are_generic():
     assert orgs("全县13个乡镇、172个村（社区）人民调解委员会，镇（街道）公共法律服务工作站全覆盖。") == []
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "全县11个乡镇全部设立综合行政执法队。",
+        "各街道均成立了人民调解委员会。",
+        "全市8个镇普遍建立公共法律服务工作站。",
+    ],
+)
+def test_a_kind_of_body_set_up_in_each_of_many_places_is_generic(text):
+    assert orgs(text) == []
+    assert orgs("县司法局成立公共法律服务中心。") == ["县司法局", "公共法律服务中心"]  # one body set up: named
+
+
+def test_two_fields_joined_by_yu_stay_one_department_also_under_a_government():
+    text = "市行政复议与应诉中心受理案件，市政务服务与大数据管理局牵头，旗政府行政复议与应诉中心全年受理申请。"
+    assert orgs(text) == ["市行政复议与应诉中心", "市政务服务与大数据管理局", "旗政府行政复议与应诉中心"]
+
+
+def test_a_verb_the_segmenter_tags_as_a_noun_does_not_begin_a_name():
+    assert orgs("集中行使县政府的行政处罚权，县劳动人事争议调解中心调解案件。") == ["县政府", "县劳动人事争议调解中心"]
+
+
+def test_the_state_council_s_office_written_short_is_a_body_and_its_document_number_is_not():
+    assert orgs("认真落实中办、国办印发的意见（国办发〔2021〕10号），推动13件国办“一件事”落地。") == ["国办", "国办"]
+    assert orgs("实现全国办理，推进集中办理。") == []
 
 
 def test_a_short_county_name_inside_a_word_is_not_a_place():
