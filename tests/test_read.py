@@ -91,6 +91,18 @@ def test_a_breadcrumb_or_a_piece_of_one_is_cruft():
     assert doc.clean == "县政府常务会议学习《中华人民共和国行政许可法》，全年集中学法6次。"
 
 
+def test_a_sites_menu_on_one_line_between_bars_is_cruft_and_a_tables_row_is_text():
+    doc = Document.from_text(
+        "某某市人民政府 网站首页 | 政务公开 | 政务服务 | 互动交流 | 走进某某\n"
+        "某某市人民政府关于2023年度法治政府建设情况的报告"
+    )
+    assert doc.clean == "某某市人民政府关于2023年度法治政府建设情况的报告"
+    row = "| 3月 | 中华人民共和国行政处罚法 | 县司法局 |"
+    assert "行政处罚法" in Document.from_text(row).clean
+    sentence = "一是优化政务服务 | 二是深化“放管服”改革，推行“一网通办” | 三是强化监督"
+    assert "放管服" in Document.from_text(sentence).clean  # (a sentence's punctuation: text)
+
+
 def test_header_fields_in_table_cells_publishers_and_rows_of_site_links_are_cruft():
     doc = Document.from_text(
         "某某市人民政府门户网站 www.example.gov.cn 时间:2024-02-01\n中国政府网 某某省政府网 某某市政府网\n"
