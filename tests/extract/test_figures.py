@@ -325,3 +325,7 @@ def test_trees_and_fish_fry_are_counted_in_their_measure_words():
         (Decimal(32000), "株"),
         (Decimal(3), "项"),
     ]
+
+
+def test_lessons_of_a_course_counted_in_jiang_are_figures_and_an_ordinal_lesson_is_not():
+    assert values("开设法治课12讲，第3讲由县司法局主讲。") == [(Decimal(12), "讲")]
