@@ -295,3 +295,15 @@ def test_a_short_name_given_in_quotes_is_no_measure():
 
 def test_every_five_year_legal_publicity_plan_is_its_measure():
     assert measures("深入实施“八五”普法，谋划“九五”普法。") == ["八五普法", "九五普法"]
+
+
+@pytest.mark.parametrize(
+    ("text", "found"),
+    [
+        ("开展证明事项清理工作，共梳理保留证明事项12项。", []),  # the work described, not 减证便民 named
+        ("对首次轻微违法行为不予处罚案件39件。", []),  # not 轻微免罚 named
+        ("深入开展“减证便民”行动，公布免罚清单。", ["减证便民", "轻微免罚"]),  # named: the measures
+    ],
+)
+def test_a_measure_is_found_where_the_text_names_it_not_where_it_describes_the_work(text, found):
+    assert measures(text) == found
