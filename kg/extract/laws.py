@@ -37,6 +37,16 @@ _LIST_JOIN = re.compile(r"^ ?(?:、|和|及|与|以及|，|,|；|;) ?$")
 _LAW_GLUE = set("律规治院官庭制典条务理人系宣日进知读精意修学专")  # 宪法宣传周, 民法典进社区, 行政处罚法律…
 _VERBS_AFTER = ("学习", "理解")  # 行政复议法学习不够: the verb after the law, not 法学 (a discipline)
 _PROVISIONS = ("规定", "有关规定", "相关规定")  # 依据行政诉讼法规定: the law's provisions, not 法规 (…法律法规)
+# a law as the subject of coming into force (湿地保护法自2022年6月1日起施行, 在法律援助法施行之际, 宪法颁布实施40周年)
+_IN_FORCE_AFTER = re.compile(
+    r"(?:正式|即将|已经?|全面)?(?:颁布实施|颁布施行|公布施行|施行|颁布)"
+    r"|实施(?:以来|之际|[0-9一二三四五六七八九十]+周年)|自[^，,。；;\n]{2,16}起(?:正式)?施行"
+)
+# a place's rule that implements a law, named without 《》 (某省实施行政处罚法办法, 行政处罚法实施细则): not the law
+_IMPLEMENTING_RULE_AFTER = ("办法", "实施办法", "实施细则", "细则", "若干规定", "实施条例")
+_NUMERAL = "0-9一二三四五六七八九十百零〇"
+# the articles cited after a law, before the next item of its list (安全生产法第六十二条、第六十五条和…条例)
+_ARTICLES = re.compile(f"(?:第[{_NUMERAL}]+[条款项](?:第[{_NUMERAL}]+[款项])*(?:[、，,和及与](?=第))?)*")
 _NEXT_TOPIC = re.compile(r"(?:法律法规|法律|法规|党章|党规|党内法规|《)")
 # what is studied with a law in one list (习近平法治思想和宪法, 党的十九大精神和宪法, 《…》和民法典)
 _STUDY_TOPIC = re.compile(r"(?:习近平法治思想|法律法规|党章党规|党内法规|党章|党规|精神|《[^《》]*》)$")
@@ -98,6 +108,7 @@ def find_unbracketed_laws(text: str, blocked: list[tuple[int, int]]) -> list[tup
         if not in_title.covers(s)
         and text[s - 1 : s] not in ("《", "〈", "<")
         and (text[e : e + 1] not in _LAW_GLUE or text.startswith(_PROVISIONS + _VERBS_AFTER, e))
+        and not text.startswith(_IMPLEMENTING_RULE_AFTER, e)
     ]
     out: list[tuple[int, int, str]] = []
     for i, (s, e, name) in enumerate(hits):
@@ -106,11 +117,12 @@ def find_unbracketed_laws(text: str, blocked: list[tuple[int, int]]) -> list[tup
         join_at = s - (2 if before.endswith("以及") else 1)
         item_before = text[_item_start(text, join_at) : join_at] if joined_before else ""
         next_is_law = i + 1 < len(hits) and _LIST_JOIN.match(text[e : hits[i + 1][0]] or "x")
-        after_law = bool(out) and _LIST_JOIN.match(text[out[-1][1] : s]) is not None
+        after_law = bool(out) and _joined_after_articles(text[out[-1][1] : s])
         next_is_topic = _LIST_JOIN.match(text[e : e + 1]) and _NEXT_TOPIC.match(text, e + 1)
         if (
             _LAW_LEAD.search(before)
             or _fills_a_cell(text, s, e)
+            or _IN_FORCE_AFTER.match(text, e)
             or _framed(text, before, e)
             or next_is_law
             or next_is_topic
@@ -124,6 +136,12 @@ def find_unbracketed_laws(text: str, blocked: list[tuple[int, int]]) -> list[tup
         ):
             out.append((s, e, names[name]))
     return out
+
+
+def _joined_after_articles(gap: str) -> bool:
+    """Whether ``gap``, between a law found and the next name, joins them in one list, after the articles cited
+    of the first (、, 和 …; 第六十二条、第六十五条和)."""
+    return _LIST_JOIN.match(gap[_ARTICLES.match(gap).end() :]) is not None
 
 
 def _fills_a_cell(text: str, start: int, end: int) -> bool:

@@ -124,3 +124,17 @@ def test_laws_listed_with_semicolons_are_each_a_law_and_a_clause_after_one_is_no
         "中华人民共和国行政强制法",
     ]
     assert [m.title for m in regs("依据行政处罚法；民法典宣传月期间开展活动。")] == ["中华人民共和国行政处罚法"]
+
+
+@pytest.mark.parametrize(
+    ("text", "found"),
+    [
+        ("依据安全生产法第六十二条、第六十五条和生产安全事故应急条例查处。", ["安全生产法", "生产安全事故应急条例"]),
+        ("湿地保护法自2022年6月1日起施行。", ["湿地保护法"]),  # the subject of coming into force
+        ("在法律援助法施行之际开展宣传，宪法颁布实施40周年之际举办活动。", ["法律援助法", "宪法"]),
+        ("民法典实施以来，开展宣传。", ["民法典"]),
+        ("贯彻某省实施行政处罚法办法，落实行政处罚法实施细则。", []),  # a place's rules that implement the law
+    ],
+)
+def test_a_law_after_its_articles_or_as_the_subject_of_coming_into_force_is_the_law(text, found):
+    assert [m.surface for m in regs(text)] == found
