@@ -329,3 +329,7 @@ def test_trees_and_fish_fry_are_counted_in_their_measure_words():
 
 def test_lessons_of_a_course_counted_in_jiang_are_figures_and_an_ordinal_lesson_is_not():
     assert values("开设法治课12讲，第3讲由县司法局主讲。") == [(Decimal(12), "讲")]
+
+
+def test_hectares_and_boats_are_measure_words():
+    assert values("退还林地12.5公顷，查处涉渔船舶15艘。") == [(Decimal("12.5"), "公顷"), (Decimal(15), "艘")]

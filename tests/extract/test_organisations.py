@@ -110,6 +110,10 @@ def test_two_fields_joined_by_yu_stay_one_department_also_under_a_government():
     assert orgs(text) == ["市行政复议与应诉中心", "市政务服务与大数据管理局", "旗政府行政复议与应诉中心"]
 
 
+def test_fire_and_rescue_brigades_are_bodies():
+    assert orgs("依法移交县消防救援大队，市消防救援支队联合开展检查。") == ["县消防救援大队", "市消防救援支队"]
+
+
 def test_a_verb_the_segmenter_tags_as_a_noun_does_not_begin_a_name():
     assert orgs("集中行使县政府的行政处罚权，县劳动人事争议调解中心调解案件。") == ["县政府", "县劳动人事争议调解中心"]
 
