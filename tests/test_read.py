@@ -91,6 +91,17 @@ def test_a_breadcrumb_or_a_piece_of_one_is_cruft():
     assert doc.clean == "县政府常务会议学习《中华人民共和国行政许可法》，全年集中学法6次。"
 
 
+def test_a_heading_spaced_letter_by_letter_ends_its_line_in_a_fixed_width_layout():
+    text = (
+        "某 某 县 人 民 政 府\n关于2022年法治政府建设工作的报告\n\n"
+        "一 、 完 善 制 度 体 系\n    县司法局审核文件12件。\n"
+        "二 、 强 化 执 法 监 督\n    县市场监督管理局开展检查6次。\n"
+        "三 、 化 解 行 政 争 议\n    县人民法院审结案件15件。\n"
+    )
+    lines = Document.from_text(text).clean.split("\n")
+    assert lines[1:4] == ["关于2022年法治政府建设工作的报告", "一、完善制度体系", "县司法局审核文件12件。"]
+
+
 def test_a_sites_menu_on_one_line_between_bars_is_cruft_and_a_tables_row_is_text():
     doc = Document.from_text(
         "某某市人民政府 网站首页 | 政务公开 | 政务服务 | 互动交流 | 走进某某\n"

@@ -192,6 +192,9 @@ def _wrap_width(lines: list[str]) -> int | None:
     return width if count >= 5 and count * 3 >= sum(lengths.values()) else None
 
 
+_BLANKS = re.compile(r"[ \t\u3000\u00a0]+")
+
+
 def _joins(prev: str, nxt: str, width: int | None = None) -> bool:
     """Was a paragraph broken here by a page break (执\\n\\n法水平) or a fixed-width layout? Then the lines are
     one text."""
@@ -202,13 +205,18 @@ def _joins(prev: str, nxt: str, width: int | None = None) -> bool:
         return False  # a row of a table laid out in columns of spaces (序号    文件名称    文号) is a line of its own
     if nxt[0] in NO_LINE_START and (_is_cjk(prev[-1]) or prev[-1].isalnum()):
         return True  # 调解成功率99 / .1%: no line starts so
-    if width and len(prev.lstrip(_SPACE)) >= width and prev[-1] not in _TERMINAL and not HEADING.match(nxt):
+    # a heading spaced letter by letter (一 、 完 善 制 度) is a heading: read without its blanks
+    bare_prev, bare_nxt = _BLANKS.sub("", prev), _BLANKS.sub("", nxt)
+    headings = HEADING.match(bare_nxt) or (HEADING.match(bare_prev) and len(bare_prev) < 60)
+    spaced_heading = HEADING.match(bare_prev) and _BLANKS.search(prev.lstrip(_SPACE))  # (a long one may wrap)
+    full = width and len(prev.lstrip(_SPACE)) >= width and prev[-1] not in _TERMINAL
+    if full and not HEADING.match(bare_nxt) and not spaced_heading:
         return True  # a full line of a wrapped layout goes on (审计资金12. / 7亿元)
     if prev[-1] in _TERMINAL or not (_is_cjk(prev[-1]) or prev[-1].isalnum() or prev[-1] in "、，,“《（("):
         return False
     if not (_is_cjk(nxt[0]) or nxt[0].isalnum() or nxt[0] in "（(《“"):
         return False
-    if HEADING.match(nxt) or (HEADING.match(prev) and len(prev) < 60):
+    if headings:
         return False
     # A title or a signature is short and has no sentence punctuation; a broken paragraph line has both. A line
     # that opens with a title or a quote (《…》颁布以来) starts a paragraph unless the line before it is broken.
