@@ -115,6 +115,7 @@ _GENERIC_HEADS = (
     "县市区",
 )
 _DEICTIC = ("我", "本", "该", "各", "其", "此")
+_ALL_OF_A_PLACE = re.compile(f"全[{TIERS}]")
 _FIRM_ENDINGS = tuple(data_lines("org_firm_endings.txt"))  # 律师事务所: place + trade name (字号) + kind
 _TRADE_NAME = 6  # characters between the place and 事务所: a trade name of up to four, and 律师 or 公证
 _FUNCTION_CHARS = FUNCTION_CHARS
@@ -284,6 +285,8 @@ def _acceptable(name: str, ending: _Ending) -> bool:
         return False
     if core.startswith(_GENERIC_HEADS) or (core.startswith(_DEICTIC) and core != "本级") or "我" in core:
         return False  # 部门法治政府建设领导小组 (each department's), 我局, 该中心
+    if _ALL_OF_A_PLACE.match(core) and ending.name != "place":
+        return False  # 全县司法所, 全市人民调解委员会: every one of the place's, none named (全县人民政府 is its own)
     if ending.name == "self":
         return not core or _ends_with_place(core) or len(core) >= 2
     if not core:
