@@ -102,6 +102,15 @@ def test_a_heading_spaced_letter_by_letter_ends_its_line_in_a_fixed_width_layout
     assert lines[1:4] == ["关于2022年法治政府建设工作的报告", "一、完善制度体系", "县司法局审核文件12件。"]
 
 
+def test_a_quoted_phrase_broken_across_two_lines_is_read_whole():
+    assert (
+        Document.from_text("二、深化“放管\n服”改革，推行“互联网+\n监管”。").clean
+        == "二、深化“放管服”改革，推行“互联网+监管”。"
+    )
+    # a quote opened at a line's end that the next line does not close soon stays where it was
+    assert Document.from_text("二、坚持“\n一是加强组织领导。").clean == "二、坚持“\n一是加强组织领导。"
+
+
 def test_a_sites_menu_on_one_line_between_bars_is_cruft_and_a_tables_row_is_text():
     doc = Document.from_text(
         "某某市人民政府 网站首页 | 政务公开 | 政务服务 | 互动交流 | 走进某某\n"

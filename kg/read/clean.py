@@ -17,7 +17,7 @@ from functools import lru_cache
 
 from kg.lang.areas import area_table
 from kg.lang.titles import names_a_document
-from kg.lang.zh import CELL_EDGES, HAN_CLASS, NO_LINE_START
+from kg.lang.zh import CELL_EDGES, HAN_CLASS, NO_LINE_START, SENTENCE_ENDS
 from kg.read.variants import as_simplified
 from kg.resources import data_lines
 
@@ -195,6 +195,18 @@ def _wrap_width(lines: list[str]) -> int | None:
 _BLANKS = re.compile(r"[ \t\u3000\u00a0]+")
 
 
+_QUOTE_RUN = 12  # the longest piece of a quoted phrase carried onto the next line
+
+
+def _open_quote_closed_in(prev: str, nxt: str) -> bool:
+    """Whether ``prev`` ends inside a quoted phrase that ``nxt`` closes within a few characters."""
+    opened = prev.rfind("“")
+    if opened < 0 or "”" in prev[opened:] or len(prev) - opened > _QUOTE_RUN:
+        return False
+    closed = nxt.find("”", 0, _QUOTE_RUN)
+    return closed > 0 and "“" not in nxt[:closed] and not any(c in SENTENCE_ENDS for c in nxt[:closed])
+
+
 def _joins(prev: str, nxt: str, width: int | None = None) -> bool:
     """Was a paragraph broken here by a page break (执\\n\\n法水平) or a fixed-width layout? Then the lines are
     one text."""
@@ -205,6 +217,8 @@ def _joins(prev: str, nxt: str, width: int | None = None) -> bool:
         return False  # a row of a table laid out in columns of spaces (序号    文件名称    文号) is a line of its own
     if nxt[0] in NO_LINE_START and (_is_cjk(prev[-1]) or prev[-1].isalnum()):
         return True  # 调解成功率99 / .1%: no line starts so
+    if _open_quote_closed_in(prev, nxt):
+        return True  # 深化“放管 / 服”改革: a quoted phrase broken by the layout
     # a heading spaced letter by letter (一 、 完 善 制 度) is a heading: read without its blanks
     bare_prev, bare_nxt = _BLANKS.sub("", prev), _BLANKS.sub("", nxt)
     headings = HEADING.match(bare_nxt) or (HEADING.match(bare_prev) and len(bare_prev) < 60)
