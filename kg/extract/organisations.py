@@ -133,7 +133,9 @@ def _numbered_place_name(word: str) -> bool:
 
 
 # a count of more than one right before a name (46个, 12家, 两个): bodies of a kind, not one named body
-_COUNTED_BEFORE = re.compile(r"(?:\d*[2-9]\d*|\d{2,}|[两二三四五六七八九十百千万]+)(?:个|家|所|支|座|处)$")
+_COUNTED_BEFORE = re.compile(
+    r"(?:\d*[2-9]\d*|\d{2,}|[两二三四五六七八九十百千万]+)(?:个|家|所|支|座|处)(?:嘎查|苏木|行政|乡镇|镇|乡|街道)?$"
+)  # (157个嘎查村人民调解委员会: the bodies of 157 villages)
 
 
 # a body set up in each of many places (全县11个乡镇全部设立综合行政执法队, 各街道均成立了调解委员会): a kind of body

@@ -110,6 +110,10 @@ def test_two_fields_joined_by_yu_stay_one_department_also_under_a_government():
     assert orgs(text) == ["市行政复议与应诉中心", "市政务服务与大数据管理局", "旗政府行政复议与应诉中心"]
 
 
+def test_bodies_counted_with_the_settlements_they_serve_are_generic():
+    assert orgs("全旗157个嘎查村人民调解委员会实现全覆盖，12个苏木镇司法所开展宣传。") == []
+
+
 def test_every_body_of_a_kind_in_the_place_is_generic():
     text = "全县人民调解委员会调解纠纷120件，全县司法所开展法律咨询，全县公共法律服务工作站接待群众，县司法局加强指导。"
     assert orgs(text) == ["县司法局"]
