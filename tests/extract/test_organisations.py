@@ -119,6 +119,13 @@ def test_every_body_of_a_kind_in_the_place_is_generic():
     assert orgs(text) == ["县司法局"]
 
 
+def test_real_estate_registration_centres_are_bodies():
+    assert orgs("县不动产登记中心办理业务，市不动产登记服务中心受理申请。") == [
+        "县不动产登记中心",
+        "市不动产登记服务中心",
+    ]
+
+
 def test_fire_and_rescue_brigades_are_bodies():
     assert orgs("依法移交县消防救援大队，市消防救援支队联合开展检查。") == ["县消防救援大队", "市消防救援支队"]
 
