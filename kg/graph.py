@@ -8,6 +8,7 @@ user of ``graph.ttl`` sees. :meth:`KnowledgeGraph.write` is what ``kg build`` do
 from __future__ import annotations
 
 import os
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
@@ -30,6 +31,8 @@ class _Parts:
     parts: list[ReportPart]
     merged: Merged
     fresh: set[str]  # reports made in this build (not taken whole from a cache)
+    # the cache's index saved and unused entries removed (kg.build.build_graph): by the writer, while it waits
+    tidy: Callable[[], None] = lambda: None
 
 
 @dataclass

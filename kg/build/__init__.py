@@ -61,6 +61,7 @@ def build_graph(
     strict: bool = False,
     follow_symlinks: bool = False,
     spare_for_sample: bool = False,
+    tidy_later: bool = False,
 ) -> KnowledgeGraph:
     """Build the knowledge graph of ``sources`` (paths, folders, :class:`kg.Document` objects or
     ``(name, text)`` pairs) in memory.
@@ -70,7 +71,9 @@ def build_graph(
     ``cache_dir`` keeps extraction results so that a rebuild redoes only what changed; ``follow_symlinks`` follows
     symbolic links out of an input folder (:mod:`kg.build.sources`). Raises :class:`kg.errors.BuildError` when no
     source could be read (or, with ``strict``, when any was skipped or a file of an input folder ignored).
-    ``spare_for_sample``: the graph's sample will be validated (:func:`build`): keep a process ready for it."""
+    ``spare_for_sample``: the graph's sample will be validated (:func:`build`): keep a process ready for it;
+    ``tidy_later``: the cache's index is saved and its unused entries removed when the graph is written
+    (:func:`build`: while the spare workers validate), not before this returns."""
     from kg.graph import KnowledgeGraph, _Parts  # noqa: PLC0415 - kg.graph imports kg.build.options
 
     segmenter = segmenter or "jieba"
@@ -78,15 +81,15 @@ def build_graph(
         raise ConfigError("the pkuseg segmenter needs a model directory")
     owned = isinstance(executor, (str, type(None)))  # (an executor given is the caller's to close)
     runner = make_executor(executor or "local", jobs, scheduler, segmenter, model) if owned else executor
-    inputs, records = collect_sources(sources, follow_symlinks)
-    tick = _ticker(progress, len(inputs))
-    cache = (
-        Cache(Path(cache_dir), fingerprint(EXTRACTOR_VERSION, segmenter, model), use_cache)
-        if cache_dir is not None
-        else None
-    )
-    scan = scan_sources(inputs, cache, max_bytes, records, tick)
-    _warm_spare(runner, scan, spare_for_sample)
+    fp = fingerprint(EXTRACTOR_VERSION, segmenter, model)
+    cache = Cache(Path(cache_dir), fp, use_cache) if cache_dir is not None else None
+    try:
+        with full_collections_deferred():  # (kg.build.heap: a rebuild lists and scans 10,000 files' objects)
+            scan, records, tick = _scan(runner, sources, cache, max_bytes, follow_symlinks, progress, spare_for_sample)
+    except BaseException:
+        if owned:
+            close_executor(runner)
+        raise
     merger = Merger(cache)
     try:
         with full_collections_deferred():  # (kg.build.heap: the same objects, less CPU)
@@ -98,10 +101,23 @@ def build_graph(
     finally:
         if owned:
             close_executor(runner)
-    if cache is not None:
-        cache.save_index(scan.index)
-        cache.prune()
-    return KnowledgeGraph(records, _summary(parts, merged.counts), facts, _Parts(parts, merged, scan.fresh))
+    built = _Parts(parts, merged, scan.fresh, _tidy(cache, scan.index))
+    if not tidy_later:
+        built.tidy()
+    return KnowledgeGraph(records, _summary(parts, merged.counts), facts, built)
+
+
+def _tidy(cache: Cache | None, index: dict[str, str]) -> Callable[[], None]:
+    """Save the cache's index and remove the entries this build did not use: once, whoever calls first."""
+    done = [cache is None]
+
+    def tidy() -> None:
+        if not done[0]:
+            done[0] = True
+            cache.save_index(index)
+            cache.prune()
+
+    return tidy
 
 
 def _merge(
@@ -114,6 +130,33 @@ def _merge(
     _check_outcome(parts, records, strict)
     spare = spare_pool(runner)
     return parts, merge_parts(parts, cache, merger, spare.pool if spare else None)
+
+
+def _scan(
+    runner: Executor,
+    sources: Iterable[SourceLike],
+    cache: Cache | None,
+    max_bytes: int,
+    follow_symlinks: bool,
+    progress: Progress | None,
+    validate: bool,
+) -> tuple[Scan, list[FileRecord], Callable[[], None]]:
+    """Collect the sources and scan them against the cache, the executor's worker processes started meanwhile
+    (:meth:`kg.build.executors.LocalExecutor.prestart`: they load the segmenter while this process lists and
+    scans): for a rebuild of a corpus whose sample is validated, the spare process, before the sources are
+    listed; for a first build, its workers once they are."""
+    prestart = getattr(runner, "prestart", None)
+    previous = cache.load_index() if cache else {}
+    rebuild = len(previous) > VALIDATE_ALL_REPORTS
+    if prestart is not None and rebuild and validate:
+        prestart(0, spare=True)
+    inputs, records = collect_sources(sources, follow_symlinks)
+    if prestart is not None and not previous:
+        prestart(len(inputs))
+    tick = _ticker(progress, len(inputs))
+    scan = scan_sources(inputs, cache, max_bytes, records, tick, previous)
+    _warm_spare(runner, scan, validate)
+    return scan, records, tick
 
 
 def _warm_spare(runner: Executor, scan, wanted: bool) -> None:
@@ -161,6 +204,7 @@ def build(
                         strict=options.strict,
                         follow_symlinks=options.follow_symlinks,
                         spare_for_sample=options.validate,
+                        tidy_later=True,
                     )
             except OSError as exc:
                 raise BuildError(f"{exc.filename or outdir / CACHE_DIR}: {exc.strerror or exc}") from None

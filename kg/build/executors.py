@@ -68,15 +68,33 @@ class LocalExecutor:
         self.jobs, self.segmenter, self.model = jobs, segmenter, model
         self.workers = 1
         self.pool: ProcessPoolExecutor | None = None
+        self.early = 0  # workers of a pool started before the run (:meth:`prestart`), loading the segmenter
+
+    def prestart(self, count: int, spare: bool = False) -> None:
+        """Start the worker processes a run of ``count`` tasks will use now, before the sources are scanned, so
+        that they load the segmenter (0.5-1 s) while this process lists and scans them; with ``spare``, one
+        process even for a run that would extract in this process (a rebuild of a large corpus: it extracts the
+        few changed files there, then validates the sample, :meth:`warm_spare`)."""
+        workers = self._workers_for(count) if not spare else 1
+        if self.jobs <= 1 or self.pool is not None or (workers <= 1 and not spare):
+            return
+        init = (self.segmenter, self.model)
+        self.pool = ProcessPoolExecutor(workers, _context(), initializer=init_worker, initargs=init)
+        self.early = workers
+        for _ in range(workers):
+            self.pool.submit(int)  # (a pool starts a process per task waiting)
 
     def run(self, tasks: Iterator[Task], count: int) -> Iterator[Outcome]:
         self.workers = self._workers_for(count)
-        if self.workers <= 1:
+        early, self.early = self.early, 0
+        if self.workers <= 1 and not (early == 1 and count):
             yield from map(process_task, tasks)  # (a spare warmed for this build stays: :meth:`warm_spare`)
             return
-        self.close()  # (the pool of an earlier run)
-        init = (self.segmenter, self.model)
-        pool = self.pool = ProcessPoolExecutor(self.workers, _context(), initializer=init_worker, initargs=init)
+        if early != max(self.workers, 1):
+            self.close()  # (the pool of an earlier run, or one started for another count)
+            init = (self.segmenter, self.model)
+            self.pool = ProcessPoolExecutor(self.workers, _context(), initializer=init_worker, initargs=init)
+        pool = self.pool
         try:
             pending: set = set()
             for task in tasks:
@@ -84,6 +102,8 @@ class LocalExecutor:
                 if len(pending) >= _window(self.workers):
                     done, pending = wait(pending, return_when=FIRST_COMPLETED)
                     yield from (f.result() for f in done)
+            if early == 1:  # a spare started before the scan: it validates next (:meth:`warm_spare`)
+                pool.submit(init_validator)
             while pending:
                 done, pending = wait(pending, return_when=FIRST_COMPLETED)
                 yield from (f.result() for f in done)
@@ -104,11 +124,15 @@ class LocalExecutor:
         start one worker process for the build's own work after it, when more than one job is allowed: it loads
         the validator (pyshacl, rdflib: ~1 s) while this process extracts and merges, then validates the sample
         while this process writes ``graph.ttl`` — work a rebuild of a large corpus would otherwise do one after
-        the other."""
-        if self.jobs <= 1 or self.pool is not None or self._workers_for(count) > 1:
+        the other. A spare started before the scan (:meth:`prestart`) extracts the files itself, then loads the
+        validator."""
+        if self.jobs <= 1 or self._workers_for(count) > 1:
             return
-        self.pool = ProcessPoolExecutor(max_workers=1, mp_context=_context(), initializer=init_validator)
-        self.pool.submit(int)  # (a pool starts its process at the first task)
+        if self.pool is None:
+            self.pool = ProcessPoolExecutor(max_workers=1, mp_context=_context(), initializer=init_validator)
+            self.pool.submit(int)  # (a pool starts its process at the first task)
+        elif self.early == 1 and not count:  # started before the scan, nothing to extract: load the validator
+            self.pool.submit(init_validator)
 
     def spare(self) -> ProcessPoolExecutor | None:
         """The pool of the last :meth:`run`, idle once its outcomes are in (None: it ran in this process)."""

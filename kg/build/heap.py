@@ -9,10 +9,13 @@ keep running as before). So while a build extracts and merges, a full collection
 :data:`FULL_EVERY` collections of the middle generation instead of once per 10. Nothing else changes: which
 objects exist, and so every byte written, is the same.
 
-In the main process the thresholds come back once the shared blocks are merged: validation (pyshacl's rdflib
-graphs are full of cycles that outlive the young generations: deferring there saved ~0.1 s and cost ~15 MB of peak
-memory) and drawing the page run as they did. A worker process keeps them for its life; the sample it may validate
-for the build is bounded (10 reports: ~4 MB more at its peak).
+In the main process they are deferred while the sources are listed and scanned too, and while the outputs are
+written when the graph's sample is validated in spare worker processes and no page is drawn (a rebuild of 10,000
+reports ran two full collections, 0.1-0.3 s each, between writing the graph and renaming it). Otherwise the
+thresholds come back once the shared blocks are merged: validation in this process (pyshacl's rdflib graphs are
+full of cycles that outlive the young generations: deferring there saved ~0.1 s and cost ~15 MB of peak memory)
+and drawing the page run as they did. A worker process keeps them for its life; the sample it may validate for the
+build is bounded (10 reports: ~4 MB more at its peak).
 """
 
 from __future__ import annotations

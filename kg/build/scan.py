@@ -44,11 +44,18 @@ def _source_key(src: Source, max_bytes: int) -> str:
 
 
 def scan_sources(
-    sources: list[Source], cache: Cache | None, max_bytes: int, records: list[FileRecord], tick: Callable[[], None]
+    sources: list[Source],
+    cache: Cache | None,
+    max_bytes: int,
+    records: list[FileRecord],
+    tick: Callable[[], None],
+    previous: dict[str, dict] | None = None,
 ) -> Scan:
-    """Split ``sources`` into cached entries and misses (every source is a miss without a cache)."""
+    """Split ``sources`` into cached entries and misses (every source is a miss without a cache); ``previous``:
+    the cache's index, when the caller has loaded it."""
     scan = Scan()
-    previous = cache.load_index() if cache else {}
+    if previous is None:
+        previous = cache.load_index() if cache else {}
     for src in sources:
         try:
             if src.path is not None:

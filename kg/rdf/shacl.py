@@ -17,6 +17,7 @@ sharded build can validate each shard's store with :func:`validate_store`, or ru
 
 from __future__ import annotations
 
+import re
 from collections import defaultdict
 from collections.abc import Iterator
 from dataclasses import dataclass, field
@@ -197,6 +198,42 @@ def _focus_chunks(store: pyoxigraph.Store, by_class: dict[str, set], chunk_size:
         yield list(key), buffers[key]
 
 
+# Words of a SELECT whose answers over a part of a graph may not be answers over the whole: what a shape's target
+# must be free of for :func:`_nothing_selected` to judge it over the whole store.
+_NOT_MONOTONE = re.compile(
+    r"\b(OPTIONAL|NOT|MINUS|EXISTS|UNION|GROUP|HAVING|COUNT|SUM|MIN|MAX|AVG|SAMPLE|LIMIT|OFFSET|BIND|VALUES|"
+    r"SERVICE|GRAPH|FROM|IF|COALESCE|BOUND)\b",
+    re.IGNORECASE,
+)
+
+
+def _nothing_selected(store: pyoxigraph.Store, shapes: rdflib.Graph, other: list[rdflib.term.Node]) -> bool:
+    """Whether every shape of ``other`` targets only by SPARQL ``sh:select`` queries of basic graph patterns and
+    filters, none of which selects a node of the whole store (asked of pyoxigraph): then no chunk graph (a part of
+    the store) has a node they target, and pyshacl need not run them. Why: pyshacl evaluates the mention-span
+    target with rdflib's SPARQL engine once per chunk, half the time of a validated sample (0.6 s of 1.2 s for a
+    rebuild's three reports); a graph where it selects something is validated as before, chunk by chunk."""
+    for shape in other:
+        if any((shape, p, None) in shapes for p in (SH.targetNode, SH.targetSubjectsOf, SH.targetObjectsOf)):
+            return False
+        for target in shapes.objects(shape, SH.target):
+            query = shapes.value(target, SH.select)
+            if (target, RDF_NS.type, SH.SPARQLTarget) not in shapes or query is None:
+                return False
+            if _NOT_MONOTONE.search(str(query)):
+                return False
+            declared = shapes.objects(shapes.value(target, SH.prefixes), SH.declare)
+            head = "".join(
+                f"PREFIX {shapes.value(d, SH.prefix)}: <{shapes.value(d, SH.namespace)}>\n" for d in declared
+            )
+            try:
+                if any(True for _ in store.query(head + str(query))):
+                    return False
+            except (SyntaxError, ValueError, OSError):
+                return False
+    return True
+
+
 def validate_store(store: pyoxigraph.Store, chunk_size: int = CHUNK_SIZE) -> ValidationReport:
     """Validate a loaded graph (its default graph) against the shapes, chunk by chunk; results sorted, so the
     report does not depend on the store's iteration order.
@@ -208,6 +245,8 @@ def validate_store(store: pyoxigraph.Store, chunk_size: int = CHUNK_SIZE) -> Val
     by_class, other = _targets(shapes)
     report = ValidationReport()
     results: set[Result] = set()
+    if other and _nothing_selected(store, shapes, other):
+        other = []
     for chunk_shapes, chunk in _focus_chunks(store, by_class, chunk_size):
         data = _chunk_graph(store, chunk)
         report.chunks += 1
