@@ -126,6 +126,10 @@ def test_real_estate_registration_centres_are_bodies():
     ]
 
 
+def test_a_standing_committee_s_legislative_commission_written_short_is_a_body():
+    assert orgs("县人大常委会法工委提前介入立法工作。") == ["县人大常委会法工委"]
+
+
 def test_fire_and_rescue_brigades_are_bodies():
     assert orgs("依法移交县消防救援大队，市消防救援支队联合开展检查。") == ["县消防救援大队", "市消防救援支队"]
 
