@@ -235,8 +235,8 @@ def _name_before(window: str, cut: int, group: bool, segmenter: Segmenter | None
             name_start = offsets[place]  # two fields of one department (县农牧水利和科技局): from the place on
             break
         if _stops_name(word, tag, group) and not (i == k - 1 and _field_before(word, words[k][0], group)):
-            if township and len(word) == 1 and word not in _NOT_A_TOWN_S and cut - offsets[i] <= 5:
-                name_start = offsets[i]  # a town's own name (顾县镇, 万良镇): its characters may tag as verbs
+            if township and _town_name_word(word) and cut - offsets[i] <= 5:
+                name_start = offsets[i]  # a town's own name (顾县镇, 开张镇, 团结街道): its words may tag as verbs
                 continue
             break
         name_start = offsets[i]
@@ -244,6 +244,15 @@ def _name_before(window: str, cut: int, group: bool, segmenter: Segmenter | None
     while name.count("（") + name.count("(") > name.count("）") + name.count(")"):
         name = name[1:]  # 党委（党组 …: a name does not start inside brackets
     return _after_other_body(_without_quantifier(name.lstrip("）)")), window[cut:])
+
+
+def _town_name_word(word: str) -> bool:
+    """Whether a word that ends names elsewhere may be part of a town's name before its tier (万良镇, 开张镇, 团结
+    街道, 八里罕镇): one character or two, no digit, none of the stop words' list (联合, 指导 … 镇人民政府) and no
+    determiner or quantifier (各街道办事处, 12个镇)."""
+    if len(word) > 2 or any(c.isdigit() or c in _NOT_A_TOWN_S or c in "个每这那" for c in word):
+        return False
+    return len(word) == 1 or (word not in word_list("org_stop_words.txt") and not word.endswith(_stop_verbs()))
 
 
 def _without_quantifier(name: str) -> str:

@@ -84,6 +84,11 @@ def test_a_towns_own_name_is_kept_even_when_its_characters_look_like_verbs():
     ]
 
 
+def test_a_town_keeps_a_two_character_name_that_reads_as_a_word_but_not_a_verb_before_it():
+    text = "开张镇人民政府开展宣传，团结街道办事处积极配合，八里罕镇人民政府参与，12个镇人民政府全部参加。"
+    assert orgs(text) == ["开张镇人民政府", "团结街道办事处", "八里罕镇人民政府"]
+
+
 def test_a_street_office_keeps_its_own_name_and_every_street_s_office_is_generic():
     assert orgs("大南街道办事处开展普法宣传，各街道办事处积极配合。") == ["大南街道办事处"]
 
