@@ -113,6 +113,7 @@ _GENERIC_HEADS = (
     "县（市）",
     "县（市、区）",
     "县市区",
+    "辖区",
 )
 _DEICTIC = ("我", "本", "该", "各", "其", "此")
 _ALL_OF_A_PLACE = re.compile(f"全[{TIERS}]")
@@ -138,6 +139,10 @@ _COUNTED_BEFORE = re.compile(
 )  # (157个嘎查村人民调解委员会: the bodies of 157 villages)
 
 
+# a count right after a kind of body (建成便民服务站16个, 设立法官工作室3个): bodies of that kind, none named
+_COUNTED_AFTER = re.compile(
+    r"(?:\d*[2-9]\d*|\d{2,}|[两二三四五六七八九十百千万]+)(?:个|家|所|处|座)(?=[，,。；;、）)\s]|$)"
+)  # (the count ends its phrase: 县人民法院4个派出法庭 counts the 法庭, not the court)
 # a body set up in each of many places (全县11个乡镇全部设立综合行政执法队, 各街道均成立了调解委员会): a kind of body
 _SET_UP_IN_EACH = re.compile(r"(?:全部|均|都|普遍|分别|各自)已?(?:设立|建立|成立|组建|设置|配备|建成|挂牌成立)了?$")
 
@@ -359,10 +364,9 @@ def extract_organisations(
             continue  # 最高人民法院原副院长: a person's position, not a mention of the body
         if _DECREE.match(text, m.end()):
             continue  # 国务院令第713号, 某省人民政府第17号令: a decree's number, as a title holds its issuer
-        if _COUNTED_BEFORE.search(text, max(0, start - 8), start) or _SET_UP_IN_EACH.search(
-            text, max(0, start - 8), start
-        ):
-            continue  # 46个社区人民调解委员会, 各乡镇均设立综合执法队: bodies of a kind, none of them named
+        before = text[max(0, start - 8) : start]
+        if _COUNTED_BEFORE.search(before) or _SET_UP_IN_EACH.search(before) or _COUNTED_AFTER.match(text, m.end()):
+            continue  # 46个社区人民调解委员会, 各乡镇均设立综合执法队, 便民服务站16个: bodies of a kind, none named
         found.append((start, m.end()))
     return [OrganisationMention(span=doc.span(s, e), name=text[s:e]) for s, e in outermost(found)]
 

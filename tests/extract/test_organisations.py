@@ -119,6 +119,11 @@ def test_bodies_counted_with_the_settlements_they_serve_are_generic():
     assert orgs("全旗157个嘎查村人民调解委员会实现全覆盖，12个苏木镇司法所开展宣传。") == []
 
 
+def test_bodies_counted_after_their_kind_or_in_the_area_s_charge_are_generic():
+    assert orgs("建成便民服务站16个，设立法官工作室3个，辖区司法所开展调解，县司法局指导。") == ["县司法局"]
+    assert orgs("在县人民法院4个派出法庭全部建立诉前调解机制。") == ["县人民法院"]  # (the count is the 法庭's)
+
+
 def test_every_body_of_a_kind_in_the_place_is_generic():
     text = "全县人民调解委员会调解纠纷120件，全县司法所开展法律咨询，全县公共法律服务工作站接待群众，县司法局加强指导。"
     assert orgs(text) == ["县司法局"]
