@@ -232,7 +232,12 @@ def replace_deferring_release(source: str | os.PathLike, target: str | os.PathLi
         os.link(target, old)  # (a second name: the rename then drops a link, not the file)
     except OSError:  # no old file, or a file system without hard links: the rename releases it
         old = None
-    os.replace(source, target)
+    try:
+        os.replace(source, target)
+    except OSError:
+        if old is not None:  # (the old file stays the graph: its second name goes)
+            _unlink_quietly(old)
+        raise
     if old is not None:
         threading.Thread(target=_unlink_quietly, args=(old,), name="kg-release").start()
 

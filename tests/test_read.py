@@ -119,6 +119,7 @@ def test_a_sites_menu_on_one_line_between_bars_is_cruft_and_a_tables_row_is_text
     assert doc.clean == "某某市人民政府关于2023年度法治政府建设情况的报告"
     row = "| 3月 | 中华人民共和国行政处罚法 | 县司法局 |"
     assert "行政处罚法" in Document.from_text(row).clean
+    assert "1200条" in Document.from_text("3 | 推进政务公开 | 公开信息1200条 | 已完成").clean  # (a row of figures)
     sentence = "一是优化政务服务 | 二是深化“放管服”改革，推行“一网通办” | 三是强化监督"
     assert "放管服" in Document.from_text(sentence).clean  # (a sentence's punctuation: text)
 

@@ -275,7 +275,7 @@ def _write(
                 _draw(rows, pending["graph.html"], texts)
         write_build_report(pending["build-report.json"], graph.summary, graph.records, graph.facts, validation, notes)
     except BaseException as exc:
-        with suppress(OSError):  # (the cache as a build that wrote nothing leaves it)
+        with suppress(Exception):  # (the cache as a build that wrote nothing leaves it; the build's error is raised)
             tidied()
         if isinstance(exc, GraphInvalid):
             built.merged.forget()

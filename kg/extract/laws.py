@@ -12,7 +12,7 @@ from functools import lru_cache
 from kg.extract.spans import SpanSet
 from kg.lang.areas import area_table
 from kg.lang.laws import law_table
-from kg.lang.zh import CELL_EDGES
+from kg.lang.zh import CELL_EDGES, TIERS
 
 _LAW_LEAD = re.compile(
     r"(?:贯彻|落实|执行|实施|依据|根据|按照|依照|遵照|学习|宣传|宣讲|解读|遵守|普及|新修订的?|修订后的|"
@@ -37,7 +37,8 @@ _LIST_JOIN = re.compile(r"^ ?(?:、|和|及|与|以及|，|,|；|;) ?$")
 _LAW_GLUE = set("律规治院官庭制典条务理人系宣日进知读精意修学专")  # 宪法宣传周, 民法典进社区, 行政处罚法律…
 _VERBS_AFTER = ("学习", "理解")  # 行政复议法学习不够: the verb after the law, not 法学 (a discipline)
 _PROVISIONS = ("规定", "有关规定", "相关规定")  # 依据行政诉讼法规定: the law's provisions, not 法规 (…法律法规)
-# a law as the subject of coming into force (湿地保护法自2022年6月1日起施行, 在法律援助法施行之际, 宪法颁布实施40周年)
+# a law as the subject of coming into force (湿地保护法自2022年6月1日起施行, 在法律援助法施行之际, 宪法颁布实施40周年);
+# a …法 only, and not after a tier word (省物业管理条例自…起施行, 市…条例施行以来: a place's regulation)
 _IN_FORCE_AFTER = re.compile(
     r"(?:正式|即将|已经?|全面)?(?:颁布实施|颁布施行|公布施行|施行|颁布)"
     r"|实施(?:以来|之际|[0-9一二三四五六七八九十]+周年)|自[^，,。；;\n]{2,16}起(?:正式)?施行"
@@ -122,7 +123,11 @@ def find_unbracketed_laws(text: str, blocked: list[tuple[int, int]]) -> list[tup
         if (
             _LAW_LEAD.search(before)
             or _fills_a_cell(text, s, e)
-            or _IN_FORCE_AFTER.match(text, e)
+            or (
+                _IN_FORCE_AFTER.match(text, e)
+                and name.endswith(("法", "法典"))
+                and (s == 0 or text[s - 1] not in TIERS)
+            )
             or _framed(text, before, e)
             or next_is_law
             or next_is_topic

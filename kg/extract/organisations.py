@@ -240,8 +240,8 @@ def _name_before(window: str, cut: int, group: bool, segmenter: Segmenter | None
             name_start = offsets[place]  # two fields of one department (县农牧水利和科技局): from the place on
             break
         if _stops_name(word, tag, group) and not (i == k - 1 and _field_before(word, words[k][0], group)):
-            if township and _town_name_word(word) and cut - offsets[i] <= 5:
-                name_start = offsets[i]  # a town's own name (顾县镇, 开张镇, 团结街道): its words may tag as verbs
+            if township and _town_name_word(word, tag) and cut - offsets[i] <= 5:
+                name_start = offsets[i]  # a town's own name (顾县镇, 团结街道): its words may tag as stops
                 continue
             break
         name_start = offsets[i]
@@ -251,13 +251,13 @@ def _name_before(window: str, cut: int, group: bool, segmenter: Segmenter | None
     return _after_other_body(_without_quantifier(name.lstrip("）)")), window[cut:])
 
 
-def _town_name_word(word: str) -> bool:
-    """Whether a word that ends names elsewhere may be part of a town's name before its tier (万良镇, 开张镇, 团结
-    街道, 八里罕镇): one character or two, no digit, none of the stop words' list (联合, 指导 … 镇人民政府) and no
-    determiner or quantifier (各街道办事处, 12个镇)."""
-    if len(word) > 2 or any(c.isdigit() or c in _NOT_A_TOWN_S or c in "个每这那" for c in word):
+def _town_name_word(word: str, tag: str) -> bool:
+    """Whether a word that ends names elsewhere may be part of a town's name before its tier (万良镇, 顾县镇, 大南
+    街道, 团结街道, 八里罕镇): one character, or two that are no verb (通知乡人民政府, 帮助街道办事处: the verb before
+    a town's government), never a determiner or a count (各街道办事处, 原街道办事处, 12个镇)."""
+    if len(word) > 2 or any(c.isdigit() or c in _NOT_A_TOWN_S or c in "个每这那原新" for c in word):
         return False
-    return len(word) == 1 or (word not in word_list("org_stop_words.txt") and not word.endswith(_stop_verbs()))
+    return len(word) == 1 or (not tag.startswith("v") and word not in word_list("org_stop_words.txt"))
 
 
 def _without_quantifier(name: str) -> str:
@@ -301,7 +301,7 @@ def _acceptable(name: str, ending: _Ending) -> bool:
         return False
     if core.startswith(_GENERIC_HEADS) or (core.startswith(_DEICTIC) and core != "本级") or "我" in core:
         return False  # 部门法治政府建设领导小组 (each department's), 我局, 该中心
-    if _ALL_OF_A_PLACE.match(core) and ending.name != "place":
+    if _ALL_OF_A_PLACE.match(core) and ending.name != "place" and not area_table().starts_with_place(core):
         return False  # 全县司法所, 全市人民调解委员会: every one of the place's, none named (全县人民政府 is its own)
     if ending.name == "self":
         return not core or _ends_with_place(core) or len(core) >= 2
@@ -350,6 +350,8 @@ def extract_organisations(
         if _false_ending(text, m.end()) or bracketed.covers(m.start()):
             continue  # inside 《》: a name never reaches back past the 《, so the title would hold it too
         kind = ending.name
+        if kind == "none" and text[m.start() - 1 : m.start()] == "全":
+            continue  # 全国办理: 国办 spelt by accident
         name = "" if kind == "none" else names.before(m.start(), m.end(), kind == "group", kind == "place")
         if not _acceptable(name, ending):
             continue
@@ -365,7 +367,9 @@ def extract_organisations(
         if _DECREE.match(text, m.end()):
             continue  # 国务院令第713号, 某省人民政府第17号令: a decree's number, as a title holds its issuer
         before = text[max(0, start - 8) : start]
-        if _COUNTED_BEFORE.search(before) or _SET_UP_IN_EACH.search(before) or _COUNTED_AFTER.match(text, m.end()):
+        of_a_place = text[start : start + 1] in TIERS or area_table().starts_with_place(text[start : m.end()])
+        set_up_in_each = _SET_UP_IN_EACH.search(before) and not of_a_place  # (分别成立了县行政复议局: named)
+        if _COUNTED_BEFORE.search(before) or set_up_in_each or _COUNTED_AFTER.match(text, m.end()):
             continue  # 46个社区人民调解委员会, 各乡镇均设立综合执法队, 便民服务站16个: bodies of a kind, none named
         found.append((start, m.end()))
     return [OrganisationMention(span=doc.span(s, e), name=text[s:e]) for s, e in outermost(found)]

@@ -192,7 +192,14 @@ def _wrap_width(lines: list[str]) -> int | None:
     return width if count >= 5 and count * 3 >= sum(lengths.values()) else None
 
 
-_BLANKS = re.compile(r"[ \t\u3000\u00a0]+")
+_BLANKS = re.compile(f"[{_SPACE}]+")
+
+
+def _letter_spaced(line: str) -> bool:
+    """A line spaced letter by letter (一 、 完 善 制 度): a blank after most of its characters, not a blank or two
+    in a sentence (培训 12 场次)."""
+    bare = _BLANKS.sub("", line)
+    return len(bare) >= 3 and len(_BLANKS.findall(line)) * 3 >= (len(bare) - 1) * 2
 
 
 _QUOTE_RUN = 12  # the longest piece of a quoted phrase carried onto the next line
@@ -222,7 +229,7 @@ def _joins(prev: str, nxt: str, width: int | None = None) -> bool:
     # a heading spaced letter by letter (一 、 完 善 制 度) is a heading: read without its blanks
     bare_prev, bare_nxt = _BLANKS.sub("", prev), _BLANKS.sub("", nxt)
     headings = HEADING.match(bare_nxt) or (HEADING.match(bare_prev) and len(bare_prev) < 60)
-    spaced_heading = HEADING.match(bare_prev) and _BLANKS.search(prev.lstrip(_SPACE))  # (a long one may wrap)
+    spaced_heading = HEADING.match(bare_prev) and _letter_spaced(prev.lstrip(_SPACE))  # (a long one may wrap)
     full = width and len(prev.lstrip(_SPACE)) >= width and prev[-1] not in _TERMINAL
     if full and not HEADING.match(bare_nxt) and not spaced_heading:
         return True  # a full line of a wrapped layout goes on (审计资金12. / 7亿元)

@@ -23,7 +23,7 @@ from kg.build import BuildOptions, build
 from kg.build.writer import sample_ids
 from kg.cli import main
 from kg.errors import BuildError, GraphInvalid
-from kg.fsutil import atomic_write, atomic_write_text, write_checked
+from kg.fsutil import atomic_write, atomic_write_text, replace_deferring_release, write_checked
 from kg.rdf.namespaces import rdfs
 from kg.rdf.store import load_store, select
 from tests.corpus import REPORT_A, REPORT_B
@@ -538,3 +538,12 @@ def test_a_shared_resource_a_rebuild_breaks_is_caught_by_its_validation(tmp_path
     assert build([src], out, NO_HTML).validation.conforms
     build([src], tmp_path / "fresh", NO_HTML)
     assert (out / "graph.ttl").read_bytes() == (tmp_path / "fresh" / "graph.ttl").read_bytes()
+
+
+def test_a_replacement_that_fails_leaves_the_old_file_and_no_second_name(tmp_path):
+    target = tmp_path / "graph.ttl"
+    target.write_text("old", encoding="utf-8")
+    with pytest.raises(OSError):
+        replace_deferring_release(tmp_path / "missing.ttl", target)
+    assert target.read_text(encoding="utf-8") == "old"
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["graph.ttl"]

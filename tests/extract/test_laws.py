@@ -133,6 +133,10 @@ def test_laws_listed_with_semicolons_are_each_a_law_and_a_clause_after_one_is_no
         ("湿地保护法自2022年6月1日起施行。", ["湿地保护法"]),  # the subject of coming into force
         ("在法律援助法施行之际开展宣传，宪法颁布实施40周年之际举办活动。", ["法律援助法", "宪法"]),
         ("民法典实施以来，开展宣传。", ["民法典"]),
+        (
+            "某省信访条例施行以来，市优化营商环境条例自3月1日起施行。",
+            [],
+        ),  # a place's regulations, not the State Council's
         ("贯彻某省实施行政处罚法办法，落实行政处罚法实施细则。", []),  # a place's rules that implement the law
     ],
 )

@@ -84,9 +84,9 @@ def test_a_towns_own_name_is_kept_even_when_its_characters_look_like_verbs():
     ]
 
 
-def test_a_town_keeps_a_two_character_name_that_reads_as_a_word_but_not_a_verb_before_it():
-    text = "开张镇人民政府开展宣传，团结街道办事处积极配合，八里罕镇人民政府参与，12个镇人民政府全部参加。"
-    assert orgs(text) == ["开张镇人民政府", "团结街道办事处", "八里罕镇人民政府"]
+def test_a_town_keeps_a_two_character_name_that_is_no_verb_and_a_verb_before_a_town_is_no_name():
+    text = "团结街道办事处积极配合，八里罕镇人民政府参与，12个镇人民政府全部参加，通知乡人民政府整改，帮助街道办事处。"
+    assert orgs(text) == ["团结街道办事处", "八里罕镇人民政府", "乡人民政府"]
 
 
 def test_a_street_office_keeps_its_own_name_and_every_street_s_office_is_generic():
@@ -117,6 +117,10 @@ def test_two_fields_joined_by_yu_stay_one_department_also_under_a_government():
 
 def test_bodies_counted_with_the_settlements_they_serve_are_generic():
     assert orgs("全旗157个嘎查村人民调解委员会实现全覆盖，12个苏木镇司法所开展宣传。") == []
+
+
+def test_a_named_body_set_up_a_county_named_with_quan_and_quan_guo_are_not_generic_or_bodies():
+    assert orgs("分别成立了县行政复议局，全州县司法局开展宣传，全国办好实事。") == ["县行政复议局", "全州县司法局"]
 
 
 def test_bodies_counted_after_their_kind_or_in_the_area_s_charge_are_generic():

@@ -285,13 +285,14 @@ def test_reports_on_how_work_went_and_quizzes_are_cited_works():
 def test_works_given_a_prize_are_cited_works_and_rules_given_one_stay_rules():
     found = regs(
         "制作普法微视频12部，其中《守护》获全省普法微视频大赛一等奖，《誓言》《守望》入选全国优秀普法作品，"
-        "《某县行政执法公示办法》获评全省优秀规范性文件。"
+        "《某县行政执法公示办法》获评全省优秀规范性文件，《某某总体规划修编》获省政府批准。"
     )
     assert [(m.title, m.category) for m in found] == [
         ("守护", "other"),
         ("誓言", "other"),
         ("守望", "other"),
         ("某县行政执法公示办法", "regulation"),
+        ("某某总体规划修编", "regulation"),  # approved, not given a prize
     ]
 
 
