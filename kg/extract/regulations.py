@@ -257,12 +257,12 @@ def extract_regulations(
                 return aliases.get(short) or abbreviated(short, earlier)  # (not the outer: 《贯彻〈方案〉的实施方案》)
 
             mentions += _inner_titles(doc, start, inner, len(mentions) - 1, mentions[-1].role, full_of)
-    take_written_again(mentions)
 
     def words_before(m: RegulationMention) -> str:  # (an inner title's: none)
         at = opened_at.get(id(m), 0)
         return text[max(0, at - 3) : at]
 
+    take_written_again(mentions, words_before)
     tier_written_before(mentions, words_before)
     issued_by_own_notice(mentions)
     blocked = [(s, e) for s, e, _ in titles]

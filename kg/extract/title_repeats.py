@@ -23,7 +23,7 @@ from kg.lang.areas import area_table
 from kg.lang.laws import law_table
 from kg.lang.numerals import DIGITS
 from kg.lang.titles import without_range_or_note, without_version
-from kg.lang.zh import PARTY, TIERS
+from kg.lang.zh import BODY_LAST_CHARS, PARTY, TIERS
 from kg.model import RegulationMention
 from kg.resources import data_csv
 
@@ -104,7 +104,7 @@ class _Earlier:
         fulls = self.by_unranged.get(title, set()) - {title}
         return max(fulls, key=lambda full: self.last[full][0], default=None)
 
-    def shortened_from(self, mention: RegulationMention) -> str | None:
+    def shortened_from(self, mention: RegulationMention, cut_ok: bool = True) -> str | None:
         """The earlier full title (the nearest) that ``mention`` writes again shorter, or None. It is the same
         document when it is that title without its year range or note, or when, places aside, both read the same
         and every place it names is one the full title names. A law of the table is itself (《优化营商环境条例》
@@ -120,7 +120,7 @@ class _Earlier:
         if len(stem) < _MIN_STEM:
             return None
         exact = self.by_unranged.get(title, set())
-        cut = self.by_front_cut.get(title, set()) if law is None and not places else set()
+        cut = self.by_front_cut.get(title, set()) if law is None and not places and cut_ok else set()
         best, best_at = None, -1
         for full in exact | cut | self.by_stem.get(stem, set()):
             at = self.last[full][1 if mention.role == "issued" else 0]
@@ -131,6 +131,9 @@ class _Earlier:
         return best
 
 
+# a body or a tier written right before a title's bracket (省司法厅《考核管理办法》, 市《…办法》): its issuer, named
+# outside the title — a title cut at its front after it is that issuer's, not the document named before
+_ISSUER_BEFORE = re.compile(f"(?:[{TIERS}]|{'|'.join(sorted(BODY_LAST_CHARS))})$")
 _CUT_MAY_NOT_TAKE = re.compile(f"[\\d{''.join(DIGITS)}]|关于")  # (a year or a number cut: maybe another document)
 
 
@@ -153,7 +156,9 @@ def _front_cuts(unranged: str) -> tuple[str, ...]:
     return tuple(cuts)
 
 
-def take_written_again(mentions: list[RegulationMention]) -> None:
+def take_written_again(
+    mentions: list[RegulationMention], before: Callable[[RegulationMention], str] = lambda m: ""
+) -> None:
     """Each title of a report's mentions (in text order) as the earlier document it names again shorter, the
     nearest first: its ``title`` becomes that document's and ``alias`` what it wrote. A title nested in another
     is first taken as an earlier title without its year range or note. Only an earlier title is taken, but for a
@@ -163,7 +168,7 @@ def take_written_again(mentions: list[RegulationMention]) -> None:
         if m.category != "regulation" or m.alias is not None:
             continue
         full = earlier.unranged_of(m.title) if m.parent is not None else None
-        full = full or earlier.shortened_from(m)
+        full = full or earlier.shortened_from(m, cut_ok=not _ISSUER_BEFORE.search(before(m)))
         if full is not None:
             m.title, m.alias = full, m.title
         else:

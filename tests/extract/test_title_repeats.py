@@ -257,3 +257,8 @@ def test_a_title_cut_at_its_front_is_the_document_named_before(full, again):
 def test_a_title_cut_at_its_front_of_a_year_or_naming_a_law_of_its_own_stays_apart(full, other):
     found = regs(f"印发《{full}》，落实《{other}》。")
     assert [alias for _, alias in found] == [None, None]
+
+
+def test_a_title_cut_at_its_front_after_another_issuer_named_outside_it_is_that_issuer_s():
+    found = regs("印发《某某县行政执法人员考核管理办法》。对照省司法厅《考核管理办法》开展考核。")
+    assert [alias for _, alias in found] == [None, None]
