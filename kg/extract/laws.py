@@ -12,6 +12,7 @@ from functools import lru_cache
 from kg.extract.spans import SpanSet
 from kg.lang.areas import area_table
 from kg.lang.laws import law_table
+from kg.lang.numerals import ARABIC_DIGIT_CLASS, CHINESE_NUMERAL_CHARS
 from kg.lang.zh import CELL_EDGES, TIERS
 
 _LAW_LEAD = re.compile(
@@ -45,7 +46,7 @@ _IN_FORCE_AFTER = re.compile(
 )
 # a place's rule that implements a law, named without 《》 (某省实施行政处罚法办法, 行政处罚法实施细则): not the law
 _IMPLEMENTING_RULE_AFTER = ("办法", "实施办法", "实施细则", "细则", "若干规定", "实施条例")
-_NUMERAL = "0-9一二三四五六七八九十百零〇"
+_NUMERAL = ARABIC_DIGIT_CLASS + CHINESE_NUMERAL_CHARS
 # the articles cited after a law, before the next item of its list (安全生产法第六十二条、第六十五条和…条例)
 _ARTICLES = re.compile(f"(?:第[{_NUMERAL}]+[条款项](?:第[{_NUMERAL}]+[款项])*(?:[、，,和及与](?=第))?)*")
 _NEXT_TOPIC = re.compile(r"(?:法律法规|法律|法规|党章|党规|党内法规|《)")
