@@ -34,6 +34,12 @@ def document_endings() -> dict[str, str]:
     return {word: kind for kind, _, word in (line.partition(" ") for line in data_lines("document_endings.txt"))}
 
 
+def document_ending(title: str) -> tuple[str, str | None]:
+    """The ending of kg/data/document_endings.txt that ``title`` ends with, and its kind ('strong' or 'weak'); ("",
+    None) when it ends with none."""
+    return next(((w, k) for w, k in document_endings().items() if title.endswith(w)), ("", None))
+
+
 def lost_opening_titles(text: str, titles: tuple[tuple[int, int, int | None], ...]) -> list[tuple[int, int]]:
     """(start, end) of each title whose 《 is missing: start is the title's first character, end is past its 》."""
     closers = {end - 1 for _, end, _ in titles}
@@ -69,7 +75,7 @@ def _looks_like_title(title: str) -> bool:
     if not 4 <= len(title) <= _WINDOW or _NOT_IN_TITLE.search(title):
         return False
     bare = _BRACKETED_END.sub("", title)
-    kind = next((k for w, k in document_endings().items() if bare.endswith(w)), None)
+    kind = document_ending(bare)[1]
     if kind == "weak":
         return bool(_NAMED.search(bare)) or area_table().starts_with_place(bare)
     return kind == "strong"

@@ -120,7 +120,8 @@ _ALL_OF_A_PLACE = re.compile(f"全[{TIERS}]")
 _FIRM_ENDINGS = tuple(data_lines("org_firm_endings.txt"))  # 律师事务所: place + trade name (字号) + kind
 _TRADE_NAME = 6  # characters between the place and 事务所: a trade name of up to four, and 律师 or 公证
 _FUNCTION_CHARS = FUNCTION_CHARS
-_NOT_A_TOWN_S = FUNCTION_CHARS + "".join(_DEICTIC) + "全每诸的了"  # (各街道办事处, 全镇人民政府: no town's name)
+# no town's name holds these (各街道办事处, 全镇人民政府, 原街道办事处, 12个镇)
+_NOT_A_TOWN_S = FUNCTION_CHARS + "".join(_DEICTIC) + "全每诸的了个这那原新"
 
 
 _NUMERALS = "一二三四五六七八九十两0123456789"
@@ -133,18 +134,24 @@ def _numbered_place_name(word: str) -> bool:
     return word[0] in _NUMERALS and len(word) >= 2 and word.strip(_NUMERALS) != "" and not counted
 
 
-# a count of more than one right before a name (46个, 12家, 两个): bodies of a kind, not one named body
+_MANY = r"(?:\d*[2-9]\d*|\d{2,}|[两二三四五六七八九十百千万]+)"  # a count of more than one (46, 12, 两)
+# a count right before a name (46个, 12家, 两个): bodies of a kind, not one named body
 _COUNTED_BEFORE = re.compile(
-    r"(?:\d*[2-9]\d*|\d{2,}|[两二三四五六七八九十百千万]+)(?:个|家|所|支|座|处)(?:嘎查|苏木|行政|乡镇|镇|乡|街道)?$"
+    _MANY + r"(?:个|家|所|支|座|处)(?:嘎查|苏木|行政|乡镇|镇|乡|街道)?$"
 )  # (157个嘎查村人民调解委员会: the bodies of 157 villages)
 
 
 # a count right after a kind of body (建成便民服务站16个, 设立法官工作室3个): bodies of that kind, none named
 _COUNTED_AFTER = re.compile(
-    r"(?:\d*[2-9]\d*|\d{2,}|[两二三四五六七八九十百千万]+)(?:个|家|所|处|座)(?=[，,。；;、）)\s]|$)"
+    _MANY + r"(?:个|家|所|处|座)(?=[，,。；;、）)\s]|$)"
 )  # (the count ends its phrase: 县人民法院4个派出法庭 counts the 法庭, not the court)
 # a body set up in each of many places (全县11个乡镇全部设立综合行政执法队, 各街道均成立了调解委员会): a kind of body
 _SET_UP_IN_EACH = re.compile(r"(?:全部|均|都|普遍|分别|各自)已?(?:设立|建立|成立|组建|设置|配备|建成|挂牌成立)了?$")
+
+
+def _of_a_place(name: str) -> bool:
+    """Whether a body's name begins with its place or tier (分别成立了县行政复议局: one named body, set up)."""
+    return name[:1] in TIERS or area_table().starts_with_place(name)
 
 
 def _field_before(word: str, ending_word: str, group: bool) -> bool:
@@ -255,7 +262,7 @@ def _town_name_word(word: str, tag: str) -> bool:
     """Whether a word that ends names elsewhere may be part of a town's name before its tier (万良镇, 顾县镇, 大南
     街道, 团结街道, 八里罕镇): one character, or two that are no verb (通知乡人民政府, 帮助街道办事处: the verb before
     a town's government), never a determiner or a count (各街道办事处, 原街道办事处, 12个镇)."""
-    if len(word) > 2 or any(c.isdigit() or c in _NOT_A_TOWN_S or c in "个每这那原新" for c in word):
+    if len(word) > 2 or any(c.isdigit() or c in _NOT_A_TOWN_S for c in word):
         return False
     return len(word) == 1 or (not tag.startswith("v") and word not in word_list("org_stop_words.txt"))
 
@@ -367,8 +374,7 @@ def extract_organisations(
         if _DECREE.match(text, m.end()):
             continue  # 国务院令第713号, 某省人民政府第17号令: a decree's number, as a title holds its issuer
         before = text[max(0, start - 8) : start]
-        of_a_place = text[start : start + 1] in TIERS or area_table().starts_with_place(text[start : m.end()])
-        set_up_in_each = _SET_UP_IN_EACH.search(before) and not of_a_place  # (分别成立了县行政复议局: named)
+        set_up_in_each = _SET_UP_IN_EACH.search(before) and not _of_a_place(text[start : m.end()])
         if _COUNTED_BEFORE.search(before) or set_up_in_each or _COUNTED_AFTER.match(text, m.end()):
             continue  # 46个社区人民调解委员会, 各乡镇均设立综合执法队, 便民服务站16个: bodies of a kind, none named
         found.append((start, m.end()))

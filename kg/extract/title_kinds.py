@@ -104,9 +104,8 @@ def category_from_context(text: str, start: int, end: int, title: str) -> str:
     )
     if (course or spoken) and not law:
         return "speech"
-    if (
-        _COPIES_AFTER.match(text, end) and not rule and not found.manual.search(title)
-    ):  # (《某省…条例》3000份: the rule)
+    handed_out = _COPIES_AFTER.match(text, end) and not rule  # (发放《某省…条例》3000份: the rule, handed out)
+    if handed_out and not found.manual.search(title):  # (a working manual printed in copies: still a rule)
         return "book"
     if not rule:  # 普法微电影《守望》, 发放宣传册《远离非法集资》, 举办专题讲座《民法典与百姓生活》
         # the title's own place and, in a list, the list's (专题讲座《甲》和《乙》: the word names each of it)

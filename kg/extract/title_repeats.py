@@ -17,7 +17,7 @@ import re
 from collections.abc import Callable
 from functools import lru_cache
 
-from kg.extract.lost_brackets import document_endings
+from kg.extract.lost_brackets import document_ending
 from kg.extract.short_forms import BARE_TIER, of_tier, short_form
 from kg.lang.areas import area_table
 from kg.lang.laws import law_table
@@ -133,7 +133,7 @@ class _Earlier:
 
 # a body or a tier written right before a title's bracket (省司法厅《考核管理办法》, 市《…办法》): its issuer, named
 # outside the title — a title cut at its front after it is that issuer's, not the document named before
-_ISSUER_BEFORE = re.compile(f"(?:[{TIERS}]|{'|'.join(sorted(BODY_LAST_CHARS))})$")
+_ISSUER_BEFORE = re.compile(f"[{TIERS}{''.join(sorted(BODY_LAST_CHARS))}]$")
 _CUT_MAY_NOT_TAKE = re.compile(f"[\\d{''.join(DIGITS)}]|关于")  # (a year or a number cut: maybe another document)
 
 
@@ -144,8 +144,8 @@ def _front_cuts(unranged: str) -> tuple[str, ...]:
     document does (kg/data/document_endings.txt, strong), every ending of it of at least :data:`_MIN_STEM`
     characters that says more than its kind (no bare short form) and leaves out no year or number
     (《法治政府建设工作要点》 of 《2022年…工作要点》 may be another year's)."""
-    kind = next((w for w, k in document_endings().items() if k == "strong" and unranged.endswith(w)), None)
-    if kind is None:
+    kind, strength = document_ending(unranged)
+    if strength != "strong":
         return ()
     cuts = []
     for start in range(1, len(unranged) - max(_MIN_STEM, len(kind) + 2) + 1):

@@ -79,7 +79,7 @@ def without_range(title: str) -> str:
     return _TRAILING_RANGE.sub("", title)
 
 
-_RANGE_AFTER = re.compile(rf"[ \t]?[（(]\s*(?:19|20)\d\d\s*年?\s*[{_DASHES}至到]+\s*(?:19|20)\d\d\s*年?\s*[)）]")
+_RANGE_AFTER = re.compile(rf"[ \t]?[（(]\s*(?:{_RANGE.pattern})\s*[)）]")  # (a year range in a bracket of its own)
 
 
 def range_after(title: str, text: str, end: int) -> str:

@@ -228,10 +228,11 @@ def _joins(prev: str, nxt: str, width: int | None = None) -> bool:
         return True  # 深化“放管 / 服”改革: a quoted phrase broken by the layout
     # a heading spaced letter by letter (一 、 完 善 制 度) is a heading: read without its blanks
     bare_prev, bare_nxt = _BLANKS.sub("", prev), _BLANKS.sub("", nxt)
-    headings = HEADING.match(bare_nxt) or (HEADING.match(bare_prev) and len(bare_prev) < 60)
-    spaced_heading = HEADING.match(bare_prev) and _letter_spaced(prev.lstrip(_SPACE))  # (a long one may wrap)
+    heading_prev, heading_nxt = HEADING.match(bare_prev), HEADING.match(bare_nxt)
+    headings = heading_nxt or (heading_prev and len(bare_prev) < 60)
+    spaced_heading = heading_prev and _letter_spaced(prev.lstrip(_SPACE))  # (a long one may wrap)
     full = width and len(prev.lstrip(_SPACE)) >= width and prev[-1] not in _TERMINAL
-    if full and not HEADING.match(bare_nxt) and not spaced_heading:
+    if full and not heading_nxt and not spaced_heading:
         return True  # a full line of a wrapped layout goes on (审计资金12. / 7亿元)
     if prev[-1] in _TERMINAL or not (_is_cjk(prev[-1]) or prev[-1].isalnum() or prev[-1] in "、，,“《（("):
         return False
