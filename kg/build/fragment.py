@@ -4,7 +4,6 @@ report's own Turtle blocks."""
 
 from __future__ import annotations
 
-import dataclasses
 from dataclasses import dataclass
 from typing import Any
 
@@ -93,7 +92,23 @@ class FragmentHead:
     text_bytes: int = 0
 
     def to_json(self) -> dict[str, Any]:
-        return {**dataclasses.asdict(self), "file": dataclasses.asdict(self.file)}
+        """The fields in their order, written out (``dataclasses.asdict`` copies deeply: ~0.5 ms a head, twice per
+        report in the main process of a build)."""
+        f = self.file
+        return {
+            "report_id": self.report_id,
+            "file": {
+                "source_name": f.source_name,
+                "sha256": f.sha256,
+                "size": f.size,
+                "encoding": f.encoding,
+                "fmt": f.fmt,
+            },
+            "problems": list(self.problems),
+            "figures": self.figures,
+            "triples": self.triples,
+            "text_bytes": self.text_bytes,
+        }
 
     @classmethod
     def from_json(cls, d: dict[str, Any]) -> FragmentHead:

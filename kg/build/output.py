@@ -47,7 +47,6 @@ from kg.fsutil import (
     atomic_write_text,
     remove_stale_temporaries,
     replace_deferring_release,
-    start_writeback,
 )
 
 if TYPE_CHECKING:
@@ -178,7 +177,7 @@ def _write_texts(texts: Path, parts: list[ReportPart], added: list[Path]) -> set
         wanted.add(name)
         source = part.text_source()
         data = None if source else part.text().encode("utf-8")  # a build without a cache holds its texts
-        size = os.stat(source).st_size if source else len(data)
+        size = part.cache.size(source) if source else len(data)
         try:
             if os.stat(os.path.join(folder, name)).st_size == size:  # (plain strings: a stat per report)
                 continue
@@ -264,8 +263,6 @@ def _write(
         wanted = _write_texts(texts, built.parts, added)
         with _view_rows(outdir, html) as rows:
             _write_graph(built, pending["graph.ttl"], rows)
-            if (outdir / "graph.ttl").exists():  # (renamed over it: its blocks written meanwhile, not then)
-                start_writeback(pending["graph.ttl"])
             tidied()
             report, validation = (
                 _validate(graph, built, checked, outdir) if checked else (None, validation_summary(None))

@@ -9,6 +9,7 @@ import shutil
 import sqlite3
 import subprocess
 import sys
+import threading
 import time
 from pathlib import Path
 
@@ -23,7 +24,7 @@ from kg.build import BuildOptions, build
 from kg.build.writer import sample_ids
 from kg.cli import main
 from kg.errors import BuildError, GraphInvalid
-from kg.fsutil import atomic_write, atomic_write_text, replace_deferring_release, write_checked
+from kg.fsutil import atomic_write, atomic_write_text, exchange, replace_deferring_release, write_checked
 from kg.rdf.namespaces import rdfs
 from kg.rdf.store import load_store, select
 from tests.corpus import REPORT_A, REPORT_B
@@ -538,6 +539,42 @@ def test_a_shared_resource_a_rebuild_breaks_is_caught_by_its_validation(tmp_path
     assert build([src], out, NO_HTML).validation.conforms
     build([src], tmp_path / "fresh", NO_HTML)
     assert (out / "graph.ttl").read_bytes() == (tmp_path / "fresh" / "graph.ttl").read_bytes()
+
+
+def _release_threads_joined() -> None:
+    for thread in threading.enumerate():
+        if thread.name == "kg-release":
+            thread.join()
+
+
+def test_a_replacement_leaves_the_new_bytes_under_the_name_and_no_other_file(tmp_path):
+    target, new = tmp_path / "graph.ttl", tmp_path / ".graph.ttl.new.tmp"
+    target.write_text("old", encoding="utf-8")
+    new.write_text("new", encoding="utf-8")
+    replace_deferring_release(new, target)
+    assert target.read_text(encoding="utf-8") == "new"  # at once, before the old file's release
+    _release_threads_joined()
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["graph.ttl"]
+
+
+def test_a_replacement_of_a_file_not_there_yet_is_a_rename(tmp_path):
+    target, new = tmp_path / "graph.ttl", tmp_path / ".graph.ttl.new.tmp"
+    new.write_text("new", encoding="utf-8")
+    replace_deferring_release(new, target)
+    _release_threads_joined()
+    assert target.read_text(encoding="utf-8") == "new"
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["graph.ttl"]
+
+
+@pytest.mark.skipif(not sys.platform.startswith("linux"), reason="renameat2 is Linux's")
+def test_two_names_are_swapped_in_one_step_and_a_missing_one_is_left_to_a_rename(tmp_path):
+    a, b = tmp_path / "a", tmp_path / "b"
+    a.write_text("A", encoding="utf-8")
+    b.write_text("B", encoding="utf-8")
+    assert exchange(a, b)  # (ext4 and tmpfs have the call; a file system without it: False, nothing moved)
+    assert (a.read_text(encoding="utf-8"), b.read_text(encoding="utf-8")) == ("B", "A")
+    assert exchange(a, tmp_path / "missing") is False  # one name missing: no swap, a rename's job
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["a", "b"]
 
 
 def test_a_replacement_that_fails_leaves_the_old_file_and_no_second_name(tmp_path):
