@@ -92,9 +92,10 @@ def range_after(title: str, text: str, end: int) -> str:
     return normalise_title(title + m.group().strip())
 
 
-# a note on a document's standing after its title: written once, left out when the title comes back
+# a note on a document's standing after its title: written once, left out when the title comes back (a bare
+# （修订） too: a dated one is a version note, below)
 _STANDING_NOTE = re.compile(
-    r"（(?:试行|暂行|征求意见稿|送审稿|修订稿|讨论稿|草案|修订草案|草案稿|草案送审稿|草案修改稿)）$"
+    r"（(?:试行|暂行|征求意见稿|送审稿|修订稿|讨论稿|草案|修订草案|草案稿|草案送审稿|草案修改稿|修订|修订版|修订本)）$"
 )
 
 

@@ -49,6 +49,7 @@ def test_a_law_name_inside_an_event_s_name_after_a_coverb_is_no_law():
         ("县政府常务会议组织学习宪法和民法总则。", "中华人民共和国民法总则"),  # the codes before 民法典
         ("各单位对比学习民法通则的有关内容。", "中华人民共和国民法通则"),
         ("县政府常务会议学习了行政复议法，", "中华人民共和国行政复议法"),  # a verb with 了
+        ("全面清理涉及民法典的规范性文件15件。", "中华人民共和国民法典"),  # the object of 涉及
         ("县政府常务会议学习新修改的立法法。", "中华人民共和国立法法"),
         ("认真贯彻土地管理法实施条例。", "中华人民共和国土地管理法实施条例"),  # the longer name, not the law in it
         ("认真学习贯彻党的十九大精神和宪法。", "中华人民共和国宪法"),  # after the spirit of a meeting

@@ -536,7 +536,7 @@ def test_an_article_published_or_a_part_of_a_document_is_no_document(sentence):
     assert regs(sentence)[-1].category in ("other", "book")  # (an article; a part of the document named before)
 
 
-@pytest.mark.parametrize("short", ["《程序规定》", "《工作规则》", "《任务分工》", "《条例（草案）》"])
+@pytest.mark.parametrize("short", ["《程序规定》", "《工作规则》", "《任务分工》", "《条例（草案）》", "《审议意见》"])
 def test_a_kind_with_the_word_for_its_sort_is_a_short_form_too(short):
     text = (
         "起草《某县重大行政决策程序规定》《某县人民政府工作规则》《某县法治政府建设任务分工》"
@@ -544,6 +544,19 @@ def test_a_kind_with_the_word_for_its_sort_is_a_short_form_too(short):
     )
     found = regs(text)
     assert len({m.title for m in found if m.category == "regulation"}) == 4  # no fifth document
+
+
+def test_a_committees_written_opinion_is_a_document_and_named_by_its_kind_it_is_the_one_before():
+    found = regs(
+        "认真落实《某县人大常委会关于县人民政府法治政府建设工作情况报告的审议意见书》，"
+        "按照《审议意见书》要求逐项整改，对《审议意见》提出的问题建立台账。"
+    )
+    assert {m.title for m in found if m.category == "regulation"} == {
+        "某县人大常委会关于县人民政府法治政府建设工作情况报告的审议意见书"
+    }
+    # a paper written for one case stays a paper
+    assert regs("法律顾问出具《法律意见书》26份。")[-1].category == "other"
+    assert regs("发出《检察建议书》3份。")[-1].category == "other"
 
 
 def test_a_document_this_government_printed_with_a_notice_of_its_own_is_issued_wherever_it_is_named():

@@ -62,7 +62,7 @@ def test_a_remainder_too_short_to_name_a_document_is_not_merged():
     assert regs("贯彻《隆德县守则》，落实《县守则》。")[-1][1] is None
 
 
-@pytest.mark.parametrize("note", ["（试行）", "(暂行)", "（征求意见稿）", "（送审稿）"])
+@pytest.mark.parametrize("note", ["（试行）", "(暂行)", "（征求意见稿）", "（送审稿）", "（修订）", "（修订版）"])
 def test_a_title_written_again_without_its_standing_note_is_the_same_document(note):
     found = regs(f"县政府印发《隆德县行政执法公示办法{note}》，各部门严格执行《隆德县行政执法公示办法》。")
     full = found[0][0]
