@@ -37,7 +37,8 @@ _TITLE = r"《[^《》\n]*(?:\n[^《》\n]*)?》"  # as kg.extract.regulations.f
 # a title with the version note a report writes after it (《…复议法》（2023年修订）): the note's 修订 is no verb of
 # the sentence
 _TITLE_AND_NOTE = re.compile(f"{_TITLE}(?:[（(]{VERSION_NOTE_BODY}[）)])?")  # (brackets of either width)
-_LIST_OF_TITLES = re.compile(f"(?:[、和及与]?{_TITLE})*")
+_BRACKET_NOTE = r"[（(][^（）()\n]{1,30}[）)]"  # a note in brackets after a title (an alias, a number)
+_LIST_OF_TITLES = re.compile(f"(?:{_BRACKET_NOTE})?(?:[、和及与]?{_TITLE}(?:{_BRACKET_NOTE})?)*")  # (with notes)
 _VERB_GLUE = re.compile(r"[了并和及、与]?|并且")
 _OBJECT_TAKEN = re.compile(r"[了并]?\x00+[^，,；;]*[，,；;]")
 _LIST_TAIL = re.compile(r"[了并和及、与等\x00\s]*")  # between a verb group and its title: only other titles
@@ -49,10 +50,14 @@ _PASSED_BY = re.compile(
 _ASSISTING = re.compile(r"(?:配合|协助)(?![下])[^，,。；;\x00]{1,24}$")  # (在各部门配合下完成: others assist it)
 # 《…》由县司法局（会同县发展改革局）起草: drafted by the body named after 由
 _DRAFTED_BY = re.compile(
-    r"由(?P<doer>[^，,。；;\x00]{1,20}?)(?:牵头|负责|组织|会同[^，,。；;\x00]{1,20}?)?(?:起草|制定|修订|编制|拟定|拟订|草拟)"
+    r"由(?P<doer>[^，,。；;\x00]{1,20}?)(?:牵头|负责|组织|会同[^，,。；;\x00]{1,20}?)?"
+    r"(?:起草|制定|修订|编制|拟定|拟订|草拟|印发|制发|出台|发布)"
 )
-_NOTE = re.compile(r"(?:[（(][^（）()\n]{1,30}[）)])?")  # a note in brackets after a title (an alias, a number)
-_NEXT_VERB_DONE = re.compile(r"^(?:已|已经|正式|于[^，,。；;]{1,12})?")
+_NOTE = re.compile(f"(?:{_BRACKET_NOTE})?")
+# what stands between a list of titles and the verb after it: 等, 等文件, 等3件 (not 等条例修订: the verb); 已, 于…
+_NEXT_VERB_DONE = re.compile(
+    r"^(?:等(?:[\d一二三四五六七八九十]+[件个项]|[^，,。；;\x00]{0,5}?文件)?)?(?:已|已经|正式|于[^，,。；;]{1,12})?"
+)
 
 
 @lru_cache(maxsize=1)
@@ -211,7 +216,8 @@ _LIST_ITEMS = re.compile(
     r"|[（(【\[]?[^（）()【】\[\]\x00\s|｜，。]{0,24}〔\d{4}〕\d{1,4}号[）)】\]]?|\d{4}[-.年/]\d{1,2}(?:[-.月/]\d{1,2}日?)?"
     r"|\d{1,3}(?=\s|$|\x00)|[^\s|｜│\x00，。；：:、]{1,6}(?=[ \t]*[|｜│\n])"  # also a table's header row and rule line
     # (a header row whose cells the cleaner ran together: 序号文件名称文号)
-    r"|序号|文件名称|文件标题|名称|标题|文号|发文字号|发文时间|发布时间|印发时间|成文日期|施行日期|备注)*$"
+    r"|序号|文件名称|文件标题|名称|标题|文号|发文字号|发文时间|发布时间|印发时间|成文日期|施行日期|备注"
+    r"|[（(](?:以下)?简称[^（）()\n]{0,24}[）)])*$"  # an item's alias: （以下简称《办法》）
 )
 _LIST_OPENER = re.compile(r"(?:分别是|分别为|具体如下|如下|具体为|包括|见下表)?[：:]$|(?:分别是|分别为|如下)$")
 
@@ -255,6 +261,29 @@ def _list_head(window: str) -> str | None:
     return head[cut + 1 :]
 
 
+_BARE_ITEM_END = re.compile(r"[、，,。；;\n]|等|$")  # what follows a title that is only an item of a list
+_IN_RUN_OF_TITLES = frozenset("\x00、和及与；; \t\n")  # a list of titles (masked) and what joins its items
+
+
+def _continued(window: str, before: str, after: str) -> str:
+    """``before`` (the clause of a title), or, when the title opens its clause right after a list of titles that a
+    semicolon or a line break after 、 continues (印发了《甲》、《乙》；《丙》。 修订了《甲》、⏎《乙》、⏎《丙》) and
+    is only an item itself (``after`` it, past a note: a separator or the end; not 《丙》经省人大常委会审议通过), the
+    clause that list began in, whose verb is the title's too."""
+    if before.strip() or not _BARE_ITEM_END.match(after, _NOTE.match(after).end()):
+        return before
+    tail = window.rstrip()
+    if not tail or not (tail[-1] in "；;" or (tail[-1] == "、" and "\n" in window[len(tail) :])):
+        return before
+    if not tail[:-1].rstrip().endswith("\x00"):
+        return before
+    start = len(tail) - 1
+    while start > 0 and window[start - 1] in _IN_RUN_OF_TITLES:  # (a scan back: linear, whatever the run)
+        start -= 1
+    head = window[:start]
+    return head[max(head.rfind(c) for c in _SENTENCE_END) + 1 :] + "\x00"
+
+
 # after a list head's verb: the kind of document a government makes (年内印发的行政规范性文件如下：)
 _OWN_LISTED = re.compile(r"的(?:主要|重要)?(?:行政)?规范性文件")
 
@@ -264,6 +293,7 @@ def role_of(text: str, start: int, end: int, own: OwnArea | None = None) -> str:
     own = own or OwnArea.of(None)
     window = _mask_titles(text[max(0, start - _BEFORE) : start])  # masked first: a title may hold a line break
     before = window[max(window.rfind(c) for c in _SENTENCE_END) + 1 :]
+    before = _continued(window, before, text[end : end + _AFTER])
     _, roles, topics = _verbs()
     group = _verb_group(before)
     listed = False
@@ -293,7 +323,7 @@ def role_of(text: str, start: int, end: int, own: OwnArea | None = None) -> str:
     while hi < len(text) and text[hi] not in _CLAUSE_END and hi - start_after < _AFTER:
         hi += 1
     after = _mask_titles(text[end:hi])
-    after = re.sub(r"^(?:\x00|[、和及与])+", "", after)  # the rest of a list of titles
+    after = re.sub(f"^(?:\x00|[、和及与]|{_BRACKET_NOTE})+", "", after)  # the rest of a list of titles, notes too
     after = after[_NOTE.match(after).end() :]
     after = after[_NEXT_VERB_DONE.match(after).end() :]
     if passed := _PASSED_BY.match(after) or _DRAFTED_BY.match(after):

@@ -242,3 +242,58 @@ def test_drafting_for_a_superior_is_drafting():
 def test_a_table_of_documents_headed_by_an_attributive_verb_without_doer_lists_its_own(head, role):
     rows = "".join(f"| {n} | 《某县第{n}号管理办法》 | 某政发〔2023〕{n}号 |\n" for n in range(1, 4))
     assert [r for _, r in roles(f"{head}\n{rows}", "莒县")] == [role] * 3
+
+
+def test_an_items_alias_does_not_end_the_list_its_head_opens():
+    text = (
+        "县政府制定印发以下规范性文件（共3件）：\n某政〔2023〕3号 《某县停车管理办法》\n"
+        "某政〔2023〕7号 《某县物业服务管理办法》（以下简称《办法》）\n某政办〔2023〕12号 《某县殡葬管理办法》"
+    )
+    assert [role for _, role in roles(text)] == ["issued"] * 3
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "县政府印发了《某县甲办法》、《某县乙办法》；《某县丙办法》。",  # a list going on after a semicolon
+        "区政府修订完善了《某区甲办法（修订）》、\n《某区乙办法》、\n《某区丙办法》，",  # and over line breaks after 、
+    ],
+)
+def test_a_list_of_titles_going_on_after_a_semicolon_or_a_line_break_keeps_its_verb(text):
+    assert [role for _, role in roles(text)] == ["issued"] * 3
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # the title after the semicolon has a verb of its own after it
+        ("县政府印发《某县甲办法》；《某省乙条例》经省人大常委会审议通过。", ["issued", "cited"]),
+        # the list before the semicolon is cited: so is the item after it
+        ("认真学习《某省甲条例》、《某省乙规定》；《某县丙办法》。", ["cited"] * 3),
+        # a clause between: the title after the semicolon is in the list of the clause right before it
+        ("学习《某省甲条例》；全年印发《某县乙办法》；《某县丙办法》。", ["cited", "issued", "issued"]),
+        # a line break without 、 ends the list (a new line, a new item of something else)
+        ("县政府印发《某县甲办法》\n《某县乙办法》全文见附件。", ["issued", "cited"]),
+    ],
+)
+def test_a_title_after_a_semicolon_continues_only_a_list_it_is_an_item_of(text, expected):
+    assert [role for _, role in roles(text)] == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("《某县行政复议工作规则》（某政办发〔2023〕20号）由县政府办公室印发实施。", ["issued"]),
+        ("《某县行政复议工作规则》由市政府办公室印发实施。", ["cited"]),  # another tier's office
+        (  # titles with their numbers, then the meeting that passed them
+            "《某区老旧小区改造实施方案》（某政办发〔2023〕17号）、《某区五年行动方案（2021-2025年）》"
+            "（某政发〔2023〕9号）等文件经区政府常务会议审议通过。",
+            ["issued", "issued"],
+        ),
+        ("《某县甲办法》（某政发〔2023〕1号）、《某县乙办法》等3件经县政府常务会议审议通过。", ["issued", "issued"]),
+        ("《某省甲条例》、《某省乙办法》等文件经省人大常委会审议通过。", ["cited", "cited"]),
+        ("参与《某州自治条例》和《某州发展条例》等条例修订工作。", ["issued", "issued"]),  # 等条例 then the verb
+    ],
+)
+def test_a_verb_after_a_list_of_titles_with_their_numbers_is_the_verb_of_each(text, expected):
+    assert [role for _, role in roles(text)] == expected
