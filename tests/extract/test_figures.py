@@ -333,3 +333,13 @@ def test_lessons_of_a_course_counted_in_jiang_are_figures_and_an_ordinal_lesson_
 
 def test_hectares_and_boats_are_measure_words():
     assert values("退还林地12.5公顷，查处涉渔船舶15艘。") == [(Decimal("12.5"), "公顷"), (Decimal(15), "艘")]
+
+
+def test_animals_counted_after_digits_are_figures_and_the_words_those_characters_begin_are_not():
+    assert values("收容流浪犬120只，查处病死猪35头。") == [(Decimal(120), "只"), (Decimal(35), "头")]
+    assert values("避免群众两头跑，一只眼睛盯着。") == []  # after a Chinese numeral: words
+    assert values("办理案件3件只有2件胜诉，培育头雁5名，其中2头雁。") == [
+        (Decimal(3), "件"),
+        (Decimal(2), "件"),
+        (Decimal(5), "人"),
+    ]
