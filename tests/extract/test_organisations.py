@@ -144,6 +144,18 @@ def test_a_standing_committee_s_legislative_commission_written_short_is_a_body()
     assert orgs("县人大常委会法工委提前介入立法工作。") == ["县人大常委会法工委"]
 
 
+@pytest.mark.parametrize(
+    ("text", "body"),
+    [
+        ("县人大财经委听取专项报告。", "县人大财经委"),  # not 县人大: the committee written short
+        ("市人大常委会监察司法委开展执法检查。", "市人大常委会监察司法委"),
+        ("市人大常委会预算工委开展审查。", "市人大常委会预算工委"),
+    ],
+)
+def test_a_people_s_congress_committee_written_short_is_that_committee(text, body):
+    assert orgs(text) == [body]
+
+
 def test_fire_and_rescue_brigades_are_bodies():
     assert orgs("依法移交县消防救援大队，市消防救援支队联合开展检查。") == ["县消防救援大队", "市消防救援支队"]
 
