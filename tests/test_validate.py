@@ -226,3 +226,31 @@ def test_a_sample_still_catches_a_broken_resource_a_sampled_report_refers_to(tmp
     monkeypatch.setattr(merge, "entity_statements", without_labels)
     with pytest.raises(GraphInvalid, match="violates ontology/shapes.ttl"):
         build([SEEDS], tmp_path, BuildOptions(html=False, cache=False))
+
+
+KG_PREFIX = "PREFIX kg: <https://w3id.org/fazhi-kg/ontology#>\n"
+
+
+@pytest.mark.parametrize(
+    ("query", "monotone"),
+    [
+        # the mention-span target of ontology/shapes.ttl: patterns and a filter over the solution alone
+        (
+            "SELECT ?this WHERE { ?this a kg:Mention ; kg:start ?s ; kg:end ?e ; kg:text ?t . "
+            "FILTER (?e - ?s != STRLEN(?t)) }",
+            True,
+        ),
+        ("SELECT DISTINCT ?this WHERE { ?this kg:start ?s . FILTER (?s < 0 || !(?s >= 0)) }", True),
+        # what a part of the graph may answer otherwise than the whole
+        ("SELECT ?this WHERE { ?this a kg:Mention . FILTER NOT EXISTS { ?this kg:text ?t } }", False),
+        ("SELECT ?this WHERE { ?this a kg:Mention . OPTIONAL { ?this kg:text ?t } FILTER (!BOUND(?t)) }", False),
+        ("SELECT ?this WHERE { ?this a kg:Mention . MINUS { ?this kg:text ?t } }", False),
+        ("SELECT ?this (COUNT(?t) AS ?n) WHERE { ?this kg:text ?t } GROUP BY ?this", False),
+        ("SELECT ?this WHERE { ?this a kg:Mention . FILTER (RAND() < 0.5) }", False),  # other answers each time
+        ("SELECT ?this WHERE { ?this a kg:Mention", False),  # unreadable
+    ],
+)
+def test_a_sparql_target_is_judged_on_the_whole_graph_only_when_a_part_cannot_answer_more(query, monotone):
+    from kg.rdf.shacl import _monotone
+
+    assert _monotone(KG_PREFIX + query) is monotone
