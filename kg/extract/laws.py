@@ -56,10 +56,13 @@ _STUDY_TOPIC = re.compile(r"(?:习近平法治思想|法律法规|党章党规|�
 
 @lru_cache(maxsize=1)
 def _law_names() -> tuple[dict[str, str], int]:
-    """Names of table laws that end in 法/法典/条例/总则/通则 → full title, and the longest name's length."""
+    """Names of table laws and State Council regulations that end in 法/法典/条例/总则/通则 → full title, and the
+    longest name's length."""
     names: dict[str, str] = {}
     for law in law_table().entries:
-        if law.kind not in ("law", "administrative_regulation"):
+        # laws and the State Council's regulations, its own or issued with the Party's centre (信访工作条例)
+        co_issued = "国务院" in law.issuer.split() and law.title.endswith("条例")
+        if law.kind not in ("law", "administrative_regulation") and not co_issued:
             continue
         for name in law.names():
             if len(name) >= 2 and name.endswith(_NAME_ENDINGS):

@@ -39,6 +39,11 @@ def test_a_single_law_framed_by_a_coverb_is_the_law(text):
     assert len(regs(text)) == 1
 
 
+def test_a_policy_document_named_without_brackets_is_no_law():
+    # 纲要 and 规划 of the Party's centre and the State Council are policy documents: listed only in 《》
+    assert regs("深入贯彻法治政府建设实施纲要和法治中国建设规划，学习八五普法规划。") == []
+
+
 def test_a_law_name_inside_an_event_s_name_after_a_coverb_is_no_law():
     assert regs("以宪法宣传周为契机开展活动，以民法典进社区为抓手，与宪法同行。") == []
 
@@ -50,6 +55,9 @@ def test_a_law_name_inside_an_event_s_name_after_a_coverb_is_no_law():
         ("各单位对比学习民法通则的有关内容。", "中华人民共和国民法通则"),
         ("县政府常务会议学习了行政复议法，", "中华人民共和国行政复议法"),  # a verb with 了
         ("全面清理涉及民法典的规范性文件15件。", "中华人民共和国民法典"),  # the object of 涉及
+        # a regulation the State Council issued with the Party's centre, then the State Council's own, in one list
+        ("市政府常务会议专题学习信访工作条例和政府信息公开条例。", "中华人民共和国政府信息公开条例"),
+        ("深入学习宣传信访工作条例。", "信访工作条例"),
         ("县政府常务会议学习新修改的立法法。", "中华人民共和国立法法"),
         ("认真贯彻土地管理法实施条例。", "中华人民共和国土地管理法实施条例"),  # the longer name, not the law in it
         ("认真学习贯彻党的十九大精神和宪法。", "中华人民共和国宪法"),  # after the spirit of a meeting
