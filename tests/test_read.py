@@ -421,6 +421,8 @@ def test_a_footer_word_in_a_sentence_of_the_report_is_text(line):
     [
         "主办单位：某某县人民政府办公室  承办单位：某某县大数据中心",
         "某某县人民代表大会常务委员会 主办",  # the site's host atop the page, spaced from 主办
+        "【信息来源：某某市法制办】",  # a byline in brackets
+        "（来源：某某县司法局）",
         "某某市人民政府办公室 主办  某某市大数据中心 承办",
         "网站标识码：1234567890  ICP备12345678号",
         "版权所有：某某县人民政府 | 网站地图 | 联系我们",

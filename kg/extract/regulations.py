@@ -21,7 +21,7 @@ from kg.extract.roles import OwnArea, inner_role, issued_by_own_notice, role_of
 from kg.extract.short_forms import abbreviated, short_form
 from kg.extract.spans import SpanSet
 from kg.extract.title_kinds import categorise, category_from_context
-from kg.extract.title_repeats import take_written_again, tier_written_before
+from kg.extract.title_repeats import follow_renamed, take_written_again, tier_written_before
 from kg.lang.titles import normalise_title, range_after
 from kg.lang.zh import HAN_CLASS, INNER_TITLE_CLOSES, INNER_TITLE_OPENS, SENTENCE_ENDS, quoted
 from kg.model import AreaRef, RegulationMention
@@ -264,6 +264,7 @@ def extract_regulations(
 
     take_written_again(mentions, words_before)
     tier_written_before(mentions, words_before)
+    follow_renamed(mentions)
     issued_by_own_notice(mentions)
     blocked = [(s, e) for s, e, _ in titles]
     if aliases:

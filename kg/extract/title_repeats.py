@@ -215,3 +215,19 @@ def tier_written_before(mentions: list[RegulationMention], before: Callable[[Reg
             if e.title != m.title and _places_and_stem(e.title)[1] == stem and of_tier(e.title, tier.group()):
                 m.title, m.alias = e.title, m.title
                 break
+
+
+def follow_renamed(mentions: list[RegulationMention]) -> None:
+    """A bare short form resolved, as the text was read, to a title that was later found to be a shorter repeat of
+    another with its place cut (《某某自治区…条例》, 《自治区…条例》, then 《条例》: the last stood for the second,
+    which names the first) names what that title was found to name. Not a repeat that only leaves out a note or a
+    year range: 《某市…条例（草案）》, then 《某市…条例》经…通过, then 《条例》共6章 — the law as passed. Run after
+    :func:`take_written_again` and :func:`tier_written_before`."""
+    renamed = {
+        m.alias: m.title
+        for m in mentions
+        if m.alias and short_form(m.alias) is None and without_range_or_note(m.title) != m.alias
+    }
+    for m in mentions:
+        if m.alias and m.title in renamed and short_form(m.alias) is not None:
+            m.title = renamed[m.title]

@@ -262,3 +262,14 @@ def test_a_title_cut_at_its_front_of_a_year_or_naming_a_law_of_its_own_stays_apa
 def test_a_title_cut_at_its_front_after_another_issuer_named_outside_it_is_that_issuer_s():
     found = regs("印发《某某县行政执法人员考核管理办法》。对照省司法厅《考核管理办法》开展考核。")
     assert [alias for _, alias in found] == [None, None]
+
+
+def test_a_bare_short_form_after_a_shorter_repeat_names_the_document_the_repeat_names():
+    found = regs("贯彻《宁夏回族自治区行政执法监督条例》。落实《自治区行政执法监督条例》，执行《条例》规定。")
+    assert {title for title, _ in found} == {"宁夏回族自治区行政执法监督条例"}
+    assert [alias for _, alias in found] == [None, "自治区行政执法监督条例", "条例"]
+
+
+def test_a_bare_short_form_after_a_draft_written_again_as_passed_names_the_law_as_passed():
+    found = regs("起草《某市垃圾治理条例（草案）》。《某市垃圾治理条例》经市人大常委会通过，《条例》共6章38条。")
+    assert found[-1] == ("某市垃圾治理条例", "条例")
