@@ -271,8 +271,8 @@ class Cache:
                 return False
         if layout[3] != stamps["frag"][0]:  # the fragment ends where its size says
             return False
-        for path in paths:
-            self._checked[path] = True
+        for kind, path in zip(("frag", "text", "json"), paths, strict=True):
+            self._checked[path], self._stamps[path] = True, stamps[kind]  # (the stamps: sizes without a stat)
         self._layouts[paths[0]] = layout
         self._records[paths[0]] = {"stamps": stamps, "layout": layout}
         return True

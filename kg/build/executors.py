@@ -48,10 +48,10 @@ def close_executor(executor: Executor) -> None:
         close()
 
 
-# What the fork server imports before it forks a worker: the modules of a task, not the script that started the
-# build (multiprocessing's default, ``__main__``: for ``kg`` the whole command line, click and rich, ~0.3 s that
-# no worker uses). Each worker is then a fork with these modules loaded, not a process importing them again.
-_WORKER_MODULES = ["kg.build.tasks"]
+# What the fork server imports before it forks a worker: the script that started the build (multiprocessing's
+# default, ``__main__``: each child of a server that has not would run it again — ``kg``'s console script imports the
+# command line) and the modules of a task. Each worker is then a fork with them loaded, not a process importing them.
+_WORKER_MODULES = ["__main__", "kg.build.tasks"]
 
 
 def _context():
@@ -80,6 +80,7 @@ class LocalExecutor:
         self.pool: ProcessPoolExecutor | None = None
         self.early = 0  # workers of a pool started before the run (:meth:`prestart`), loading the segmenter
         self._starting: threading.Thread | None = None  # the thread starting them
+        self._start_error: BaseException | None = None  # what that thread raised
 
     def prestart(self, count: int, spare: bool = False) -> None:
         """Start the worker processes a run of ``count`` tasks will use now, before the sources are scanned, so
@@ -96,17 +97,24 @@ class LocalExecutor:
         self.early = workers
 
         def start() -> None:
-            for _ in range(workers):
-                pool.submit(int)  # (a pool starts a process per task waiting)
+            try:
+                for _ in range(workers):
+                    pool.submit(int)  # (a pool starts a process per task waiting)
+            except BaseException as exc:  # noqa: BLE001 - raised again by _started, in the build's thread
+                self._start_error = exc
 
         self._starting = threading.Thread(target=start, name="kg-prestart")
         self._starting.start()
 
-    def _started(self) -> None:
-        """Wait for the thread of :meth:`prestart`, before the pool is used or shut down."""
+    def _started(self, quiet: bool = False) -> None:
+        """Wait for the thread of :meth:`prestart`, before the pool is used or shut down; raise what it raised (a
+        fork server that could not start, no file descriptor left), unless ``quiet`` (shutting down)."""
         if self._starting is not None:
             self._starting.join()
             self._starting = None
+        error, self._start_error = self._start_error, None
+        if error is not None and not quiet:
+            raise error
 
     def run(self, tasks: Iterator[Task], count: int) -> Iterator[Outcome]:
         self._started()
@@ -166,7 +174,7 @@ class LocalExecutor:
 
     def close(self) -> None:
         """Shut the pool down (its workers exit)."""
-        self._started()
+        self._started(quiet=True)
         if self.pool is not None:
             self.pool.shutdown(cancel_futures=True)
             self.pool = None

@@ -45,6 +45,7 @@ from kg.fsutil import (
     atomic_write,
     atomic_write_bytes,
     atomic_write_text,
+    flush_to_disk,
     remove_stale_temporaries,
     replace_deferring_release,
 )
@@ -256,13 +257,14 @@ def _write(
     if built is None:  # a graph read back from Turtle: its file, as it is
         atomic_write_text(outdir / "graph.ttl", graph.to_turtle())
         return BuildResult(graph_path=outdir / "graph.ttl")
-    pending, added, tidied = _pending(outdir), [], built.tidy
+    pending, added, tidied, synced = _pending(outdir), [], built.tidy, _nothing
     try:
         checked = _start_validation(built, pending["graph.ttl"], spare) if validate else None
         tidied = _in_background(built.tidy)  # (the cache's index and clean-up, while this thread copies)
         wanted = _write_texts(texts, built.parts, added)
         with _view_rows(outdir, html) as rows:
             _write_graph(built, pending["graph.ttl"], rows)
+            synced = _in_background(lambda: flush_to_disk(pending["graph.ttl"]))  # (before the swap: on disk)
             tidied()
             report, validation = (
                 _validate(graph, built, checked, outdir) if checked else (None, validation_summary(None))
@@ -271,9 +273,12 @@ def _write(
                 _release(spare)
                 _draw(rows, pending["graph.html"], texts)
         write_build_report(pending["build-report.json"], graph.summary, graph.records, graph.facts, validation, notes)
+        synced()
     except BaseException as exc:
         with suppress(Exception):  # (the cache as a build that wrote nothing leaves it; the build's error is raised)
             tidied()
+        with suppress(Exception):
+            synced()
         if isinstance(exc, GraphInvalid):
             built.merged.forget()
         else:  # (graph.invalid.ttl is kept, with the texts its mentions index)
@@ -293,6 +298,10 @@ def _write(
         workers=graph.facts.workers,
         validation=report,
     )
+
+
+def _nothing() -> None:
+    """What waiting for work that never started does."""
 
 
 def _in_background(work: Callable[[], None]) -> Callable[[], None]:

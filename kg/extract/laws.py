@@ -35,7 +35,7 @@ _NAME_ENDINGS = ("法典", "法", "条例", "总则", "通则")  # (民法总则
 _LAW_END = re.compile("|".join(_NAME_ENDINGS))  # (法典 before 法: the longer first)
 # how items of a list of laws are joined (a comma typed half-width too; 行政处罚法; 行政许可法: a semicolon, spaced)
 _LIST_JOIN = re.compile(r"^ ?(?:、|和|及|与|以及|，|,|；|;) ?$")
-_LAW_GLUE = set("律规治院官庭制典条务理人系宣日进知读精意修学专")  # 宪法宣传周, 民法典进社区, 行政处罚法律…
+_LAW_GLUE = set("律规治院官庭制典条务理人系宣日进知读精意修学专定")  # 宪法宣传周, 民法典进社区, 行政处罚法律, …法定程序
 _VERBS_AFTER = ("学习", "理解")  # 行政复议法学习不够: the verb after the law, not 法学 (a discipline)
 _PROVISIONS = ("规定", "有关规定", "相关规定")  # 依据行政诉讼法规定: the law's provisions, not 法规 (…法律法规)
 # a law as the subject of coming into force (湿地保护法自2022年6月1日起施行, 在法律援助法施行之际, 宪法颁布实施40周年);

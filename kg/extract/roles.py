@@ -50,13 +50,16 @@ _PASSED_BY = re.compile(
 _ASSISTING = re.compile(r"(?:配合|协助)(?![下])[^，,。；;\x00]{1,24}$")  # (在各部门配合下完成: others assist it)
 # 《…》由县司法局（会同县发展改革局）起草: drafted by the body named after 由
 _DRAFTED_BY = re.compile(
-    r"由(?P<doer>[^，,。；;\x00]{1,20}?)(?:牵头|负责|组织|会同[^，,。；;\x00]{1,20}?)?"
-    r"(?:起草|制定|修订|编制|拟定|拟订|草拟|印发|制发|出台|发布)"
+    r"由(?P<doer>[^，,。；;\x00]{1,20}?)(?:牵头|负责|组织|会同[^，,。；;\x00]{1,20}?)?(?:起草|制定|修订|编制|拟定|拟订|草拟)"
 )
+# 《…》由县政府办公室印发: published by the body named after 由 — this government's only when it is named as such
+# (由上级部门统一发布 is another's)
+_PUBLISHED_BY = re.compile(r"由(?P<doer>[^，,。；;\x00]{1,20}?)(?:统一)?(?:印发|制发|出台|发布)")
 _NOTE = re.compile(f"(?:{_BRACKET_NOTE})?")
 # what stands between a list of titles and the verb after it: 等, 等文件, 等3件 (not 等条例修订: the verb); 已, 于…
 _NEXT_VERB_DONE = re.compile(
-    r"^(?:等(?:[\d一二三四五六七八九十]+[件个项]|[^，,。；;\x00]{0,5}?文件)?)?(?:已|已经|正式|于[^，,。；;]{1,12})?"
+    r"^(?:等(?:[\d一二三四五六七八九十]+[件个项]|[^，,。；;\x00]{0,5}?文件)?)?(?:均|都|先后|分别)?"
+    r"(?:已|已经|正式|于[^，,。；;]{1,12})?"
 )
 
 
@@ -261,7 +264,7 @@ def _list_head(window: str) -> str | None:
     return head[cut + 1 :]
 
 
-_BARE_ITEM_END = re.compile(r"[、，,。；;\n]|等|$")  # what follows a title that is only an item of a list
+_BARE_ITEM_END = re.compile(r"[、，,。；;\n]|$")  # what follows a title that is only an item of a list (not 等…)
 _IN_RUN_OF_TITLES = frozenset("\x00、和及与；; \t\n")  # a list of titles (masked) and what joins its items
 
 
@@ -281,6 +284,8 @@ def _continued(window: str, before: str, after: str) -> str:
     while start > 0 and window[start - 1] in _IN_RUN_OF_TITLES:  # (a scan back: linear, whatever the run)
         start -= 1
     head = window[:start]
+    if _LIST_OPENER.search(head.rstrip()):
+        return before  # the items of a list a sentence opens (…如下：⏎《甲》；⏎《乙》): its head says (_list_head)
     return head[max(head.rfind(c) for c in _SENTENCE_END) + 1 :] + "\x00"
 
 
@@ -328,6 +333,8 @@ def role_of(text: str, start: int, end: int, own: OwnArea | None = None) -> str:
     after = after[_NEXT_VERB_DONE.match(after).end() :]
     if passed := _PASSED_BY.match(after) or _DRAFTED_BY.match(after):
         return "cited" if _doer(passed.group("doer"), own) == "other" else "issued"
+    if published := _PUBLISHED_BY.match(after):
+        return "issued" if _doer(published.group("doer"), own) == "own" else "cited"
     if (_AFTER_ISSUING.match(after) or (completed and _COUNTED_AS_MADE.match(after))) and not _others(
         text[start + 1 : end - 1], own
     ):

@@ -566,15 +566,31 @@ def test_a_replacement_of_a_file_not_there_yet_is_a_rename(tmp_path):
     assert sorted(p.name for p in tmp_path.iterdir()) == ["graph.ttl"]
 
 
-@pytest.mark.skipif(not sys.platform.startswith("linux"), reason="renameat2 is Linux's")
-def test_two_names_are_swapped_in_one_step_and_a_missing_one_is_left_to_a_rename(tmp_path):
+def test_two_names_are_swapped_in_one_step_and_a_missing_one_or_a_folder_is_left_to_a_rename(tmp_path):
     a, b = tmp_path / "a", tmp_path / "b"
     a.write_text("A", encoding="utf-8")
     b.write_text("B", encoding="utf-8")
-    assert exchange(a, b)  # (ext4 and tmpfs have the call; a file system without it: False, nothing moved)
+    inode_a = a.stat().st_ino
+    if not exchange(a, b):  # (no renameat2, or a file system without RENAME_EXCHANGE: nothing moved)
+        assert (a.read_text(encoding="utf-8"), b.read_text(encoding="utf-8")) == ("A", "B")
+        pytest.skip("this system cannot swap two names")
     assert (a.read_text(encoding="utf-8"), b.read_text(encoding="utf-8")) == ("B", "A")
+    assert b.stat().st_ino == inode_a  # the file itself moved, not a copy of its bytes
     assert exchange(a, tmp_path / "missing") is False  # one name missing: no swap, a rename's job
-    assert sorted(p.name for p in tmp_path.iterdir()) == ["a", "b"]
+    (tmp_path / "folder").mkdir()
+    assert exchange(a, tmp_path / "folder") is False  # a folder: a rename says what is wrong
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["a", "b", "folder"]
+
+
+def test_a_replacement_by_a_swap_leaves_the_new_file_itself_under_the_name(tmp_path):
+    target, new = tmp_path / "graph.ttl", tmp_path / ".graph.ttl.new.tmp"
+    target.write_text("old", encoding="utf-8")
+    new.write_text("new", encoding="utf-8")
+    inode = new.stat().st_ino
+    replace_deferring_release(new, target)
+    assert target.stat().st_ino == inode and target.read_text(encoding="utf-8") == "new"
+    _release_threads_joined()
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["graph.ttl"]  # the old file released, under no name
 
 
 def test_a_replacement_that_fails_leaves_the_old_file_and_no_second_name(tmp_path):

@@ -338,6 +338,7 @@ def test_hectares_and_boats_are_measure_words():
 def test_animals_counted_after_digits_are_figures_and_the_words_those_characters_begin_are_not():
     assert values("收容流浪犬120只，查处病死猪35头。") == [(Decimal(120), "只"), (Decimal(35), "头")]
     assert values("避免群众两头跑，一只眼睛盯着。") == []  # after a Chinese numeral: words
+    assert values("群众拨打12345只需一个电话即可反映诉求。") == []  # a hotline's number, then 只需 (REVIEW32)
     assert values("办理案件3件只有2件胜诉，培育头雁5名，其中2头雁。") == [
         (Decimal(3), "件"),
         (Decimal(2), "件"),

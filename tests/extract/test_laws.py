@@ -39,6 +39,10 @@ def test_a_single_law_framed_by_a_coverb_is_the_law(text):
     assert len(regs(text)) == 1
 
 
+def test_a_law_s_name_read_into_a_word_after_it_is_no_law():
+    assert regs("严格审查涉及行政处罚法定程序和行政许可法定条件的事项。") == []  # 法定: statutory (REVIEW32)
+
+
 def test_a_policy_document_named_without_brackets_is_no_law():
     # 纲要 and 规划 of the Party's centre and the State Council are policy documents: listed only in 《》
     assert regs("深入贯彻法治政府建设实施纲要和法治中国建设规划，学习八五普法规划。") == []

@@ -274,6 +274,13 @@ def test_a_list_of_titles_going_on_after_a_semicolon_or_a_line_break_keeps_its_v
         ("学习《某省甲条例》；全年印发《某县乙办法》；《某县丙办法》。", ["cited", "issued", "issued"]),
         # a line break without 、 ends the list (a new line, a new item of something else)
         ("县政府印发《某县甲办法》\n《某县乙办法》全文见附件。", ["issued", "cited"]),
+        # a title with its own verb after 等 is not an item of the list before the semicolon (REVIEW32)
+        ("我县深入学习了《中华人民共和国行政处罚法》；《某县甲办法》等3项制度已印发实施。", ["cited", "issued"]),
+        # items of a list a sentence opens, one per line after semicolons: the head's verb (REVIEW32)
+        (
+            "年内出台的主要规范性文件如下：\n《某县甲办法》；\n《某县乙规定》；\n《某县丙办法》。",
+            ["issued", "issued", "issued"],
+        ),
     ],
 )
 def test_a_title_after_a_semicolon_continues_only_a_list_it_is_an_item_of(text, expected):
@@ -285,6 +292,8 @@ def test_a_title_after_a_semicolon_continues_only_a_list_it_is_an_item_of(text, 
     [
         ("《某县行政复议工作规则》（某政办发〔2023〕20号）由县政府办公室印发实施。", ["issued"]),
         ("《某县行政复议工作规则》由市政府办公室印发实施。", ["cited"]),  # another tier's office
+        ("《行政执法事项清单》由上级部门统一发布。", ["cited"]),  # published by a body not named as this one
+        ("《某县甲办法》等规范性文件均经县政府常务会议审议通过。", ["issued"]),  # 均 before 经
         (  # titles with their numbers, then the meeting that passed them
             "《某区老旧小区改造实施方案》（某政办发〔2023〕17号）、《某区五年行动方案（2021-2025年）》"
             "（某政发〔2023〕9号）等文件经区政府常务会议审议通过。",
