@@ -223,6 +223,8 @@ _LIST_ITEMS = re.compile(
     r"|[（(](?:以下)?简称[^（）()\n]{0,24}[）)])*$"  # an item's alias: （以下简称《办法》）
 )
 _LIST_OPENER = re.compile(r"(?:分别是|分别为|具体如下|如下|具体为|包括|见下表)?[：:]$|(?:分别是|分别为|如下)$")
+# a table's caption on a line of its own that names the table a list (某县2023年制发行政规范性文件目录): a list opener
+_CAPTION = re.compile(r"(?:^|\n)([^\n：:。，,；;\x00]{4,40}(?:目录|清单|一览表))[ \t]*(?=\n)")
 
 
 _LIST_BEFORE = 1200  # how far back the sentence opening a list of titles may stand (a list of a dozen documents)
@@ -254,7 +256,7 @@ def _list_head(window: str) -> str | None:
     opened = window[: _LIST_ITEMS.search(window).start()]
     found = _LIST_OPENER.search(opened)
     if found is None:
-        return None
+        return _caption(window)
     head = opened[: found.start()]
     cut = max(head.rfind(c) for c in _SENTENCE_END)
     # 。分别是： or 。文件目录如下（…）： opens a sentence that does nothing: the one before says what was done
@@ -287,6 +289,16 @@ def _continued(window: str, before: str, after: str) -> str:
     if _LIST_OPENER.search(head.rstrip()):
         return before  # the items of a list a sentence opens (…如下：⏎《甲》；⏎《乙》): its head says (_list_head)
     return head[max(head.rfind(c) for c in _SENTENCE_END) + 1 :] + "\x00"
+
+
+def _caption(window: str) -> str | None:
+    """The caption of the table a title is a row of, when only the table's rows stand between them (a caption's
+    verb is its rows': 某县2023年制发行政规范性文件目录 ⏎ 序号 文件名称 文号 ⏎ 1 《…》); else None."""
+    captions = list(_CAPTION.finditer(window))
+    last = captions[-1] if captions else None
+    if last is None or _LIST_ITEMS.match(window, last.end()).end() != len(window):
+        return None
+    return last.group(1)
 
 
 # after a list head's verb: the kind of document a government makes (年内印发的行政规范性文件如下：)

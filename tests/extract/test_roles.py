@@ -306,3 +306,25 @@ def test_a_title_after_a_semicolon_continues_only_a_list_it_is_an_item_of(text, 
 )
 def test_a_verb_after_a_list_of_titles_with_their_numbers_is_the_verb_of_each(text, expected):
     assert [role for _, role in roles(text)] == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        (  # the caption's verb is its rows'
+            "附件\n某县2023年制发行政规范性文件目录\n序号\t文件名称\t文号\n"
+            "1\t《某县户外广告管理办法》\t某政发〔2023〕18号\n2\t《某县住房租赁管理办法（试行）》\t某政发〔2023〕20号",
+            ["issued", "issued"],
+        ),
+        (  # a caption with no verb: what is in force, not what was made
+            "附件\n某县现行有效行政规范性文件目录\n序号\t文件名称\t文号\n1\t《某县户外广告管理办法》\t某政发〔2023〕18号",
+            ["cited"],
+        ),
+        (  # text between the caption and the title: the caption opens no list of it
+            "某县2023年制发行政规范性文件目录\n全年组织学习《某省行政执法条例》。",
+            ["cited"],
+        ),
+    ],
+)
+def test_a_tables_caption_naming_it_a_list_gives_its_rows_its_verb(text, expected):
+    assert [role for _, role in roles(text)] == expected
