@@ -410,6 +410,8 @@ def test_an_ampersand_that_is_no_entity_is_kept():
         "认真贯彻《中华人民共和国无障碍环境建设法》",
         "推进无障碍环境建设，改造无障碍设施12处，",
         "设立联系我们、投诉建议专栏，方便群众反映问题。",
+        "图片：区司法局在东阳镇开展“法律明白人”培训",  # a caption is a sentence of the report, not a credit
+        "原创普法作品12件获省级奖项。",
     ],
 )
 def test_a_footer_word_in_a_sentence_of_the_report_is_text(line):
@@ -422,6 +424,9 @@ def test_a_footer_word_in_a_sentence_of_the_report_is_text(line):
         "主办单位：某某县人民政府办公室  承办单位：某某县大数据中心",
         "某某县人民代表大会常务委员会 主办",  # the site's host atop the page, spaced from 主办
         "【信息来源：某某市法制办】",  # a byline in brackets
+        "图片：某某县司法局",  # a credit: a name and nothing more
+        "摄影丨王某",
+        "原创 某某县司法局 某某普法 2024-01-05 08:30",  # a new-media post's byline
         "（来源：某某县司法局）",
         "某某市人民政府办公室 主办  某某市大数据中心 承办",
         "网站标识码：1234567890  ICP备12345678号",

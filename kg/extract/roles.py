@@ -16,7 +16,7 @@ from functools import lru_cache
 from kg.extract.org_words import verb_read_as_place
 from kg.lang.areas import TIER_RANK, area_table, tier_words
 from kg.lang.titles import VERSION_NOTE_BODY, normalise_title
-from kg.lang.zh import INNER_TITLE_CLOSES, INNER_TITLE_OPENS, PARTY, SENTENCE_ENDS, TIERS
+from kg.lang.zh import BULLETS, INNER_TITLE_CLOSES, INNER_TITLE_OPENS, ITEM_NUMBERS, PARTY, SENTENCE_ENDS, TIERS
 from kg.model import AreaRef, RegulationMention
 from kg.resources import data_lines
 
@@ -215,7 +215,8 @@ def _verb_group(before: str) -> list[re.Match[str]]:
 
 # the items of a list before a title (titles masked): separators, numbering, document numbers, dates, table cells
 _LIST_ITEMS = re.compile(
-    r"(?:[\x00\s|｜、，,；;。\-—=+│─┼┬┴├┤┌┐└┘·•●▪◆■]|\d{1,3}[.、．]|[（(][一二三四五六七八九十\d]{1,3}[)）]|[一二三四五六七八九十]{1,3}、"
+    f"(?:[\x00\\s|｜、，,；;。\\-—=+│─┼┬┴├┤┌┐└┘{BULLETS}{ITEM_NUMBERS}]|"
+    r"\d{1,3}[.、．]|[（(][一二三四五六七八九十\d]{1,3}[)）]|[一二三四五六七八九十]{1,3}、"
     r"|[（(【\[]?[^（）()【】\[\]\x00\s|｜，。]{0,24}〔\d{4}〕\d{1,4}号[）)】\]]?|\d{4}[-.年/]\d{1,2}(?:[-.月/]\d{1,2}日?)?"
     r"|\d{1,3}(?=\s|$|\x00)|[^\s|｜│\x00，。；：:、]{1,6}(?=[ \t]*[|｜│\n])"  # also a table's header row and rule line
     # (a header row whose cells the cleaner ran together: 序号文件名称文号)
@@ -233,7 +234,7 @@ _LIST_BEFORE = 1200  # how far back the sentence opening a list of titles may st
 # a title that is an item of a numbered list or a table's cell: 7.《…》, （三）《…》, | 《…》, | 7 | 《…》
 _ITEM_MARK = re.compile(
     r"(?:^|\n|(?<=[|｜]))[ \t]*(?:\d{1,3}[.、．]|[（(][一二三四五六七八九十\d]{1,3}[)）]|[一二三四五六七八九十]{1,3}、"
-    r"|[|｜](?:[ \t]*\d{1,3}[ \t]*[|｜])?)[ \t]*$"
+    r"|[|｜](?:[ \t]*\d{1,3}[ \t]*[|｜])?" + f"|[{BULLETS}{ITEM_NUMBERS}])" + r"[ \t]*$"
 )
 
 

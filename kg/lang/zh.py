@@ -32,6 +32,8 @@ CLAUSE_ENDS = SENTENCE_ENDS + "，,：:、（）()"
 """Characters that end a clause: a sentence end, a comma, a colon, an enumeration comma or a bracket."""
 
 CELL_EDGES = "|｜"
+BULLETS = "·•●▪◆■▶►▷➤★☆✅✔📌🔹🔸"  # marks that open an item of a list (new-media posts use symbols and emoji too)
+ITEM_NUMBERS = "".join(map(chr, range(0x2460, 0x2474))) + "".join(map(chr, range(0x2474, 0x2488)))  # ①…⑳, ⑴…⒇
 """The edges of a table's cells, as a page converted to text writes them (| 3月 | 中华人民共和国行政处罚法 |)."""
 
 NO_LINE_START = "，,。.、；;：:！!？?）)》」』”’%‰"

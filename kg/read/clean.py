@@ -17,7 +17,7 @@ from functools import lru_cache
 
 from kg.lang.areas import area_table
 from kg.lang.titles import names_a_document
-from kg.lang.zh import CELL_EDGES, HAN_CLASS, NO_LINE_START, SENTENCE_ENDS
+from kg.lang.zh import BULLETS, CELL_EDGES, HAN_CLASS, NO_LINE_START, SENTENCE_ENDS
 from kg.read.variants import as_simplified
 from kg.resources import data_lines
 
@@ -60,7 +60,7 @@ def _squeezable(ch: str) -> bool:
     return _is_cjk(ch) or ch.isdigit() or ch in "%.．"
 
 
-_CELL_OR_BULLET = "|｜•·●▪◆■-"
+_CELL_OR_BULLET = CELL_EDGES + BULLETS + "-"
 
 
 _PARAGRAPH = 40  # a kept line this long ends the page's header

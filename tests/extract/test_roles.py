@@ -328,3 +328,10 @@ def test_a_verb_after_a_list_of_titles_with_their_numbers_is_the_verb_of_each(te
 )
 def test_a_tables_caption_naming_it_a_list_gives_its_rows_its_verb(text, expected):
     assert [role for _, role in roles(text)] == expected
+
+
+@pytest.mark.parametrize("mark", ["①", "②", "▶", "★", "✅"])
+def test_items_marked_with_circled_numbers_or_symbols_take_their_list_heads_verb(mark):
+    text = f"县政府制定出台了以下文件：\n{mark}《某县行政执法公示办法》；\n{mark}《某县重大行政决策程序规定》。"
+    assert [role for _, role in roles(text)] == ["issued", "issued"]
+    assert [role for _, role in roles(text.replace("制定出台了", "认真学习"))] == ["cited", "cited"]
