@@ -149,6 +149,11 @@ def _others(title: str, own: OwnArea) -> bool:
 _CONNECTIVE = re.compile(r"^(?:其中|同时|另外|此外|并且|并)")  # 其中县卫健局印发的…: the clause's body comes after it
 
 
+# words that name the report's own government as a doer (我县, 本级, 全市 — but not 全市 as where a body went first:
+# 某区在全市率先出台《…》 is the district's)
+_OWN_WORDS = re.compile(f"我[{TIERS}局委]|本级|本部门|(?<!在)全[{TIERS}](?!(?:范围内)?(?:率先|首先|首家|第一))")
+
+
 def _doer(before_verb: str, own: OwnArea) -> str | None:
     """Who does an issuing verb, by the last body named in its clause before it: 'own' (我县, 区政府, the
     report's own place), 'other' (another place, or a tier above the report's: 市政府印发 in a county report,
@@ -172,12 +177,15 @@ def _doer(before_verb: str, own: OwnArea) -> str | None:
             continue
         self_city = tier == "prefecture" and word.startswith("市") and own.city_is_self
         found.append((i, "own" if self_city or TIER_RANK[tier] <= TIER_RANK[own.level] else "other"))
-    for m in re.finditer(f"我[{TIERS}局委]|本级|本部门|全[{TIERS}]", segment):
+    # (全市 as where a body went first is no doer: 某区在全市率先出台《…》 is the district's)
+    for m in re.finditer(
+        f"我[{TIERS}局委]|本级|本部门|(?<!在)全[{TIERS}](?!(?:范围内)?(?:率先|首先|首家|第一))", segment
+    ):
         found.append((m.start(), "own"))
     for name in own.names:
         i = segment.rfind(name)
-        if i >= 0:
-            found.append((i, "own"))
+        if i >= 0 and not any(s <= i < e and other not in own.names for s, e, other in places):
+            found.append((i, "own"))  # (not inside another place's name: 辽阳县 in 辽阳市's report is the county)
     return max(found)[1] if found else None
 
 

@@ -335,3 +335,20 @@ def test_items_marked_with_circled_numbers_or_symbols_take_their_list_heads_verb
     text = f"县政府制定出台了以下文件：\n{mark}《某县行政执法公示办法》；\n{mark}《某县重大行政决策程序规定》。"
     assert [role for _, role in roles(text)] == ["issued", "issued"]
     assert [role for _, role in roles(text.replace("制定出台了", "认真学习"))] == ["cited", "cited"]
+
+
+@pytest.mark.parametrize(
+    ("where", "text", "role"),
+    [
+        # a county whose name begins with its city's is the county, in the city's report
+        ("辽阳市", "辽阳县制定《辽阳县农村人居环境整治办法》。", "cited"),
+        ("阿拉善盟", "阿拉善左旗印发《阿拉善左旗重大行政决策程序规定》。", "cited"),
+        ("辽阳市", "辽阳市政府制定《辽阳市物业管理办法》。", "issued"),
+        ("辽阳县", "辽阳县制定《辽阳县农村人居环境整治办法》。", "issued"),  # the county's own report
+        # where a district went first is not who made it
+        ("石嘴山市", "惠农区在全市率先出台《惠农区行政执法公示办法》。", "cited"),
+        ("石嘴山市", "全市出台《石嘴山市行政执法公示办法》。", "issued"),
+    ],
+)
+def test_a_place_inside_another_places_name_or_where_a_body_went_first_is_no_doer(where, text, role):
+    assert roles(text, where) == [(text[text.index("《") + 1 : text.index("》")], role)]
