@@ -411,11 +411,23 @@ def test_an_ampersand_that_is_no_entity_is_kept():
         "推进无障碍环境建设，改造无障碍设施12处，",
         "设立联系我们、投诉建议专栏，方便群众反映问题。",
         "图片：区司法局在东阳镇开展“法律明白人”培训",  # a caption is a sentence of the report, not a credit
+        "图片：县司法局开展宪法宣传周活动",  # short, without punctuation, still a caption (REVIEW32b)
         "原创普法作品12件获省级奖项。",
     ],
 )
 def test_a_footer_word_in_a_sentence_of_the_report_is_text(line):
     assert Document.from_text(f"某县2023年法治政府建设情况报告\n{line}").clean.endswith(line)
+
+
+@pytest.mark.parametrize(
+    "line",
+    [
+        "原创 某某县司法局 某某普法 2024-01-05 为进一步推进法治政府建设，我县出台《某县办法》。",  # text after a byline
+        "| 原创 | 普法短视频 | 2023年12月 |",  # a table's row (REVIEW32b)
+    ],
+)
+def test_a_line_that_begins_as_a_byline_but_goes_on_is_no_furniture(line):
+    assert not is_cruft(line)
 
 
 @pytest.mark.parametrize(
@@ -427,6 +439,8 @@ def test_a_footer_word_in_a_sentence_of_the_report_is_text(line):
         "图片：某某县司法局",  # a credit: a name and nothing more
         "摄影丨王某",
         "原创 某某县司法局 某某普法 2024-01-05 08:30",  # a new-media post's byline
+        "原创 某某县人民政府办公室 某某发布 2023-02-15 18:00 发表于某省",
+        "📝 文字：某某县司法局",  # a credit after an emoji
         "（来源：某某县司法局）",
         "某某市人民政府办公室 主办  某某市大数据中心 承办",
         "网站标识码：1234567890  ICP备12345678号",

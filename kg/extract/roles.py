@@ -177,10 +177,7 @@ def _doer(before_verb: str, own: OwnArea) -> str | None:
             continue
         self_city = tier == "prefecture" and word.startswith("市") and own.city_is_self
         found.append((i, "own" if self_city or TIER_RANK[tier] <= TIER_RANK[own.level] else "other"))
-    # (全市 as where a body went first is no doer: 某区在全市率先出台《…》 is the district's)
-    for m in re.finditer(
-        f"我[{TIERS}局委]|本级|本部门|(?<!在)全[{TIERS}](?!(?:范围内)?(?:率先|首先|首家|第一))", segment
-    ):
+    for m in _OWN_WORDS.finditer(segment):
         found.append((m.start(), "own"))
     for name in own.names:
         i = segment.rfind(name)
@@ -305,7 +302,8 @@ def _caption(window: str) -> str | None:
     verb is its rows': 某县2023年制发行政规范性文件目录 ⏎ 序号 文件名称 文号 ⏎ 1 《…》); else None."""
     captions = list(_CAPTION.finditer(window))
     last = captions[-1] if captions else None
-    if last is None or _LIST_ITEMS.match(window, last.end()).end() != len(window):
+    rows = _LIST_ITEMS.match(window, last.end()) if last is not None else None
+    if rows is None or rows.end() != len(window):  # (anything but rows between: no match at all)
         return None
     return last.group(1)
 

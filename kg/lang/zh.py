@@ -32,9 +32,14 @@ CLAUSE_ENDS = SENTENCE_ENDS + "，,：:、（）()"
 """Characters that end a clause: a sentence end, a comma, a colon, an enumeration comma or a bracket."""
 
 CELL_EDGES = "|｜"
-BULLETS = "·•●▪◆■▶►▷➤★☆✅✔📌🔹🔸"  # marks that open an item of a list (new-media posts use symbols and emoji too)
-ITEM_NUMBERS = "".join(map(chr, range(0x2460, 0x2474))) + "".join(map(chr, range(0x2474, 0x2488)))  # ①…⑳, ⑴…⒇
 """The edges of a table's cells, as a page converted to text writes them (| 3月 | 中华人民共和国行政处罚法 |)."""
+
+BULLETS = "·•●▪◆■▶►▷➤★☆✅✔📌🔹🔸\ufe0f"
+"""Marks that open an item of a list (new-media posts use symbols and emoji too; U+FE0F, the emoji variation
+selector, follows some of them: ▶️, ✔️)."""
+
+ITEM_NUMBERS = "".join(map(chr, range(0x2460, 0x2474))) + "".join(map(chr, range(0x2474, 0x2488)))
+"""Circled and bracketed numbers that number the items of a list: ①…⑳, ⑴…⒇."""
 
 NO_LINE_START = "，,。.、；;：:！!？?）)》」』”’%‰"
 """Characters a line of Chinese text never starts with (the typesetting rule of 避头点): a line that does is the

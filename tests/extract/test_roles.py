@@ -320,8 +320,12 @@ def test_a_verb_after_a_list_of_titles_with_their_numbers_is_the_verb_of_each(te
             "附件\n某县现行有效行政规范性文件目录\n序号\t文件名称\t文号\n1\t《某县户外广告管理办法》\t某政发〔2023〕18号",
             ["cited"],
         ),
-        (  # text between the caption and the title: the caption opens no list of it
-            "某县2023年制发行政规范性文件目录\n全年组织学习《某省行政执法条例》。",
+        (  # text between the caption and a title with no verb before it: the caption opens no list of it (REVIEW32b)
+            "附件\n某县2023年制发行政规范性文件目录\n全年审核文件5件。\n《某省行政执法条例》实施以来成效明显。",
+            ["cited"],
+        ),
+        (  # a heading ending in 清单, then a sentence, then a title opening its clause: read, no failure
+            "一、全面推行权责清单\n我县今年取得进展。《中华人民共和国行政处罚法》实施以来，执法更加规范。",
             ["cited"],
         ),
     ],
@@ -330,7 +334,7 @@ def test_a_tables_caption_naming_it_a_list_gives_its_rows_its_verb(text, expecte
     assert [role for _, role in roles(text)] == expected
 
 
-@pytest.mark.parametrize("mark", ["①", "②", "▶", "★", "✅"])
+@pytest.mark.parametrize("mark", ["①", "②", "▶", "★", "✅", "▶\ufe0f", "✔\ufe0f"])
 def test_items_marked_with_circled_numbers_or_symbols_take_their_list_heads_verb(mark):
     text = f"县政府制定出台了以下文件：\n{mark}《某县行政执法公示办法》；\n{mark}《某县重大行政决策程序规定》。"
     assert [role for _, role in roles(text)] == ["issued", "issued"]
