@@ -161,7 +161,7 @@ def _doer(before_verb: str, own: OwnArea) -> str | None:
     lo = _item_start(before_verb)
     segment = _CONNECTIVE.sub("", before_verb[lo:].strip())
     if not segment:
-        return None
+        return _subject(before_verb[:lo], own)
     found: list[tuple[int, str]] = []  # (position, verdict)
     places = area_table().find(segment)
     for s, _, name in places:
@@ -184,6 +184,16 @@ def _doer(before_verb: str, own: OwnArea) -> str | None:
         if i >= 0 and not any(s <= i < e and other not in own.names for s, e, other in places):
             found.append((i, "own"))  # (not inside another place's name: 辽阳县 in 辽阳市's report is the county)
     return max(found)[1] if found else None
+
+
+def _subject(sentence: str, own: OwnArea) -> str | None:
+    """The doer of a verb whose own clause names nobody (…，出台《…》): the place that opens the sentence, if one does
+    (某某县依据《…》，出台《…》 is that county's act), as 'own' or 'other'; else None."""
+    opening = _CONNECTIVE.sub("", sentence.strip())
+    places = area_table().find(opening)
+    if not places or places[0][0] != 0 or verb_read_as_place(places[0][2], ""):
+        return None
+    return "own" if places[0][2] in own.names else "other"
 
 
 def _item_start(text: str) -> int:

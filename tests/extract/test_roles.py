@@ -356,3 +356,14 @@ def test_items_marked_with_circled_numbers_or_symbols_take_their_list_heads_verb
 )
 def test_a_place_inside_another_places_name_or_where_a_body_went_first_is_no_doer(where, text, role):
     assert roles(text, where) == [(text[text.index("《") + 1 : text.index("》")], role)]
+
+
+@pytest.mark.parametrize(
+    ("where", "role"),
+    [("驻马店市", "cited"), ("泌阳县", "issued")],  # the county's act: in its city's report, in its own
+)
+def test_a_place_opening_the_sentence_is_the_doer_of_a_later_clause_that_names_nobody(where, role):
+    text = "泌阳县依据《河南省行政执法条例》，出台《泌阳县行政执法公示办法》。"
+    assert roles(text, where) == [("河南省行政执法条例", "cited"), ("泌阳县行政执法公示办法", role)]
+    # no place opens the sentence: the report's own act, as before
+    assert roles("依据《河南省行政执法条例》，出台《驻马店市行政执法公示办法》。", "驻马店市")[-1][1] == "issued"
