@@ -133,6 +133,12 @@ class OwnArea:
         )
 
 
+def _last_sentence_end(text: str) -> int:
+    """Where the last sentence of ``text`` ends before its end (-1: none does), so the clause a title stands in, or
+    the sentence a list's head is, begins after it."""
+    return max(text.rfind(c) for c in _SENTENCE_END)
+
+
 def _mask_titles(text: str) -> str:
     return _TITLE_AND_NOTE.sub(lambda m: "\x00" * len(m.group()), text)
 
@@ -274,11 +280,11 @@ def _list_head(window: str) -> str | None:
     if found is None:
         return _caption(window)
     head = opened[: found.start()]
-    cut = max(head.rfind(c) for c in _SENTENCE_END)
+    cut = _last_sentence_end(head)
     # 。分别是： or 。文件目录如下（…）： opens a sentence that does nothing: the one before says what was done
     if not head[cut + 1 :].strip() or (cut > 0 and not _verbs()[0].search(head, cut + 1)):
         head = head[:cut]
-        cut = max(head.rfind(c) for c in _SENTENCE_END)
+        cut = _last_sentence_end(head)
     return head[cut + 1 :]
 
 
@@ -304,7 +310,7 @@ def _continued(window: str, before: str, after: str) -> str:
     head = window[:start]
     if _LIST_OPENER.search(head.rstrip()):
         return before  # the items of a list a sentence opens (…如下：⏎《甲》；⏎《乙》): its head says (_list_head)
-    return head[max(head.rfind(c) for c in _SENTENCE_END) + 1 :] + "\x00"
+    return head[_last_sentence_end(head) + 1 :] + "\x00"
 
 
 def _caption(window: str) -> str | None:
@@ -326,7 +332,7 @@ def role_of(text: str, start: int, end: int, own: OwnArea | None = None) -> str:
     """'issued' or 'cited' for the title at text[start:end] (see the module docstring)."""
     own = own or OwnArea.of(None)
     window = _mask_titles(text[max(0, start - _BEFORE) : start])  # masked first: a title may hold a line break
-    before = window[max(window.rfind(c) for c in _SENTENCE_END) + 1 :]
+    before = window[_last_sentence_end(window) + 1 :]
     before = _continued(window, before, text[end : end + _AFTER])
     _, roles, topics = _verbs()
     group = _verb_group(before)

@@ -214,8 +214,15 @@ _PURE_EXPRESSIONS = frozenset(
     }
 )
 _IMPURE_BUILTINS = frozenset(
-    {"Builtin_EXISTS", "Builtin_NOTEXISTS", "Builtin_RAND", "Builtin_NOW", "Builtin_UUID", "Builtin_STRUUID"}
-    | {"Builtin_BNODE"}
+    {
+        "Builtin_EXISTS",
+        "Builtin_NOTEXISTS",
+        "Builtin_RAND",
+        "Builtin_NOW",
+        "Builtin_UUID",
+        "Builtin_STRUUID",
+        "Builtin_BNODE",
+    }
 )
 
 
