@@ -302,10 +302,20 @@ def test_a_page_in_traditional_characters_is_read_in_simplified_with_the_origina
     )
     at = doc.clean.index("建设")
     assert doc.span(at, at + 2).text == "建(jiàn)設"  # provenance quotes the page as it was
-    # a character that simplified text uses itself (乾 of 乾县) is never converted; a simplified text with a few
-    # characters of the table (著, 後) stays as it is, below the share that marks a traditional page
-    simplified = "某县依法行政，" * 60 + "著作" * 12
+    # a character that simplified text uses itself (乾 of 乾县, 著 of 著作权) is never converted
+    simplified = "某县依法行政，" * 60 + "著作权" * 12
     assert Document.from_text(simplified).clean == simplified
+
+
+def test_a_title_or_passage_in_traditional_characters_inside_a_simplified_report_is_read_in_simplified():
+    text = "某某县人民政府\n2023年，全县学习《中華人民共和國民法典》和《優化營商環境條例》，" + "坚持依法行政。" * 40
+    doc = Document.from_text(text)
+    assert "《中华人民共和国民法典》和《优化营商环境条例》" in doc.clean
+    assert "(" not in doc.clean and len(doc.clean) == len(text)  # same length: the offsets stay the page's
+    at = doc.clean.index("中华")
+    assert doc.span(at, at + 4).text == "中華人民"
+    # a pinyin gloss is blanked only on a page written in traditional characters: here it is the report's own text
+    assert "(jiàn)" in Document.from_text("建(jiàn)設，" + "坚持依法行政。" * 40).clean
 
 
 def test_the_location_line_and_a_service_portals_name_are_cruft():

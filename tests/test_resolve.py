@@ -151,6 +151,19 @@ def test_a_mistyped_character_resolves_to_the_known_title():
     assert reg.alt_labels == {"法治政府建设与责任落实督查工作规定"}
 
 
+def test_a_law_s_own_document_is_not_taken_for_another_one_character_apart():
+    """中华人民共和国审计法 is in the law table; its 实施条例 is not, 统计法's is: one character apart, but the
+    character is the law's own name, not a typo."""
+    c = build_corpus(
+        "某某县审计局\n2022年，学习《中华人民共和国审计法实施条例》和《中华人民共和国统计法实施条例》，"
+        "对照《中华人民共和国统计法实施条列》自查。"
+    )
+    assert sorted(r.label for r in c.regulations.values()) == [
+        "中华人民共和国审计法实施条例",
+        "中华人民共和国统计法实施条例",
+    ]
+
+
 def test_another_places_government_is_not_the_reporting_one():
     c = build_corpus("淄博市人民政府\n2017年，淄博市政府在省委、省政府的坚强领导下，区政府积极配合。")
     assert "山东省人民政府" in c.organisations

@@ -17,7 +17,8 @@ from kg.lang.zh import CELL_EDGES, TIERS
 
 _LAW_LEAD = re.compile(
     r"(?:贯彻|落实|执行|实施|依据|根据|按照|依照|遵照|学习|宣传|宣讲|解读|遵守|普及|涉及|新修订的?|修订后的|"
-    r"新修正的?|新修改的?|修改后的|新颁布的?|新|违反|适用|运用)了?$"  # (学习了行政处罚法)
+    r"新修正的?|新修改的?|修改后的|新颁布的?|新(?:施行|实施|公布|出台|生效)的|新|违反|适用|运用)"
+    r"了?$"  # (学习了行政处罚法)
 )
 # a law framed by a coverb as the object of the clause: 以宪法为根本遵循, 把民法典作为…, 与行政处罚法不一致的文件,
 # 围绕民法典实施, 对照行政许可法清理, 对民法典理解不深 (lead → what must follow the name; "" when nothing must)

@@ -156,8 +156,8 @@ _CONNECTIVE = re.compile(r"^(?:其中|同时|另外|此外|并且|并)")  # 其�
 
 
 # words that name the report's own government as a doer (我县, 本级, 全市 — but not 全市 as where a body went first:
-# 某区在全市率先出台《…》 is the district's)
-_OWN_WORDS = re.compile(f"我[{TIERS}局委]|本级|本部门|(?<!在)全[{TIERS}](?!(?:范围内)?(?:率先|首先|首家|第一))")
+# 某区在全市率先出台《…》 is the district's; 本人: the head writing a 述法 or 第一责任人 report for it)
+_OWN_WORDS = re.compile(f"我[{TIERS}局委]|本人|本级|本部门|(?<!在)全[{TIERS}](?!(?:范围内)?(?:率先|首先|首家|第一))")
 
 
 def _doer(before_verb: str, own: OwnArea) -> str | None:

@@ -52,6 +52,8 @@ class _TitleContexts:
     course_after: re.Pattern[str]  # after the rest of a list of titles: 《…》《…》等3门课程
     award_after: re.Pattern[str]  # after the rest of a list of titles: 《…》获…一等奖, 《…》《…》入选…
     manual: re.Pattern[str]  # searched in a title: 《某县行政执法工作手册》
+    read_before: re.Pattern[str]  # searched in the 4 characters before it: 研读《…》
+    read_kept: re.Pattern[str]  # searched in a title: how a document's title may end (…章程, …准则)
 
 
 @lru_cache(maxsize=1)
@@ -72,6 +74,8 @@ def _title_contexts() -> _TitleContexts:
         course_after=re.compile(f"[^，,。；;《》\\n]{{0,6}}?(?:{w['course_lead']})*(?:{w['course_after']})"),
         award_after=re.compile(f"(?:{w['award_after']})"),
         manual=re.compile(f"(?:{w['manual_kinds']})手册(?:（[^）]*）)?$"),
+        read_before=re.compile(f"(?:{w['read_before']})了?[、，,和及与]?$"),
+        read_kept=re.compile(f"(?:{w['read_kept']})(?:（[^）]*）)?$"),
     )
 
 
@@ -113,6 +117,9 @@ def category_from_context(text: str, start: int, end: int, title: str) -> str:
         for category, named in found.named_before.items():
             if any(named.search(text, max(0, at - 5), at) for at in places):
                 return category
+        read = any(found.read_before.search(text, max(0, at - 4), at) for at in places)
+        if read and not _RULE_LIKE.search(title) and not found.read_kept.search(title):
+            return "book"  # 研读《之江新语》, 通读《摆脱贫困》: a book read, where no document is named
     printed_in = text[start - 1 : start] == "在" and found.printed_in.match(text, end)
     if (watched or printed_in) and not rule:
         return "media"

@@ -69,14 +69,21 @@ class LawTable:
         t = normalise_title(title)
         if len(t) < MIN_TYPO_LENGTH:
             return None
+        known = self._known_head(t)
         found: dict[str, Law] = {}
         for i, ch in enumerate(t):
-            if ch.isdigit():
-                continue
+            if ch.isdigit() or i < known:
+                continue  # (a character of a law the title is named after is no typo: 审计法实施条例 is not 统计法…)
             for law, other in self._typo_index().get(t[:i] + "\x00" + t[i + 1 :], ()):
                 if not other.isdigit():
                     found[law.title] = law
         return next(iter(found.values())) if len(found) == 1 else None
+
+    def _known_head(self, title: str) -> int:
+        """How long the longest law of the table is that ``title`` begins with and runs on after (中华人民共和国审计法
+        in 中华人民共和国审计法实施条例): the title names that law's own document (its 实施条例, 实施细则), and one
+        character of that law's name changed would name another law's."""
+        return max((n for n in range(2, len(title)) if title[:n] in self.by_key), default=0)
 
     def _typo_index(self) -> dict[str, list[tuple[Law, str]]]:
         if self._typos is None:

@@ -46,9 +46,15 @@ def is_traditional(text: str) -> bool:
 
 
 def as_simplified(text: str) -> str:
-    """The text in simplified characters, same length, with pinyin glosses blanked; unchanged when it is not
-    written in traditional characters."""
-    if not is_traditional(text):
+    """The text in simplified characters, same length; a text written in traditional characters
+    (:func:`is_traditional`) also has its pinyin glosses blanked. A simplified report that quotes a title or a
+    passage in traditional characters (a title copied from a Hong Kong or Taiwan page: 《中華人民共和國民法典》) has
+    those characters converted too, or the law would be read as another document: every character of the table
+    has one simplified form, and a simplified text holds none of them otherwise (乾 and 著, which a simplified
+    text uses, are not in it)."""
+    found = _traditional().intersection(text)
+    if not found:
         return text
-    text = text.translate(_table())
-    return _PINYIN.sub(lambda m: " " * len(m.group()), text)
+    table = _table()
+    converted = text.translate({ord(ch): table[ord(ch)] for ch in found})
+    return _PINYIN.sub(lambda m: " " * len(m.group()), converted) if is_traditional(text) else converted

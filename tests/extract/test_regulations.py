@@ -242,6 +242,34 @@ def test_books_and_lecture_titles_are_cited_works_not_regulations():
     ]
 
 
+def test_a_title_before_a_speech_or_an_article_word_is_that_speech_or_article():
+    found = regs(
+        "学习习近平总书记《在某某会议上的主旨发言摘要》重要讲话精神和《推进新时代某某工作》重要文章，"
+        "刊发某某同志署名文章《依法行政的几点体会》。"
+    )
+    assert [(m.title, m.category) for m in found] == [
+        ("在某某会议上的主旨发言摘要", "speech"),
+        ("推进新时代某某工作", "book"),
+        ("依法行政的几点体会", "book"),
+    ]
+
+
+def test_a_title_read_that_does_not_end_as_a_document_does_is_a_book():
+    found = regs(
+        "本人研读了《某某新语》和《法治的温度》，通读《中国共产党章程》《某某县行政执法工作手册》，"
+        "精读《中华人民共和国民法典》，阅读《关于新形势下某某的若干准则》，学习《某某故事新编》。"
+    )
+    assert [(m.title, m.category) for m in found] == [
+        ("某某新语", "book"),
+        ("法治的温度", "book"),
+        ("中国共产党章程", "regulation"),
+        ("某某县行政执法工作手册", "regulation"),
+        ("中华人民共和国民法典", "regulation"),
+        ("关于新形势下某某的若干准则", "regulation"),
+        ("某某故事新编", "regulation"),  # (学习 is no reading verb: what is studied may be any document)
+    ]
+
+
 def test_titles_listed_before_words_that_make_them_courses_are_cited_works():
     found = regs("录制《依法行政十讲》《基层治理与法治》等5门网络课程，组织学习《中华人民共和国行政处罚法》等法律。")
     assert [(m.title, m.category) for m in found] == [

@@ -8,10 +8,25 @@ from tests.extract.documents import roles
 
 @pytest.mark.parametrize(
     "verb",
-    ["常务会议讨论通过", "常务会议集体讨论通过", "作出", "签发", "与县人民检察院会签", "组织修编", "动态调整", "编发"],
+    [
+        *("常务会议讨论通过", "常务会议集体讨论通过", "作出", "签发", "签批"),
+        *("与县人民检察院会签", "组织修编", "动态调整", "编发"),
+    ],
 )
 def test_more_verbs_of_a_government_making_its_own_document(verb):
     assert roles(f"县政府{verb}《某县国有资产管理办法》。") == [("某县国有资产管理办法", "issued")]
+
+
+def test_the_head_writing_in_the_first_person_makes_the_documents_he_signs_this_government_s():
+    text = "本人签批的《某县行政执法公示办法》于6月施行，本人签批《某县审核办法》。本人学习了市政府印发的《某市办法》。"
+    assert roles(text) == [("某县行政执法公示办法", "issued"), ("某县审核办法", "issued"), ("某市办法", "cited")]
+
+
+def test_a_law_newly_in_force_is_cited_with_or_without_its_brackets():
+    assert roles("深入贯彻新施行的行政处罚法，落实新实施的《某某省行政执法监督条例》。") == [
+        ("中华人民共和国行政处罚法", "cited"),
+        ("某某省行政执法监督条例", "cited"),
+    ]
 
 
 def test_drafting_on_behalf_of_the_county_government_is_this_county_s_act():
