@@ -519,3 +519,11 @@ def test_html_entities_in_runs_and_at_a_mentions_end_are_covered_by_its_span():
 def test_a_title_field_on_a_line_with_other_fields_ends_before_them():
     meta = header_meta("标题：某某区司法局2024年度法治政府建设情况报告 发布日期：2025-01-02\n2024年，我局…")
     assert meta["title"] == "某某区司法局2024年度法治政府建设情况报告" and meta["published"] == "2025-01-02"
+
+
+def test_a_breadcrumb_of_a_department_s_page_is_cruft():
+    for crumb in ("某某县人民政府门户网站 | 部门动态 | 县医疗保障局", "某某县人民政府 > 部门动态 > 县水利局"):
+        doc = Document.from_text(f"{crumb}\n县水利局2022年法治政府建设情况\n2022年，某某县水利局依法管水。")
+        assert doc.clean.startswith("县水利局2022年"), crumb
+    text = "全年办理案件12件，其中涉及部门动态调整的3件。"  # a sentence keeps its words
+    assert Document.from_text(text).clean == text

@@ -11,7 +11,7 @@ from itertools import islice
 
 from kg.lang.areas import area_table
 from kg.lang.numerals import parse_number
-from kg.lang.zh import PARTY
+from kg.lang.zh import HAN_CLASS, PARTY, TIERS
 from kg.read import HEADING
 from kg.resources import data_lines
 
@@ -20,7 +20,7 @@ _DATE = re.compile(r"((?:19|20)\d\d)\s*年\s*" + _DAY + r"\s*月\s*" + _DAY + r"
 _BODY_STOP = re.compile(r"\s*(?:(?:19|20)\d\d|关于|(?<!依)法治|依法行政|年度)")  # what follows a body's name in a title
 _ALIAS = re.compile(r"[（(][^（()）]{1,12}[)）]$")  # 藏语委办（编译局）: a body's other name in brackets
 _TITLE_FIELD = re.compile(r"^\s*标\s*题\s*[:：]\s*")  # 标  题: … of a government information-disclosure page
-_TITLE_WORDS = re.compile(r"法治|依法行政|依法治|普法")  # and the reports of its kin: 普法, 依法治县
+_TITLE_WORDS = re.compile(r"法治|依法行政|依法治|普法|述法")  # and the reports of its kin: 普法, 依法治县, 述法
 _TITLE_END = re.compile(r"(?:报告|情况|总结|工作要点|专项报告)$")
 HEAD_LINES = 10
 
@@ -43,6 +43,41 @@ def lines_of(text: str) -> list[tuple[int, int]]:
 def is_body(name: str) -> bool:
     """A body's name ends like one (kg/data/issuer_body_endings.txt), its bracketed alias aside."""
     return _ALIAS.sub("", name).endswith(_body_endings())
+
+
+@lru_cache(maxsize=1)
+def _held() -> tuple[re.Pattern[str], re.Pattern[str]]:
+    """Positions held (kg/data/head_positions.txt), one or several (党组书记、局长) ending a name; and the same
+    followed by the holder's name (某某县司法局局长 李某某), ending a signature."""
+    one = "|".join(map(re.escape, sorted(data_lines("head_positions.txt"), key=len, reverse=True)))
+    held = f"(?:{one})(?:[、，,]\\s*(?:{one}))*"
+    return re.compile(f"{held}$"), re.compile(f"(?<=[{HAN_CLASS}])(?:{held})\\s*[{HAN_CLASS}]{{2,4}}$")
+
+
+def _body_end(text: str, start: int, end: int) -> int | None:
+    """Where the body named by text[start:end] ends: at ``end`` when that is a body's name; before the position
+    its head holds when one follows it (司法局局长 → 司法局, 人民政府县长 → 人民政府: the head's report is the
+    body's); else None."""
+    if is_body(text[start:end]):
+        return end
+    held = _held()[0].search(text, start, end)
+    return held.start() if held and held.start() > start and is_body(text[start : held.start()]) else None
+
+
+def tier_body(text: str, start: int = 0) -> tuple[int, int] | None:
+    """A department named by its tier word alone heading a title (县医疗保障局2022年…, 区司法局局长2023年度述法报告),
+    as (start, end); None for anything else, a government (县政府…) or a Party committee too: the area those
+    belong to is found from the text as usual."""
+    if text[start : start + 1] not in TIERS or not text[start + 1 : start + 2].strip():
+        return None
+    stop = _BODY_STOP.search(text, start + 1)
+    end = stop.start() if stop else len(text)
+    if not 3 <= end - start <= 24 or not re.fullmatch(f"[{HAN_CLASS}（）()]+", text[start:end]):
+        return None
+    body = _body_end(text, start, end)
+    if body is None or text[start:body].endswith(("政府", "行政公署", "公署", "委")):
+        return None
+    return start, body
 
 
 def _chains(hits: list[tuple[int, int, str]]) -> list[tuple[int, int]]:
@@ -69,9 +104,12 @@ def leading_body(text: str, start: int = 0) -> tuple[int, int] | None:
     stop = _BODY_STOP.search(text, hits[0][1])
     end = stop.start() if stop else len(text)
     runs = [r for r in _chains(hits) if r[1] <= end]
-    if not runs or end - begin > 40 or end == runs[-1][1] or not is_body(text[runs[-1][1] : end]):
+    if not runs or end - begin > 40 or end == runs[-1][1]:
         return None
-    return (start if len(runs) == 1 else runs[-1][0]), end
+    body_end = _body_end(text, runs[-1][1], end)
+    if body_end is None:
+        return None
+    return (start if len(runs) == 1 else runs[-1][0]), body_end
 
 
 def _body_line(text: str, s: int, e: int) -> tuple[int, int] | None:
@@ -81,8 +119,10 @@ def _body_line(text: str, s: int, e: int) -> tuple[int, int] | None:
     if len(stripped) > 40 or re.search(r"[，。,；：:]", stripped) or _A_YEAR.search(stripped):
         return None  # 某某局2022年度法治政府 is the first line of a title, not a body
     at = s + len(text[s:e]) - len(text[s:e].lstrip())
-    body = leading_body(stripped)
-    if body is not None and body[1] == len(stripped):
+    signer = _held()[1].search(stripped)  # 某某县司法局局长 李某某: the body its head signs for
+    named = stripped[: signer.start()] if signer else stripped
+    body = leading_body(named)
+    if body is not None and (body[1] == len(named) or _held()[0].fullmatch(named, body[1])):
         return at + body[0], at + body[1]
     if area_table().starts_with_place(stripped) and is_body(stripped):
         return at, at + len(stripped)  # 某某县法治政府建设领导小组办公室: a body whose name speaks of 法治
@@ -154,7 +194,8 @@ def read_head(text: str, lines: list[tuple[int, int]]) -> Head:
             if body is not None:
                 head.issuer = body
     if head.issuer is None and head.title:
-        head.issuer = leading_body(text[: head.title[1]], head.title[0])
+        title = text[: head.title[1]]
+        head.issuer = leading_body(title, head.title[0]) or tier_body(title, head.title[0])
     if head.issuer is None:
         head.issuer = _body_above_about(text, lines)
     if head.issuer is None:

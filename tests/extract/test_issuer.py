@@ -592,3 +592,26 @@ def test_a_townships_county_may_come_from_the_pages_publisher_alone():
         "2025年，皇城镇人民政府坚持依法行政，推进法治政府建设。"
     )
     assert (i.issuer, i.issuer_level, i.area.name) == ("淄博市临淄区皇城镇人民政府", "department", "临淄区")
+
+
+def test_a_head_s_report_is_the_report_of_the_body_he_heads():
+    """述法 and 第一责任人 reports: the title or the signature names the body, then the position its head holds."""
+    bureau = info("盐池县司法局局长2022年度述法报告\n现将本人2022年度履行推进法治建设第一责任人职责情况报告如下。")
+    assert (bureau.issuer, bureau.area.code, bureau.issuer_level) == ("盐池县司法局", "640323", "department")
+    two = info("盐池县教育局党组书记、局长2023年度述法报告\n一、带头学法。本人组织局党组会议学法8次。")
+    assert two.issuer == "盐池县教育局"  # (not its 党组: 党组书记 is the position)
+    head = info("盐池县人民政府县长2021年度述法报告\n一、带头学法。本人坚持会前学法。")
+    assert (head.issuer, head.issuer_level) == ("盐池县人民政府", "county")
+    signed = info(
+        "2022年度述法报告\n现将本人2022年度履行法治建设第一责任人职责情况报告如下。\n盐池县司法局局长  李某某\n"
+        "2023年1月20日"
+    )
+    assert (signed.issuer, signed.year) == ("盐池县司法局", 2022)
+
+
+def test_a_department_its_title_names_by_the_tier_word_alone_is_the_issuer():
+    """As a department the opening names (2023年，区司法局坚持…): its name as written, its area the text's."""
+    named = info("县医疗保障局2022年法治政府建设工作总结\n2022年，盐池县医疗保障局以守护医保基金安全为目标，依法监管。")
+    assert (named.issuer, named.area.code, named.issuer_level) == ("县医疗保障局", "640323", "department")
+    government = info("县政府2022年法治政府建设工作报告\n2022年，盐池县坚持依法行政。")
+    assert government.issuer == "吴忠市盐池县人民政府"  # a government is named as the area's, as before
