@@ -527,3 +527,8 @@ def test_a_breadcrumb_of_a_department_s_page_is_cruft():
         assert doc.clean.startswith("县水利局2022年"), crumb
     text = "全年办理案件12件，其中涉及部门动态调整的3件。"  # a sentence keeps its words
     assert Document.from_text(text).clean == text
+
+
+def test_a_printed_work_in_other_title_brackets_is_read_as_a_title_and_a_quoted_phrase_keeps_its_brackets():
+    doc = Document.from_text("发放『法律明白人读本』1000册，印发「农民工维权口袋书」，推行「跨省通办」。")
+    assert doc.clean == "发放《法律明白人读本》1000册，印发《农民工维权口袋书》，推行「跨省通办」。"

@@ -140,6 +140,16 @@ _DOCUMENT_ENDING = re.compile(
 _COUNTED = re.compile(r"[一二两三四五六七八九十]+[个项条部]")
 
 
+_PRINTED_WORK_ENDING = re.compile(r"(?:读本|口袋书|手册|汇编|选编|丛书|画册|宣传册|教材|文集|百问百答|知识问答)$")
+
+
+def names_a_printed_work(text: str) -> bool:
+    """Whether ``text`` (what stands between a pair of brackets) is the title of a printed work: a reader, a
+    handbook, a collection (『法律明白人读本』, 「农民工维权口袋书」). Read as a title (the extractors say what it
+    names: a book, or a working manual that rules), never as a quoted coined phrase."""
+    return len(text) >= 4 and bool(_PRINTED_WORK_ENDING.search(normalise_title(text)))
+
+
 def names_a_document(text: str) -> bool:
     """Whether ``text`` (what stands between a pair of brackets) is the title of a document that rules: it ends as
     one does, or it is a name of the national law table (法律援助法, 民法典)."""

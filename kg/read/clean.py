@@ -16,7 +16,7 @@ from collections.abc import Iterable, Iterator
 from functools import lru_cache
 
 from kg.lang.areas import area_table
-from kg.lang.titles import names_a_document
+from kg.lang.titles import names_a_document, names_a_printed_work
 from kg.lang.zh import BULLETS, CELL_EDGES, HAN_CLASS, NO_LINE_START, SENTENCE_ENDS
 from kg.read.variants import as_simplified
 from kg.resources import data_lines
@@ -102,7 +102,7 @@ _OTHER_OPENERS = frozenset("『「〈<＜‹《‘")
 
 def _other_brackets(line: str) -> str:
     """A line's titles in 『』, 「」, a 〈〉 or <> that is not nested in 《》, or in 《> (see ``_OTHER_TITLE``), written
-    《》 when what they hold names a document (:func:`kg.lang.titles.names_a_document`): a quoted phrase
+    《》 when what they hold names a document or a printed work (:mod:`kg.lang.titles`): a quoted phrase
     (「跨省通办」) keeps its brackets. Same length: offsets hold."""
     if _OTHER_OPENERS.isdisjoint(line):
         return line
@@ -110,7 +110,8 @@ def _other_brackets(line: str) -> str:
     for m in _OTHER_TITLE.finditer(line):
         before = "".join(out) + line[last : m.start()]  # (a 《> mended before this one is closed)
         inside = before.count("《") > before.count("》")  # 〈〉 nested in a title
-        if inside or not names_a_document(m.group(m.lastindex).strip(_SPACE)):  # (an entity's filler: below)
+        held = m.group(m.lastindex).strip(_SPACE)
+        if inside or not (names_a_document(held) or names_a_printed_work(held)):  # (an entity's filler: below)
             continue
         out += [line[last : m.start()], "《", m.group(m.lastindex), "》"]
         last = m.end()

@@ -312,3 +312,7 @@ def test_a_measure_is_found_where_the_text_names_it_not_where_it_describes_the_w
 def test_a_day_named_by_its_date_and_a_category_of_vehicles_are_no_measures():
     text = "在“六五”环境日开展宣传，“三五”学雷锋纪念日开展志愿服务，开展“两客一危”车辆检查，启动“六五”普法。"
     assert measures(text) == ["六五普法"]  # (the last: the plan, named)
+
+
+def test_an_app_named_in_quotes_is_no_measure_whatever_width_its_letters_are_typed_in():
+    assert measures("推广“某某政务”ＡＰＰ，上线“掌上某某”Ａｐｐ，推行“跨省通办”。") == ["跨省通办"]

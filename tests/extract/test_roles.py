@@ -382,3 +382,9 @@ def test_a_place_opening_the_sentence_is_the_doer_of_a_later_clause_that_names_n
     assert roles(text, where) == [("河南省行政执法条例", "cited"), ("泌阳县行政执法公示办法", role)]
     # no place opens the sentence: the report's own act, as before
     assert roles("依据《河南省行政执法条例》，出台《驻马店市行政执法公示办法》。", "驻马店市")[-1][1] == "issued"
+
+
+def test_a_document_followed_to_make_something_else_is_cited():
+    """按《…》制定培训计划: the plan is made, by the document; the same through an alias (以下简称《办法》)."""
+    text = "认真贯彻《某某管理办法》（以下简称《办法》），按《办法》制定执法人员培训计划，据《某某规定》编制检查清单。"
+    assert roles(text) == [("某某管理办法", "cited"), ("某某管理办法", "cited"), ("某某规定", "cited")]
