@@ -54,6 +54,7 @@ class _TitleContexts:
     manual: re.Pattern[str]  # searched in a title: 《某县行政执法工作手册》
     read_before: re.Pattern[str]  # searched in the 4 characters before it: 研读《…》
     read_kept: re.Pattern[str]  # searched in a title: how a document's title may end (…章程, …准则)
+    call_to_act: re.Pattern[str]  # matched at a title's start: 《坚定不移走…道路 为…提供有力法治保障》
 
 
 @lru_cache(maxsize=1)
@@ -76,6 +77,7 @@ def _title_contexts() -> _TitleContexts:
         manual=re.compile(f"(?:{w['manual_kinds']})手册(?:（[^）]*）)?$"),
         read_before=re.compile(f"(?:{w['read_before']})了?[、，,和及与]?$"),
         read_kept=re.compile(f"(?:{w['read_kept']})(?:（[^）]*）)?$"),
+        call_to_act=re.compile(w["call_to_act"]),
     )
 
 
@@ -125,7 +127,7 @@ def category_from_context(text: str, start: int, end: int, title: str) -> str:
         return "media"
     if found.award_after.match(text, listed_to) and not rule and not _RULE_LIKE.search(title):
         return "other"  # (a work given a prize: 《守护》获一等奖; a rule given one stays a rule)
-    return "regulation"
+    return "speech" if found.call_to_act.match(title) else "regulation"  # (《以科学理论指导…各项工作》)
 
 
 _LIST_BEFORE = re.compile(r"(?:《[^《》\n]{1,60}》[、，,和及与]?)+$")

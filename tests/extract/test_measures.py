@@ -316,3 +316,8 @@ def test_a_day_named_by_its_date_and_a_category_of_vehicles_are_no_measures():
 
 def test_an_app_named_in_quotes_is_no_measure_whatever_width_its_letters_are_typed_in():
     assert measures("推广“某某政务”ＡＰＰ，上线“掌上某某”Ａｐｐ，推行“跨省通办”。") == ["跨省通办"]
+
+
+def test_study_at_the_standing_meeting_counted_is_no_measure_and_study_before_it_is():
+    assert measures("县政府常务会学法60余次。") == []
+    assert measures("坚持县政府常务会议会前学法，全年12次。") == ["会前学法"]

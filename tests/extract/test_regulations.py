@@ -642,3 +642,17 @@ def test_a_working_manual_printed_in_copies_is_a_normative_document_and_a_handbo
         ("某某法律知识手册", "book"),
         ("安全生产执法检查工作手册", "regulation"),
     ]
+
+
+def test_a_title_worded_as_a_call_to_act_is_a_speech_or_an_article_unless_it_ends_as_a_document_does():
+    found = regs(
+        "认真学习《坚定不移走某某道路 为某某建设提供有力法治保障》《以科学理论指导某某各项工作》，"
+        "落实《深入推进某某三年行动》《全面推进依法行政实施方案》《坚持和发展新时代某某经验的若干措施》。"
+    )
+    assert [(m.title, m.category) for m in found] == [
+        ("坚定不移走某某道路为某某建设提供有力法治保障", "speech"),
+        ("以科学理论指导某某各项工作", "speech"),
+        ("深入推进某某三年行动", "regulation"),
+        ("全面推进依法行政实施方案", "regulation"),
+        ("坚持和发展新时代某某经验的若干措施", "regulation"),
+    ]
