@@ -262,7 +262,7 @@ def extract_regulations(
         at = opened_at.get(id(m), 0)
         return text[max(0, at - 3) : at]
 
-    take_written_again(mentions, words_before)
+    take_written_again(mentions, words_before, own.names)
     tier_written_before(mentions, words_before)
     follow_renamed(mentions)
     issued_by_own_notice(mentions)

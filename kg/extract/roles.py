@@ -33,7 +33,9 @@ _AFTER_ISSUING = re.compile(
 _COUNTED_AS_MADE = re.compile(
     r"^等?[0-9一二三四五六七八九十]+(?:部|件|项)(?:地方性法规|政府规章|规章)(?=[和及、，,。；;]|$)"
 )
-_TITLE = r"《[^《》\n]*(?:\n[^《》\n]*)?》"  # as kg.extract.regulations.find_titles reads one: within a paragraph
+# as kg.extract.regulations.find_titles reads one: within a paragraph, a title nested in it (《某县贯彻落实《某市…》的
+# 分工方案》) inside it
+_TITLE = r"《(?:[^《》\n]|《[^《》\n]*》)*(?:\n(?:[^《》\n]|《[^《》\n]*》)*)?》"
 # a title with the version note a report writes after it (《…复议法》（2023年修订）): the note's 修订 is no verb of
 # the sentence
 _TITLE_AND_NOTE = re.compile(f"{_TITLE}(?:[（(]{VERSION_NOTE_BODY}[）)])?")  # (brackets of either width)

@@ -32,6 +32,9 @@ from kg.resources import data_csv
 _LAWS = frozenset(("law", "administrative_regulation"))
 _NO_QUOTES = str.maketrans("", "", "“”‘’\"'")
 _MIN_STEM = 4  # characters a title keeps without its place: fewer say too little to be the same document
+# words a title cut at its front keeps before a weak ending (清单, 标准, 基准: also the last word of a measure's name,
+# 权责清单): 《免予处罚清单》 of 《某县涉企轻微违法行为免予处罚清单》, never 《权责清单》
+_WEAK_CUT = 4
 
 
 @lru_cache(maxsize=1)
@@ -78,7 +81,8 @@ class _Earlier:
     it was named last (and last as issued). A look-up reads the few titles of one form, never every earlier
     mention: a report that names the same document thousands of times costs a dictionary access per mention."""
 
-    def __init__(self) -> None:
+    def __init__(self, own: frozenset[str] = frozenset()) -> None:
+        self.own = own  # the report's own place names: a title of this place is this government's document
         self.by_unranged: dict[str, set[str]] = {}
         self.by_stem: dict[str, set[str]] = {}
         self.by_front_cut: dict[str, set[str]] = {}  # 监督条例 → {某某省行政执法监督条例}
@@ -104,6 +108,13 @@ class _Earlier:
         fulls = self.by_unranged.get(title, set()) - {title}
         return max(fulls, key=lambda full: self.last[full][0], default=None)
 
+    def _own_draft(self, full: str) -> bool:
+        """Whether ``full`` is a document of this government's own place with no period in its title: a shorter
+        title issued after it is that document (审查《某县…管理办法》, then 印发《…管理办法》); after a plan of a
+        period (《某县…实施方案（2016—2020年）》) a plan issued may be the next period's."""
+        unranged, places, _ = _forms(full)
+        return bool(self.own & places) and unranged == full
+
     def shortened_from(self, mention: RegulationMention, cut_ok: bool = True) -> str | None:
         """The earlier full title (the nearest) that ``mention`` writes again shorter, or None. It is the same
         document when it is that title without its year range or note, or when, places aside, both read the same
@@ -111,7 +122,8 @@ class _Earlier:
         after 《某某省优化营商环境条例》 is the State Council's; a policy document of the table only by its own full
         title: 《八五普法规划》 after 《某县“八五”普法规划（2021—2025年）》 is the county's), and so is a document this
         government issues after
-        citing another's (贯彻《某某省…实施方案》, 制定《…实施方案》: its own)."""
+        citing another's (贯彻《某某省…实施方案》, 制定《…实施方案》: its own) — unless the title named before is this
+        government's own draft (:meth:`_own_draft`)."""
         title = mention.title
         law = law_table().of_any_version(title)
         if law is not None and (law.kind in _LAWS or without_version(title) == law.title):
@@ -123,7 +135,7 @@ class _Earlier:
         cut = self.by_front_cut.get(title, set()) if law is None and not places and cut_ok else set()
         best, best_at = None, -1
         for full in exact | cut | self.by_stem.get(stem, set()):
-            at = self.last[full][1 if mention.role == "issued" else 0]
+            at = self.last[full][1 if mention.role == "issued" and not self._own_draft(full) else 0]
             if len(full) <= len(title) or at <= best_at:
                 continue
             if full in exact or full in cut or places <= _forms(full)[1]:
@@ -141,14 +153,16 @@ _CUT_MAY_NOT_TAKE = re.compile(f"[\\d{''.join(DIGITS)}]|关于")  # (a year or a
 def _front_cuts(unranged: str) -> tuple[str, ...]:
     """The forms a title keeps when its front is cut (《行政执法监督条例》 of 《某某省行政执法监督条例》 is
     place-cut; 《监督条例》 and 《古城保护条例》 of 《某某古城保护条例》 cut further): for a title that ends as a
-    document does (kg/data/document_endings.txt, strong), every ending of it of at least :data:`_MIN_STEM`
-    characters that says more than its kind (no bare short form) and leaves out no year or number
+    document does (kg/data/document_endings.txt), every ending of it of at least :data:`_MIN_STEM` characters
+    that says more than its kind (no bare short form; before a weak ending, :data:`_WEAK_CUT` words more) and
+    leaves out no year or number
     (《法治政府建设工作要点》 of 《2022年…工作要点》 may be another year's)."""
     kind, strength = document_ending(unranged)
-    if strength != "strong":
+    if strength is None:
         return ()
+    keep = max(_MIN_STEM, len(kind) + (2 if strength == "strong" else _WEAK_CUT))
     cuts = []
-    for start in range(1, len(unranged) - max(_MIN_STEM, len(kind) + 2) + 1):
+    for start in range(1, len(unranged) - keep + 1):
         rest = unranged[start:]
         if _CUT_MAY_NOT_TAKE.search(unranged[:start]) or short_form(rest) is not None:
             continue
@@ -157,13 +171,16 @@ def _front_cuts(unranged: str) -> tuple[str, ...]:
 
 
 def take_written_again(
-    mentions: list[RegulationMention], before: Callable[[RegulationMention], str] = lambda m: ""
+    mentions: list[RegulationMention],
+    before: Callable[[RegulationMention], str] = lambda m: "",
+    own: tuple[str, ...] = (),
 ) -> None:
     """Each title of a report's mentions (in text order) as the earlier document it names again shorter, the
     nearest first: its ``title`` becomes that document's and ``alias`` what it wrote. A title nested in another
     is first taken as an earlier title without its year range or note. Only an earlier title is taken, but for a
-    title whose place is its tier word (:func:`_tier_first`; see the module docstring)."""
-    earlier = _Earlier()
+    title whose place is its tier word (:func:`_tier_first`; see the module docstring). ``own``: the report's own
+    place names (:class:`kg.extract.roles.OwnArea`)."""
+    earlier = _Earlier(frozenset(own))
     for i, m in enumerate(mentions):
         if m.category != "regulation" or m.alias is not None:
             continue

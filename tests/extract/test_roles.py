@@ -388,3 +388,13 @@ def test_a_document_followed_to_make_something_else_is_cited():
     """按《…》制定培训计划: the plan is made, by the document; the same through an alias (以下简称《办法》)."""
     text = "认真贯彻《某某管理办法》（以下简称《办法》），按《办法》制定执法人员培训计划，据《某某规定》编制检查清单。"
     assert roles(text) == [("某某管理办法", "cited"), ("某某管理办法", "cited"), ("某某规定", "cited")]
+
+
+def test_a_title_nested_in_a_title_with_the_same_brackets_does_not_end_a_list_of_titles_issued():
+    text = "全年印发《某县贯彻落实《某市法治政府建设实施方案》的任务分工》《某县公示办法》《某县决策程序规定》等文件。"
+    assert roles(text) == [
+        ("某县贯彻落实《某市法治政府建设实施方案》的任务分工", "issued"),
+        ("某市法治政府建设实施方案", "cited"),
+        ("某县公示办法", "issued"),
+        ("某县决策程序规定", "issued"),
+    ]

@@ -273,3 +273,31 @@ def test_a_bare_short_form_after_a_shorter_repeat_names_the_document_the_repeat_
 def test_a_bare_short_form_after_a_draft_written_again_as_passed_names_the_law_as_passed():
     found = regs("起草《某市垃圾治理条例（草案）》。《某市垃圾治理条例》经市人大常委会通过，《条例》共6章38条。")
     assert found[-1] == ("某市垃圾治理条例", "条例")
+
+
+def test_a_title_ending_as_a_list_a_baseline_or_a_system_does_is_named_again_cut_at_its_front():
+    found = regs(
+        "印发《盐池县涉企轻微违法行为免予处罚清单》《盐池县行政处罚裁量基准》，对照《某某市法治政府建设示范创建评估"
+        "指标体系》自查。落实《免予处罚清单》，执行《处罚裁量基准》，对照《评估指标体系》整改，公布《权责清单》。",
+        "盐池县",
+    )
+    assert found[3:] == [
+        ("盐池县涉企轻微违法行为免予处罚清单", "免予处罚清单"),
+        ("盐池县行政处罚裁量基准", "处罚裁量基准"),
+        ("某某市法治政府建设示范创建评估指标体系", "评估指标体系"),
+    ]  # (《权责清单》 is a bare short form, not a front cut of 《…免予处罚清单》: no regulation of its own)
+
+
+def test_this_government_s_draft_named_in_full_is_the_document_it_issues_under_a_shorter_title():
+    t = area_table()
+    text = (
+        "县司法局对《盐池县城镇燃气安全管理办法》开展合法性审查，《燃气安全管理办法》经县政府常务会议审议通过后印发施行。"
+        "贯彻《某某省行政执法监督办法》，制定《行政执法监督办法》。"
+    )
+    found = extract_regulations(Document.from_text(text), t.ref(t.lookup("盐池县")[0]))
+    assert [(m.title, m.role) for m in found] == [
+        ("盐池县城镇燃气安全管理办法", "cited"),
+        ("盐池县城镇燃气安全管理办法", "issued"),  # (the document is issued: one of its mentions says so)
+        ("某某省行政执法监督办法", "cited"),
+        ("行政执法监督办法", "issued"),  # another place's document cited, this government's own made after it
+    ]
