@@ -263,6 +263,9 @@ def _with_furniture(lines: Iterable[str]) -> Iterator[tuple[str, bool]]:
     header, links = True, False
     for line in lines:
         bare = line.strip(_SPACE)
+        if not bare:
+            yield line, False  # (a blank line: no furniture, and it changes no state; most pages have many)
+            continue
         if links and bare and (len(bare) > _LINK_LINE or bare.endswith("。")):
             links = False
         furniture = links or is_cruft(line) or (header and _header_cruft(line))
