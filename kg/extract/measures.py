@@ -177,12 +177,15 @@ def _not_a_slogan_here(text: str, start: int, end: int) -> bool:
     channel or an honour, by the words around it or its own last word. The words after a run of quoted phrases
     (“最爱某县”“云上某县”等平台, “甲”、“乙”等荣誉) speak of each phrase of the run."""
     found = _contexts()
-    if _key(text[start + 1 : end - 1]).endswith(found.ends):
+    phrase = _key(text[start + 1 : end - 1])
+    if phrase.endswith(found.ends):
         return True
     after = _run_end(text, end, "")
     listed = _run_end(text, end, "、和及与")  # “甲”、“乙”等荣誉: a list the words after 等 speak of
     after = listed + 1 if text.startswith("等", listed) else after + text.startswith("等", after)
-    return bool(found.after.match(text, after) or found.before.search(text[max(0, start - _CLAUSE_BACK) : start]))
+    # a manner (“枫桥式”, “某某牧骑式”) names a method: the team or the place after it is how it is carried out
+    named_after = not phrase.endswith("式") and found.after.match(text, after)
+    return bool(named_after or found.before.search(text[max(0, start - _CLAUSE_BACK) : start]))
 
 
 def _closes_a_heading(text: str, start: int, end: int) -> bool:

@@ -321,3 +321,11 @@ def test_an_app_named_in_quotes_is_no_measure_whatever_width_its_letters_are_typ
 def test_study_at_the_standing_meeting_counted_is_no_measure_and_study_before_it_is():
     assert measures("县政府常务会学法60余次。") == []
     assert measures("坚持县政府常务会议会前学法，全年12次。") == ["会前学法"]
+
+
+def test_a_place_a_team_a_mindset_or_an_emphasis_word_in_quotes_is_no_measure():
+    text = (
+        "把法治建设作为“硬杠杠”，打造“某某红嫂”法治文化广场，建设“某某古城”法治文化街区，组建“某某牧骑”普法宣讲队，"
+        "克服“怕担责”心态，杜绝“以罚代管”的情况，推行“放管服”改革，设立“某某牧骑式”普法宣讲队。"
+    )
+    assert measures(text) == ["放管服", "某某牧骑式"]  # (a manner names a method, whoever carries it out)
