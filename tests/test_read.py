@@ -532,3 +532,8 @@ def test_a_breadcrumb_of_a_department_s_page_is_cruft():
 def test_a_printed_work_in_other_title_brackets_is_read_as_a_title_and_a_quoted_phrase_keeps_its_brackets():
     doc = Document.from_text("发放『法律明白人读本』1000册，印发「农民工维权口袋书」，推行「跨省通办」。")
     assert doc.clean == "发放《法律明白人读本》1000册，印发《农民工维权口袋书》，推行「跨省通办」。"
+
+
+def test_a_breadcrumb_with_a_disclosure_channel_anywhere_is_cruft():
+    for crumb in ("首页 -> 政务公开 -> 其他政府信息 -> 工作报告 -> 部门工作报告", "网站首页 > 政府信息公开年报"):
+        assert Document.from_text(f"{crumb}\n2021年，某某市坚持依法行政。").clean == "2021年，某某市坚持依法行政。"

@@ -322,6 +322,8 @@ def extract_report_info(doc: Document) -> ReportInfo:
         info.year_span = doc.span(head.signed[2], head.signed[3])
     opening = text[body_start : body_start + _OPENING]
     area, zone = _area_and_zone(doc, text, info, head, opening, whole, head_end)
+    if head.tier_only and area is not None and not area.name.endswith(info.issuer[0]):
+        info.issuer, info.issuer_span = None, None  # 州人民检察院 heading a county's report: not its department
     if area is not None:
         info.area = area_table().ref(area)
         if zone is None and info.issuer is None and info.title:

@@ -15,9 +15,10 @@ from __future__ import annotations
 import re
 from collections.abc import Callable
 
+from kg.extract.doers import OwnArea
 from kg.extract.laws import find_unbracketed_laws, laws_listed
 from kg.extract.lost_brackets import LostTitles, lost_title_spans
-from kg.extract.roles import OwnArea, inner_role, issued_by_own_notice, role_of
+from kg.extract.roles import inner_role, issued_by_own_notice, role_of
 from kg.extract.short_forms import abbreviated, short_form
 from kg.extract.spans import SpanSet
 from kg.extract.title_kinds import categorise, category_from_context

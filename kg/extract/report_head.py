@@ -64,11 +64,16 @@ def _body_end(text: str, start: int, end: int) -> int | None:
     return held.start() if held and held.start() > start and is_body(text[start : held.start()]) else None
 
 
+@lru_cache(maxsize=1)
+def _tier_word_starts() -> frozenset[str]:
+    return frozenset(data_lines("tier_word_starts.txt"))
+
+
 def tier_body(text: str, start: int = 0) -> tuple[int, int] | None:
     """A department named by its tier word alone heading a title (县医疗保障局2022年…, 区司法局局长2023年度述法报告),
     as (start, end); None for anything else, a government (县政府…) or a Party committee too: the area those
     belong to is found from the text as usual."""
-    if text[start : start + 1] not in TIERS or not text[start + 1 : start + 2].strip():
+    if text[start : start + 1] not in TIERS or text[start : start + 2] in _tier_word_starts():
         return None
     stop = _BODY_STOP.search(text, start + 1)
     end = stop.start() if stop else len(text)
@@ -136,6 +141,7 @@ class Head:
     title: tuple[int, int] | None = None  # clean-text span of the title (after a 标题: label)
     issuer: tuple[int, int] | None = None
     banner: bool = False  # the issuer is a body's name on a line of its own at the top (not signature, not title)
+    tier_only: bool = False  # the issuer is a department named by its tier word alone (:func:`tier_body`)
     skip: int = 0  # where the report's own text starts: after a superior's banner
     signed: tuple[int, int, int, int] | None = None  # year, month, start, end of the closing date
 
@@ -171,8 +177,8 @@ _TITLE_TAIL = 30  # the most characters a broken title's second line holds
 
 
 def is_report_title(line: str) -> bool:
-    """Whether a line reads as a report's title: at most 80 characters, speaking of 法治 (or 依法行政, 普法), ending
-    as a report does (报告, 情况, 总结, 工作要点), and no numbered heading."""
+    """Whether a line reads as a report's title: at most 80 characters, speaking of 法治 (or 依法行政, 普法, 述法),
+    ending as a report does (报告, 情况, 总结, 工作要点), and no numbered heading."""
     return (
         len(line) <= 80
         and bool(_TITLE_WORDS.search(line))
@@ -195,7 +201,10 @@ def read_head(text: str, lines: list[tuple[int, int]]) -> Head:
                 head.issuer = body
     if head.issuer is None and head.title:
         title = text[: head.title[1]]
-        head.issuer = leading_body(title, head.title[0]) or tier_body(title, head.title[0])
+        head.issuer = leading_body(title, head.title[0])
+        if head.issuer is None:
+            head.issuer = tier_body(title, head.title[0])
+            head.tier_only = head.issuer is not None
     if head.issuer is None:
         head.issuer = _body_above_about(text, lines)
     if head.issuer is None:

@@ -2,26 +2,26 @@
 government as the doer), or does the report cite it (贯彻落实, 学习, 依据 …)?
 
 The nearest verb group before the title decides (制定落实 is one act); its doer is the last body named in the clause
-before it — another place, or a tier above the report's own (市政府印发《…》 in a county's report), makes the title
-cited. Attributive clauses (新出台的《…》), an object already taken (制定《甲》，将《乙》…), verbs after the title
-(《…》已印发实施) and topic words (《民法典》宣传微视频) are handled here too. Verbs: kg/data/regulation_verbs.txt.
+before it (:mod:`kg.extract.doers`) — another place, or a tier above the report's own (市政府印发《…》 in a county's
+report), makes the title cited. Attributive clauses (新出台的《…》), an object already taken (制定《甲》，将《乙》…),
+verbs after the title (《…》已印发实施) and topic words (《民法典》宣传微视频) are handled here too. Verbs:
+kg/data/regulation_verbs.txt.
 """
 
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
 from functools import lru_cache
 
-from kg.extract.org_words import verb_read_as_place
-from kg.lang.areas import TIER_RANK, area_table, tier_words
+from kg.extract.doers import CLAUSE_END, OwnArea, doer
+from kg.lang.areas import area_table
 from kg.lang.titles import VERSION_NOTE_BODY, normalise_title
-from kg.lang.zh import BULLETS, INNER_TITLE_CLOSES, INNER_TITLE_OPENS, ITEM_NUMBERS, PARTY, SENTENCE_ENDS, TIERS
-from kg.model import AreaRef, RegulationMention
+from kg.lang.zh import BULLETS, INNER_TITLE_CLOSES, INNER_TITLE_OPENS, ITEM_NUMBERS, PARTY, SENTENCE_ENDS
+from kg.model import RegulationMention
 from kg.resources import data_lines
 
 _SENTENCE_END = SENTENCE_ENDS
-_CLAUSE_END = _SENTENCE_END + "，,：:"
+_CLAUSE_END = CLAUSE_END
 _BEFORE = 200  # how far back a verb may stand from its title (titles in between are masked and not counted)
 _AFTER = 24
 # an issuing verb right after a title (《…》已印发, 完成《…》的起草); 制定后评估 and 立法后评估 evaluate a rule in force
@@ -79,7 +79,9 @@ def _verbs() -> tuple[re.Pattern[str], dict[str, str], tuple[str, ...]]:
     words that make a title the subject of something else."""
     roles = {word: role for role, word in _verb_lines() if role not in ("topic", "not_topic")}
     topics = tuple(word for role, word in _verb_lines() if role == "topic")
-    pattern = re.compile("|".join(re.escape(v) for v in sorted(roles, key=len, reverse=True)))
+    # a verb of one character (按, 据) only right before the title: elsewhere it begins other words (按时, 数据)
+    alternatives = (re.escape(v) + ("$" if len(v) == 1 else "") for v in sorted(roles, key=len, reverse=True))
+    pattern = re.compile("|".join(alternatives))
     return pattern, roles, topics
 
 
@@ -93,6 +95,13 @@ def _not_topics() -> tuple[str, ...]:
 def _topic_follows(text: str, end: int, topics: tuple[str, ...]) -> bool:
     """Whether the title ending at ``end`` is the topic of what follows it (《民法典》进社区, 《…》知识竞赛)."""
     return text.startswith(topics, end) and not text.startswith(_not_topics(), end)
+
+
+def issued_right_before(text: str, start: int) -> bool:
+    """Whether an issuing verb stands right before the title at ``start`` (印发《…》, 制定了《…》)."""
+    pattern, roles, _ = _verbs()
+    before = text[max(0, start - 8) : start]
+    return any(m.end() == len(before) and roles[m.group()] == "issued" for m in pattern.finditer(before))
 
 
 def role_verbs() -> re.Pattern[str]:
@@ -115,26 +124,6 @@ def inner_role(outer_before: str, outer_role: str) -> str:
     return outer_role if found and roles[found[-1].group()] == "issued" else "cited"
 
 
-@dataclass(frozen=True)
-class OwnArea:
-    """What the report's own government looks like in text: its place names, its tier, and whether a 市 word
-    (市政府, 市委) means itself — it does in a county-level city's report."""
-
-    names: tuple[str, ...] = ()
-    level: str = "county"
-    city_is_self: bool = False
-
-    @classmethod
-    def of(cls, area: AreaRef | None) -> OwnArea:
-        if area is None:
-            return cls()
-        a = area_table().by_code.get(area.code)
-        names = {area.name, *([a.short] if a is not None and a.short else [])}
-        return cls(
-            tuple(sorted(names, key=len, reverse=True)), area.level, area.level == "county" and area.name.endswith("市")
-        )
-
-
 def _last_sentence_end(text: str) -> int:
     """Where the last sentence of ``text`` ends before its end (-1: none does), so the clause a title stands in, or
     the sentence a list's head is, begins after it."""
@@ -152,75 +141,6 @@ def _others(title: str, own: OwnArea) -> bool:
     return bool(places) and not any(
         name in own.names or any(a.name in own.names for a in table.lookup(name)) for _, _, name in places
     )  # (an alias, 某某州, is its area's name)
-
-
-_CONNECTIVE = re.compile(r"^(?:其中|同时|另外|此外|并且|并)")  # 其中县卫健局印发的…: the clause's body comes after it
-
-
-# words that name the report's own government as a doer (我县, 本级, 全市 — but not 全市 as where a body went first:
-# 某区在全市率先出台《…》 is the district's; 本人: the head writing a 述法 or 第一责任人 report for it)
-_OWN_WORDS = re.compile(f"我[{TIERS}局委]|本人|本级|本部门|(?<!在)全[{TIERS}](?!(?:范围内)?(?:率先|首先|首家|第一))")
-
-
-def _doer(before_verb: str, own: OwnArea) -> str | None:
-    """Who does an issuing verb, by the last body named in its clause before it: 'own' (我县, 区政府, the
-    report's own place), 'other' (another place, or a tier above the report's: 市政府印发 in a county report,
-    国务院公布), or None when the clause names nobody."""
-    lo = _item_start(before_verb)
-    segment = _CONNECTIVE.sub("", before_verb[lo:].strip())
-    if not segment:
-        return _subject(before_verb[:lo], own)
-    found: list[tuple[int, str]] = []  # (position, verdict)
-    places = area_table().find(segment)
-    for s, _, name in places:
-        if not verb_read_as_place(name, segment[s - 1 : s]):  # (县政府会同县委编办: no 会同县)
-            found.append((s, "own" if name in own.names else "other"))
-    for word, tier in tier_words():
-        i = 0 if len(word) == 1 and segment.startswith(word) else segment.rfind(word)  # (市市场监管局: the first)
-        if i < 0 or (len(word) == 1 and i != 0) or any(s <= i < e for s, e, _ in places) or segment[i - 1 : i] == "治":
-            continue  # a one-character tier word only opens the clause (市政府…); 潍坊市人民政府 is a place's;
-            # 依法治市委员会 names a committee, not the city's 市委
-        if i == 0 and (joint := _joint_place(before_verb[:lo], word[0])) is not None:
-            found.append((0, "own" if joint in own.names else "other"))  # 某某市委、市政府: 某某市's government
-            continue
-        self_city = tier == "prefecture" and word.startswith("市") and own.city_is_self
-        found.append((i, "own" if self_city or TIER_RANK[tier] <= TIER_RANK[own.level] else "other"))
-    for m in _OWN_WORDS.finditer(segment):
-        found.append((m.start(), "own"))
-    for name in own.names:
-        i = segment.rfind(name)
-        if i >= 0 and not any(s <= i < e and other not in own.names for s, e, other in places):
-            found.append((i, "own"))  # (not inside another place's name: 辽阳县 in 辽阳市's report is the county)
-    return max(found)[1] if found else None
-
-
-def _subject(sentence: str, own: OwnArea) -> str | None:
-    """The doer of a verb whose own clause names nobody (…，出台《…》): the place that opens the sentence, if one does
-    (某某县依据《…》，出台《…》 is that county's act), as 'own' or 'other'; else None."""
-    opening = _CONNECTIVE.sub("", sentence.strip())
-    places = area_table().find(opening)
-    if not places or places[0][0] != 0 or verb_read_as_place(places[0][2], ""):
-        return None
-    return "own" if places[0][2] in own.names else "other"
-
-
-def _item_start(text: str) -> int:
-    """Where the last item of ``text`` begins: after its last clause end, enumeration comma or masked title."""
-    lo = len(text)
-    while lo > 0 and text[lo - 1] not in _CLAUSE_END + "、\x00":
-        lo -= 1
-    return lo
-
-
-def _joint_place(before_item: str, tier: str) -> str | None:
-    """The place of a body named just before ``、`` (中共某某市委、市政府), when its name ends in ``tier``: the body
-    after the ``、``, written with its tier word only, is that place's (its government)."""
-    if not before_item.endswith("、"):
-        return None
-    item = before_item[:-1]
-    item = item[_item_start(item) :]
-    places = [name for _, _, name in area_table().find(item) if name.endswith(tier)]
-    return places[-1] if places else None
 
 
 def _verb_group(before: str) -> list[re.Match[str]]:
@@ -341,7 +261,7 @@ def role_of(text: str, start: int, end: int, own: OwnArea | None = None) -> str:
     listed = False
     if not group and (head := _list_head_of(text, start, window)) is not None:
         before, group, listed = head, _verb_group(head), True  # a list its head sentence opens: that sentence's verb
-    completed = any(roles[m.group()] == "complete" for m in group) and _doer(before[: group[0].start()], own) != "other"
+    completed = any(roles[m.group()] == "complete" for m in group) and doer(before[: group[0].start()], own) != "other"
     if all(roles[m.group()] in ("light", "complete") for m in group):
         if group and _ASSISTING.search(before, 0, group[0].start()):
             return "cited"  # 配合县人大常委会完成《…》修订: the work is the body's it assists
@@ -352,11 +272,11 @@ def role_of(text: str, start: int, end: int, own: OwnArea | None = None) -> str:
         issuing = [m for m in group if roles[m.group()] == "issued"]
         if not issuing or _topic_follows(text, end, topics):
             return "cited"
-        doer = _doer(before[: group[0].start()], own)
+        who = doer(before[: group[0].start()], own)
         attributive = before[group[-1].end() :].startswith("的")  # 新出台的《…》, 市政府印发的《…》
-        if listed and attributive and doer is None and _OWN_LISTED.match(before, group[-1].end()):
+        if listed and attributive and who is None and _OWN_LISTED.match(before, group[-1].end()):
             return "issued"  # 年内出台的主要规范性文件如下：| 《…》 |: the documents the report lists as made
-        if doer == "other" or (attributive and doer != "own"):
+        if who == "other" or (attributive and who != "own"):
             return "cited"
         return "issued"
     hi = _LIST_OF_TITLES.match(text, end).end()  # the rest of a list of titles does not count against _AFTER
@@ -369,9 +289,9 @@ def role_of(text: str, start: int, end: int, own: OwnArea | None = None) -> str:
     after = after[_NOTE.match(after).end() :]
     after = after[_NEXT_VERB_DONE.match(after).end() :]
     if passed := _PASSED_BY.match(after) or _DRAFTED_BY.match(after):
-        return "cited" if _doer(passed.group("doer"), own) == "other" else "issued"
+        return "cited" if doer(passed.group("doer"), own) == "other" else "issued"
     if published := _PUBLISHED_BY.match(after):
-        return "issued" if _doer(published.group("doer"), own) == "own" else "cited"
+        return "issued" if doer(published.group("doer"), own) == "own" else "cited"
     if (_AFTER_ISSUING.match(after) or (completed and _COUNTED_AS_MADE.match(after))) and not _others(
         text[start + 1 : end - 1], own
     ):

@@ -11,6 +11,7 @@ import re
 from dataclasses import dataclass
 from functools import lru_cache
 
+from kg.extract.roles import issued_right_before
 from kg.lang.laws import law_table
 from kg.resources import data_csv
 
@@ -53,7 +54,7 @@ class _TitleContexts:
     award_after: re.Pattern[str]  # after the rest of a list of titles: 《…》获…一等奖, 《…》《…》入选…
     manual: re.Pattern[str]  # searched in a title: 《某县行政执法工作手册》
     read_before: re.Pattern[str]  # searched in the 4 characters before it: 研读《…》
-    read_kept: re.Pattern[str]  # searched in a title: how a document's title may end (…章程, …准则)
+    read_kept: re.Pattern[str]  # searched in a title: how a document's title may end (…章程, …准则) or begin (关于)
     call_to_act: re.Pattern[str]  # matched at a title's start: 《坚定不移走…道路 为…提供有力法治保障》
 
 
@@ -76,8 +77,8 @@ def _title_contexts() -> _TitleContexts:
         award_after=re.compile(f"(?:{w['award_after']})"),
         manual=re.compile(f"(?:{w['manual_kinds']})手册(?:（[^）]*）)?$"),
         read_before=re.compile(f"(?:{w['read_before']})了?[、，,和及与]?$"),
-        read_kept=re.compile(f"(?:{w['read_kept']})(?:（[^）]*）)?$"),
-        call_to_act=re.compile(w["call_to_act"]),
+        read_kept=re.compile(f"^关于|(?:{w['document_words']})(?:（[^）]*）)?$"),
+        call_to_act=re.compile(w["call_to_act"].replace("DOCUMENT_WORDS", w["document_words"])),
     )
 
 
@@ -127,7 +128,9 @@ def category_from_context(text: str, start: int, end: int, title: str) -> str:
         return "media"
     if found.award_after.match(text, listed_to) and not rule and not _RULE_LIKE.search(title):
         return "other"  # (a work given a prize: 《守护》获一等奖; a rule given one stays a rule)
-    return "speech" if found.call_to_act.match(title) else "regulation"  # (《以科学理论指导…各项工作》)
+    if found.call_to_act.match(title) and not issued_right_before(text, start):
+        return "speech"  # 《以科学理论指导…各项工作》; but 印发《全面推进…十项举措》 is a document
+    return "regulation"
 
 
 _LIST_BEFORE = re.compile(r"(?:《[^《》\n]{1,60}》[、，,和及与]?)+$")

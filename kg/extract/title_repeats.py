@@ -32,8 +32,8 @@ from kg.resources import data_csv
 _LAWS = frozenset(("law", "administrative_regulation"))
 _NO_QUOTES = str.maketrans("", "", "“”‘’\"'")
 _MIN_STEM = 4  # characters a title keeps without its place: fewer say too little to be the same document
-# words a title cut at its front keeps before a weak ending (清单, 标准, 基准: also the last word of a measure's name,
-# 权责清单): 《免予处罚清单》 of 《某县涉企轻微违法行为免予处罚清单》, never 《权责清单》
+# characters a title cut at its front keeps before a weak ending (清单, 目录, 标准, 基准, 体系 …: also the last word
+# of a measure's name, 权责清单): 《免予处罚清单》 of 《某县涉企轻微违法行为免予处罚清单》, never 《权责清单》
 _WEAK_CUT = 4
 
 
@@ -154,7 +154,7 @@ def _front_cuts(unranged: str) -> tuple[str, ...]:
     """The forms a title keeps when its front is cut (《行政执法监督条例》 of 《某某省行政执法监督条例》 is
     place-cut; 《监督条例》 and 《古城保护条例》 of 《某某古城保护条例》 cut further): for a title that ends as a
     document does (kg/data/document_endings.txt), every ending of it of at least :data:`_MIN_STEM` characters
-    that says more than its kind (no bare short form; before a weak ending, :data:`_WEAK_CUT` words more) and
+    that says more than its kind (no bare short form; before a weak ending, :data:`_WEAK_CUT` characters more) and
     leaves out no year or number
     (《法治政府建设工作要点》 of 《2022年…工作要点》 may be another year's)."""
     kind, strength = document_ending(unranged)
@@ -179,7 +179,7 @@ def take_written_again(
     nearest first: its ``title`` becomes that document's and ``alias`` what it wrote. A title nested in another
     is first taken as an earlier title without its year range or note. Only an earlier title is taken, but for a
     title whose place is its tier word (:func:`_tier_first`; see the module docstring). ``own``: the report's own
-    place names (:class:`kg.extract.roles.OwnArea`)."""
+    place names (:class:`kg.extract.doers.OwnArea`)."""
     earlier = _Earlier(frozenset(own))
     for i, m in enumerate(mentions):
         if m.category != "regulation" or m.alias is not None:

@@ -65,7 +65,8 @@ class LawTable:
     def near(self, title: str) -> Law | None:
         """The one law whose name differs from ``title`` by a single mistyped character (督查/督察), if exactly one
         does. Digits never count as typos (2015—2020 and 2016—2020 are different documents), and short names are
-        too close to each other to guess: only names of ``MIN_TYPO_LENGTH`` characters or more are considered."""
+        too close to each other to guess: only names of ``MIN_TYPO_LENGTH`` characters or more are considered; nor
+        the characters of a law of the table that the title begins with (:meth:`_known_head`)."""
         t = normalise_title(title)
         if len(t) < MIN_TYPO_LENGTH:
             return None

@@ -50,8 +50,8 @@ def as_simplified(text: str) -> str:
     (:func:`is_traditional`) also has its pinyin glosses blanked. A simplified report that quotes a title or a
     passage in traditional characters (a title copied from a Hong Kong or Taiwan page: 《中華人民共和國民法典》) has
     those characters converted too, or the law would be read as another document: every character of the table
-    has one simplified form, and a simplified text holds none of them otherwise (乾 and 著, which a simplified
-    text uses, are not in it)."""
+    has one simplified form, and a simplified text rarely holds one otherwise (乾 and 著, which a simplified text
+    uses, are not in the table; a name such as 哪吒 is read as 哪咤 — no rule reads it)."""
     found = _traditional().intersection(text)
     if not found:
         return text

@@ -346,12 +346,11 @@ def test_animals_counted_after_digits_are_figures_and_the_words_those_characters
     ]
 
 
-def test_pairs_rooms_and_buildings_counted_after_digits_are_figures_and_the_words_they_begin_are_not():
-    assert values("办理结婚登记1021对，拆除违建房屋23间、违法建筑42栋、危房12幢。") == [
-        (Decimal(1021), "对"),
+def test_rooms_and_buildings_counted_after_digits_are_figures_and_pairs_are_not_counted():
+    assert values("拆除违建房屋23间、违法建筑42栋、危房12幢，办理结婚登记1021对。") == [
         (Decimal(23), "间"),
         (Decimal(42), "栋"),
         (Decimal(12), "幢"),
-    ]
-    assert values("开展一对一帮扶，面对面服务。") == []  # after a Chinese numeral or no numeral: words
-    assert values("梳理问题12个，按清单5对照整改，2022年对全县开展督查。") == [(Decimal(12), "个")]
+    ]  # (对 is as often the preposition after a number: 依托12345对企业诉求快速响应, 1对1指导)
+    assert values("依托12345对企业诉求快速响应，开展1对1指导。") == []
+    assert values("拆除违建房屋期间，各乡镇之间加强协作。") == []

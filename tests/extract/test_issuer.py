@@ -615,3 +615,10 @@ def test_a_department_its_title_names_by_the_tier_word_alone_is_the_issuer():
     assert (named.issuer, named.area.code, named.issuer_level) == ("县医疗保障局", "640323", "department")
     government = info("县政府2022年法治政府建设工作报告\n2022年，盐池县坚持依法行政。")
     assert government.issuer == "吴忠市盐池县人民政府"  # a government is named as the area's, as before
+
+
+def test_a_title_that_begins_with_a_word_of_a_tier_character_is_no_department_named_by_its_tier():
+    market = info("市场监管局2022年法治政府建设工作报告\n2022年，盐池县市场监督管理局坚持依法行政。")
+    assert market.issuer == "盐池县市场监督管理局"  # (the opening names it: 市场 is no 市)
+    other_tier = info("州人民检察院2022年法治政府建设工作报告\n2022年，盐池县坚持依法行政。")
+    assert other_tier.issuer == "吴忠市盐池县人民政府"  # a 州 body does not head a county's report as its department

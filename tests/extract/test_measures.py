@@ -329,3 +329,7 @@ def test_a_place_a_team_a_mindset_or_an_emphasis_word_in_quotes_is_no_measure():
         "克服“怕担责”心态，杜绝“以罚代管”的情况，推行“放管服”改革，设立“某某牧骑式”普法宣讲队。"
     )
     assert measures(text) == ["放管服", "某某牧骑式"]  # (a manner names a method, whoever carries it out)
+
+
+def test_the_system_of_study_at_the_standing_meeting_is_the_measure():
+    assert measures("落实县政府常务会学法制度。") == ["会前学法"]

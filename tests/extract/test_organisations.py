@@ -445,3 +445,7 @@ def test_party_branches_registries_arbitration_courts_and_cadre_centres_are_bodi
     text = "局党支部组织学法，局机关党支部开展活动。县婚姻登记处、县劳动人事争议仲裁院、区军休所依法履职。"
     assert orgs(text) == ["局党支部", "局机关党支部", "县婚姻登记处", "县劳动人事争议仲裁院", "区军休所"]
     assert orgs("各村党支部开展学习，社区党支部组织活动，村党支部书记参加培训。") == []  # a kind of body, none named
+
+
+def test_a_party_branch_of_a_kind_names_no_body():
+    assert orgs("推进非公企业党支部标准化建设，律师行业党支部开展学法，小区党支部、网格党支部发挥作用。") == []

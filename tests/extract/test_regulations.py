@@ -257,7 +257,7 @@ def test_a_title_before_a_speech_or_an_article_word_is_that_speech_or_article():
 def test_a_title_read_that_does_not_end_as_a_document_does_is_a_book():
     found = regs(
         "本人研读了《某某新语》和《法治的温度》，通读《中国共产党章程》《某某县行政执法工作手册》，"
-        "精读《中华人民共和国民法典》，阅读《关于新形势下某某的若干准则》，学习《某某故事新编》。"
+        "精读《中华人民共和国民法典》，阅读《关于新形势下某某的若干准则》，宣读了《某县关于考核结果的通报》。"
     )
     assert [(m.title, m.category) for m in found] == [
         ("某某新语", "book"),
@@ -266,7 +266,7 @@ def test_a_title_read_that_does_not_end_as_a_document_does_is_a_book():
         ("某某县行政执法工作手册", "regulation"),
         ("中华人民共和国民法典", "regulation"),
         ("关于新形势下某某的若干准则", "regulation"),
-        ("某某故事新编", "regulation"),  # (学习 is no reading verb: what is studied may be any document)
+        ("某县关于考核结果的通报", "regulation"),  # (宣读 is no reading verb: a notice read out)
     ]
 
 
@@ -656,3 +656,19 @@ def test_a_title_worded_as_a_call_to_act_is_a_speech_or_an_article_unless_it_end
         ("全面推进依法行政实施方案", "regulation"),
         ("坚持和发展新时代某某经验的若干措施", "regulation"),
     ]
+
+
+def test_a_call_to_act_issued_or_ending_as_a_document_does_is_a_document():
+    found = regs("县政府印发《全面推进法治政府建设十项举措》，学习《加快推进某某工作守则》《奋力开创某某新局面》。")
+    assert [(m.title, m.category) for m in found] == [
+        ("全面推进法治政府建设十项举措", "regulation"),
+        ("加快推进某某工作守则", "regulation"),
+        ("奋力开创某某新局面", "speech"),
+    ]
+
+
+def test_a_document_read_out_or_explained_is_no_book():
+    found = regs(
+        "会上宣读了《某县关于考核结果的通报》，解读了《某县优化营商环境三年行动》，研读《关于某某问题的批复》。"
+    )
+    assert [m.category for m in found] == ["regulation", "regulation", "regulation"]

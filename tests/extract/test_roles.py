@@ -398,3 +398,25 @@ def test_a_title_nested_in_a_title_with_the_same_brackets_does_not_end_a_list_of
         ("某县公示办法", "issued"),
         ("某县决策程序规定", "issued"),
     ]
+
+
+def test_a_one_character_verb_counts_only_right_before_the_title():
+    """按 and 据 begin other words (按时, 按要求, 按规定程序, 数据): only 按《…》 cites (REVIEW33 H1)."""
+    text = (
+        "县司法局按要求对《某县重大行政决策程序规定》进行修订完善。县政府按规定程序将《某县停车管理办法》提请常务会议"
+        "审议通过。按《某县议事规则》制定年度计划。"
+    )
+    assert roles(text) == [
+        ("某县重大行政决策程序规定", "issued"),
+        ("某县停车管理办法", "issued"),
+        ("某县议事规则", "cited"),
+    ]
+
+
+def test_the_governments_below_this_one_make_their_own_documents_and_its_departments_make_its_own():
+    text = "县政府印发《某县执法公示办法》。县司法局指导各乡镇制定《乡镇执法公示办法》，各部门编制《部门权责清单》。"
+    assert roles(text) == [
+        ("某县执法公示办法", "issued"),
+        ("乡镇执法公示办法", "cited"),
+        ("部门权责清单", "issued"),
+    ]
