@@ -199,17 +199,24 @@ def _speaks_as_township(title: str, opening: str, whole: str) -> bool:
     return bool(headed_by_township(title) or township_subject(opening) or speaks_as_township(whole))
 
 
+# a Party committee (县委, 某某市委, 中共某某县委): no department — unlike a commission of the government (某某市卫生
+# 健康委, 县发展改革委), whose name says what it does before 委
+_PARTY_COMMITTEE = re.compile(f"^(?:中共)?(?:[{TIERS}]|[{HAN_CLASS}]{{1,12}}?[{TIERS}])?委$")
+
+
 def _opening_department(text: str, body_start: int) -> tuple[int, int] | None:
     """A department that the opening sentence names as the one reporting (2023年，区司法局坚持…): the report is
     that department's when neither a signature nor a heading names another body. A government (县委县政府,
-    县政府) is not a department: the area's government is found as usual."""
+    县政府) or a Party committee (县委) is not a department: the area's government is found as usual."""
     m = _OPENING_BODY.search(text, body_start, body_start + _OPENING)
     if m is None:
         return None
     body = m.group("body")
     if (
         not is_body(body)
-        or body.endswith(("政府", "行政公署", "委"))
+        or body.endswith(("政府", "行政公署"))
+        or body.endswith("委")
+        and _PARTY_COMMITTEE.match(body)
         or not body.startswith((*TIERS, "地区"))
         and not area_table().find(body[:12])
     ):

@@ -354,3 +354,8 @@ def test_rooms_and_buildings_counted_after_digits_are_figures_and_pairs_are_not_
     ]  # (对 is as often the preposition after a number: 依托12345对企业诉求快速响应, 1对1指导)
     assert values("依托12345对企业诉求快速响应，开展1对1指导。") == []
     assert values("拆除违建房屋期间，各乡镇之间加强协作。") == []
+
+
+def test_a_date_whose_month_character_was_lost_is_no_number_of_days_and_a_term_is():
+    text = "于820日召开推进会，1120日开展检查。审批时限压减至120日，为期180日。"
+    assert values(text) == [(Decimal(120), "天"), (Decimal(180), "天")]

@@ -622,3 +622,10 @@ def test_a_title_that_begins_with_a_word_of_a_tier_character_is_no_department_na
     assert market.issuer == "盐池县市场监督管理局"  # (the opening names it: 市场 is no 市)
     other_tier = info("州人民检察院2022年法治政府建设工作报告\n2022年，盐池县坚持依法行政。")
     assert other_tier.issuer == "吴忠市盐池县人民政府"  # a 州 body does not head a county's report as its department
+
+
+def test_a_commission_of_the_government_reporting_is_the_issuer_and_a_party_committee_is_no_department():
+    health = info("2025年，吴忠市卫生健康委的法治政府建设工作紧紧围绕年度工作要点抓落实。现将情况报告如下：")
+    assert (health.issuer, health.issuer_level) == ("吴忠市卫生健康委", "department")
+    party = info("2023年，盐池县委坚持依法治县，推进法治政府建设。")
+    assert party.issuer == "吴忠市盐池县人民政府"

@@ -449,3 +449,8 @@ def test_party_branches_registries_arbitration_courts_and_cadre_centres_are_bodi
 
 def test_a_party_branch_of_a_kind_names_no_body():
     assert orgs("推进非公企业党支部标准化建设，律师行业党支部开展学法，小区党支部、网格党支部发挥作用。") == []
+
+
+def test_the_departments_of_a_development_zone_are_bodies_and_words_ending_in_bu_are_not():
+    text = "经济发展部、社会事务部联合开展执法检查8次，综合执法部办理案件15件。全部完成，内部管理，各部门安全部署。"
+    assert orgs(text) == ["经济发展部", "社会事务部", "综合执法部"]
