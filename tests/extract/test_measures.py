@@ -333,3 +333,8 @@ def test_a_place_a_team_a_mindset_or_an_emphasis_word_in_quotes_is_no_measure():
 
 def test_the_system_of_study_at_the_standing_meeting_is_the_measure():
     assert measures("落实县政府常务会学法制度。") == ["会前学法"]
+
+
+def test_an_honour_given_to_a_household_or_a_person_is_no_measure_and_a_campaign_into_homes_is():
+    text = "评选“某某之星”10名，“法治家庭”12户、“文明家庭”20户，“行政执法标兵”5名，开展“法治宣传进家庭”活动。"
+    assert measures(text) == ["法治宣传进家庭"]
