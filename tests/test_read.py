@@ -537,3 +537,13 @@ def test_a_printed_work_in_other_title_brackets_is_read_as_a_title_and_a_quoted_
 def test_a_breadcrumb_with_a_disclosure_channel_anywhere_is_cruft():
     for crumb in ("首页 -> 政务公开 -> 其他政府信息 -> 工作报告 -> 部门工作报告", "网站首页 > 政府信息公开年报"):
         assert Document.from_text(f"{crumb}\n2021年，某某市坚持依法行政。").clean == "2021年，某某市坚持依法行政。"
+
+
+def test_a_site_s_name_with_its_address_and_a_byline_dated_with_dashes_are_cruft():
+    text = (
+        "某某市人民政府 www.example.gov.cn\n某某区2022年法治政府建设工作报告\n某某区司法局 2023-03-01\n"
+        "2022年，某某区坚持依法行政。"
+    )
+    assert Document.from_text(text).clean == "某某区2022年法治政府建设工作报告\n2022年，某某区坚持依法行政。"
+    signed = "2022年，某某区坚持依法行政。\n某某区人民政府\n2023年1月10日"
+    assert Document.from_text(signed).clean == signed  # a signature and its date stay

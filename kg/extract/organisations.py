@@ -306,7 +306,8 @@ def _acceptable(name: str, ending: _Ending) -> bool:
         return False  # 各党（工）委（党组）…: a name begins after a bracket closes, never inside one
     if core in word_list("org_not_names.txt") or name in word_list("org_not_names.txt"):
         return False
-    if core.startswith(_GENERIC_HEADS) or (core.startswith(_DEICTIC) and core != "本级") or "我" in core:
+    deictic = core.startswith(_DEICTIC) and core != "本级" and not area_table().starts_with_place(core)  # (本溪市…)
+    if core.startswith(_GENERIC_HEADS) or deictic or "我" in core:
         return False  # 部门法治政府建设领导小组 (each department's), 我局, 该中心
     if _ALL_OF_A_PLACE.match(core) and ending.name != "place" and not area_table().starts_with_place(core):
         return False  # 全县司法所, 全市人民调解委员会: every one of the place's, none named (全县人民政府 is its own)

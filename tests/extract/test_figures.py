@@ -359,3 +359,7 @@ def test_rooms_and_buildings_counted_after_digits_are_figures_and_pairs_are_not_
 def test_a_date_whose_month_character_was_lost_is_no_number_of_days_and_a_term_is():
     text = "于820日召开推进会，1120日开展检查。审批时限压减至120日，为期180日。"
     assert values(text) == [(Decimal(120), "天"), (Decimal(180), "天")]
+
+
+def test_the_minutes_of_a_time_of_day_are_no_figure():
+    assert values("窗口8:30—18:00人工值守，19：00个人申报渠道关闭，受理事项共5个。") == [(Decimal(5), "个")]

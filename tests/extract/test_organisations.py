@@ -454,3 +454,8 @@ def test_a_party_branch_of_a_kind_names_no_body():
 def test_the_departments_of_a_development_zone_are_bodies_and_words_ending_in_bu_are_not():
     text = "经济发展部、社会事务部联合开展执法检查8次，综合执法部办理案件15件。全部完成，内部管理，各部门安全部署。"
     assert orgs(text) == ["经济发展部", "社会事务部", "综合执法部"]
+
+
+def test_a_place_whose_name_begins_with_a_deictic_character_names_bodies():
+    text = "本溪市委、本溪市人民政府高度重视，本溪市司法局依法履职，本局、本单位、该中心开展工作。"
+    assert orgs(text) == ["本溪市委", "本溪市人民政府", "本溪市司法局"]
