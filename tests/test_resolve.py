@@ -308,3 +308,12 @@ def test_a_department_naming_itself_without_place_or_by_its_short_name_is_the_re
     governments = {g.label: g.alt_labels for g in c.governments.values()}
     assert "民政局" in governments["新乡市红旗区民政局"]
     assert "人社局" in governments["南阳市宛城区人力资源和社会保障局"]
+
+
+def test_a_league_s_government_written_short_is_one_body_with_its_full_name():
+    from kg.lang.areas import area_table
+
+    t = area_table()
+    league = t.ref(t.lookup("阿拉善左旗")[0])
+    assert canonical_organisation("盟行署", league) == canonical_organisation("阿拉善盟行政公署", league)
+    assert canonical_organisation("阿拉善盟行署", league) == "阿拉善盟行政公署"
