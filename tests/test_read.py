@@ -547,3 +547,8 @@ def test_a_site_s_name_with_its_address_and_a_byline_dated_with_dashes_are_cruft
     assert Document.from_text(text).clean == "某某区2022年法治政府建设工作报告\n2022年，某某区坚持依法行政。"
     signed = "2022年，某某区坚持依法行政。\n某某区人民政府\n2023年1月10日"
     assert Document.from_text(signed).clean == signed  # a signature and its date stay
+    dashed = (
+        "2022年，某某区坚持依法行政，全年办理行政复议案件12件，推进法治政府建设，各项工作取得明显成效。\n"
+        "某某区人民政府 2023-01-10"
+    )
+    assert Document.from_text(dashed).clean.endswith("\n某某区人民政府2023-01-10")  # at its end, even dated so

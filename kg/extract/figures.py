@@ -126,9 +126,15 @@ def _names_a_work(phrase: str) -> bool:
     return names_a_document(phrase) or categorise(phrase) == "book"
 
 
-# three or four digits that read as a month and a day (820, 1120), and what says a number of days is a term
+# three or four digits that read as a month and a day (820, 1120) before 日: a date whose 月 was lost, unless words
+# around say a number of days (时限压减至120日, 持续120日, 之日起120日内, 原来的230日): a term, written so too
 _MONTH_DAY = re.compile(r"(?:[1-9]|1[0-2])(?:0[1-9]|[12]\d|3[01])")
-_DURATION_BEFORE = re.compile(r"(?:时限|期限|用时|为期|压缩|缩短|压减|减少|提速|平均)[^，,。；;]{0,4}$")
+_TERM_BEFORE = re.compile(
+    r"(?:时限|期限|用时|为期|压缩|缩短|压减|减少|提速|平均|持续|连续|控制在|之日起|日起|原来的|累计|长达|超过|不超过)"
+    r"[^，,。；;]{0,4}$"
+)
+_TERM_AFTER = re.compile(r"(?:以内|之内|内|左右|以上|以下|的)")
+_ASCII_DIGITS = str.maketrans("０１２３４５６７８９", "0123456789")
 
 
 def _is_date_or_ordinal(text: str, m: re.Match[str]) -> bool:
@@ -141,9 +147,9 @@ def _is_date_or_ordinal(text: str, m: re.Match[str]) -> bool:
     unit = m["unit"]
     if unit in ("日", "天") and re.search(r"月\s*$", before):
         return True  # 2月25日
-    term = _DURATION_BEFORE.search(text, max(0, start - 8), start)
-    if unit == "日" and _MONTH_DAY.fullmatch(m["num"] or "") and not term:
-        return True  # 于820日召开: a date whose 月 was lost (8月20日); a term is written 120天 or 120个工作日
+    if unit == "日" and _MONTH_DAY.fullmatch((m["num"] or "").translate(_ASCII_DIGITS)):
+        term = _TERM_BEFORE.search(text, max(0, start - 8), start) or _TERM_AFTER.match(text, m.end("unit"))
+        return not term  # 于820日召开, …，820日，…: a date whose 月 was lost (a wrong value else); 持续120日: a term
     if unit == "次" and text.startswith(_ORDINAL_AFTER, m.end("unit")):
         return True  # 六次全会
     return unit is not None and text.startswith(_unit_blockers(), m.start("unit")) and end == m.end("unit")

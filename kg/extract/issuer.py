@@ -199,9 +199,11 @@ def _speaks_as_township(title: str, opening: str, whole: str) -> bool:
     return bool(headed_by_township(title) or township_subject(opening) or speaks_as_township(whole))
 
 
-# a Party committee (县委, 某某市委, 中共某某县委): no department — unlike a commission of the government (某某市卫生
-# 健康委, 县发展改革委), whose name says what it does before 委
-_PARTY_COMMITTEE = re.compile(f"^(?:中共)?(?:[{TIERS}]|[{HAN_CLASS}]{{1,12}}?[{TIERS}])?委$")
+# a Party committee or one of its bodies (县委, 某某市委, 自治区党委, 镇党委, 开发区党工委, 政法委, 纪委, 机关工委): no
+# department — unlike a commission of the government (某某市卫生健康委, 县发展改革委), whose name says what it does
+_PARTY_COMMITTEE = re.compile(
+    f"^(?:中共)?(?:.*(?:党|党工|政法|纪|监|工)|[{TIERS}]|[{HAN_CLASS}]{{1,12}}?[{TIERS}])?委$"
+)
 
 
 def _opening_department(text: str, body_start: int) -> tuple[int, int] | None:

@@ -306,7 +306,7 @@ def _acceptable(name: str, ending: _Ending) -> bool:
         return False  # 各党（工）委（党组）…: a name begins after a bracket closes, never inside one
     if core in word_list("org_not_names.txt") or name in word_list("org_not_names.txt"):
         return False
-    deictic = core.startswith(_DEICTIC) and core != "本级" and not area_table().starts_with_place(core)  # (本溪市…)
+    deictic = core.startswith(_DEICTIC) and core != "本级" and not area_table().starts_with_place(core)  # (a place 本…)
     if core.startswith(_GENERIC_HEADS) or deictic or "我" in core:
         return False  # 部门法治政府建设领导小组 (each department's), 我局, 该中心
     if _ALL_OF_A_PLACE.match(core) and ending.name != "place" and not area_table().starts_with_place(core):

@@ -357,8 +357,10 @@ def test_rooms_and_buildings_counted_after_digits_are_figures_and_pairs_are_not_
 
 
 def test_a_date_whose_month_character_was_lost_is_no_number_of_days_and_a_term_is():
-    text = "于820日召开推进会，1120日开展检查。审批时限压减至120日，为期180日。"
-    assert values(text) == [(Decimal(120), "天"), (Decimal(180), "天")]
+    text = (
+        "于820日召开推进会，1120日开展检查。审批时限压减至120日，持续120日，控制在130日以内，自受理之日起120日内办结。"
+    )
+    assert values(text) == [(Decimal(120), "天"), (Decimal(120), "天"), (Decimal(130), "天"), (Decimal(120), "天")]
 
 
 def test_the_minutes_of_a_time_of_day_are_no_figure():

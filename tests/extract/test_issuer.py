@@ -625,7 +625,9 @@ def test_a_title_that_begins_with_a_word_of_a_tier_character_is_no_department_na
 
 
 def test_a_commission_of_the_government_reporting_is_the_issuer_and_a_party_committee_is_no_department():
-    health = info("2025年，吴忠市卫生健康委的法治政府建设工作紧紧围绕年度工作要点抓落实。现将情况报告如下：")
+    health = info("2025年，吴忠市卫生健康委坚持依法行政，紧紧围绕年度工作要点抓落实。现将情况报告如下：")
     assert (health.issuer, health.issuer_level) == ("吴忠市卫生健康委", "department")
     party = info("2023年，盐池县委坚持依法治县，推进法治政府建设。")
     assert party.issuer == "吴忠市盐池县人民政府"
+    for body in ("宁夏回族自治区党委", "盐池县委政法委", "盐池县纪委", "盐池县直机关工委"):
+        assert info(f"2023年，{body}坚持依法治县，推进法治建设。").issuer_level != "department", body

@@ -336,5 +336,10 @@ def test_the_system_of_study_at_the_standing_meeting_is_the_measure():
 
 
 def test_an_honour_given_to_a_household_or_a_person_is_no_measure_and_a_campaign_into_homes_is():
-    text = "评选“某某之星”10名，“法治家庭”12户、“文明家庭”20户，“行政执法标兵”5名，开展“法治宣传进家庭”活动。"
+    text = "评出“法治家庭”12户、“文明家庭”20户，“行政执法标兵”5名，开展“法治宣传进家庭”活动。"
     assert measures(text) == ["法治宣传进家庭"]
+
+
+def test_the_advisers_themselves_are_not_the_scheme_that_gives_each_village_one():
+    assert measures("村（社区）法律顾问覆盖率达100%。") == []
+    assert measures("全面推行一村（社区）一法律顾问制度。") == ["一村（社区）一法律顾问"]

@@ -452,7 +452,10 @@ def test_a_party_branch_of_a_kind_names_no_body():
 
 
 def test_the_departments_of_a_development_zone_are_bodies_and_words_ending_in_bu_are_not():
-    text = "经济发展部、社会事务部联合开展执法检查8次，综合执法部办理案件15件。全部完成，内部管理，各部门安全部署。"
+    text = (
+        "经济发展部、社会事务部联合开展执法检查8次，综合执法部办理案件15件。全部完成，内部管理，各部门安全部署，"
+        "将市场监管部分职能下放至乡镇，综合执法部队。"
+    )
     assert orgs(text) == ["经济发展部", "社会事务部", "综合执法部"]
 
 
