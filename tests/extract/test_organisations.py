@@ -462,3 +462,8 @@ def test_the_departments_of_a_development_zone_are_bodies_and_words_ending_in_bu
 def test_a_place_whose_name_begins_with_a_deictic_character_names_bodies():
     text = "本溪市委、本溪市人民政府高度重视，本溪市司法局依法履职，本局、本单位、该中心开展工作。"
     assert orgs(text) == ["本溪市委", "本溪市人民政府", "本溪市司法局"]
+
+
+def test_a_party_committee_s_education_working_committee_is_a_body_not_the_committee():
+    found = orgs("市委教育工委、县委教育工委高度重视，市委、市政府统筹推进。")
+    assert found == ["市委教育工委", "县委教育工委", "市委", "市政府"]
