@@ -38,6 +38,7 @@ from kg.lang.numerals import (
     MULTIPLIER_PATTERN,
     UPPER_CASE_NUMERAL_CHARS,
     ZEROS,
+    halfwidth,
     parse_number,
     parse_range,
 )
@@ -134,7 +135,6 @@ _TERM_BEFORE = re.compile(
     r"[^，,。；;]{0,4}$"
 )
 _TERM_AFTER = re.compile(r"(?:以内|之内|内|左右|以上|以下|的)")
-_ASCII_DIGITS = str.maketrans("０１２３４５６７８９", "0123456789")
 
 
 def _is_date_or_ordinal(text: str, m: re.Match[str]) -> bool:
@@ -147,7 +147,7 @@ def _is_date_or_ordinal(text: str, m: re.Match[str]) -> bool:
     unit = m["unit"]
     if unit in ("日", "天") and re.search(r"月\s*$", before):
         return True  # 2月25日
-    if unit == "日" and _MONTH_DAY.fullmatch((m["num"] or "").translate(_ASCII_DIGITS)):
+    if unit == "日" and _MONTH_DAY.fullmatch(halfwidth(m["num"] or "")):
         term = _TERM_BEFORE.search(text, max(0, start - 8), start) or _TERM_AFTER.match(text, m.end("unit"))
         return not term  # 于820日召开, …，820日，…: a date whose 月 was lost (a wrong value else); 持续120日: a term
     if unit == "次" and text.startswith(_ORDINAL_AFTER, m.end("unit")):

@@ -217,8 +217,7 @@ def _opening_department(text: str, body_start: int) -> tuple[int, int] | None:
     if (
         not is_body(body)
         or body.endswith(("政府", "行政公署"))
-        or body.endswith("委")
-        and _PARTY_COMMITTEE.match(body)
+        or _PARTY_COMMITTEE.match(body)
         or not body.startswith((*TIERS, "地区"))
         and not area_table().find(body[:12])
     ):

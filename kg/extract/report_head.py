@@ -80,7 +80,7 @@ def tier_body(text: str, start: int = 0) -> tuple[int, int] | None:
     if not 3 <= end - start <= 24 or not re.fullmatch(f"[{HAN_CLASS}（）()]+", text[start:end]):
         return None
     body = _body_end(text, start, end)
-    if body is None or text[start:body].endswith(("政府", "行政公署", "公署", "委")):
+    if body is None or text[start:body].endswith(("政府", "公署", "委")):
         return None
     return start, body
 

@@ -21,7 +21,6 @@ from kg.model import RegulationMention
 from kg.resources import data_lines
 
 _SENTENCE_END = SENTENCE_ENDS
-_CLAUSE_END = CLAUSE_END
 _BEFORE = 200  # how far back a verb may stand from its title (titles in between are masked and not counted)
 _AFTER = 24
 # an issuing verb right after a title (《…》已印发, 完成《…》的起草); 制定后评估 and 立法后评估 evaluate a rule in force
@@ -97,11 +96,15 @@ def _topic_follows(text: str, end: int, topics: tuple[str, ...]) -> bool:
     return text.startswith(topics, end) and not text.startswith(_not_topics(), end)
 
 
+def _role_at_end(before: str) -> str | None:
+    """The role of the verb ``before`` ends with (印发, 制定了 …), or None when it ends with no verb."""
+    pattern, roles, _ = _verbs()
+    return next((roles[m.group()] for m in pattern.finditer(before) if m.end() == len(before)), None)
+
+
 def issued_right_before(text: str, start: int) -> bool:
     """Whether an issuing verb stands right before the title at ``start`` (印发《…》, 制定了《…》)."""
-    pattern, roles, _ = _verbs()
-    before = text[max(0, start - 8) : start]
-    return any(m.end() == len(before) and roles[m.group()] == "issued" for m in pattern.finditer(before))
+    return _role_at_end(text[max(0, start - 8) : start]) == "issued"
 
 
 def role_verbs() -> re.Pattern[str]:
@@ -118,10 +121,8 @@ def inner_role(outer_before: str, outer_role: str) -> str:
     """The role of a title nested in another: a notice that issues it (关于印发〈某某办法〉的通知: the title's text
     before the inner one ends with an issuing verb) gives it the notice's own role; one that implements, studies or
     forwards it (贯彻落实〈纲要〉的实施方案, 关于转发〈…〉的通知) cites it."""
-    pattern, roles, _ = _verbs()
     before = _EARLIER_INNER.sub("", outer_before.rstrip())  # 印发〈甲办法〉和〈乙规定〉: the verb is before 〈甲办法〉
-    found = [m for m in pattern.finditer(before) if m.end() == len(before)]
-    return outer_role if found and roles[found[-1].group()] == "issued" else "cited"
+    return outer_role if _role_at_end(before) == "issued" else "cited"
 
 
 def _last_sentence_end(text: str) -> int:
@@ -282,7 +283,7 @@ def role_of(text: str, start: int, end: int, own: OwnArea | None = None) -> str:
     hi = _LIST_OF_TITLES.match(text, end).end()  # the rest of a list of titles does not count against _AFTER
     hi = _NOTE.match(text, hi).end()  # nor a note in brackets: 《…》（简称“三年行动”）经…审议通过
     start_after = hi
-    while hi < len(text) and text[hi] not in _CLAUSE_END and hi - start_after < _AFTER:
+    while hi < len(text) and text[hi] not in CLAUSE_END and hi - start_after < _AFTER:
         hi += 1
     after = _mask_titles(text[end:hi])
     after = re.sub(f"^(?:\x00|[、和及与]|{_BRACKET_NOTE})+", "", after)  # the rest of a list of titles, notes too

@@ -91,6 +91,13 @@ CHINESE_NUMBER_PATTERN = (
 )
 
 _FULLWIDTH = {c: c - 0xFEE0 for c in range(0xFF10, 0xFF1A)} | {0xFF0E: ord("."), 0xFF0C: ord(",")}
+
+
+def halfwidth(text: str) -> str:
+    """``text`` with its full-width digits, point and comma (１２３．５) written half-width, the same length."""
+    return text.translate(_FULLWIDTH)
+
+
 _ARABIC = re.compile(r"^\d{1,3}(?:,\d{3})+(?:\.\d+)?$|^\d+(?:\.\d+)?$|^\.\d+$")
 _ARABIC_MULTIPLIED = re.compile(rf"^(?P<num>[\d.,]+)(?P<mult>{MULTIPLIER_PATTERN})$")
 
@@ -107,7 +114,7 @@ def arabic_years(text: str) -> str:
 
 def parse_arabic(text: str) -> Decimal:
     """'1,234.5' / '１２３' / '.3' → Decimal. Raises ValueError when it is not a plain number."""
-    t = text.translate(_FULLWIDTH).replace("，", ",")
+    t = halfwidth(text).replace("，", ",")
     if not _ARABIC.match(t):
         raise ValueError(f"not an Arabic number: {text!r}")
     try:
@@ -232,7 +239,7 @@ def _section(text: str, short_form: bool) -> int:
 
 def parse_number(text: str) -> Decimal:
     """Arabic or Chinese numeral, with an optional trailing 万/亿/万亿 multiplier on an Arabic number (1.2万)."""
-    t = text.translate(_FULLWIDTH)
+    t = halfwidth(text)
     m = _ARABIC_MULTIPLIED.match(t)
     if m:
         return parse_arabic(m["num"]) * MULTIPLIERS[m["mult"]]
