@@ -29,6 +29,12 @@ def test_a_party_rule_and_a_ministries_rule_named_short_resolve_to_their_full_ti
     assert sorted(c.regulations) == ["中华人民共和国社区矫正法实施办法", "中国共产党章程"]
 
 
+def test_a_central_plan_named_without_its_issuers_takes_its_full_title_with_them():
+    # the 八五普法 plan is published as 中央宣传部、司法部关于…的第八个五年规划 (forwarded by the Party's centre)
+    c = build_corpus("2022年，落实《关于开展法治宣传教育的第八个五年规划（2021—2025年）》。")
+    assert list(c.regulations) == ["中央宣传部、司法部关于开展法治宣传教育的第八个五年规划（2021—2025年）"]
+
+
 def test_a_law_named_with_its_version_note_is_the_law():
     c = build_corpus(
         "2023年，学习《行政复议法》，组织学习《中华人民共和国行政复议法（2023年修订）》"

@@ -16,7 +16,7 @@ from kg.lang.numerals import ARABIC_DIGIT_CLASS, CHINESE_NUMERAL_CHARS
 from kg.lang.zh import CELL_EDGES, TIERS
 
 _LAW_LEAD = re.compile(
-    r"(?:贯彻|落实|执行|实施|依据|根据|按照|依照|遵照|学习|宣传|宣讲|解读|遵守|普及|涉及|新修订的?|修订后的|"
+    r"(?:贯彻|落实|执行|实施|依据|根据|按照|依照|遵照|学习|宣传|宣讲|解读|遵守|普及|涉及|聚焦|紧扣|紧盯|新修订的?|修订后的|"
     r"新修正的?|新修改的?|修改后的|新颁布的?|新(?:施行|实施|公布|出台|生效)的|新|违反|适用|运用)"
     r"了?$"  # (学习了行政处罚法)
 )
@@ -113,17 +113,17 @@ def find_unbracketed_laws(text: str, blocked: list[tuple[int, int]]) -> list[tup
         for s, e, n in _law_name_hits(text)
         if not in_title.covers(s)
         and text[s - 1 : s] not in ("《", "〈", "<")
-        and (text[e : e + 1] not in _LAW_GLUE or text.startswith(_PROVISIONS + _VERBS_AFTER, e))
+        and not _glued(text, e + _quoted(text, s, e))
         and not text.startswith(_IMPLEMENTING_RULE_AFTER, e)
     ]
     out: list[tuple[int, int, str]] = []
     for i, (s, e, name) in enumerate(hits):
-        before = text[max(0, s - 8) : s]
+        before = text[max(0, s - 8) : s].removesuffix("“") if _quoted(text, s, e) else text[max(0, s - 8) : s]
         joined_before = bool(_LIST_JOIN.match(before[-1:]) or before.endswith("以及"))
         join_at = s - (2 if before.endswith("以及") else 1)
         item_before = text[_item_start(text, join_at) : join_at] if joined_before else ""
-        next_is_law = i + 1 < len(hits) and _LIST_JOIN.match(text[e : hits[i + 1][0]] or "x")
-        after_law = bool(out) and _joined_after_articles(text[out[-1][1] : s])
+        next_is_law = i + 1 < len(hits) and _LIST_JOIN.match(text[e : hits[i + 1][0]].strip("“”") or "x")
+        after_law = bool(out) and _joined_after_articles(text[out[-1][1] : s].strip("“”"))
         next_is_topic = _LIST_JOIN.match(text[e : e + 1]) and _NEXT_TOPIC.match(text, e + 1)
         if (
             _LAW_LEAD.search(before)
@@ -140,12 +140,36 @@ def find_unbracketed_laws(text: str, blocked: list[tuple[int, int]]) -> list[tup
             or (
                 joined_before
                 and (
-                    _STUDY_TOPIC.search(item_before) or _LAW_LEAD.search(re.sub(r"、[^、，,。；;]*$", "", item_before))
+                    _STUDY_TOPIC.search(item_before)
+                    or _LAW_LEAD.search(re.sub(r"、[^、，,。；;]*$", "", item_before))
+                    or _lead_then_local_rule(item_before)
                 )
             )
         ):
             out.append((s, e, names[name]))
     return out
+
+
+def _glued(text: str, end: int) -> bool:
+    """Whether a longer word goes on from the name's end (宪法宣传周, 行政处罚法律), not its provisions or a verb
+    (行政诉讼法规定, 行政复议法学习不够)."""
+    return text[end : end + 1] in _LAW_GLUE and not text.startswith(_PROVISIONS + _VERBS_AFTER, end)
+
+
+def _quoted(text: str, start: int, end: int) -> bool:
+    """Whether the name is in quotation marks of its own (学习“民法典”, 宣传“安全生产法”和“消防法”): read as if
+    they were not there, the marks and what is glued outside them (“民法典”进社区) included."""
+    return text[start - 1 : start] == "“" and text[end : end + 1] == "”"
+
+
+def _lead_then_local_rule(item: str) -> bool:
+    """Whether a list item before a law is a citing word and a place's rule named without 《》 (执行某省安全生产条例
+    和安全生产法): the law is cited by the same word."""
+    for lead in reversed(list(_LAW_LEAD_ANYWHERE.finditer(item))):
+        rest = item[lead.end() :]
+        place = rest[:1] in TIERS or rest.startswith("自治区") or bool(area_table().leading_places(rest))
+        return place and bool(_LOCAL_RULE.search(rest))
+    return False
 
 
 def _joined_after_articles(gap: str) -> bool:
@@ -177,6 +201,7 @@ def _framed(text: str, before: str, end: int) -> bool:
     return lead is not None and text.startswith(_FRAMES[lead.group()], end)
 
 
+_LAW_LEAD_ANYWHERE = re.compile(_LAW_LEAD.pattern.removesuffix("$"))
 _LIST_SEPARATOR = re.compile(r"[、，,]|以及|和(?!国)|及|与")  # (not the 和 of 中华人民共和国)
 _LOCAL_RULE = re.compile(r"(?:条例|办法|规定|细则)(?:（[^（）]{1,10}）)?$")  # how a listed local rule ends
 

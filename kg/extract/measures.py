@@ -23,11 +23,12 @@ import re
 from dataclasses import dataclass
 from functools import lru_cache
 
-from kg.extract.lost_brackets import LostTitles, title_spans
+from kg.extract.lost_brackets import LostTitles, document_endings, title_spans
 from kg.extract.regulations import Titles, find_titles
 from kg.extract.spans import SpanSet
 from kg.lang.laws import law_table
 from kg.lang.schemes import measure_scheme
+from kg.lang.titles import names_a_document
 from kg.lang.zh import (
     CLAUSE_ENDS,
     CLOSE_QUOTES,
@@ -50,6 +51,9 @@ _FORMULA = re.compile(f"[{HAN_CLASS}]{{2,8}}(?:、[{HAN_CLASS}]{{2,8}}){{2,}}")
 _TRAILING = re.compile(r"(?:改革|工作|活动)$")
 _NUMERAL = re.compile(r"[一二两双三四五六七八九十百千万0-9０-９]")
 _PARTS = re.compile(r"[、，,+＋·]")
+# a coined formula of counted things (一规划两纲要, 一中心四平台, 一法一条例), not one count (三年行动)
+_COUNT_FORMULA = re.compile(r"(?:[一二两三四五六七八九十][^一二两三四五六七八九十、，,]{1,4}){2,4}")
+_ALIAS_BEFORE = re.compile(r"(?:简称|统称|合称|下称)为?$")
 _NOT_A_SLOGAN_END = re.compile(
     r"(?:示范[" + HAN_CLASS + r"]{0,3}|先进集体|先进单位|称号|系统|网站|公众号|客户端|APP|培训班|讲座|"
     r"大会|会议)$"
@@ -138,6 +142,8 @@ def _looks_like_a_slogan(phrase: str, segmenter: Segmenter | None, after: str = 
         or _CONTRAST.match(key)
     ):
         return False
+    if len(key) >= 6 and _a_rule_s_title(key):
+        return False  # 制定“某县行政执法公示办法”: a document's title in quotation marks, not a method
     if len(key) > _LONGEST_NAME:
         return bool(_FORMULA.fullmatch(key))
     if len(key) > 12 and not _PARTS.search(key):
@@ -172,12 +178,21 @@ def _contexts() -> _Contexts:
     return _Contexts(re.compile(f"(?:{alternatives(words['after'])})"), re.compile(before), tuple(words["ends"]))
 
 
+def _a_rule_s_title(key: str) -> bool:
+    """Whether a quoted phrase is the title of a rule or a plan (“某县行政执法公示办法”): it ends as one does, not
+    with a law's name, which slogans quote (“学好用好民法典”), and is no coined formula of counts."""
+    strong = [e for e, strength in document_endings().items() if strength == "strong" and not e.startswith("法")]
+    return key.endswith(tuple(strong)) and names_a_document(key) and not _COUNT_FORMULA.fullmatch(key)
+
+
 def _not_a_slogan_here(text: str, start: int, end: int) -> bool:
     """The quoted phrase at ``text[start:end]`` (quotes included) names a problem, a grade, a group of people, a
     channel or an honour, by the words around it or its own last word. The words after a run of quoted phrases
     (“最爱某县”“云上某县”等平台, “甲”、“乙”等荣誉) speak of each phrase of the run."""
     found = _contexts()
     phrase = _key(text[start + 1 : end - 1])
+    if _COUNT_FORMULA.fullmatch(phrase) and _ALIAS_BEFORE.search(text, max(0, start - 6), start):
+        return False  # （以下统称“一规划两纲要”）: a coined formula of counts given as a name is still the measure
     if phrase.endswith(found.ends):
         return True
     after = _run_end(text, end, "")

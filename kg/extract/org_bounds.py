@@ -76,7 +76,7 @@ def short_fields() -> tuple[str, ...]:
 
 
 _NOT_IN_FIELDS = frozenset(("p", "c", "u", "d", "r", "m", "q"))  # tags of words no field's name holds
-_FIELD_AFTER_AND = 6  # characters after 和 up to the ending's last but one (科技|局, 政务信息管理|局, 交警大|队)
+_FIELD_AFTER_AND = 8  # characters after 和 up to the ending's last but one (科技|局, 政务信息管理|局, 交警大|队)
 _FIELD_BEFORE_AND = 6  # and of the fields before it (农牧水利, 文化体育)
 
 

@@ -164,8 +164,8 @@ def _stops_name(word: str, tag: str, group: bool = False) -> bool:
     """Does this word end a name on its left? Stop words always; otherwise verbs, numerals, time words,
     prepositions … by their part of speech, except words that occur inside names (执法, 综合, 巡回). In a
     working group's name only the group stop words do (see org_endings.csv)."""
-    if word[0] in _NUMERALS and not is_place(word):
-        return True  # 三级综治中心, 一中心四平台: a count, not a name
+    if word[0] in _NUMERALS and not is_place(word) and not (tag.startswith("ns") and len(word) > 1):
+        return True  # 三级综治中心, 一中心四平台: a count, not a name (三江源, 六盘山: a place's own name)
     if group:
         return (
             word in word_list("org_group_stop_words.txt")

@@ -155,3 +155,24 @@ def test_laws_listed_with_semicolons_are_each_a_law_and_a_clause_after_one_is_no
 )
 def test_a_law_after_its_articles_or_as_the_subject_of_coming_into_force_is_the_law(text, found):
     assert [m.surface for m in regs(text)] == found
+
+
+def test_a_law_in_quotation_marks_of_its_own_is_the_law():
+    found = regs("组织学习“民法典”，宣传贯彻“安全生产法”和“消防法”。")
+    assert [m.title for m in found] == [
+        "中华人民共和国民法典",
+        "中华人民共和国安全生产法",
+        "中华人民共和国消防法",
+    ]
+    assert regs("开展“民法典”进社区活动，举办“宪法”宣传周。") == []  # the name of an event, quoted or not
+
+
+@pytest.mark.parametrize("lead", ["聚焦", "紧扣", "紧盯"])
+def test_a_law_after_a_word_of_focus_is_the_law(lead):
+    assert [m.title for m in regs(f"{lead}行政处罚法实施，规范执法。")] == ["中华人民共和国行政处罚法"]
+
+
+def test_a_law_listed_after_a_place_s_rule_named_without_brackets_is_cited_by_the_same_word():
+    found = regs("严格执行山西省安全生产条例和安全生产法，贯彻落实市法律援助条例、法律援助法。")
+    assert [m.title for m in found] == ["中华人民共和国安全生产法", "中华人民共和国法律援助法"]  # not the place's rules
+    assert regs("起草某县物业管理办法和民法典宣传方案。") == []  # no citing word before the place's rule

@@ -293,6 +293,15 @@ def test_a_short_name_given_in_quotes_is_no_measure():
     assert measures(text) == ["放管服"]
 
 
+def test_a_coined_formula_of_counts_given_as_a_collective_name_is_a_measure():
+    text = "落实《某某规划》《甲纲要》《乙纲要》（以下统称“一规划两纲要”），深化“一中心四平台”建设。"
+    assert measures(text) == ["一规划两纲要", "一中心四平台"]
+
+
+def test_a_document_s_title_in_quotation_marks_is_no_measure():
+    assert measures("制定“某县行政执法公示办法”，出台“某县重大行政决策程序规定”，推行“首违不罚”。") == ["首违不罚"]
+
+
 def test_every_five_year_legal_publicity_plan_is_its_measure():
     assert measures("深入实施“八五”普法，谋划“九五”普法。") == ["八五普法", "九五普法"]
 

@@ -193,6 +193,17 @@ def test_a_quantifier_never_begins_a_name():
     ] or "个乡镇综合行政执法办公室" not in orgs("全县12个乡镇综合行政执法办公室挂牌。")
 
 
+def test_a_quantifier_of_some_never_begins_a_name():
+    assert orgs("督促个别乡镇人民政府整改，个别派出所执法不规范。") == []  # some townships: no one body named
+    assert orgs("部分县直部门和个别县司法局工作人员") == ["县司法局"]
+
+
+def test_a_place_whose_own_name_begins_with_a_numeral_keeps_it():
+    found = orgs("三江源国家公园管理局、六盘山国家级自然保护区管理局开展联合执法。")
+    assert found == ["三江源国家公园管理局", "六盘山国家级自然保护区管理局"]
+    assert orgs("建成三级综治中心。") == []  # a count before a body's ending
+
+
 def test_two_endings_of_one_body_give_one_name():
     assert orgs("成立法治建设工作领导小组，下设法治建设工作领导小组办公室。") == [
         "法治建设工作领导小组",
@@ -402,6 +413,11 @@ def test_two_fields_joined_by_he_are_one_department_and_two_bodies_joined_by_he_
         "县科学技术和工业信息化局",
     ]
     assert orgs("县自然资源与规划局、县工业与信息化局开展检查。") == ["县自然资源与规划局", "县工业与信息化局"]  # 与
+    # a long field after the 和 (a department of government services and data, as counties name it)
+    assert orgs("县政务服务和数字化建设管理局、区政务服务和大数据管理局牵头。") == [
+        "县政务服务和数字化建设管理局",
+        "区政务服务和大数据管理局",
+    ]
 
 
 def test_a_verb_between_two_bodies_is_not_read_into_a_place_s_name():

@@ -374,6 +374,12 @@ def test_certificates_licences_and_signed_pledges_are_papers_not_rules():
     assert regs("落实《某省行政执法证管理办法》。")[0].category == "regulation"
 
 
+def test_letters_to_the_public_and_case_by_case_letters_are_papers_not_rules():
+    found = regs("印发《致全县广大群众的一封信》，发出《致企业家的公开信》3000份，向企业送达《行政合规提示函》。")
+    assert [m.category for m in found] == ["other"] * 3  # with a count after it or not: the same paper
+    assert regs("制定《某县信访事项督办函办理办法》。")[0].category == "regulation"  # a rule about such letters
+
+
 def test_software_sites_gazetteers_oaths_and_contracts_are_not_rules():
     found = regs("上线《某县智慧执法平台》，开通《某县政务服务网》，编纂《某县志》，签订《某县法律顾问合同》。")
     assert [m.category for m in found] == ["other"] * 4
