@@ -35,6 +35,16 @@ def test_a_central_plan_named_without_its_issuers_takes_its_full_title_with_them
     assert list(c.regulations) == ["中央宣传部、司法部关于开展法治宣传教育的第八个五年规划（2021—2025年）"]
 
 
+def test_a_law_s_colloquial_abbreviation_and_a_repealed_law_s_name_resolve_to_their_full_titles():
+    c = build_corpus("2022年，学习《行诉法》《个保法》，对照《治安管理处罚条例》《食品卫生法》清理文件。")
+    assert sorted(c.regulations) == [
+        "中华人民共和国个人信息保护法",
+        "中华人民共和国治安管理处罚条例",
+        "中华人民共和国行政诉讼法",
+        "中华人民共和国食品卫生法",
+    ]
+
+
 def test_a_law_named_with_its_version_note_is_the_law():
     c = build_corpus(
         "2023年，学习《行政复议法》，组织学习《中华人民共和国行政复议法（2023年修订）》"

@@ -16,7 +16,7 @@ from kg.lang.numerals import ARABIC_DIGIT_CLASS, CHINESE_NUMERAL_CHARS
 from kg.lang.zh import CELL_EDGES, TIERS
 
 _LAW_LEAD = re.compile(
-    r"(?:贯彻|落实|执行|实施|依据|根据|按照|依照|遵照|学习|宣传|宣讲|解读|遵守|普及|涉及|聚焦|紧扣|紧盯|新修订的?|修订后的|"
+    r"(?:贯彻|落实|执行|实施|依据|根据|按照|依照|遵照|学习|宣传|宣讲|讲解|解读|遵守|普及|涉及|聚焦|紧扣|紧盯|新修订的?|修订后的|"
     r"新修正的?|新修改的?|修改后的|新颁布的?|新(?:施行|实施|公布|出台|生效)的|新|违反|适用|运用)"
     r"了?$"  # (学习了行政处罚法)
 )
@@ -50,6 +50,7 @@ _IMPLEMENTING_RULE_AFTER = ("办法", "实施办法", "实施细则", "细则", 
 _NUMERAL = ARABIC_DIGIT_CLASS + CHINESE_NUMERAL_CHARS
 # the articles cited after a law, before the next item of its list (安全生产法第六十二条、第六十五条和…条例)
 _ARTICLES = re.compile(f"(?:第[{_NUMERAL}]+[条款项](?:第[{_NUMERAL}]+[款项])*(?:[、，,和及与](?=第))?)*")
+_TRAILING_ARTICLES = re.compile(f"(?:第[{_NUMERAL}]+[条款项])+$")
 _NEXT_TOPIC = re.compile(r"(?:法律法规|法律|法规|党章|党规|党内法规|《)")
 # what is studied with a law in one list (习近平法治思想和宪法, 党的十九大精神和宪法, 《…》和民法典)
 _STUDY_TOPIC = re.compile(r"(?:习近平法治思想|法律法规|党章党规|党内法规|党章|党规|精神|《[^《》]*》)$")
@@ -140,7 +141,7 @@ def find_unbracketed_laws(text: str, blocked: list[tuple[int, int]]) -> list[tup
             or (
                 joined_before
                 and (
-                    _STUDY_TOPIC.search(item_before)
+                    _STUDY_TOPIC.search(_without_articles(item_before))
                     or _LAW_LEAD.search(re.sub(r"、[^、，,。；;]*$", "", item_before))
                     or _lead_then_local_rule(item_before)
                 )
@@ -170,6 +171,11 @@ def _lead_then_local_rule(item: str) -> bool:
         place = rest[:1] in TIERS or rest.startswith("自治区") or bool(area_table().leading_places(rest))
         return place and bool(_LOCAL_RULE.search(rest))
     return False
+
+
+def _without_articles(item: str) -> str:
+    """A list item without the articles cited at its end (《个人信息保护法》第十三条 → 《个人信息保护法》)."""
+    return _TRAILING_ARTICLES.sub("", item)
 
 
 def _joined_after_articles(gap: str) -> bool:

@@ -176,3 +176,20 @@ def test_a_law_listed_after_a_place_s_rule_named_without_brackets_is_cited_by_th
     found = regs("严格执行山西省安全生产条例和安全生产法，贯彻落实市法律援助条例、法律援助法。")
     assert [m.title for m in found] == ["中华人民共和国安全生产法", "中华人民共和国法律援助法"]  # not the place's rules
     assert regs("起草某县物业管理办法和民法典宣传方案。") == []  # no citing word before the place's rule
+
+
+def test_a_law_s_colloquial_abbreviation_is_the_law_in_brackets_or_not():
+    found = regs("学习行诉法和民诉法，依据治安法处罚，宣讲《国安法》《野保法》。")
+    assert [m.title for m in found] == [
+        "中华人民共和国行政诉讼法",
+        "中华人民共和国民事诉讼法",
+        "中华人民共和国治安管理处罚法",
+        "国安法",
+        "野保法",
+    ]
+    assert [m.category for m in found][3:] == ["regulation", "regulation"]  # a law after 宣讲: not a lecture's title
+
+
+def test_a_law_listed_after_a_bracketed_law_and_its_articles_is_the_law():
+    found = regs("组织学习《个人信息保护法》第十三条、网络安全法第四十一条，讲解民法典合同编。")
+    assert [m.title for m in found] == ["个人信息保护法", "中华人民共和国网络安全法", "中华人民共和国民法典"]

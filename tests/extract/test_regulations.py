@@ -218,6 +218,11 @@ def test_a_bare_short_form_with_no_full_title_is_an_unresolved_mention():
     assert m.category == "unresolved" and m.title == "方案"
 
 
+def test_a_bare_compact_or_charter_is_a_short_form_too():
+    found = regs("指导各村修订《村规民约》和《公约》，完善《章程》。")
+    assert [(m.title, m.category) for m in found][1:] == [("公约", "unresolved"), ("章程", "unresolved")]
+
+
 def test_a_declared_alias_wins_over_the_nearest_title():
     found = regs(
         "印发《某某县优化营商环境实施方案》（以下简称《方案》），又落实《某某县法治宣传实施方案》，对照《方案》推进。"
