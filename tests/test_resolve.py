@@ -333,3 +333,7 @@ def test_a_league_s_government_written_short_is_one_body_with_its_full_name():
     league = t.ref(t.lookup("阿拉善左旗")[0])
     assert canonical_organisation("盟行署", league) == canonical_organisation("阿拉善盟行政公署", league)
     assert canonical_organisation("阿拉善盟行署", league) == "阿拉善盟行政公署"
+    # 行署 alone (在盟委、行署的领导下): there is one above a 旗, its 盟's
+    assert canonical_organisation("行署", league) == "阿拉善盟行政公署"
+    county = t.ref(t.lookup("盐池县")[0])
+    assert canonical_organisation("行署", county) == "行政公署"  # a county of a city: no 行政公署 above it

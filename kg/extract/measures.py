@@ -53,6 +53,8 @@ _NUMERAL = re.compile(r"[一二两双三四五六七八九十百千万0-9０-９
 _PARTS = re.compile(r"[、，,+＋·]")
 # a coined formula of counted things (一规划两纲要, 一中心四平台, 一法一条例), not one count (三年行动)
 _COUNT_FORMULA = re.compile(r"(?:[一二两三四五六七八九十][^一二两三四五六七八九十、，,]{1,4}){2,4}")
+# a working brand named by the quoted phrase (“和为贵”调解品牌, “某某”社会治理服务品牌): an idiom quoted as a method
+_BRAND_AFTER = re.compile(f"[{HAN_CLASS}]{{0,8}}?品牌")
 _ALIAS_BEFORE = re.compile(r"(?:简称|统称|合称|下称)为?$")
 _NOT_A_SLOGAN_END = re.compile(
     r"(?:示范[" + HAN_CLASS + r"]{0,3}|先进集体|先进单位|称号|系统|网站|公众号|客户端|APP|培训班|讲座|"
@@ -294,7 +296,7 @@ def extract_measures(
         elif _closes_a_heading(text, m.start(), m.end()):
             continue  # 夯实法治建设“压舱石” / 跑出营商环境“加速度”: a heading's figure of speech
         elif _looks_like_a_slogan(phrase, segmenter, text[m.end() : m.end() + 14]) or (
-            head and _names_a_method(phrase)
+            (head or _BRAND_AFTER.match(text, m.end())) and _names_a_method(phrase)
         ):
             add(m.start(1), m.end(1), canonical_measure(phrase), None)
     quoted_taken, named_else, rejected = SpanSet(taken), SpanSet(not_measures), set(not_measures)

@@ -11,7 +11,7 @@ from kg.extract.figures import unit_words
 from kg.extract.org_words import TIER_CHARS, is_place, word_list
 from kg.lang.areas import area_table
 from kg.lang.numerals import ARABIC_DIGIT_CLASS, CHINESE_NUMERAL_CHARS
-from kg.lang.zh import BODY_LAST_CHARS
+from kg.lang.zh import BODY_LAST_CHARS, LIST_NUMBER, TIERS
 from kg.read import Document
 from kg.resources import data_lines
 
@@ -112,3 +112,17 @@ def fields_joined(words: list[tuple[str, str]], at: int, after: int) -> int | No
             return None
         length += len(word)
     return None
+
+
+def without_quantifier(name: str) -> str:
+    """个乡镇司法所 → 乡镇司法所: a quantifier or classifier never begins a name (kg/data/org_quantifiers.txt), nor
+    an item's number (（一）, 一是); nor does 原 (former) before a tier word or a place (原市法制办公室 →
+    市法制办公室; 原平市 is a place of its own)."""
+    if numbered := LIST_NUMBER.match(name):
+        name = name[numbered.end() :]  # （一）乡镇司法所…, 一是乡镇人民政府…: a heading's or an item's number
+    if name.startswith("原") and (name[1:2] in TIERS or area_table().starts_with_place(name[1:])):
+        return name[1:]
+    for q in sorted(word_list("org_quantifiers.txt"), key=len, reverse=True):
+        if name.startswith(q):
+            return name[len(q) :]
+    return name

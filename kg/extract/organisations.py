@@ -26,6 +26,7 @@ from kg.extract.org_bounds import (
     after_party_committee,
     fields_joined,
     outermost,
+    without_quantifier,
 )
 from kg.extract.org_words import TIER_CHARS, is_place, name_words, word_list
 from kg.extract.regulations import Titles, find_titles
@@ -255,7 +256,7 @@ def _name_before(window: str, cut: int, group: bool, segmenter: Segmenter | None
     name = window[name_start:cut]
     while name.count("（") + name.count("(") > name.count("）") + name.count(")"):
         name = name[1:]  # 党委（党组 …: a name does not start inside brackets
-    return _after_other_body(_without_quantifier(name.lstrip("）)")), window[cut:])
+    return _after_other_body(without_quantifier(name.lstrip("）)")), window[cut:])
 
 
 def _town_name_word(word: str, tag: str) -> bool:
@@ -265,17 +266,6 @@ def _town_name_word(word: str, tag: str) -> bool:
     if len(word) > 2 or any(c.isdigit() or c in _NOT_A_TOWN_S for c in word):
         return False
     return len(word) == 1 or (not tag.startswith("v") and word not in word_list("org_stop_words.txt"))
-
-
-def _without_quantifier(name: str) -> str:
-    """个乡镇司法所 → 乡镇司法所: a quantifier or classifier never begins a name (kg/data/org_quantifiers.txt); nor
-    does 原 (former) before a tier word or a place (原市法制办公室 → 市法制办公室; 原平市 is a place of its own)."""
-    if name.startswith("原") and (name[1:2] in TIERS or area_table().starts_with_place(name[1:])):
-        return name[1:]
-    for q in sorted(word_list("org_quantifiers.txt"), key=len, reverse=True):
-        if name.startswith(q):
-            return name[len(q) :]
-    return name
 
 
 _PAIRED = re.compile(f"^.*?(?:委|政府|人大|政协|法院|检察院|监委)(?=[{TIERS}])")

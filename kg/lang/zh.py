@@ -41,6 +41,12 @@ selector, follows some of them: ▶️, ✔️)."""
 ITEM_NUMBERS = "".join(map(chr, range(0x2460, 0x2474))) + "".join(map(chr, range(0x2474, 0x2488)))
 """Circled and bracketed numbers that number the items of a list: ①…⑳, ⑴…⒇."""
 
+LIST_NUMBER = re.compile(
+    r"(?:[（(][一二三四五六七八九十0-9]{1,3}[）)]|[一二三四五六七八九十]{1,3}是|[0-9]{1,2}[.、．](?![0-9]))"
+)
+"""How an item of a list or a heading is numbered where it begins: （一）, (2), 一是, 三是, 1., 2、 (not a
+decimal)."""
+
 NO_LINE_START = "，,。.、；;：:！!？?）)》」』”’%‰"
 """Characters a line of Chinese text never starts with (the typesetting rule of 避头点): a line that does is the
 rest of the line before, broken by a fixed-width layout or a PDF (调解成功率99 / .1%)."""

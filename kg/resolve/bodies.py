@@ -41,6 +41,13 @@ _TIER_PREFIXES = (
 _NOT_AFTER_TIER = set("场域级属直辖内外长民")  # 市场监管局, 区域, 县级, 市长 …: not a tier prefix
 
 
+@lru_cache(maxsize=1)
+def _bodies_named_alone() -> frozenset[str]:
+    """The governments that a report names without their place (行政公署, written 行署: there is one above a 旗 or a
+    county of a 地区): kg/data/government_bodies.csv, but 人民政府."""
+    return frozenset(r["government"] for r in data_csv("government_bodies.csv")) - {"人民政府"}
+
+
 def canonical_organisation(name: str, area: AreaRef | None) -> str:
     """区司法局 in a 兴庆区 report → 兴庆区司法局; 区法院 → 兴庆区人民法院; 自治区党委 in a 宁夏 report →
     宁夏回族自治区党委; 市场监管局 stays as it is. A place's Party committee is named as its own documents name it,
@@ -64,6 +71,8 @@ def _expanded(full: str, area: AreaRef | None) -> str:
     if table.starts_with_place(full):
         return full  # 市南区司法局, 市中区人民政府: a place's body, not 市 + 南区司法局
     chain = [table.by_code[c] for c, _, _ in reversed(area.path) if c in table.by_code]  # county first
+    if full in _bodies_named_alone():  # 行署 (盟委、行署) in a 旗 or 盟 report: the government of its 盟 or 地区
+        return next((table.government_name(a) for a in chain if table.government_name(a).endswith(full)), full)
     for prefix, levels in _TIER_PREFIXES:
         if full.startswith(prefix) and len(full) > len(prefix) and full[len(prefix)] not in _NOT_AFTER_TIER:
             for a in chain:

@@ -298,6 +298,11 @@ def test_a_coined_formula_of_counts_given_as_a_collective_name_is_a_measure():
     assert measures(text) == ["一规划两纲要", "一中心四平台"]
 
 
+def test_an_idiom_quoted_as_a_working_brand_is_a_measure():
+    text = "深化“和为贵”社会治理服务品牌建设，打造“和衷共济”调解品牌，坚持“和为贵”理念。"
+    assert measures(text) == ["和为贵", "和衷共济", "和为贵"]
+
+
 def test_a_document_s_title_in_quotation_marks_is_no_measure():
     assert measures("制定“某县行政执法公示办法”，出台“某县重大行政决策程序规定”，推行“首违不罚”。") == ["首违不罚"]
 

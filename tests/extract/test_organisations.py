@@ -483,3 +483,8 @@ def test_a_place_whose_name_begins_with_a_deictic_character_names_bodies():
 def test_a_party_committee_s_education_working_committee_is_a_body_not_the_committee():
     found = orgs("市委教育工委、县委教育工委高度重视，市委、市政府统筹推进。")
     assert found == ["市委教育工委", "县委教育工委", "市委", "市政府"]
+
+
+def test_an_item_s_number_never_begins_a_name():
+    assert orgs("（一）县司法局加强指导。二是县公安局开展执法。") == ["县司法局", "县公安局"]
+    assert orgs("（一）乡镇司法所规范化建设。一是乡镇人民政府依法行政。") == []  # no one body named
