@@ -8,7 +8,7 @@ import re
 from functools import cache
 
 from kg.lang.areas import area_table
-from kg.lang.zh import BODY_LAST_CHARS, FUNCTION_CHARS
+from kg.lang.zh import BODY_LAST_CHARS, CLAUSE_ENDS, FUNCTION_CHARS
 from kg.resources import data_lines
 from kg.segment import Segmenter
 
@@ -98,10 +98,12 @@ def _cut_by_stop_words(window: str) -> list[str]:
 
 def verb_read_as_place(name: str, before: str) -> bool:
     """Whether a place's name right after ``before`` (the character before it) is a verb and a tier word
-    instead: 会同县 after a body (县政府会同县委编办, 县司法局会同县财政局) is 会同 and the next body's 县."""
+    instead: 会同县 after a body (县政府会同县委编办, 县司法局会同县财政局) or at a clause's start (牵头，会同县财政局
+    制定…: the subject said before) is 会同 and the next body's 县 — in that county's own report, 县财政局 is its
+    bureau all the same. (全州县 at a clause's start stays the county: 全州, "the whole 州", is no verb.)"""
     return (
         len(name) == 3
         and name[2] in TIER_CHARS
-        and before in BODY_LAST_CHARS
+        and (before in BODY_LAST_CHARS or (before == "" or before in CLAUSE_ENDS) and not name.startswith("全"))
         and name[:2] in word_list("org_stop_words.txt")
     )

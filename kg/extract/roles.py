@@ -60,7 +60,7 @@ _NOTE = re.compile(f"(?:{_BRACKET_NOTE})?")
 # what stands between a list of titles and the verb after it: 等, 等文件, 等3件 (not 等条例修订: the verb); 已, 于…
 _NEXT_VERB_DONE = re.compile(
     r"^(?:等(?:[\d一二三四五六七八九十]+[件个项]|[^，,。；;\x00]{0,5}?文件)?)?(?:均|都|先后|分别)?"
-    r"(?:已|已经|正式|于[^，,。；;]{1,12})?"
+    r"(?:已|已经|正式|于[0-9０-９一二三四五六七八九十〇零年月日号底初中上下旬本今去前同当该]{1,12})?"
 )
 
 

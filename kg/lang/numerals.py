@@ -72,6 +72,7 @@ MULTIPLIERS = {
     "萬": Decimal(10**4),
     "亿": Decimal(10**8),
     "億": Decimal(10**8),
+    "千": Decimal(10**3),  # after digits only (2千余份, 1.5千人); 两千 is a Chinese number of its own
 }
 
 # --- the same classes as regular-expression fragments, for the extractors -----------------------------------------
@@ -83,7 +84,7 @@ ARABIC_NUMBER_PATTERN = (
 )
 _NONZERO_DIGITS = "".join(c for c in DIGITS if DIGITS[c])
 _FRACTION_DIGITS = "".join(c for c in DIGITS if c not in LIANG)
-MULTIPLIER_PATTERN = "万亿|[万萬亿億]"
+MULTIPLIER_PATTERN = "万亿|[万萬亿億]|千(?![米克瓦伏帕卡焦赫])"  # (3千米, 5千克: a unit of its own, not 3000 米)
 CHINESE_NUMBER_PATTERN = (
     rf"(?:[{_NONZERO_DIGITS}{TENS}][{''.join(DIGITS)}{''.join(SMALL_UNITS)}{''.join(BIG_UNITS)}]{{0,24}}"
     rf"|[{ZEROS}](?={DECIMAL_POINT}))"  # 零点五

@@ -413,6 +413,8 @@ def test_two_fields_joined_by_he_are_one_department_and_two_bodies_joined_by_he_
         "县科学技术和工业信息化局",
     ]
     assert orgs("县自然资源与规划局、县工业与信息化局开展检查。") == ["县自然资源与规划局", "县工业与信息化局"]  # 与
+    # fields the segmenter tags as a verb or an adjective (旅游, 卫生健康) before a field word and its ending
+    assert orgs("县文化旅游体育局、县卫生健康体育局开展检查。") == ["县文化旅游体育局", "县卫生健康体育局"]
     # a long field after the 和 (a department of government services and data, as counties name it)
     assert orgs("县政务服务和数字化建设管理局、区政务服务和大数据管理局牵头。") == [
         "县政务服务和数字化建设管理局",
@@ -423,7 +425,9 @@ def test_two_fields_joined_by_he_are_one_department_and_two_bodies_joined_by_he_
 def test_a_verb_between_two_bodies_is_not_read_into_a_place_s_name():
     # 会同县 is a county's name, but after a body it is the verb 会同 and the next body's tier word
     text = "县自然资源局会同县林业和草原局开展检查，会同县人民政府召开会议。"
-    assert orgs(text) == ["县自然资源局", "县林业和草原局", "会同县人民政府"]
+    assert orgs(text) == ["县自然资源局", "县林业和草原局", "县人民政府"]
+    # at a clause's start too, its subject said before (in 会同县's own report 县人民政府 is its government anyway)
+    assert orgs("县司法局牵头，会同县财政局制定办法。") == ["县司法局", "县财政局"]
 
 
 def test_fields_the_segmenter_takes_as_set_phrases_and_commissions_written_short_are_bodies():
