@@ -221,12 +221,14 @@ def _joins(prev: str, nxt: str, width: int | None = None) -> bool:
     prev, nxt = prev.rstrip(_SPACE), nxt.lstrip(_SPACE)
     if not prev or not nxt or prev.endswith("**"):
         return False
+    goes_on = (nxt[0] in NO_LINE_START and (_is_cjk(prev[-1]) or prev[-1].isalnum())) or _open_quote_closed_in(
+        prev, nxt
+    )  # 调解成功率99 / .1%: no line starts so; 深化“放管 / 服”改革: a quoted phrase broken by the layout
+    if goes_on or prev[-1] in _TERMINAL:  # (most lines end a sentence: then nothing below can join them)
+        # a row of a table laid out in columns of spaces (序号    文件名称    文号) is a line of its own
+        return goes_on and not (_COLUMNS.search(prev) or _COLUMNS.search(nxt))
     if _COLUMNS.search(prev) or _COLUMNS.search(nxt):
-        return False  # a row of a table laid out in columns of spaces (序号    文件名称    文号) is a line of its own
-    if nxt[0] in NO_LINE_START and (_is_cjk(prev[-1]) or prev[-1].isalnum()):
-        return True  # 调解成功率99 / .1%: no line starts so
-    if _open_quote_closed_in(prev, nxt):
-        return True  # 深化“放管 / 服”改革: a quoted phrase broken by the layout
+        return False
     # a heading spaced letter by letter (一 、 完 善 制 度) is a heading: read without its blanks
     bare_prev, bare_nxt = _BLANKS.sub("", prev), _BLANKS.sub("", nxt)
     heading_prev, heading_nxt = HEADING.match(bare_prev), HEADING.match(bare_nxt)
