@@ -57,6 +57,15 @@ def test_heading_lines_are_not_joined():
     assert doc.clean == "一、加强组织领导\n（一）高度重视，统筹推进。"
 
 
+def test_a_long_report_title_is_not_joined_to_the_paragraph_after_it():
+    title = "中共某某县委全面依法治县委员会办公室关于某某县2021年度法治政府建设情况的报告"  # 43 characters
+    doc = Document.from_text(title + "\n2021年，县委依法治县办统筹推进法治政府建设。")
+    assert doc.clean == title + "\n2021年，县委依法治县办统筹推进法治政府建设。"
+    # a paragraph's line as long, with its commas, still goes on (现将有关工作情况 / 报告如下)
+    line = "2021年，在县委的坚强领导下，全面推进法治政府建设，取得明显成效，现将有关工作情况"
+    assert Document.from_text(line + "\n报告如下。").clean == line + "报告如下。"
+
+
 def test_a_line_that_starts_as_no_line_may_continues_the_line_before():
     doc = Document.from_text("全年调处矛盾纠纷512件，调解成功率99\n.1%，涉及农民工1\n,024人。")
     assert doc.clean == "全年调处矛盾纠纷512件，调解成功率99.1%，涉及农民工1,024人。"

@@ -43,7 +43,6 @@ from kg.extract.report_head import (
     Head,
     after_salutation,
     is_body,
-    is_report_title,
     leading_body,
     lines_of,
     read_head,
@@ -61,7 +60,7 @@ from kg.lang.areas import TIER_RANK, Area, area_table, is_zone
 from kg.lang.numerals import arabic_years
 from kg.lang.zh import HAN_CLASS, TIERS
 from kg.model import ReportInfo
-from kg.read import Document
+from kg.read import Document, is_report_title
 from kg.resources import data_lines
 
 # A year reported on: not the year of a document number (〔2025〕1号) nor of a full date (2025年02月27日: when a

@@ -12,7 +12,8 @@ from itertools import islice
 from kg.lang.areas import area_table
 from kg.lang.numerals import parse_number
 from kg.lang.zh import HAN_CLASS, PARTY, TIERS
-from kg.read import HEADING
+from kg.read import is_report_title
+from kg.read.headings import TITLE_WORDS
 from kg.resources import data_lines
 
 _DAY = r"(\d{1,2}|[一二三四五六七八九十]{1,3})"  # 2024年1月15日 or 2024年一月十五日 (a signature's date)
@@ -20,8 +21,6 @@ _DATE = re.compile(r"((?:19|20)\d\d)\s*年\s*" + _DAY + r"\s*月\s*" + _DAY + r"
 _BODY_STOP = re.compile(r"\s*(?:(?:19|20)\d\d|关于|(?<!依)法治|依法行政|年度)")  # what follows a body's name in a title
 _ALIAS = re.compile(r"[（(][^（()）]{1,12}[)）]$")  # 藏语委办（编译局）: a body's other name in brackets
 _TITLE_FIELD = re.compile(r"^\s*标\s*题\s*[:：]\s*")  # 标  题: … of a government information-disclosure page
-_TITLE_WORDS = re.compile(r"法治|依法行政|依法治|普法|述法")  # and the reports of its kin: 普法, 依法治县, 述法
-_TITLE_END = re.compile(r"(?:报告|情况|总结|工作要点|专项报告)$")
 HEAD_LINES = 10
 
 
@@ -163,7 +162,7 @@ def _find_title(text: str, lines: list[tuple[int, int]]) -> tuple[int, int] | No
             if (
                 len(tail) <= _TITLE_TAIL
                 and not is_report_title(tail)
-                and (_TITLE_WORDS.search(first) or _A_YEAR.search(first))
+                and (TITLE_WORDS.search(first) or _A_YEAR.search(first))
                 and _body_line(text, s, e) is None
                 and is_report_title(first + tail)
             ):
@@ -174,17 +173,6 @@ def _find_title(text: str, lines: list[tuple[int, int]]) -> tuple[int, int] | No
 _SENTENCE_MARK = re.compile(r"[，,。；;：:！？]")
 _A_YEAR = re.compile(r"(?:19|20)\d\d\s*年")
 _TITLE_TAIL = 30  # the most characters a broken title's second line holds
-
-
-def is_report_title(line: str) -> bool:
-    """Whether a line reads as a report's title: at most 80 characters, speaking of 法治 (or 依法行政, 普法, 述法),
-    ending as a report does (报告, 情况, 总结, 工作要点), and no numbered heading."""
-    return (
-        len(line) <= 80
-        and bool(_TITLE_WORDS.search(line))
-        and bool(_TITLE_END.search(line.rstrip("（）()")))
-        and not HEADING.match(line)
-    )
 
 
 def read_head(text: str, lines: list[tuple[int, int]]) -> Head:

@@ -33,11 +33,12 @@ import os
 from pathlib import Path
 
 from kg.read import files
-from kg.read.clean import CRUFT_MAX_LINE, HEADING, clean_text, cruft_patterns, header_meta, is_cruft
+from kg.read.clean import CRUFT_MAX_LINE, clean_text, cruft_patterns, header_meta, is_cruft
 from kg.read.document import Document, SourceFile, normalise_newlines, text_id
 from kg.read.docx import read_docx
 from kg.read.errors import ReadError, one_line
 from kg.read.files import ignored_reason, is_printable_name, kind_of, not_a_report, printable_name
+from kg.read.headings import HEADING, is_report_title
 from kg.read.html import decode_html, read_html
 from kg.read.pdf import read_pdf
 from kg.read.registry import FORMATS, Reader, format_of, reader_for, readers, register_reader, unregister_reader
@@ -47,6 +48,7 @@ __all__ = [
     "CRUFT_MAX_LINE",
     "FORMATS",
     "HEADING",
+    "is_report_title",
     "MAX_BYTES_DEFAULT",
     "Document",
     "ReadError",

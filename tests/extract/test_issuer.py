@@ -631,3 +631,13 @@ def test_a_commission_of_the_government_reporting_is_the_issuer_and_a_party_comm
     assert party.issuer == "吴忠市盐池县人民政府"
     for body in ("宁夏回族自治区党委", "盐池县委政法委", "盐池县纪委", "盐池县直机关工委"):
         assert info(f"2023年，{body}坚持依法治县，推进法治建设。").issuer_level != "department", body
+
+
+def test_a_party_office_s_long_heading_under_a_government_s_banner_names_the_issuer():
+    text = (
+        "沂水县人民政府\n首页 / 新闻中心 / 通知公告\n"
+        "中共沂水县委全面依法治县委员会办公室关于沂水县2021年度法治政府建设情况的报告\n发布时间：2022-01-20\n"
+        "2021年，县委依法治县办在县委的坚强领导下，统筹推进法治政府建设。\n"
+    )
+    found = info(text)
+    assert (found.issuer, found.issuer_level) == ("中共沂水县委全面依法治县委员会办公室", "department")
