@@ -292,6 +292,19 @@ def test_ranges_with_both_bounds_written_read_back_exactly(low, width, separator
     assert [(f.value, f.range_part) for f in found] == [(low, "low"), (high, "high")]
 
 
+@settings(max_examples=200, deadline=None)
+@given(st.integers(1, 9), st.integers(0, 8), _RANGE_SEPARATORS, st.booleans(), st.sampled_from(["千", "百"]))
+def test_ranges_of_thousands_or_hundreds_written_once_read_back_exactly(low, width, separator, arabic, unit):
+    # 2至3千人 is 2000 to 3000 (never 2 to 3000); 百 scales a Chinese number only (3百 is no number)
+    if unit == "百" and arabic:
+        return
+    factor, high = (1000 if unit == "千" else 100), min(low + width, 9)
+    low_text, high_text = (str(low), str(high)) if arabic else (to_chinese(low), to_chinese(high))
+    assert parse_range(low_text, high_text + unit) == (low * factor, high * factor)
+    found = extract_figures(Document.from_text(f"培训{low_text}{separator}{high_text}{unit}人。"))
+    assert [(f.value, f.unit) for f in found] == [(low * factor, "人"), (high * factor, "人")]
+
+
 @settings(max_examples=300, deadline=None)
 @given(
     st.integers(1, 9998),

@@ -119,12 +119,16 @@ def find_unbracketed_laws(text: str, blocked: list[tuple[int, int]]) -> list[tup
     ]
     out: list[tuple[int, int, str]] = []
     for i, (s, e, name) in enumerate(hits):
-        before = text[max(0, s - 8) : s].removesuffix("“") if _quoted(text, s, e) else text[max(0, s - 8) : s]
+        quote = int(_quoted(text, s, e))  # (the “ before a quoted name: what comes before it is read)
+        before = text[max(0, s - 8) : s - quote]
         joined_before = bool(_LIST_JOIN.match(before[-1:]) or before.endswith("以及"))
-        join_at = s - (2 if before.endswith("以及") else 1)
+        join_at = s - quote - (2 if before.endswith("以及") else 1)
         item_before = text[_item_start(text, join_at) : join_at] if joined_before else ""
-        next_is_law = i + 1 < len(hits) and _LIST_JOIN.match(text[e : hits[i + 1][0]].strip("“”") or "x")
-        after_law = bool(out) and _joined_after_articles(text[out[-1][1] : s].strip("“”"))
+        gap = text[e : hits[i + 1][0]] if i + 1 < len(hits) else "x"
+        next_is_law = bool(_LIST_JOIN.match(gap.strip("“”") or "x")) or gap == "”“"  # (“宪法”“民法典”: a list)
+        after_law = bool(out) and (
+            _joined_after_articles(text[out[-1][1] : s].strip("“”")) or text[out[-1][1] : s] == "”“"
+        )
         next_is_topic = _LIST_JOIN.match(text[e : e + 1]) and _NEXT_TOPIC.match(text, e + 1)
         if (
             _LAW_LEAD.search(before)

@@ -99,8 +99,9 @@ def _cut_by_stop_words(window: str) -> list[str]:
 def verb_read_as_place(name: str, before: str) -> bool:
     """Whether a place's name right after ``before`` (the character before it) is a verb and a tier word
     instead: 会同县 after a body (县政府会同县委编办, 县司法局会同县财政局) or at a clause's start (牵头，会同县财政局
-    制定…: the subject said before) is 会同 and the next body's 县 — in that county's own report, 县财政局 is its
-    bureau all the same. (全州县 at a clause's start stays the county: 全州, "the whole 州", is no verb.)"""
+    制定…: the subject said before) is 会同 and the next body's 县. In that county's own report, 县财政局 is its
+    bureau all the same; in its city's report, a clause that opens with the county's name loses it (a trade: the
+    verb opens clauses in every county's reports). 全州县 stays the county: 全州, "the whole 州", is no verb."""
     return (
         len(name) == 3
         and name[2] in TIER_CHARS

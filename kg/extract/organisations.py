@@ -119,6 +119,7 @@ _GENERIC_HEADS = (
 _DEICTIC = ("我", "本", "该", "各", "其", "此")
 _ALL_OF_A_PLACE = re.compile(f"全[{TIERS}]")
 _FIRM_ENDINGS = tuple(data_lines("org_firm_endings.txt"))  # 律师事务所: place + trade name (字号) + kind
+_UNNAMED_FIRM = re.compile(r"(?<!某)某(?:律师|会计师|税务师)?$")  # 某 for the trade name, before the firm's kind
 _TRADE_NAME = 6  # characters between the place and 事务所: a trade name of up to four, and 律师 or 公证
 _FUNCTION_CHARS = FUNCTION_CHARS
 # no town's name holds these (各街道办事处, 全镇人民政府, 原街道办事处, 12个镇)
@@ -301,6 +302,8 @@ def _acceptable(name: str, ending: _Ending) -> bool:
         return False  # 部门法治政府建设领导小组 (each department's), 我局, 该中心
     if _ALL_OF_A_PLACE.match(core) and ending.name != "place" and not area_table().starts_with_place(core):
         return False  # 全县司法所, 全市人民调解委员会: every one of the place's, none named (全县人民政府 is its own)
+    if ending.text in _FIRM_ENDINGS and _UNNAMED_FIRM.search(core):
+        return False  # 聘请青海某律师事务所: a firm left unnamed on purpose (某某, a placeholder's place, is no 某)
     if ending.name == "self":
         return not core or _ends_with_place(core) or len(core) >= 2
     if not core:

@@ -43,9 +43,11 @@ _LIST_OF_TITLES = re.compile(f"(?:{_BRACKET_NOTE})?(?:[、和及与]?{_TITLE}(?:
 _VERB_GLUE = re.compile(r"[了并和及、与]?|并且")
 _OBJECT_TAKEN = re.compile(r"[了并]?\x00+[^，,；;]*[，,；;]")
 _LIST_TAIL = re.compile(r"[了并和及、与等\x00\s]*")  # between a verb group and its title: only other titles
-# 《…》经县政府常务会议审议通过 / 经县委常委会研究同意: passed by a meeting, whose body says who made it
+# 《…》经县政府常务会议审议通过 / 经县委常委会研究同意 / 经…审议后印发 / 于县政府常务会议审议通过: passed by a
+# meeting, whose body says who made it
 _PASSED_BY = re.compile(
-    r"(?:已|已经)?经(?![常过济营验费历典])(?P<doer>[^，,。；;\x00]{1,20}?)(?:审议|研究|讨论)?(?:通过|同意|审定)"
+    r"(?:已|已经)?[经于](?![常过济营验费历典])(?P<doer>[^，,。；;\x00]{1,20}?)"
+    r"(?:(?:审议|研究|讨论)?(?:通过|同意|审定)|(?:审议|研究|讨论)后)"  # (经…审议后印发)
 )
 # assisting another body, which then does what the light verb says (配合县人大常委会完成《…条例》修订调研)
 _ASSISTING = re.compile(r"(?:配合|协助)(?![下])[^，,。；;\x00]{1,24}$")  # (在各部门配合下完成: others assist it)
@@ -57,10 +59,12 @@ _DRAFTED_BY = re.compile(
 # (由上级部门统一发布 is another's)
 _PUBLISHED_BY = re.compile(r"由(?P<doer>[^，,。；;\x00]{1,20}?)(?:统一)?(?:印发|制发|出台|发布)")
 _NOTE = re.compile(f"(?:{_BRACKET_NOTE})?")
+_ON_A_DATE = r"于[0-9０-９一二三四五六七八九十〇零年月日号底初中上下旬本今去前同当该]{1,16}"  # 于2023年5月10日
+_DATED = re.compile(f"(?:已|已经|正式)?{_ON_A_DATE}")
 # what stands between a list of titles and the verb after it: 等, 等文件, 等3件 (not 等条例修订: the verb); 已, 于…
 _NEXT_VERB_DONE = re.compile(
     r"^(?:等(?:[\d一二三四五六七八九十]+[件个项]|[^，,。；;\x00]{0,5}?文件)?)?(?:均|都|先后|分别)?"
-    r"(?:已|已经|正式|于[0-9０-９一二三四五六七八九十〇零年月日号底初中上下旬本今去前同当该]{1,12})?"
+    rf"(?:已|已经|正式|{_ON_A_DATE})?"
 )
 
 
@@ -283,7 +287,9 @@ def role_of(text: str, start: int, end: int, own: OwnArea | None = None) -> str:
     hi = _LIST_OF_TITLES.match(text, end).end()  # the rest of a list of titles does not count against _AFTER
     hi = _NOTE.match(text, hi).end()  # nor a note in brackets: 《…》（简称“三年行动”）经…审议通过
     start_after = hi
-    while hi < len(text) and text[hi] not in CLAUSE_END and hi - start_after < _AFTER:
+    dated = _DATED.match(text, hi)  # (《…》于2023年5月10日经…审议通过: the window starts after the date)
+    limit = _AFTER + (dated.end() - hi if dated else 0)
+    while hi < len(text) and text[hi] not in CLAUSE_END and hi - start_after < limit:
         hi += 1
     after = _mask_titles(text[end:hi])
     after = re.sub(f"^(?:\x00|[、和及与]|{_BRACKET_NOTE})+", "", after)  # the rest of a list of titles, notes too

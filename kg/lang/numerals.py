@@ -251,7 +251,8 @@ def parse_number(text: str) -> Decimal:
 
 def parse_range(low: str, high: str) -> tuple[Decimal, Decimal]:
     """The two bounds of a range written ``low``到``high`` (or 至, —). Chinese writes 万/亿 once, after the upper
-    bound: 一千到两千万 is 10000000 to 20000000, 120至150万 is 1200000 to 1500000. That multiplier scales a lower
+    bound: 一千到两千万 is 10000000 to 20000000, 120至150万 is 1200000 to 1500000, and so 千 and 百 (2至3千 is 2000 to
+    3000, 二至三百 200 to 300). That multiplier scales a lower
     bound written without one unless the lower bound would then pass the upper (5000至1万 stays 5000 to 10000). A
     lower bound above the upper is no range: ValueError."""
     lo, hi = parse_number(low), parse_number(high)
@@ -264,10 +265,14 @@ def parse_range(low: str, high: str) -> tuple[Decimal, Decimal]:
 
 
 def trailing_multiplier(text: str) -> Decimal:
-    """The 万/亿/万亿 a number ends with (150万 → 10000, 一百五十万 → 10000, 一亿二千万 → 10000), else 1."""
+    """The 万/亿/万亿 a number ends with (150万 → 10000, 一百五十万 → 10000, 一亿二千万 → 10000), or the 千 or 百
+    (3千, 三千 → 1000; 三百 → 100: 2至3千人 and 二至三百人 write it once for both bounds), else 1."""
     for word in ("万亿", *BIG_UNITS):
         if text.endswith(word):
             return MULTIPLIERS[word]
+    for unit in ("千", "百"):
+        if text.endswith(unit):
+            return Decimal(SMALL_UNITS[unit])
     return Decimal(1)
 
 

@@ -165,6 +165,14 @@ def test_a_law_in_quotation_marks_of_its_own_is_the_law():
         "中华人民共和国消防法",
     ]
     assert regs("开展“民法典”进社区活动，举办“宪法”宣传周。") == []  # the name of an event, quoted or not
+    # after a study topic or a place's rule in one list, and two quoted names side by side
+    found = regs("学习党的二十大精神和“民法典”，执行山西省安全生产条例和“安全生产法”，宣传“宪法”“反电信网络诈骗法”。")
+    assert [m.title.removeprefix("中华人民共和国") for m in found] == [
+        "民法典",
+        "安全生产法",
+        "宪法",
+        "反电信网络诈骗法",
+    ]
 
 
 @pytest.mark.parametrize("lead", ["聚焦", "紧扣", "紧盯"])

@@ -492,3 +492,13 @@ def test_a_party_committee_s_education_working_committee_is_a_body_not_the_commi
 def test_an_item_s_number_never_begins_a_name():
     assert orgs("（一）县司法局加强指导。二是县公安局开展执法。") == ["县司法局", "县公安局"]
     assert orgs("（一）乡镇司法所规范化建设。一是乡镇人民政府依法行政。") == []  # no one body named
+
+
+def test_a_centre_named_by_what_it_advises_tests_or_monitors_keeps_its_whole_name():
+    found = orgs("推动设立市行政复议咨询服务中心，建成县食品检验检测中心。")
+    assert found == ["市行政复议咨询服务中心", "县食品检验检测中心"]
+
+
+def test_a_firm_left_unnamed_with_mou_is_no_body():
+    assert orgs("聘请青海某律师事务所律师担任法律顾问，委托宁夏某会计师事务所开展审计。") == []
+    assert orgs("宁夏君和律师事务所提供服务。") == ["宁夏君和律师事务所"]

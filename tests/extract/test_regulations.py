@@ -220,7 +220,11 @@ def test_a_bare_short_form_with_no_full_title_is_an_unresolved_mention():
 
 def test_a_bare_compact_or_charter_is_a_short_form_too():
     found = regs("指导各村修订《村规民约》和《公约》，完善《章程》。")
-    assert [(m.title, m.category) for m in found][1:] == [("公约", "unresolved"), ("章程", "unresolved")]
+    assert [(m.title, m.category) for m in found] == [
+        ("村规民约", "regulation"),  # a title of its own, not only a kind
+        ("公约", "unresolved"),
+        ("章程", "unresolved"),
+    ]
 
 
 def test_a_declared_alias_wins_over_the_nearest_title():
@@ -383,6 +387,13 @@ def test_letters_to_the_public_and_case_by_case_letters_are_papers_not_rules():
     found = regs("印发《致全县广大群众的一封信》，发出《致企业家的公开信》3000份，向企业送达《行政合规提示函》。")
     assert [m.category for m in found] == ["other"] * 3  # with a count after it or not: the same paper
     assert regs("制定《某县信访事项督办函办理办法》。")[0].category == "regulation"  # a rule about such letters
+
+
+def test_an_agreement_with_a_firm_is_a_contract_and_one_between_public_bodies_a_document():
+    found = regs(
+        "签订《某县污水处理特许经营协议》《某县产业园项目投资协议》《府院联动工作备忘录》《诉调对接合作框架协议》。"
+    )
+    assert [m.category for m in found] == ["other", "other", "regulation", "regulation"]
 
 
 def test_software_sites_gazetteers_oaths_and_contracts_are_not_rules():

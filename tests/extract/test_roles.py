@@ -309,6 +309,8 @@ def test_a_title_after_a_semicolon_continues_only_a_list_it_is_an_item_of(text, 
         ("《某县行政复议工作规则》由市政府办公室印发实施。", ["cited"]),  # another tier's office
         ("《行政执法事项清单》由上级部门统一发布。", ["cited"]),  # published by a body not named as this one
         ("《某县行政执法公示办法》于6月由县司法局印发。", ["issued"]),  # when, then by whom
+        ("《某县城市管理实施方案》经县政府常务会议审议后印发实施。", ["issued"]),  # 审议后, not 审议通过
+        ("《某市物业管理条例》经市人大常委会审议后公布。", ["cited"]),
         ("《某县规范性文件管理办法》于今年5月印发实施。", ["issued"]),
         ("《某市物业管理条例》于2023年由市人大常委会审议通过。", ["cited"]),  # another tier's body
         ("《某县甲办法》等规范性文件均经县政府常务会议审议通过。", ["issued"]),  # 均 before 经
