@@ -123,7 +123,7 @@ _UNNAMED_FIRM = re.compile(r"(?<!某)某(?:律师|会计师|税务师)?$")  # �
 _TRADE_NAME = 6  # characters between the place and 事务所: a trade name of up to four, and 律师 or 公证
 _FUNCTION_CHARS = FUNCTION_CHARS
 # no town's name holds these (各街道办事处, 全镇人民政府, 原街道办事处, 12个镇)
-_NOT_A_TOWN_S = FUNCTION_CHARS + "".join(_DEICTIC) + "全每诸的了个这那原新"
+_NOT_A_TOWN_S = FUNCTION_CHARS + "".join(_DEICTIC) + "全每诸的了个这那原新是"  # (二是部分乡镇…: no town 是)
 
 
 _NUMERALS = "一二三四五六七八九十两0123456789"
@@ -266,6 +266,8 @@ def _town_name_word(word: str, tag: str) -> bool:
     a town's government), never a determiner or a count (各街道办事处, 原街道办事处, 12个镇)."""
     if len(word) > 2 or any(c.isdigit() or c in _NOT_A_TOWN_S for c in word):
         return False
+    if word in word_list("org_quantifiers.txt"):
+        return False  # 部分乡镇人民政府, 少数街道办事处: some of them, none named
     return len(word) == 1 or (not tag.startswith("v") and word not in word_list("org_stop_words.txt"))
 
 

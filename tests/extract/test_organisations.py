@@ -492,6 +492,8 @@ def test_a_party_committee_s_education_working_committee_is_a_body_not_the_commi
 def test_an_item_s_number_never_begins_a_name():
     assert orgs("（一）县司法局加强指导。二是县公安局开展执法。") == ["县司法局", "县公安局"]
     assert orgs("（一）乡镇司法所规范化建设。一是乡镇人民政府依法行政。") == []  # no one body named
+    # a problem section's items: some of the townships, none named
+    assert orgs("二是部分乡镇人民政府依法行政能力不足，三是少数街道办事处执行不到位。") == []
 
 
 def test_a_centre_named_by_what_it_advises_tests_or_monitors_keeps_its_whole_name():
