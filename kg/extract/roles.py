@@ -148,6 +148,12 @@ def _others(title: str, own: OwnArea) -> bool:
     )  # (an alias, 某某州, is its area's name)
 
 
+def _own_title(title: str, own: OwnArea) -> bool:
+    """Whether a title begins with the report's own place (《某县…办法（送审稿）》 in 某县's report)."""
+    places = area_table().leading_places(title[PARTY.match(title).end() :])
+    return bool(places) and not _others(title, own)
+
+
 def _verb_group(before: str) -> list[re.Match[str]]:
     """The last run of verbs in ``before`` (制定落实, 印发并执行: one act); only its last verb when other words,
     not titles, stand between it and the end."""
@@ -303,9 +309,19 @@ def role_of(text: str, start: int, end: int, own: OwnArea | None = None) -> str:
         text[start + 1 : end - 1], own
     ):
         return "issued"
+    if (
+        _DRAFT_LABEL.search(text, start, end)
+        and _DRAFT_STEP.match(after)
+        and _own_title(text[start + 1 : end - 1], own)
+    ):
+        return "issued"  # 《某县…规定（送审稿）》经合法性审查后提交县政府常务会议审议: its own draft, being made
     return "cited"
 
 
+# a draft's label at a title's end, and the steps a draft goes through after its title (公开征求意见, 合法性审查,
+# 提交…审议, 报…审定): a draft of the report's own place is the government's own document, being made
+_DRAFT_LABEL = re.compile(r"[（(](?:草案|送审稿|征求意见稿|修订稿|讨论稿|修订草案)[）)]》")
+_DRAFT_STEP = re.compile(r"[^，,。；;]{0,16}?(?:征求意见|合法性审查|合法性审核|提交|提请|报请|报送|审定|审议)")
 _NOTICE_OF = re.compile(r"关于(?:印发|发布|颁发)(?:《)?(.+?)(?:》)?的通知$")
 
 

@@ -425,3 +425,17 @@ def test_the_governments_below_this_one_make_their_own_documents_and_its_departm
         ("乡镇执法公示办法", "cited"),
         ("部门权责清单", "issued"),
     ]
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("《盐池县城市道路挖掘管理规定（送审稿）》经县司法局合法性审查后，提交县政府常务会议审议。", "issued"),
+        ("《盐池县物业管理办法（征求意见稿）》公开征求意见30天。", "issued"),  # its own draft, being made
+        ("《宁夏回族自治区物业管理条例（草案）》征求意见，县司法局提出意见5条。", "cited"),  # another's draft
+        ("《中华人民共和国行政复议法（修订草案）》公开征求意见。", "cited"),
+        ("《盐池县物业管理办法》公开征求意见。", "cited"),  # no draft's label: the words alone do not say whose
+    ],
+)
+def test_the_report_s_own_draft_going_through_its_steps_is_issued(text, expected):
+    assert [role for _, role in roles(text, "盐池县")] == [expected]
