@@ -238,13 +238,15 @@ def _in_place_name(text: str, start: int) -> bool:
 
 
 def _glued(text: str, start: int) -> bool:
-    """Part of a longer number, of a dotted section number (3.2.5条) or of a code (A1号), or the minutes of a time
-    of day (18:00人工值守): no figure of its own."""
+    """Part of a longer number (2千3人), of a dotted section number (3.2.5条) or of a code (A1号), or the minutes of
+    a time of day (18:00人工值守): no figure of its own."""
     if start == 0:
         return False
     before = text[start - 1]
     clock = before in ":：" and text[start - 2 : start - 1].isdigit()
-    return before.isdigit() or before in ".．" or before.isascii() and before.isalpha() or clock
+    # the tail of a number written with two units (2千3人, 1千零5件): refused whole, never read as 3 or 5
+    compound = before in "千百零" and (text[start - 2 : start - 1].isdigit() or text[start - 2 : start - 1] in "千百")
+    return before.isdigit() or before in ".．" or before.isascii() and before.isalpha() or clock or compound
 
 
 def _values(m: re.Match[str]) -> list[Decimal] | None:

@@ -15,11 +15,11 @@ from kg.lang.laws import law_table
 from kg.lang.numerals import ARABIC_DIGIT_CLASS, CHINESE_NUMERAL_CHARS
 from kg.lang.zh import CELL_EDGES, TIERS
 
-_LAW_LEAD = re.compile(
-    r"(?:贯彻|落实|执行|实施|依据|根据|按照|依照|遵照|学习|宣传|宣讲|讲解|解读|遵守|普及|涉及|聚焦|紧扣|紧盯|新修订的?|修订后的|"
-    r"新修正的?|新修改的?|修改后的|新颁布的?|新(?:施行|实施|公布|出台|生效)的|新|违反|适用|运用)"
-    r"了?$"  # (学习了行政处罚法)
+_LEAD_WORDS = (
+    r"贯彻|落实|执行|实施|依据|根据|按照|依照|遵照|学习|宣传|宣讲|讲解|解读|遵守|普及|涉及|聚焦|紧扣|紧盯|新修订的?|修订后的|"
+    r"新修正的?|新修改的?|修改后的|新颁布的?|新(?:施行|实施|公布|出台|生效)的|违反|适用|运用"
 )
+_LAW_LEAD = re.compile(f"(?:{_LEAD_WORDS}|新)了?$")  # (学习了行政处罚法; 新 alone only right before the name)
 # a law framed by a coverb as the object of the clause: 以宪法为根本遵循, 把民法典作为…, 与行政处罚法不一致的文件,
 # 围绕民法典实施, 对照行政许可法清理, 对民法典理解不深 (lead → what must follow the name; "" when nothing must)
 _FRAMES = {
@@ -114,7 +114,7 @@ def find_unbracketed_laws(text: str, blocked: list[tuple[int, int]]) -> list[tup
         for s, e, n in _law_name_hits(text)
         if not in_title.covers(s)
         and text[s - 1 : s] not in ("《", "〈", "<")
-        and not _glued(text, e + _quoted(text, s, e))
+        and not _glued(text, e + int(_quoted(text, s, e)))
         and not text.startswith(_IMPLEMENTING_RULE_AFTER, e)
     ]
     out: list[tuple[int, int, str]] = []
@@ -170,11 +170,12 @@ def _quoted(text: str, start: int, end: int) -> bool:
 def _lead_then_local_rule(item: str) -> bool:
     """Whether a list item before a law is a citing word and a place's rule named without 《》 (执行某省安全生产条例
     和安全生产法): the law is cited by the same word."""
-    for lead in reversed(list(_LAW_LEAD_ANYWHERE.finditer(item))):
-        rest = item[lead.end() :]
-        place = rest[:1] in TIERS or rest.startswith("自治区") or bool(area_table().leading_places(rest))
-        return place and bool(_LOCAL_RULE.search(rest))
-    return False
+    leads = list(_LAW_LEAD_ANYWHERE.finditer(item))
+    if not leads:
+        return False
+    rest = item[leads[-1].end() :]  # (the last citing word before the rule)
+    place = rest[:1] in TIERS or rest.startswith("自治区") or bool(area_table().leading_places(rest))
+    return place and bool(_LOCAL_RULE.search(rest))
 
 
 def _without_articles(item: str) -> str:
@@ -211,7 +212,7 @@ def _framed(text: str, before: str, end: int) -> bool:
     return lead is not None and text.startswith(_FRAMES[lead.group()], end)
 
 
-_LAW_LEAD_ANYWHERE = re.compile(_LAW_LEAD.pattern.removesuffix("$"))
+_LAW_LEAD_ANYWHERE = re.compile(f"(?:{_LEAD_WORDS})了?")  # (not 新 alone: the 新 of 新区 is no citing word)
 _LIST_SEPARATOR = re.compile(r"[、，,]|以及|和(?!国)|及|与")  # (not the 和 of 中华人民共和国)
 _LOCAL_RULE = re.compile(r"(?:条例|办法|规定|细则)(?:（[^（）]{1,10}）)?$")  # how a listed local rule ends
 

@@ -183,8 +183,13 @@ def _contexts() -> _Contexts:
 def _a_rule_s_title(key: str) -> bool:
     """Whether a quoted phrase is the title of a rule or a plan (“某县行政执法公示办法”): it ends as one does, not
     with a law's name, which slogans quote (“学好用好民法典”), and is no coined formula of counts."""
-    strong = [e for e, strength in document_endings().items() if strength == "strong" and not e.startswith("法")]
-    return key.endswith(tuple(strong)) and names_a_document(key) and not _COUNT_FORMULA.fullmatch(key)
+    return key.endswith(_rule_endings()) and names_a_document(key) and not _COUNT_FORMULA.fullmatch(key)
+
+
+@lru_cache(maxsize=1)
+def _rule_endings() -> tuple[str, ...]:
+    """The strong endings of kg/data/document_endings.txt but a law's (法, 法典)."""
+    return tuple(e for e, strength in document_endings().items() if strength == "strong" and not e.startswith("法"))
 
 
 def _not_a_slogan_here(text: str, start: int, end: int) -> bool:

@@ -142,6 +142,7 @@ def test_money_is_expanded_to_yuan_exactly():
 def test_thousands_written_with_qian_after_digits():
     assert values("发放资料2千余份，培训1.5千人次。") == [(Decimal(2000), "份"), (Decimal("1500"), "人次")]
     assert values("巡查道路3千米，1千2百余件。") == []  # 千米 is a unit; a number of two written units: refused
+    assert values("发放2千3份，受理1千零5件。") == []  # refused whole: never 3 份 or 5 件
 
 
 def test_ten_thousand_person_times():
