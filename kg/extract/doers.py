@@ -42,8 +42,8 @@ _CONNECTIVE = re.compile(r"^(?:其中|同时|另外|此外|并且|并)")  # 其�
 
 
 # the governments below this one, each doing its own (各乡镇制定, 各县区出台): their documents, not this one's (its
-# departments' are its own: 推动各部门编制《…清单》)
-_EACH_BELOW = re.compile(r"各(?:乡镇|乡|镇|街道|镇街|村|社区|县区|区县|县（市、区）|县市区)")
+# departments' are its own: 推动各部门编制《…清单》); not those it sends a document to (向各乡镇下发《…》)
+_EACH_BELOW = re.compile(r"(?<![向给对])各(?:乡镇|乡|镇|街道|镇街|村|社区|县区|区县|县（市、区）|县市区)")
 # words that name the report's own government as a doer (我县, 本级, 全市 — but not 全市 as where a body went first:
 # 某区在全市率先出台《…》 is the district's; 本人: the head writing a 述法 or 第一责任人 report for it)
 _OWN_WORDS = re.compile(f"我[{TIERS}局委]|本人|本级|本部门|(?<!在)全[{TIERS}](?!(?:范围内)?(?:率先|首先|首家|第一))")

@@ -298,6 +298,15 @@ def test_a_coined_formula_of_counts_given_as_a_collective_name_is_a_measure():
     assert measures(text) == ["一规划两纲要", "一中心四平台"]
 
 
+def test_the_civil_code_month_is_its_own_measure_and_never_named_by_its_theme():
+    # a node's label is what the text names: the month, or the theme's slogan where the text quotes it
+    assert measures("5月，开展民法典宣传月活动。") == ["民法典宣传月"]
+    assert measures("开展民法典宣传月活动，举办“美好生活·民法典相伴”主题活动。") == [
+        "民法典宣传月",
+        "美好生活·民法典相伴",
+    ]
+
+
 def test_an_idiom_quoted_as_a_working_brand_is_a_measure():
     text = "深化“和为贵”社会治理服务品牌建设，打造“和衷共济”调解品牌，坚持“和为贵”理念。"
     assert measures(text) == ["和为贵", "和衷共济", "和为贵"]

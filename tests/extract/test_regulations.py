@@ -389,6 +389,20 @@ def test_letters_to_the_public_and_case_by_case_letters_are_papers_not_rules():
     assert regs("制定《某县信访事项督办函办理办法》。")[0].category == "regulation"  # a rule about such letters
 
 
+def test_a_title_in_korean_mongolian_or_tibetan_script_is_no_document_of_its_own():
+    found = regs("贯彻《법치정부건설실시강요》《ᠬᠠᠤᠯᠢ》《བོད་ལྗོངས》和《法治政府建设实施纲要（2021—2025年）》。")
+    assert [m.category for m in found] == ["other", "other", "other", "regulation"]
+
+
+def test_an_explanation_of_a_document_is_no_document():
+    found = regs("发布《〈某县行政执法公示办法〉政策解读》，制定《某县政策解读工作办法》。")
+    assert [(m.title, m.category) for m in found] == [
+        ("《某县行政执法公示办法》政策解读", "media"),
+        ("某县行政执法公示办法", "regulation"),  # the document it explains, named inside it
+        ("某县政策解读工作办法", "regulation"),
+    ]
+
+
 def test_an_agreement_with_a_firm_is_a_contract_and_one_between_public_bodies_a_document():
     found = regs(
         "签订《某县污水处理特许经营协议》《某县产业园项目投资协议》《府院联动工作备忘录》《诉调对接合作框架协议》。"

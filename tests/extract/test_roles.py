@@ -439,3 +439,11 @@ def test_the_governments_below_this_one_make_their_own_documents_and_its_departm
 )
 def test_the_report_s_own_draft_going_through_its_steps_is_issued(text, expected):
     assert [role for _, role in roles(text, "盐池县")] == [expected]
+
+
+def test_the_townships_a_document_is_sent_to_are_not_its_doers():
+    # 向各乡镇下发: to whom; 指导各乡镇制定: each township's own (tests of kg.extract.doers)
+    assert roles("县政府向各乡镇下发《关于做好法治政府建设工作的通知》。", "盐池县") == [
+        ("关于做好法治政府建设工作的通知", "issued")
+    ]
+    assert roles("市政府向各县区下发《关于加强行政执法的通知》。", "盐池县") == [("关于加强行政执法的通知", "cited")]
