@@ -27,6 +27,7 @@ from kg.extract.lost_brackets import LostTitles, document_endings, title_spans
 from kg.extract.regulations import Titles, find_titles
 from kg.extract.spans import SpanSet
 from kg.lang.laws import law_table
+from kg.lang.numerals import COUNTING_CHARS
 from kg.lang.schemes import measure_scheme
 from kg.lang.titles import names_a_document
 from kg.lang.zh import (
@@ -52,7 +53,7 @@ _TRAILING = re.compile(r"(?:改革|工作|活动)$")
 _NUMERAL = re.compile(r"[一二两双三四五六七八九十百千万0-9０-９]")
 _PARTS = re.compile(r"[、，,+＋·]")
 # a coined formula of counted things (一规划两纲要, 一中心四平台, 一法一条例), not one count (三年行动)
-_COUNT_FORMULA = re.compile(r"(?:[一二两三四五六七八九十][^一二两三四五六七八九十、，,]{1,4}){2,4}")
+_COUNT_FORMULA = re.compile(f"(?:[{COUNTING_CHARS}][^{COUNTING_CHARS}、，,]{{1,4}}){{2,4}}")
 # a working brand named by the quoted phrase (“和为贵”调解品牌, “某某”社会治理服务品牌): an idiom quoted as a method
 _BRAND_AFTER = re.compile(f"[{HAN_CLASS}]{{0,8}}?品牌")
 _ALIAS_BEFORE = re.compile(r"(?:简称|统称|合称|下称)为?$")

@@ -66,6 +66,9 @@ BIG_UNITS = {"万": 10**4, "萬": 10**4, "亿": 10**8, "億": 10**8}
 UPPER_CASE_NUMERAL_CHARS = UPPER_CASE_DIGITS + "拾佰仟萬億"
 DECIMAL_POINT = "点"
 CHINESE_NUMERAL_CHARS = "".join(DIGITS) + "".join(SMALL_UNITS) + "".join(BIG_UNITS) + DECIMAL_POINT
+COUNTING_CHARS = (
+    "一二两三四五六七八九十"  # how a count is written in running text (一是, （三）, 两纲要): no 大写, no 零
+)
 MULTIPLIERS = {
     "万亿": Decimal(10**12),
     "万": Decimal(10**4),

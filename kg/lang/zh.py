@@ -10,6 +10,8 @@ from __future__ import annotations
 import re
 from functools import cache
 
+from kg.lang.numerals import ARABIC_DIGIT_CLASS, COUNTING_CHARS
+
 HAN_CLASS = "\u4e00-\u9fff"
 """CJK Unified Ideographs (the basic block): the characters of names, titles and running text."""
 
@@ -42,7 +44,8 @@ ITEM_NUMBERS = "".join(map(chr, range(0x2460, 0x2474))) + "".join(map(chr, range
 """Circled and bracketed numbers that number the items of a list: ①…⑳, ⑴…⒇."""
 
 LIST_NUMBER = re.compile(
-    r"(?:[（(][一二三四五六七八九十0-9]{1,3}[）)]|[一二三四五六七八九十]{1,3}是|[0-9]{1,2}[.、．](?![0-9]))"
+    f"(?:[（(][{COUNTING_CHARS}{ARABIC_DIGIT_CLASS}]{{1,3}}[）)]|[{COUNTING_CHARS}]{{1,3}}是"
+    f"|[{ARABIC_DIGIT_CLASS}]{{1,2}}[.、．](?![{ARABIC_DIGIT_CLASS}]))"
 )
 """How an item of a list or a heading is numbered where it begins: （一）, (2), 一是, 三是, 1., 2、 (not a
 decimal)."""
