@@ -389,6 +389,21 @@ def test_letters_to_the_public_and_case_by_case_letters_are_papers_not_rules():
     assert regs("制定《某县信访事项督办函办理办法》。")[0].category == "regulation"  # a rule about such letters
 
 
+def test_a_bare_catalogue_plan_or_procedure_stands_for_the_title_before_it():
+    found = regs("制定《某县行政执法事项目录》，对照《目录》清理；修订《某县突发事件总体应急预案》，按《预案》演练。")
+    assert [(m.title, m.alias) for m in found] == [
+        ("某县行政执法事项目录", None),
+        ("某县行政执法事项目录", "目录"),
+        ("某县突发事件总体应急预案", None),
+        ("某县突发事件总体应急预案", "预案"),
+    ]
+
+
+def test_a_question_book_named_by_its_printed_genre_after_it_is_a_book():
+    found = regs("编印《惠企政策100问》宣传手册，发放《民法典100问》手册，印发《某县执法手册管理办法》。")
+    assert [m.category for m in found] == ["book", "book", "regulation"]
+
+
 def test_a_title_in_korean_mongolian_or_tibetan_script_is_no_document_of_its_own():
     found = regs("贯彻《법치정부건설실시강요》《ᠬᠠᠤᠯᠢ》《བོད་ལྗོངས》和《法治政府建设实施纲要（2021—2025年）》。")
     assert [m.category for m in found] == ["other", "other", "other", "regulation"]
