@@ -254,28 +254,37 @@ def parse_number(text: str) -> Decimal:
 
 def parse_range(low: str, high: str) -> tuple[Decimal, Decimal]:
     """The two bounds of a range written ``low``到``high`` (or 至, —). Chinese writes 万/亿 once, after the upper
-    bound: 一千到两千万 is 10000000 to 20000000, 120至150万 is 1200000 to 1500000, and so 千 and 百 (2至3千 is 2000 to
-    3000, 二至三百 200 to 300). That multiplier scales a lower
-    bound written without one unless the lower bound would then pass the upper (5000至1万 stays 5000 to 10000). A
-    lower bound above the upper is no range: ValueError."""
+    bound: 一千到两千万 is 10000000 to 20000000, 120至150万 is 1200000 to 1500000. That multiplier scales a lower
+    bound written without one unless the lower bound would then pass the upper (5000至1万 stays 5000 to 10000). So
+    does a 千 or 百 after a one-digit upper bound, over a smaller one-digit lower bound (2至3千 is 2000 to 3000,
+    二至三百 200 to 300); a decimal lower bound before such an upper one has no one reading (1.5至2千): ValueError.
+    Other bounds are written whole (一到一百 is 1 to 100, 十一到十七万一千一百 11 to 171100). A lower bound above the
+    upper is no range: ValueError."""
     lo, hi = parse_number(low), parse_number(high)
     shared = trailing_multiplier(high)
     if shared != 1 and not any(ch in BIG_UNITS for ch in low) and lo * shared <= hi:
         lo *= shared
+    elif (short := _SHORT_HUNDREDS.fullmatch(halfwidth(high))) and not any(ch in SMALL_UNITS for ch in low):
+        factor = Decimal(SMALL_UNITS[short["unit"]])
+        if _ONE_DIGIT.fullmatch(halfwidth(low)) and lo < hi / factor:
+            lo *= factor  # 2至3千, 二至三百
+        elif lo != lo.to_integral_value():
+            raise ValueError(f"not one reading: {low!r} to {high!r}")  # 1.5至2千: 1500, or 1.5?
     if lo > hi:
         raise ValueError(f"not a range: {low!r} to {high!r}")
     return lo, hi
 
 
+# an upper bound of one digit and 千 or 百 (3千, 三百), and a lower bound of one digit, that share the unit
+_SHORT_HUNDREDS = re.compile(rf"[1-9{_NONZERO_DIGITS}](?P<unit>[千百])")
+_ONE_DIGIT = re.compile(rf"[1-9{_NONZERO_DIGITS}]")
+
+
 def trailing_multiplier(text: str) -> Decimal:
-    """The 万/亿/万亿 a number ends with (150万 → 10000, 一百五十万 → 10000, 一亿二千万 → 10000), or the 千 or 百
-    (3千, 三千 → 1000; 三百 → 100: 2至3千人 and 二至三百人 write it once for both bounds), else 1."""
+    """The 万/亿/万亿 a number ends with (150万 → 10000, 一百五十万 → 10000, 一亿二千万 → 10000), else 1."""
     for word in ("万亿", *BIG_UNITS):
         if text.endswith(word):
             return MULTIPLIERS[word]
-    for unit in ("千", "百"):
-        if text.endswith(unit):
-            return Decimal(SMALL_UNITS[unit])
     return Decimal(1)
 
 
