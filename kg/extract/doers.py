@@ -12,7 +12,7 @@ from dataclasses import dataclass
 
 from kg.extract.org_words import verb_read_as_place
 from kg.lang.areas import TIER_RANK, area_table, tier_words
-from kg.lang.zh import SENTENCE_ENDS, TIERS
+from kg.lang.zh import BODY_LAST_CHARS, SENTENCE_ENDS, TIERS
 from kg.model import AreaRef
 
 CLAUSE_END = SENTENCE_ENDS + "，,：:"
@@ -80,7 +80,16 @@ def doer(before_verb: str, own: OwnArea) -> str | None:
         i = segment.rfind(name)
         if i >= 0 and not any(s <= i < e and other not in own.names for s, e, other in places):
             found.append((i, "own"))  # (not inside another place's name: 辽阳县 in 辽阳市's report is the county)
+    if _JOINT.search(segment) and any(verdict == "own" for _, verdict in found):
+        return "own"  # 某县司法局与某某县司法局联合制定《…》: made together, so this government's too
     return max(found)[1] if found else None
+
+
+# a body acting with another (与/同/会同 …, 和 … 联合/共同) right before the verb: both are its doers
+_BODY_END = "".join(sorted(BODY_LAST_CHARS))
+_JOINT = re.compile(
+    f"(?:(?:与|同|会同)[^，,。；;、]{{1,20}}?[{_BODY_END}](?:联合|共同)?|和[^，,。；;、]{{1,20}}?[{_BODY_END}](?:联合|共同))$"
+)
 
 
 def _subject(sentence: str, own: OwnArea) -> str | None:

@@ -447,3 +447,17 @@ def test_the_townships_a_document_is_sent_to_are_not_its_doers():
         ("关于做好法治政府建设工作的通知", "issued")
     ]
     assert roles("市政府向各县区下发《关于加强行政执法的通知》。", "盐池县") == [("关于加强行政执法的通知", "cited")]
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("盐池县司法局与定边县司法局联合制定《两县矛盾纠纷联合调处办法》。", "issued"),  # made together
+        ("县政府与定边县政府共同制定《两县边界联防联控工作方案》。", "issued"),
+        ("县司法局与市司法局联合印发《关于加强人民调解工作的意见》。", "issued"),
+        ("定边县司法局与靖边县司法局联合制定《两县调处办法》。", "cited"),  # two other counties
+        ("县司法局会同县民政局指导各村修订《村民自治章程》。", "cited"),  # each village's, guided jointly
+    ],
+)
+def test_a_document_made_jointly_with_another_area_s_body_is_issued(text, expected):
+    assert [role for _, role in roles(text, "盐池县")] == [expected]
