@@ -66,6 +66,12 @@ def test_a_long_report_title_is_not_joined_to_the_paragraph_after_it():
     assert Document.from_text(line + "\n报告如下。").clean == line + "报告如下。"
 
 
+def test_a_signature_set_to_the_right_margin_stays_apart_from_its_date():
+    pad = " " * 36  # as a word processor's right-aligned signature block is pasted
+    doc = Document.from_text(f"完成文件清理。\n\n{pad}某某县人民政府\n{pad}2023年1月30日\n")
+    assert doc.clean == "完成文件清理。\n某某县人民政府\n2023年1月30日"
+
+
 def test_a_line_that_starts_as_no_line_may_continues_the_line_before():
     doc = Document.from_text("全年调处矛盾纠纷512件，调解成功率99\n.1%，涉及农民工1\n,024人。")
     assert doc.clean == "全年调处矛盾纠纷512件，调解成功率99.1%，涉及农民工1,024人。"

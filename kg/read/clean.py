@@ -245,8 +245,9 @@ def _joins(prev: str, nxt: str, width: int | None = None) -> bool:
         return False  # a report's title, however long (…全面依法治县委员会办公室关于某县…情况的报告), stands alone
     # A title or a signature is short and has no sentence punctuation; a broken paragraph line has both. A line
     # that opens with a title or a quote (《…》颁布以来) starts a paragraph unless the line before it is broken.
-    broken = len(prev) >= 20 and any(p in prev for p in "，。；,")
-    return broken if nxt[0] in "（(《“" else len(prev) >= 40 or broken
+    length = len(prev.lstrip(_SPACE))  # (a signature set to the right margin is short however far it is set)
+    broken = length >= 20 and any(p in prev for p in "，。；,")
+    return broken if nxt[0] in "（(《“" else length >= 40 or broken
 
 
 _LINK_LINE = 80  # a line under a related-links head this long, or ending a sentence, is text again

@@ -641,3 +641,17 @@ def test_a_party_office_s_long_heading_under_a_government_s_banner_names_the_iss
     )
     found = info(text)
     assert (found.issuer, found.issuer_level) == ("中共沂水县委全面依法治县委员会办公室", "department")
+
+
+def test_a_report_posted_under_its_cover_letter_is_the_signing_government_s():
+    pad = " " * 36
+    text = (
+        f"某某县人民政府办公室\n关于报送《汶上县2023年度法治政府建设情况报告》的函\n\n市司法局：\n"
+        f"    现将《汶上县2023年度法治政府建设情况报告》报送你局。\n\n{pad}汶上县人民政府办公室\n{pad}2024年1月30日\n\n"
+        f"附件\n\n汶上县2023年度法治政府建设情况报告\n\n    2023年，县政府全面推进法治政府建设，取得明显成效。\n\n"
+        f"{pad}汶上县人民政府\n{pad}2024年1月29日\n"
+    )
+    assert (info(text).issuer, info(text).issuer_level) == (
+        "汶上县人民政府",
+        "county",
+    )  # the report's, not the letter's
