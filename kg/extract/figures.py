@@ -242,10 +242,10 @@ def _glued(text: str, start: int) -> bool:
     a time of day (18:00人工值守): no figure of its own."""
     if start == 0:
         return False
-    before = text[start - 1]
-    clock = before in ":：" and text[start - 2 : start - 1].isdigit()
+    before, two_before = text[start - 1], text[start - 2 : start - 1]
+    clock = before in ":：" and two_before.isdigit()
     # the tail of a number written with two units (2千3人, 1千零5件): refused whole, never read as 3 or 5
-    compound = before in "千百零" and (text[start - 2 : start - 1].isdigit() or text[start - 2 : start - 1] in "千百")
+    compound = before in "千百零" and (two_before.isdigit() or two_before in "千百")
     return before.isdigit() or before in ".．" or before.isascii() and before.isalpha() or clock or compound
 
 

@@ -32,6 +32,7 @@ from kg.extract.org_words import TIER_CHARS, is_place, name_words, word_list
 from kg.extract.regulations import Titles, find_titles
 from kg.extract.spans import SpanSet
 from kg.lang.areas import area_table
+from kg.lang.numerals import COUNTING_CHARS
 from kg.lang.zh import FUNCTION_CHARS, HAN_CLASS, TIERS, quoted
 from kg.model import OrganisationMention
 from kg.read import Document
@@ -126,7 +127,7 @@ _FUNCTION_CHARS = FUNCTION_CHARS
 _NOT_A_TOWN_S = FUNCTION_CHARS + "".join(_DEICTIC) + "全每诸的了个这那原新是"  # (二是部分乡镇…: no town 是)
 
 
-_NUMERALS = "一二三四五六七八九十两0123456789"
+_NUMERALS = COUNTING_CHARS + "0123456789"
 _SETTLEMENTS = ("镇", "乡", "村", "街道", "苏木", "嘎查", "社区")  # the tiers a township's or village's name ends with
 
 

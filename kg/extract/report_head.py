@@ -13,7 +13,7 @@ from kg.lang.areas import area_table
 from kg.lang.numerals import parse_number
 from kg.lang.zh import HAN_CLASS, PARTY, TIERS
 from kg.read import is_report_title
-from kg.read.headings import TITLE_WORDS
+from kg.read.headings import SENTENCE_MARK, TITLE_WORDS
 from kg.resources import data_lines
 
 _DAY = r"(\d{1,2}|[一二三四五六七八九十]{1,3})"  # 2024年1月15日 or 2024年一月十五日 (a signature's date)
@@ -155,7 +155,7 @@ def _find_title(text: str, lines: list[tuple[int, int]]) -> tuple[int, int] | No
         s = label.end() if label else s
         if is_report_title(text[s:e]):
             return s, e
-        if i + 1 < len(head) and not _SENTENCE_MARK.search(text[s:e]):
+        if i + 1 < len(head) and not SENTENCE_MARK.search(text[s:e]):
             nxt = head[i + 1]
             tail = text[nxt[0] : nxt[1]]
             first = text[s:e]
@@ -170,7 +170,6 @@ def _find_title(text: str, lines: list[tuple[int, int]]) -> tuple[int, int] | No
     return None
 
 
-_SENTENCE_MARK = re.compile(r"[，,。；;：:！？]")
 _A_YEAR = re.compile(r"(?:19|20)\d\d\s*年")
 _TITLE_TAIL = 30  # the most characters a broken title's second line holds
 

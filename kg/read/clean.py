@@ -18,7 +18,7 @@ from functools import lru_cache
 from kg.lang.areas import area_table
 from kg.lang.titles import names_a_document, names_a_printed_work
 from kg.lang.zh import BULLETS, CELL_EDGES, HAN_CLASS, NO_LINE_START, SENTENCE_ENDS
-from kg.read.headings import HEADING, is_report_title
+from kg.read.headings import HEADING, SENTENCE_MARK, is_report_title
 from kg.read.variants import as_simplified
 from kg.resources import data_lines
 
@@ -38,7 +38,6 @@ _DOUBLE_ANGLE = {"<": "《", ">": "》", "＜": "《", "＞": "》", "〈": "《
 _SPECIAL = re.compile("[" + re.escape(_SPACE + "*" + "".join(_DOUBLE_ANGLE)) + "]")
 _COLUMNS = re.compile(r"[^\s](?:[ \u3000]{4,}|\t)[^\s]")  # two cells of a row, a run of spaces or a tab apart
 _TERMINAL = "。；;！!？?：:…”」』）)】》*"
-_SENTENCE_PUNCTUATION = re.compile(r"[，,。；;：:！？]")
 
 
 def _is_cjk(ch: str) -> bool:
@@ -241,7 +240,7 @@ def _joins(prev: str, nxt: str, width: int | None = None) -> bool:
         return False
     if headings:
         return False
-    if is_report_title(prev) and not _SENTENCE_PUNCTUATION.search(prev):
+    if is_report_title(prev) and not SENTENCE_MARK.search(prev):
         return False  # a report's title, however long (…全面依法治县委员会办公室关于某县…情况的报告), stands alone
     # A title or a signature is short and has no sentence punctuation; a broken paragraph line has both. A line
     # that opens with a title or a quote (《…》颁布以来) starts a paragraph unless the line before it is broken.

@@ -10,6 +10,7 @@ import re
 HEADING = re.compile(
     r"^(?:[一二三四五六七八九十]+、|[（(][一二三四五六七八九十\d]+[)）]|\d+[、.．]|第[一二三四五六七八九十\d]+[章节部分])"
 )
+SENTENCE_MARK = re.compile(r"[，,。；;：:！？]")  # what a sentence holds and a title or a heading line does not
 TITLE_WORDS = re.compile(r"法治|依法行政|依法治|普法|述法")  # and the reports of its kin: 普法, 依法治县, 述法
 _TITLE_END = re.compile(r"(?:报告|情况|总结|工作要点|专项报告)$")
 

@@ -72,7 +72,7 @@ def _expanded(full: str, area: AreaRef | None) -> str:
         return full  # 市南区司法局, 市中区人民政府: a place's body, not 市 + 南区司法局
     chain = [table.by_code[c] for c, _, _ in reversed(area.path) if c in table.by_code]  # county first
     if full in _bodies_named_alone():  # 行署 (盟委、行署) in a 旗 or 盟 report: the government of its 盟 or 地区
-        return next((table.government_name(a) for a in chain if table.government_name(a).endswith(full)), full)
+        return next((name for name in map(table.government_name, chain) if name.endswith(full)), full)
     for prefix, levels in _TIER_PREFIXES:
         if full.startswith(prefix) and len(full) > len(prefix) and full[len(prefix)] not in _NOT_AFTER_TIER:
             for a in chain:
