@@ -10,7 +10,8 @@ its gold to match, so scoring the copy beside the original (``kg eval``) shows w
   places share a short name (安阳县 in 安阳市), are copied unchanged.
 * ``portal`` — the page is carried by its superior's portal: the province's government on a line of its own,
   the superior's site name and a breadcrumb above the text, links to sibling governments and the site's host
-  below (what a crawl of a city's portal returns). The superior named on its own line joins the gold's bodies.
+  below (what a crawl of a city's portal returns). The province on the first line, above the navigation, is the
+  page's banner: furniture, no mention (GUIDELINES: a name only in the page's metadata), so the gold is unchanged.
 * ``wrap`` — every paragraph hard-wrapped at 28 characters, the line of an official document (GB/T 9704), as
   text taken from a PDF comes.
 * ``headless`` — the page lost what stood above the first paragraph and the short lines after the last (title,
@@ -160,7 +161,7 @@ def portal_report(gold: dict, text: str, rng: random.Random) -> tuple[dict, str]
     province, superior, siblings = found
     head = f"{province}人民政府\n{superior}人民政府门户网站\n首页 > 政务公开 > 法治政府建设\n"
     foot = f"\n相关链接：{'　'.join(n + '人民政府' for n in siblings)}\n主办：{superior}人民政府办公室\n"
-    return _add_bodies(gold, [f"{province}人民政府"]), head + text + foot
+    return gold, head + text + foot
 
 
 def peers_report(gold: dict, text: str, rng: random.Random) -> tuple[dict, str] | None:

@@ -567,3 +567,20 @@ def test_a_site_s_name_with_its_address_and_a_byline_dated_with_dashes_are_cruft
         "某某区人民政府 2023-01-10"
     )
     assert Document.from_text(dashed).clean.endswith("\n某某区人民政府2023-01-10")  # at its end, even dated so
+
+
+def test_a_tab_between_two_cells_of_a_row_is_kept_as_one_tab_while_spaces_inside_chinese_go():
+    doc = Document.from_text("序号\t法律名称\t\t责任单位\n1 \t 宪法\t县委宣传部\n县司法局 县公安局")
+    assert doc.clean == "序号\t法律名称\t责任单位\n1\t宪法\t县委宣传部\n县司法局县公安局"
+    at = doc.clean.index("宪法")
+    assert doc.text[doc.clean_to_text[at]] == "宪"  # (the cells' text still maps back to the original)
+
+
+def test_a_sites_name_above_its_navigation_is_a_banner_and_a_heading_above_a_title_is_not():
+    from kg.read.banner import site_banner_end
+
+    page = "某某县人民政府\n首页 > 政务公开 > 法治政府建设\n某某县2022年法治政府建设工作报告\n"
+    assert page[: site_banner_end(page)] == "某某县人民政府"
+    assert site_banner_end("某某县人民政府\n\n索  引 号: 11140522K/2023-00027\n正文。") > 0
+    assert site_banner_end("某某镇人民政府\n关于2024年度法治政府建设的情况报告\n正文。") == 0
+    assert site_banner_end("2023年，我县坚持依法行政。\n首页 > 政务公开\n") == 0  # (a sentence is no banner)

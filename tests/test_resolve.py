@@ -45,6 +45,16 @@ def test_a_law_s_colloquial_abbreviation_and_a_repealed_law_s_name_resolve_to_th
     ]
 
 
+def test_state_council_regulations_on_trade_named_short_take_their_official_titles():
+    c = build_corpus("2023年，宣传《进出口货物原产地条例》《海关行政处罚实施条例》，对照《进出口关税条例》清理文件。")
+    assert sorted(c.regulations) == [
+        "中华人民共和国海关行政处罚实施条例",
+        "中华人民共和国进出口关税条例",
+        "中华人民共和国进出口货物原产地条例",
+    ]
+    assert {r.kind for r in c.regulations.values()} == {"administrative_regulation"}
+
+
 def test_a_law_named_with_its_version_note_is_the_law():
     c = build_corpus(
         "2023年，学习《行政复议法》，组织学习《中华人民共和国行政复议法（2023年修订）》"

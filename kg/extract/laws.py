@@ -13,19 +13,21 @@ from kg.extract.spans import SpanSet
 from kg.lang.areas import area_table
 from kg.lang.laws import law_table
 from kg.lang.numerals import ARABIC_DIGIT_CLASS, CHINESE_NUMERAL_CHARS
-from kg.lang.zh import CELL_EDGES, TIERS
+from kg.lang.zh import CELL_EDGES, CELL_GAP, TIERS
+from kg.resources import data_lines
 
 _LEAD_WORDS = (
     r"贯彻|落实|执行|实施|依据|根据|按照|依照|遵照|学习|宣传|宣讲|讲解|解读|遵守|普及|涉及|聚焦|紧扣|紧盯|新修订的?|修订后的|"
-    r"新修正的?|新修改的?|修改后的|新颁布的?|新(?:施行|实施|公布|出台|生效)的|违反|适用|运用"
+    r"新修正的?|新修改的?|修改后的|新颁布的?|新(?:施行|实施|公布|出台|生效)的|违反|适用|运用|"
+    r"熟悉|掌握|精读|精学|通读|研读|深学细悟|深学"
 )
 _LAW_LEAD = re.compile(f"(?:{_LEAD_WORDS}|新)了?$")  # (学习了行政处罚法; 新 alone only right before the name)
 # a law framed by a coverb as the object of the clause: 以宪法为根本遵循, 把民法典作为…, 与行政处罚法不一致的文件,
 # 围绕民法典实施, 对照行政许可法清理, 对民法典理解不深 (lead → what must follow the name; "" when nothing must)
 _FRAMES = {
     "以": "为",
-    "把": "作为",
-    "将": "作为",
+    "把": ("作为", "列入", "纳入"),  # (把退役军人保障法纳入必学内容, 将行政诉讼法列入学法清单)
+    "将": ("作为", "列入", "纳入"),
     "与": ("不一致", "相抵触", "相冲突", "不符", "相违背"),
     "围绕": "",
     "对照": "",
@@ -37,7 +39,6 @@ _LAW_END = re.compile("|".join(_NAME_ENDINGS))  # (法典 before 法: the longer
 # how items of a list of laws are joined (a comma typed half-width too; 行政处罚法; 行政许可法: a semicolon, spaced)
 _LIST_JOIN = re.compile(r"^ ?(?:、|和|及|与|以及|，|,|；|;) ?$")
 _LAW_GLUE = set("律规治院官庭制典条务理人系宣日进知读精意修学专定")  # 宪法宣传周, 民法典进社区, 行政处罚法律, …法定程序
-_VERBS_AFTER = ("学习", "理解")  # 行政复议法学习不够: the verb after the law, not 法学 (a discipline)
 _PROVISIONS = ("规定", "有关规定", "相关规定")  # 依据行政诉讼法规定: the law's provisions, not 法规 (…法律法规)
 # a law as the subject of coming into force (湿地保护法自2022年6月1日起施行, 在法律援助法施行之际, 宪法颁布实施40周年);
 # a …法 only, and not after a tier word (省物业管理条例自…起施行, 市…条例施行以来: a place's regulation)
@@ -51,6 +52,10 @@ _NUMERAL = ARABIC_DIGIT_CLASS + CHINESE_NUMERAL_CHARS
 # the articles cited after a law, before the next item of its list (安全生产法第六十二条、第六十五条和…条例)
 _ARTICLES = re.compile(f"(?:第[{_NUMERAL}]+[条款项](?:第[{_NUMERAL}]+[款项])*(?:[、，,和及与](?=第))?)*")
 _TRAILING_ARTICLES = re.compile(f"(?:第[{_NUMERAL}]+[条款项])+$")
+# the law named with the laws in general and no 、 between (宪法法律, 尊崇宪法法律: a set phrase of the constitution
+# only; 民法典法律咨询 is a service about one law)
+_WITH_LAWS_IN_GENERAL = ("宪法",)
+_LAWS_IN_GENERAL = ("法律", "法规")
 _NEXT_TOPIC = re.compile(r"(?:法律法规|法律|法规|党章|党规|党内法规|《)")
 # what is studied with a law in one list (习近平法治思想和宪法, 党的十九大精神和宪法, 《…》和民法典)
 _STUDY_TOPIC = re.compile(r"(?:习近平法治思想|法律法规|党章党规|党内法规|党章|党规|精神|《[^《》]*》)$")
@@ -129,7 +134,9 @@ def find_unbracketed_laws(text: str, blocked: list[tuple[int, int]]) -> list[tup
         after_law = bool(out) and (
             _joined_after_articles(text[out[-1][1] : s].strip("“”")) or text[out[-1][1] : s] == "”“"
         )
-        next_is_topic = _LIST_JOIN.match(text[e : e + 1]) and _NEXT_TOPIC.match(text, e + 1)
+        next_is_topic = (_LIST_JOIN.match(text[e : e + 1]) and _NEXT_TOPIC.match(text, e + 1)) or (
+            name in _WITH_LAWS_IN_GENERAL and text.startswith(_LAWS_IN_GENERAL, e)
+        )  # 宪法、法律、法规; 将宪法法律列入学法计划 (the constitution and the laws, no 、 between them)
         if (
             _LAW_LEAD.search(before)
             or _fills_a_cell(text, s, e)
@@ -158,7 +165,13 @@ def find_unbracketed_laws(text: str, blocked: list[tuple[int, int]]) -> list[tup
 def _glued(text: str, end: int) -> bool:
     """Whether a longer word goes on from the name's end (宪法宣传周, 行政处罚法律), not its provisions or a verb
     (行政诉讼法规定, 行政复议法学习不够)."""
-    return text[end : end + 1] in _LAW_GLUE and not text.startswith(_PROVISIONS + _VERBS_AFTER, end)
+    return text[end : end + 1] in _LAW_GLUE and not text.startswith(_PROVISIONS + _verbs_after(), end)
+
+
+@lru_cache(maxsize=1)
+def _verbs_after() -> tuple[str, ...]:
+    """kg/data/law_verbs_after.txt: the verbs after a name that leave it the law (行政复议法学习不够, 依照…法进行)."""
+    return tuple(data_lines("law_verbs_after.txt"))
 
 
 def _quoted(text: str, start: int, end: int) -> bool:
@@ -192,8 +205,9 @@ def _joined_after_articles(gap: str) -> bool:
 def _fills_a_cell(text: str, start: int, end: int) -> bool:
     """Whether the name is all a table's cell holds (| 3月 | 中华人民共和国行政处罚法 | 县司法局 |): a column of laws
     studied or applied is a list of laws."""
-    before, after = text[max(0, start - 3) : start].rstrip(" \t"), text[end : end + 3].lstrip(" \t")
-    return before.endswith(tuple(CELL_EDGES)) and after.startswith(tuple(CELL_EDGES))
+    before, after = text[max(0, start - 3) : start].rstrip(" "), text[end : end + 3].lstrip(" ")
+    edges = tuple(CELL_EDGES + CELL_GAP)
+    return before.endswith(edges) and after.startswith(edges)
 
 
 def _item_start(text: str, join_at: int) -> int:

@@ -57,17 +57,26 @@ def lost_opening_titles(text: str, titles: tuple[tuple[int, int, int | None], ..
 
 def lost_closing_titles(text: str, titles: tuple[tuple[int, int, int | None], ...]) -> list[tuple[int, int]]:
     """(start, end) of each title whose 》 is missing: start is its 《, end where its clause ends (the next 《, a
-    comma, the end of the sentence); a title cut by the end of the text is an excerpt's, not a lost bracket."""
+    comma, the end of the sentence) — or where the text ends: an excerpt cut inside a title (a page's opening as a
+    search index stores it) names the document when what stands of it already ends like one (编写《2022年普法工作
+    要点); cut before its last word (《某县关于开), it names nothing yet."""
     openers = {start for start, _, _ in titles}
     out: list[tuple[int, int]] = []
     at = text.find("《")
     while at >= 0:
         if at not in openers:
             stop = _CLAUSE_END.search(text, at + 1, at + 2 + _WINDOW)
-            if stop and _looks_like_title(text[at + 1 : stop.start()]):  # not at the text's end: an excerpt's cut
-                out.append((at, stop.start()))
+            end = stop.start() if stop else len(text.rstrip())
+            cut = stop is None and (end - at > _WINDOW or _longest_ending(text[at + 1 : end]) < 2)
+            if not cut and _looks_like_title(text[at + 1 : end]):  # (cut after 合法 or 依法: not yet a …法)
+                out.append((at, end))
         at = text.find("《", at + 1)
     return out
+
+
+def _longest_ending(title: str) -> int:
+    """The length of the longest ending of kg/data/document_endings.txt that ``title`` ends with (办法, not 法)."""
+    return max((len(word) for word in document_endings() if title.endswith(word)), default=0)
 
 
 def _looks_like_title(title: str) -> bool:

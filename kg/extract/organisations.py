@@ -36,6 +36,7 @@ from kg.lang.numerals import COUNTING_CHARS
 from kg.lang.zh import FUNCTION_CHARS, HAN_CLASS, TIERS, quoted
 from kg.model import OrganisationMention
 from kg.read import Document
+from kg.read.banner import site_banner_end
 from kg.resources import data_csv, data_lines
 from kg.segment import Segmenter
 
@@ -348,6 +349,7 @@ def extract_organisations(
     quotes = SpanSet(m.span() for m in _QUOTE.finditer(text))
     bracketed = SpanSet((s, e) for s, e, _ in titles)
     names = _Names(text, segmenter)
+    banner = site_banner_end(doc.text)  # (the site's name above its navigation: furniture, no mention)
     found: list[tuple[int, int]] = []
     for m in _ending_matches(text, pattern, endings):
         ending = endings[m.group()]
@@ -364,7 +366,7 @@ def extract_organisations(
         start = after_blank_between_bodies(doc, m.start() - len(name), m.start(), pattern)
         start = after_party_committee(text, start, m.start())
         start = after_measure_word(text, start, m.start())
-        if in_title.covers(start) or quotes.strictly_contains(start, m.end()):
+        if in_title.covers(start) or quotes.strictly_contains(start, m.end()) or doc.to_text(start) < banner:
             continue  # part of a document's title, or of a quoted name (“山东地税电子税务局”上线)
         if _POSITION.match(text, m.end()):
             continue  # 最高人民法院原副院长: a person's position, not a mention of the body

@@ -14,8 +14,9 @@ import re
 from functools import lru_cache
 
 from kg.extract.doers import CLAUSE_END, OwnArea, doer
-from kg.lang.areas import area_table
-from kg.lang.titles import VERSION_NOTE_BODY, normalise_title
+from kg.lang.areas import area_table, tier_words
+from kg.lang.laws import law_table
+from kg.lang.titles import COPIES_AFTER, VERSION_NOTE_BODY, normalise_title
 from kg.lang.zh import BULLETS, INNER_TITLE_CLOSES, INNER_TITLE_OPENS, ITEM_NUMBERS, PARTY, SENTENCE_ENDS
 from kg.model import RegulationMention
 from kg.resources import data_lines
@@ -25,7 +26,7 @@ _BEFORE = 200  # how far back a verb may stand from its title (titles in between
 _AFTER = 24
 # an issuing verb right after a title (《…》已印发, 完成《…》的起草); 制定后评估 and 立法后评估 evaluate a rule in force
 _AFTER_ISSUING = re.compile(
-    r"^[^，,。；;]{0,6}?(?:的)?(?:起草|制定(?!后评估)|修订|修改工作|修编|编制|报批|印发|出台|发布|颁布|审议通过|通过|公布|立法(?!后)|草案形成)"
+    r"^[^，,。；;]{0,6}?(?:的)?(?:起草|制定(?!后评估)|修订|修改(?!后|意见|建议|稿)|修编|编制|报批|印发|出台|发布|颁布|审议通过|通过|公布|立法(?!后)|草案形成)"
 )
 # after a completing verb, the titles counted as the legislation made (完成《…条例》《…办法》1部地方性法规和1部政府
 # 规章): the count ends its clause or list, not 的立法调研 or 落地见效
@@ -148,6 +149,17 @@ def _others(title: str, own: OwnArea) -> bool:
     )  # (an alias, 某某州, is its area's name)
 
 
+def _national(title: str) -> bool:
+    """Whether a title names a national document: one of the law table (《民法典》, 《信访工作条例》, with or without
+    a version note) or one whose title opens with a national body's word (《国务院关于…》, 《中共中央 国务院…》).
+    No county makes one: what a verb after it tells (《民法典》颁布实施以来, 随着《行政处罚法》修订) is done by
+    others."""
+    if law_table().of_any_version(title) is not None:
+        return True
+    head = title[PARTY.match(title).end() :]  # (not the bare 中央, 国家: a county's 《中央环保督察反馈问题整改方案》)
+    return any(tier == "national" and len(word) > 2 and head.startswith(word) for word, tier in tier_words())
+
+
 def _own_title(title: str, own: OwnArea) -> bool:
     """Whether a title begins with the report's own place (《某县…办法（送审稿）》 in 某县's report)."""
     places = area_table().leading_places(title[PARTY.match(title).end() :])
@@ -267,7 +279,7 @@ def role_of(text: str, start: int, end: int, own: OwnArea | None = None) -> str:
     window = _mask_titles(text[max(0, start - _BEFORE) : start])  # masked first: a title may hold a line break
     before = window[_last_sentence_end(window) + 1 :]
     before = _continued(window, before, text[end : end + _AFTER])
-    _, roles, topics = _verbs()
+    pattern, roles, topics = _verbs()
     group = _verb_group(before)
     listed = False
     if not group and (head := _list_head_of(text, start, window)) is not None:
@@ -281,9 +293,16 @@ def role_of(text: str, start: int, end: int, own: OwnArea | None = None) -> str:
         group = []  # 制定《甲》，将《乙》…: the verb's object is the earlier title, not this one
     if group:
         issuing = [m for m in group if roles[m.group()] == "issued"]
-        if not issuing or _topic_follows(text, end, topics):
-            return "cited"
+        if not issuing and not COPIES_AFTER.match(text, end):  # (印制《…》口袋书1200册: copies printed, cited)
+            issuing = [m for m in group if roles[m.group()] == "printing"]
         who = doer(before[: group[0].start()], own)
+        if all(roles[m.group()] == "revised" for m in group):  # 修订后的《某县…办法》自…起施行: revised by it
+            alone = who != "other" and not pattern.search(
+                before, 0, group[0].start()
+            )  # (not 落实《甲》和新修订的《乙》)
+            return "issued" if alone and _own_title(text[start + 1 : end - 1], own) else "cited"
+        if not issuing or _topic_follows(text, end, topics) or _national(text[start + 1 : end - 1]):
+            return "cited"  # (印制《民法典》单行本: the state's law, printed)
         attributive = before[group[-1].end() :].startswith("的")  # 新出台的《…》, 市政府印发的《…》
         if listed and attributive and who is None and _OWN_LISTED.match(before, group[-1].end()):
             return "issued"  # 年内出台的主要规范性文件如下：| 《…》 |: the documents the report lists as made
@@ -305,15 +324,12 @@ def role_of(text: str, start: int, end: int, own: OwnArea | None = None) -> str:
         return "cited" if doer(passed.group("doer"), own) == "other" else "issued"
     if published := _PUBLISHED_BY.match(after):
         return "issued" if doer(published.group("doer"), own) == "own" else "cited"
-    if (_AFTER_ISSUING.match(after) or (completed and _COUNTED_AS_MADE.match(after))) and not _others(
-        text[start + 1 : end - 1], own
+    title = text[start + 1 : end - 1]
+    if (_AFTER_ISSUING.match(after) or (completed and _COUNTED_AS_MADE.match(after))) and not (
+        _others(title, own) or _national(title)
     ):
         return "issued"
-    if (
-        _DRAFT_LABEL.search(text, start, end)
-        and _DRAFT_STEP.match(after)
-        and _own_title(text[start + 1 : end - 1], own)
-    ):
+    if _DRAFT_LABEL.search(text, start, end) and _DRAFT_STEP.match(after) and _own_title(title, own):
         return "issued"  # 《某县…规定（送审稿）》经合法性审查后提交县政府常务会议审议: its own draft, being made
     return "cited"
 

@@ -13,6 +13,7 @@ from functools import lru_cache
 
 from kg.extract.roles import issued_right_before
 from kg.lang.laws import law_table
+from kg.lang.titles import COPIES_AFTER
 from kg.resources import data_csv
 
 
@@ -31,10 +32,6 @@ _LAW_ENDING = re.compile(r"(?<!办)法典?(?:（[^）]*）)?$")  # (…办法 is
 _PRC = "中华人民共和国"
 _RULE_LIKE = re.compile(r"(?:标准|目录|规范|指南|指引)(?:（[^）]*）)?$")  # in a list of 资料, still rules
 _BOOKS = ("书籍", "图书", "工具书", "读物")  # … but not in a list of books
-_COPIES_AFTER = re.compile(  # 《…》5000册, 《…》手册2万份: copies handed out
-    r"(?:手册|宣传册|折页|读本|口袋书|宣传单|宣传页|画册)?"
-    r"[0-9０-９一二三四五六七八九十百千万][0-9０-９,，.一二三四五六七八九十百千万余多近约]*(?:册|本|份)"
-)
 
 
 @dataclass(frozen=True)
@@ -111,7 +108,7 @@ def category_from_context(text: str, start: int, end: int, title: str) -> str:
     )
     if (course or spoken) and not law:
         return "speech"
-    handed_out = _COPIES_AFTER.match(text, end) and not rule  # (发放《某省…条例》3000份: the rule, handed out)
+    handed_out = COPIES_AFTER.match(text, end) and not rule  # (发放《某省…条例》3000份: the rule, handed out)
     if handed_out and not found.manual.search(title):  # (a working manual printed in copies: still a rule)
         return "book"
     if not rule:  # 普法微电影《守望》, 发放宣传册《远离非法集资》, 举办专题讲座《民法典与百姓生活》

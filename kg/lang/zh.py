@@ -36,6 +36,10 @@ CLAUSE_ENDS = SENTENCE_ENDS + "，,：:、（）()"
 CELL_EDGES = "|｜"
 """The edges of a table's cells, as a page converted to text writes them (| 3月 | 中华人民共和国行政处罚法 |)."""
 
+CELL_GAP = "\t"
+"""The gap between two cells of a row of a table copied as tab-separated text (1⇥宪法⇥县委宣传部): the cleaning
+keeps one tab there, where it drops the spaces inside Chinese text."""
+
 BULLETS = "·•●▪◆■▶►▷➤★☆✅✔📌🔹🔸\ufe0f"
 """Marks that open an item of a list (new-media posts use symbols and emoji too; U+FE0F, the emoji variation
 selector, follows some of them: ▶️, ✔️)."""

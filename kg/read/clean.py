@@ -17,7 +17,7 @@ from functools import lru_cache
 
 from kg.lang.areas import area_table
 from kg.lang.titles import names_a_document, names_a_printed_work
-from kg.lang.zh import BULLETS, CELL_EDGES, HAN_CLASS, NO_LINE_START, SENTENCE_ENDS
+from kg.lang.zh import BULLETS, CELL_EDGES, CELL_GAP, HAN_CLASS, NO_LINE_START, SENTENCE_ENDS
 from kg.read.headings import HEADING, SENTENCE_MARK, is_report_title
 from kg.read.variants import as_simplified
 from kg.resources import data_lines
@@ -166,6 +166,11 @@ def _clean_line(line: str, offset: int, out: list[str], mapping: array) -> None:
                 continue
             prev = out[-1][-1] if out else ""
             nxt = line[j] if j < hi else ""
+            if CELL_GAP in line[i:j]:  # two cells of a row (序号⇥文件名称): one tab, never glued
+                out.append(CELL_GAP)
+                mapping.append(offset + line.index(CELL_GAP, i, j))
+                i = j
+                continue
             if (prev and _squeezable(prev) and (not nxt or _squeezable(nxt) or _is_cjk(prev))) or (
                 nxt and _is_cjk(nxt)
             ):

@@ -201,3 +201,54 @@ def test_a_law_s_colloquial_abbreviation_is_the_law_in_brackets_or_not():
 def test_a_law_listed_after_a_bracketed_law_and_its_articles_is_the_law():
     found = regs("组织学习《个人信息保护法》第十三条、网络安全法第四十一条，讲解民法典合同编。")
     assert [m.title for m in found] == ["个人信息保护法", "中华人民共和国网络安全法", "中华人民共和国民法典"]
+
+
+@pytest.mark.parametrize(
+    "text", ["将宪法法律列入党委中心组学法计划。", "领导干部带头尊崇宪法法律。", "组织学习宪法法规。"]
+)
+def test_the_constitution_named_with_the_laws_in_general_is_the_constitution(text):
+    # 宪法法律: "the constitution and the laws", a set phrase with no 、 between the two
+    assert [m.title for m in regs(text)] == ["中华人民共和国宪法"]
+
+
+def test_another_law_glued_to_the_word_laws_names_a_service_not_the_law():
+    assert regs("开展民法典法律咨询服务。") == []
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "县政府领导班子带头熟悉行政许可法。",
+        "执法人员熟练掌握行政强制法。",
+        "组织干部精读民法典。",
+        "将行政诉讼法列入领导干部年度学法清单。",
+        "把退役军人保障法纳入必学内容。",
+    ],
+)
+def test_a_single_law_studied_or_put_on_a_study_list_is_the_law(text):
+    assert len(regs(text)) == 1
+
+
+@pytest.mark.parametrize(
+    ("text", "law"),
+    [
+        ("依照行政处罚法进行处罚。", "中华人民共和国行政处罚法"),
+        ("根据安全生产法规范执法检查。", "中华人民共和国安全生产法"),
+        ("依据土地管理法治理违法占地。", "中华人民共和国土地管理法"),
+        ("根据行政许可法精简审批事项。", "中华人民共和国行政许可法"),
+    ],
+)
+def test_a_verb_right_after_a_law_cited_leaves_it_the_law(text, law):
+    assert [m.title for m in regs(text)] == [law]
+
+
+@pytest.mark.parametrize("text", ["开展民法典进社区活动。", "学习行政处罚法律知识。", "按照安全生产法规的要求。"])
+def test_a_word_that_goes_on_from_the_name_is_still_no_law(text):
+    assert regs(text) == []
+
+
+def test_a_law_alone_in_a_tab_separated_cell_is_a_law_listed():
+    text = (
+        "学法安排如下：\n序号\t学习内容\t主讲单位\n1\t宪法\t县司法局\n2\t中华人民共和国行政处罚法\t县市场监督管理局\n"
+    )
+    assert [m.title for m in regs(text)] == ["中华人民共和国宪法", "中华人民共和国行政处罚法"]

@@ -15,6 +15,18 @@ def test_bodies_by_ending_with_their_name():
     assert orgs("县司法局联合县人民法院开展培训，各部门积极参与。") == ["县司法局", "县人民法院"]
 
 
+def test_the_sites_name_above_its_navigation_is_no_mention_but_a_heading_naming_the_issuer_is():
+    assert orgs("某某县人民政府\n当前位置：首页 > 政务公开\n2023年，县司法局开展培训。") == ["县司法局"]
+    assert orgs("某某镇人民政府\n关于2024年度法治政府建设的情况报告\n2024年，镇司法所开展培训。") == [
+        "某某镇人民政府",
+        "镇司法所",
+    ]
+
+
+def test_a_trade_promotion_council_by_its_short_name_is_a_body():
+    assert orgs("县商务局、县贸促会联合举办外贸法律培训。") == ["县商务局", "县贸促会"]
+
+
 def test_a_verb_before_the_name_is_not_part_of_it():
     assert orgs("充分发挥依法治区委员会执法协调小组的作用，及时报市人民政府和县人大常委会备案。") == [
         "依法治区委员会执法协调小组",

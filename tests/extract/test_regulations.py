@@ -723,3 +723,20 @@ def test_a_document_read_out_or_explained_is_no_book():
         "会上宣读了《某县关于考核结果的通报》，解读了《某县优化营商环境三年行动》，研读《关于某某问题的批复》。"
     )
     assert [m.category for m in found] == ["regulation", "regulation", "regulation"]
+
+
+def test_a_compilation_with_its_years_is_a_book_and_a_question_bank_no_document():
+    found = regs("编印《某县行政规范性文件汇编（2016—2021年）》，上线《法治知识竞赛题库》，印发《某县题库管理办法》。")
+    assert [m.category for m in found] == ["book", "other", "regulation"]
+
+
+def test_a_notice_or_an_order_named_again_by_its_kind_is_the_one_named_before():
+    found = regs(
+        "发布《某县人民政府关于禁止野外用火的通告》，《通告》明确了禁火期。签发《某县2023年第1号总河长令》，《总河长令》要求清河。"
+    )
+    assert [(m.title, m.alias) for m in found] == [
+        ("某县人民政府关于禁止野外用火的通告", None),
+        ("某县人民政府关于禁止野外用火的通告", "通告"),
+        ("某县2023年第1号总河长令", None),
+        ("某县2023年第1号总河长令", "总河长令"),
+    ]

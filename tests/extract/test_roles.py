@@ -461,3 +461,72 @@ def test_the_townships_a_document_is_sent_to_are_not_its_doers():
 )
 def test_a_document_made_jointly_with_another_area_s_body_is_issued(text, expected):
     assert [role for _, role in roles(text, "盐池县")] == [expected]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "《民法典》颁布实施以来，我县广泛开展宣传。",
+        "随着《行政处罚法》修订，我县及时调整执法流程。",
+        "《优化营商环境条例》公布施行后，我县对照清理文件。",
+        "《信访工作条例》印发后，县委县政府高度重视。",
+        "《国务院关于加强市县政府依法行政的决定》发布后，县政府组织学习。",
+        "《中华人民共和国行政复议法》修订通过后，县政府调整复议机构。",
+    ],
+)
+def test_a_verb_after_a_national_document_is_done_by_others_so_it_is_cited(text):
+    # a county makes no national law: what happens to one (颁布, 修订, 印发后) is the state's act, not the county's
+    assert [role for _, role in roles(text, "盐池县")] == ["cited"]
+
+
+def test_a_verb_after_the_report_s_own_document_still_makes_it_issued():
+    assert roles("《盐池县行政执法公示办法》已印发实施。", "盐池县") == [("盐池县行政执法公示办法", "issued")]
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("修订后的《盐池县行政执法公示办法》自6月1日起施行。", "issued"),
+        ("新修订的《盐池县重大行政决策程序规定》已于3月施行。", "issued"),
+        ("修订后的《吴忠市城市管理条例》自5月1日起施行。", "cited"),  # another place's
+        ("认真贯彻新修订的《行政处罚法》。", "cited"),
+        ("学习修订后的《盐池县行政执法公示办法》。", "cited"),  # studying it, whoever revised it
+        ("全面落实《某某省优化营商环境条例》和新修订的《盐池县优化营商环境若干规定》。", "cited"),  # the verb of both
+    ],
+)
+def test_the_report_s_own_document_as_revised_with_no_other_verb_is_revised_by_it(text, expected):
+    assert roles(text, "盐池县")[-1][1] == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("县司法局对《盐池县行政执法案卷评查办法》作出修改。", "issued"),
+        ("县住建局对《盐池县城市供水管理办法》作出相应修改。", "issued"),
+        ("县交通运输局对《盐池县农村公路养护管理办法》进行了修改。", "issued"),
+        ("县司法局对《某某省行政复议条例（修订草案）》提出修改意见5条。", "cited"),
+        ("《行政复议法》修改后，县政府及时调整。", "cited"),
+    ],
+)
+def test_a_revision_said_after_the_title_is_the_revisers_act(text, expected):
+    assert [role for _, role in roles(text, "盐池县")] == [expected]
+
+
+def test_printing_or_making_its_own_list_or_guide_is_issuing_it_but_printing_copies_of_a_rule_is_not():
+    text = (
+        "县司法局印制《盐池县行政执法公示事项清单》，制作《盐池县证明事项告知承诺制工作指引》，"
+        "印制《民法典》单行本5000册，印制《盐池县城市绿化管理办法》口袋书1200册。"
+    )
+    assert roles(text, "盐池县") == [
+        ("盐池县行政执法公示事项清单", "issued"),
+        ("盐池县证明事项告知承诺制工作指引", "issued"),
+        ("民法典", "cited"),
+        ("盐池县城市绿化管理办法", "cited"),  # copies of its rule, printed for the public
+    ]
+
+
+def test_signing_an_agreement_between_public_bodies_makes_it():
+    text = (
+        "县政府与县人民法院签署《府院联动工作备忘录》，县司法局与县人民检察院签订《行政执法与刑事司法衔接协作协议》。"
+    )
+    assert roles(text, "盐池县") == [("府院联动工作备忘录", "issued"), ("行政执法与刑事司法衔接协作协议", "issued")]
