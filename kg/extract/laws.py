@@ -19,7 +19,7 @@ from kg.resources import data_lines
 _LEAD_WORDS = (
     r"贯彻|落实|执行|实施|依据|根据|按照|依照|遵照|学习|宣传|宣讲|讲解|解读|遵守|普及|涉及|聚焦|紧扣|紧盯|新修订的?|修订后的|"
     r"新修正的?|新修改的?|修改后的|新颁布的?|新(?:施行|实施|公布|出台|生效)的|违反|适用|运用|"
-    r"熟悉|掌握|精读|精学|通读|研读|深学细悟|深学"
+    r"熟悉|掌握|精读|精学|通读|研读|深学细悟|深学|诵读|崇尚|尊崇|维护|捍卫"
 )
 _LAW_LEAD = re.compile(f"(?:{_LEAD_WORDS}|新)了?$")  # (学习了行政处罚法; 新 alone only right before the name)
 # a law framed by a coverb as the object of the clause: 以宪法为根本遵循, 把民法典作为…, 与行政处罚法不一致的文件,

@@ -223,6 +223,9 @@ def test_another_law_glued_to_the_word_laws_names_a_service_not_the_law():
         "组织干部精读民法典。",
         "将行政诉讼法列入领导干部年度学法清单。",
         "把退役军人保障法纳入必学内容。",
+        "领导干部带头尊崇宪法。",
+        "坚决维护宪法权威。",
+        "机关干部诵读宪法原文。",
     ],
 )
 def test_a_single_law_studied_or_put_on_a_study_list_is_the_law(text):

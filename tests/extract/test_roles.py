@@ -10,7 +10,7 @@ from tests.extract.documents import roles
     "verb",
     [
         *("常务会议讨论通过", "常务会议集体讨论通过", "作出", "签发", "签批"),
-        *("与县人民检察院会签", "组织修编", "动态调整", "编发"),
+        *("与县人民检察院会签", "组织修编", "动态调整", "编发", "做出"),
     ],
 )
 def test_more_verbs_of_a_government_making_its_own_document(verb):
