@@ -26,7 +26,8 @@ Whole-build files make a rebuild after a small change cost what changed:
 * ``shared.sqlite`` — the merged corpus with, for each shared node, which reports contribute which values
   (:mod:`kg.build.state`, :mod:`kg.build.tally`), and the Turtle block of every shared resource; ``shared/`` —
   the shared part of ``graph.ttl`` in content-addressed chunks (:mod:`kg.build.chunks`); ``shared.json`` — the
-  stamp of ``shared.sqlite`` as the last build left it.
+  stamp of ``shared.sqlite`` as the last build left it; ``graph.json`` — where each report's part stands in the
+  ``graph.ttl`` the last build wrote, so that a rebuild copies unchanged runs of it whole (:mod:`kg.build.splice`).
 
 ``index.json`` and ``shared.json`` have their seal lines beside them (``index.json.seal``, ``shared.json.seal``).
 
@@ -85,9 +86,7 @@ def code_fingerprint() -> str:
                 and "__pycache__" not in path.parts
             ):
                 digest.update(path.relative_to(folder).as_posix().encode())
-                digest.update(b"\0")
-                digest.update(path.read_bytes())
-                digest.update(b"\0")
+                digest.update(b"\0" + path.read_bytes() + b"\0")
     return digest.hexdigest()
 
 
@@ -313,9 +312,9 @@ class Cache:
             self._checked[path], self._stamps[path] = True, file_stamp(path)
         self._layouts[frag_path] = [len(seal) + n for n in fragment_layout(fragment, 0)]  # (one string per path)
 
-    # --- whole-build files: the file index and the shared resources' blocks ------------------------------------
-
-    def _load(self, name: str) -> dict:
+    # --- whole-build files: the file index, the shared resources' blocks, the last graph's layout -----------------
+    def load_sealed(self, name: str) -> dict:
+        """A whole-build JSON file of the cache's root, checked against its seal ({} when missing or damaged)."""
         if not self.read:
             return {}
         path = os.path.join(self.root, name)
@@ -331,7 +330,8 @@ class Cache:
             return {}
         return data if isinstance(data, dict) else {}
 
-    def _save(self, name: str, content: bytes) -> None:
+    def save_sealed(self, name: str, content: bytes) -> None:
+        """Write a whole-build file of the cache's root and its seal beside it."""
         path = Path(self.root) / name
         atomic_write_bytes(Path(f"{path}{SEAL_SUFFIX}"), seal_line(content))
         atomic_write_bytes(path, content)
@@ -339,12 +339,12 @@ class Cache:
     def load_index(self) -> dict[str, dict]:
         """The last build's files: name → {key, size, mtime_ns, head}. A file whose size and modification time
         are unchanged is taken as unchanged without being read again (as make and git do)."""
-        return self._load(INDEX)
+        return self.load_sealed(INDEX)
 
     def save_index(self, rows: dict[str, str]) -> None:
         """Write ``index.json`` from its rows, each :func:`compact_json` text (the bytes of the whole as one)."""
         content = ",".join(f"{compact_json(name)}:{row}" for name, row in rows.items())
-        self._save(INDEX, ("{" + content + "}").encode("utf-8"))
+        self.save_sealed(INDEX, ("{" + content + "}").encode("utf-8"))
 
     def state_path(self) -> str:
         """The database of the merged corpus (:mod:`kg.build.state`), in a folder that exists."""
@@ -361,7 +361,7 @@ class Cache:
         now = file_stamp(path)
         if not self.read or now is None:
             return False
-        recorded = self._load(STATE_STAMP).get("stamp")
+        recorded = self.load_sealed(STATE_STAMP).get("stamp")
         if recorded is not None and recorded != now:
             self.note(path, "changed since the last build", "every report's share merged again")
         return recorded == now
@@ -373,7 +373,7 @@ class Cache:
 
     def save_state_stamp(self) -> None:
         """Record the stamp of ``shared.sqlite`` once its changes are committed."""
-        self._save(STATE_STAMP, compact_json({"stamp": file_stamp(self.state_path())}).encode("utf-8"))
+        self.save_sealed(STATE_STAMP, compact_json({"stamp": file_stamp(self.state_path())}).encode("utf-8"))
 
     def prune(self) -> int:
         """Remove entries this build did not use (``used``: per-file entries and shared chunks), and the folders

@@ -27,7 +27,6 @@ from __future__ import annotations
 
 import logging
 import os
-import shutil
 import tempfile
 import threading
 from collections.abc import Callable, Iterator
@@ -36,14 +35,14 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-from kg.build import writer
+from kg.build import splice, writer
 from kg.build.heap import full_collections_deferred
 from kg.build.options import BuildResult
 from kg.build.report import fail_on_violations, start_validation, validation_summary, write_build_report
+from kg.build.texts import remove_old_texts, write_texts
 from kg.errors import BuildError, GraphInvalid
 from kg.fsutil import (
     atomic_write,
-    atomic_write_bytes,
     atomic_write_text,
     flush_to_disk,
     remove_stale_temporaries,
@@ -52,7 +51,6 @@ from kg.fsutil import (
 
 if TYPE_CHECKING:
     from kg.build.executors import Spare
-    from kg.build.parts import ReportPart
     from kg.graph import KnowledgeGraph, _Parts
     from kg.rdf.viewrows import RowTable
 
@@ -168,42 +166,6 @@ def _prepare(outdir: Path) -> Path:
     return texts
 
 
-def _write_texts(texts: Path, parts: list[ReportPart], added: list[Path]) -> set[str]:
-    """``texts/<report>.txt`` for every report (rewritten only when its size differs); returns their names, and
-    appends to ``added`` each file that was not there before."""
-    texts.mkdir(parents=True, exist_ok=True)
-    wanted, folder = set(), os.fspath(texts)
-    for part in parts:
-        name = f"{part.report_id}.txt"
-        wanted.add(name)
-        source = part.text_source()
-        data = None if source else part.text().encode("utf-8")  # a build without a cache holds its texts
-        size = part.cache.size(source) if source else len(data)
-        try:
-            if os.stat(os.path.join(folder, name)).st_size == size:  # (plain strings: a stat per report)
-                continue
-        except OSError:
-            added.append(texts / name)
-        path = texts / name
-        if source:
-            atomic_write(path, lambda out, s=source: _copy(s, out), binary=True)
-        else:
-            atomic_write_bytes(path, data)
-    return wanted
-
-
-def _remove_old_texts(texts: Path, wanted: set[str]) -> None:
-    """The texts of reports no longer in the graph (after the new graph is in place)."""
-    for old in texts.glob("*.txt"):
-        if old.name not in wanted:
-            old.unlink(missing_ok=True)
-
-
-def _copy(source: str, out) -> None:
-    with open(source, "rb") as f:
-        shutil.copyfileobj(f, out, 1 << 20)
-
-
 def _commit(outdir: Path, pending: dict[str, Path], html: bool) -> None:
     """Rename the new set into place (every output is ready: nothing is left to fail but a rename). A build
     without a page removes the old one: it drew another graph. The old graph's blocks are released after the
@@ -257,13 +219,13 @@ def _write(
     if built is None:  # a graph read back from Turtle: its file, as it is
         atomic_write_text(outdir / "graph.ttl", graph.to_turtle())
         return BuildResult(graph_path=outdir / "graph.ttl")
-    pending, added, tidied, synced = _pending(outdir), [], built.tidy, _nothing
+    pending, added, tidied, synced, record = _pending(outdir), [], built.tidy, _nothing, _nothing
     try:
         checked = _start_validation(built, pending["graph.ttl"], spare) if validate else None
         tidied = _in_background(built.tidy, "kg-tidy")  # (the cache's index and clean-up, while this thread copies)
-        wanted = _write_texts(texts, built.parts, added)
+        wanted = write_texts(texts, built.parts, added)
         with _view_rows(outdir, html) as rows:
-            _write_graph(built, pending["graph.ttl"], rows)
+            record = _write_graph(built, pending["graph.ttl"], rows, outdir / "graph.ttl")
             synced = _in_background(lambda: flush_to_disk(pending["graph.ttl"]), "kg-flush")  # (before the swap)
             tidied()
             report, validation = (
@@ -288,7 +250,8 @@ def _write(
             path.unlink(missing_ok=True)
         raise
     _commit(outdir, pending, html)
-    _remove_old_texts(texts, wanted)
+    record()  # (after the rename: the graph's stamp as it now stands)
+    remove_old_texts(texts, wanted)
     return BuildResult(
         graph.records,
         graph.summary,
@@ -375,9 +338,16 @@ def _draw(rows: RowTable, pending: Path, texts: Path) -> None:
     render_html(rows, pending, texts_dir=texts)
 
 
-def _write_graph(built: _Parts, pending: Path, rows: RowTable | None) -> None:
-    """Write the graph to ``pending``, filling ``rows`` (when drawing) with what the HTML view reads."""
-    atomic_write(pending, lambda out: writer.write_graph(out, built.parts, built.merged, view=rows), binary=True)
+def _write_graph(built: _Parts, pending: Path, rows: RowTable | None, graph: Path) -> Callable[[], None]:
+    """Write the graph to ``pending``, filling ``rows`` (when drawing) with what the HTML view reads, from the last
+    ``graph`` where it can (:mod:`kg.build.splice`); returns what records where its parts stand, once in place."""
+    last, placed = splice.last_graph(built.parts, graph), []
+
+    def write(out) -> None:
+        placed.extend(writer.write_graph(out, built.parts, built.merged, view=rows, last=last))
+
+    atomic_write(pending, write, binary=True)
+    return splice.save_layout(built.parts, placed, graph)
 
 
 @contextmanager

@@ -103,6 +103,11 @@ class ReportPart:
         else:
             copy_range(where, out, layout[2], layout[3] - layout[2])
 
+    def body_range(self) -> tuple[str, int, int] | None:
+        """The cache file and the byte range in it of the report's Turtle blocks (None: held in memory)."""
+        where, layout = self._where()
+        return None if isinstance(where, bytes) else (where, layout[2], layout[3])
+
     def text(self) -> str:
         """The report's decoded text."""
         if self.first.text is not None:

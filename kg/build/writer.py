@@ -25,6 +25,7 @@ from typing import IO, TYPE_CHECKING
 
 from kg.build.merge import Merged
 from kg.build.parts import ReportPart
+from kg.build.splice import LastGraph, Placed, copy_parts
 from kg.rdf.turtle import TurtleWriter, referenced_blocks
 
 if TYPE_CHECKING:
@@ -66,24 +67,33 @@ def _spaced(pool: list[str], size: int) -> set[str]:
     return {pool[int(i * step)] for i in range(size)}
 
 
-def write_graph(out: IO[bytes], parts: list[ReportPart], merged: Merged, *, view: RowTable | None = None) -> None:
+def write_graph(
+    out: IO[bytes],
+    parts: list[ReportPart],
+    merged: Merged,
+    *,
+    view: RowTable | None = None,
+    last: LastGraph | None = None,
+) -> list[Placed]:
     """Write the whole graph to ``out`` (binary); see the module docstring. With ``view``, fill that table with the
     triples the HTML view reads while writing (:class:`kg.rdf.viewrows.RowTable`): each report's (the N-Triples
     of its fragment's HTML line), then the shared part chunk by chunk, so memory stays bounded whatever the corpus.
-    """
+    With ``last``, the graph the last build wrote, unchanged runs of reports are copied from it
+    (:mod:`kg.build.splice`). Returns where each report's part stands in what was written."""
     import pyoxigraph  # noqa: PLC0415
 
     header = TurtleWriter().header().encode("utf-8")
     out.write(header)
-    for part in parts:
-        if view is not None:
+    if view is not None:
+        for part in parts:
             view.add(_json_string(part.html_line()).encode("utf-8"), pyoxigraph.RdfFormat.N_TRIPLES)
-        part.copy_body(out)
+    placed = copy_parts(out, parts, len(header), last)
     merged.copy(out)
     if view is not None:
         for piece in merged.pieces():
             view.add(header + piece, pyoxigraph.RdfFormat.TURTLE)
         view.finish()
+    return placed
 
 
 def sample_turtle(parts: list[ReportPart], merged: Merged, sample: set[str], shards: int = 1) -> Sample:
