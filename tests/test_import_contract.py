@@ -81,18 +81,20 @@ def test_modules_and_functions_stay_small(module, path):
 
 
 def _corpus_places() -> set[str]:
-    """The governments of every gold split (tests/gold/governments.tsv), in full (石嘴山市大武口区) and by the
-    county-level name after their prefecture's (大武口区)."""
+    """The governments of every gold split (tests/gold/governments.tsv), in full (石嘴山市大武口区), by their
+    prefecture (石嘴山市), by the county-level name after it (大武口区) and that name without its tier (大武口)."""
     rows = (Path(__file__).resolve().parent / "gold" / "governments.tsv").read_text(encoding="utf-8").splitlines()
     places: set[str] = set()
     for row in rows[1:]:
         area = row.split("\t")[2].split("/")[0]  # (a department's row: 某市/司法局)
-        places.add(area)
+        names = [area]
         for mark in ("市", "州", "盟", "地区"):
             head, found, tail = area.partition(mark)
             if found and len(tail) >= 2:
-                places.add(tail)
+                names += [head + found, tail]
                 break
+        places.update(names)
+        places.update(n[:-1] for n in names if len(n) >= 3 and n[-1] in "市县区旗州盟")
     return places
 
 

@@ -576,10 +576,19 @@ def test_a_tab_between_two_cells_of_a_row_is_kept_as_one_tab_while_spaces_inside
     assert doc.text[doc.clean_to_text[at]] == "宪"  # (the cells' text still maps back to the original)
 
 
+def test_a_lone_tab_is_no_cell_gap_and_goes_like_a_space():
+    # a numbered heading's tab (一、⇥坚持…) or a stray one inside a word: one tab gap in the line is no table row
+    assert (
+        Document.from_text("一、\t坚持依法行政\n县人民\t政府召开常务会议。").clean
+        == "一、坚持依法行政\n县人民政府召开常务会议。"
+    )
+
+
 def test_a_sites_name_above_its_navigation_is_a_banner_and_a_heading_above_a_title_is_not():
     from kg.read.banner import site_banner_end
 
     page = "某某县人民政府\n首页 > 政务公开 > 法治政府建设\n某某县2022年法治政府建设工作报告\n"
+    assert site_banner_end("某某县人民政府2018年度法治政府建设工作报告\n发布单位: 时间: 2019-04-19\n正文。") == 0
     assert page[: site_banner_end(page)] == "某某县人民政府"
     assert site_banner_end("某某县人民政府\n\n索  引 号: 11140522K/2023-00027\n正文。") > 0
     assert site_banner_end("某某镇人民政府\n关于2024年度法治政府建设的情况报告\n正文。") == 0

@@ -249,7 +249,7 @@ def cocitation(among: int, **opts: Any) -> None:
 @_stats_options
 @click.option(
     "--district",
-    help="Districts most similar to this one instead of the top pairs: its name (吴忠市盐池县, or 盐池县) or IRI.",
+    help="Districts most similar to this one instead of the top pairs: its name (某某市某某县, or 某某县) or IRI.",
 )
 @click.option(
     "--among",

@@ -135,8 +135,8 @@ def find_unbracketed_laws(text: str, blocked: list[tuple[int, int]]) -> list[tup
             _joined_after_articles(text[out[-1][1] : s].strip("“”")) or text[out[-1][1] : s] == "”“"
         )
         next_is_topic = (_LIST_JOIN.match(text[e : e + 1]) and _NEXT_TOPIC.match(text, e + 1)) or (
-            name in _WITH_LAWS_IN_GENERAL and text.startswith(_LAWS_IN_GENERAL, e)
-        )  # 宪法、法律、法规; 将宪法法律列入学法计划 (the constitution and the laws, no 、 between them)
+            name in _WITH_LAWS_IN_GENERAL and text.startswith(_LAWS_IN_GENERAL, e) and not _glued(text, e + 2)
+        )  # 宪法、法律、法规; 将宪法法律列入学法计划 (not 宪法法律进机关, 宪法法律知识竞赛: events' names)
         if (
             _LAW_LEAD.search(before)
             or _fills_a_cell(text, s, e)

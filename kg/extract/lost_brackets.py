@@ -67,16 +67,22 @@ def lost_closing_titles(text: str, titles: tuple[tuple[int, int, int | None], ..
         if at not in openers:
             stop = _CLAUSE_END.search(text, at + 1, at + 2 + _WINDOW)
             end = stop.start() if stop else len(text.rstrip())
-            cut = stop is None and (end - at > _WINDOW or _longest_ending(text[at + 1 : end]) < 2)
+            cut = stop is None and not _whole_when_cut(text[at + 1 : end])
             if not cut and _looks_like_title(text[at + 1 : end]):  # (cut after 合法 or 依法: not yet a …法)
                 out.append((at, end))
         at = text.find("《", at + 1)
     return out
 
 
-def _longest_ending(title: str) -> int:
-    """The length of the longest ending of kg/data/document_endings.txt that ``title`` ends with (办法, not 法)."""
-    return max((len(word) for word in document_endings() if title.endswith(word)), default=0)
+def _whole_when_cut(title: str) -> bool:
+    """Whether what stands of a title cut by the end of the text is the whole of it: it ends with a document's
+    word of two characters or more (办法, 要点; not the 法 of 合法), and a 关于 in it has reached its 的 (《某县关于
+    进一步加强…的意见); not a notice cut before the document it issues (《某县关于印发某县…办法) nor a 关于 clause
+    cut before its end (《某县关于严格落实中央八项规定)."""
+    if len(title) > _WINDOW or max((len(w) for w in document_endings() if title.endswith(w)), default=0) < 2:
+        return False
+    about = title.find("关于")
+    return about < 0 or ("的" in title[about:] and not title.startswith(("印发", "转发"), about + 2))
 
 
 def _looks_like_title(title: str) -> bool:

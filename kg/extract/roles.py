@@ -26,7 +26,7 @@ _BEFORE = 200  # how far back a verb may stand from its title (titles in between
 _AFTER = 24
 # an issuing verb right after a title (《…》已印发, 完成《…》的起草); 制定后评估 and 立法后评估 evaluate a rule in force
 _AFTER_ISSUING = re.compile(
-    r"^[^，,。；;]{0,6}?(?:的)?(?:起草|制定(?!后评估)|修订|修改(?!后|意见|建议|稿)|修编|编制|报批|印发|出台|发布|颁布|审议通过|通过|公布|立法(?!后)|草案形成)"
+    r"^[^，,。；;]{0,6}?(?:的)?(?:起草|制定(?!后评估)|修订|(?:作出|做出|作了|进行了?)(?:相应的?)?修改(?!意见|建议)|修改工作|修编|编制|报批|印发|出台|发布|颁布|审议通过|通过|公布|立法(?!后)|草案形成)"
 )
 # after a completing verb, the titles counted as the legislation made (完成《…条例》《…办法》1部地方性法规和1部政府
 # 规章): the count ends its clause or list, not 的立法调研 or 落地见效
@@ -158,6 +158,23 @@ def _national(title: str) -> bool:
         return True
     head = title[PARTY.match(title).end() :]  # (not the bare 中央, 国家: a county's 《中央环保督察反馈问题整改方案》)
     return any(tier == "national" and len(word) > 2 and head.startswith(word) for word, tier in tier_words())
+
+
+# after the title of a document as revised: its coming into force (修订后的《…》自2019年7月1日起施行, 已于3月施行)
+_TAKES_EFFECT = re.compile(r"[^，,。；;]{0,20}?(?:施行|实施|生效|印发|公布|发布)")
+# what a signing does not make: a pledge, a contract, a mediation's 协议书 (an agreement, a memorandum or a joint
+# opinion between bodies it makes)
+_SIGNED_PAPER = re.compile(r"(?:责任书|承诺书|保证书|告知书|确认书|协议书|合同)(?:（[^（）]*）)?$")
+
+
+def _made_by(kinds: set[str], title: str, own: OwnArea, text: str, end: int) -> bool:
+    """Whether a verb that makes only some documents made this one: printing or making (印制, 制作) a document of
+    its own, not copies of a rule (印制《某县…办法》口袋书1200册), another place's (印制《某市…条例》) nor the
+    state's (印制《民法典》单行本); signing (签署, 签订) an agreement or a joint opinion, not a pledge or a
+    contract (签订《安全生产责任书》)."""
+    if "printing" in kinds and not (_others(title, own) or _national(title) or COPIES_AFTER.match(text, end)):
+        return True
+    return "signing" in kinds and not (_SIGNED_PAPER.search(title) or _others(title, own))
 
 
 def _own_title(title: str, own: OwnArea) -> bool:
@@ -292,17 +309,13 @@ def role_of(text: str, start: int, end: int, own: OwnArea | None = None) -> str:
     if group and _OBJECT_TAKEN.match(before, group[-1].end()):
         group = []  # 制定《甲》，将《乙》…: the verb's object is the earlier title, not this one
     if group:
-        issuing = [m for m in group if roles[m.group()] == "issued"]
-        if not issuing and not COPIES_AFTER.match(text, end):  # (印制《…》口袋书1200册: copies printed, cited)
-            issuing = [m for m in group if roles[m.group()] == "printing"]
-        who = doer(before[: group[0].start()], own)
-        if all(roles[m.group()] == "revised" for m in group):  # 修订后的《某县…办法》自…起施行: revised by it
-            alone = who != "other" and not pattern.search(
-                before, 0, group[0].start()
-            )  # (not 落实《甲》和新修订的《乙》)
-            return "issued" if alone and _own_title(text[start + 1 : end - 1], own) else "cited"
-        if not issuing or _topic_follows(text, end, topics) or _national(text[start + 1 : end - 1]):
-            return "cited"  # (印制《民法典》单行本: the state's law, printed)
+        who, title = doer(before[: group[0].start()], own), text[start + 1 : end - 1]
+        kinds = {roles[m.group()] for m in group}
+        if kinds == {"revised"}:  # 修订后的《某县…办法》自…起施行: revised by it (not 落实《甲》和新修订的《乙》)
+            alone = who != "other" and not pattern.search(before, 0, group[0].start())
+            return "issued" if alone and _own_title(title, own) and _TAKES_EFFECT.match(text, end) else "cited"
+        if not (kinds & {"issued"} or _made_by(kinds, title, own, text, end)) or _topic_follows(text, end, topics):
+            return "cited"
         attributive = before[group[-1].end() :].startswith("的")  # 新出台的《…》, 市政府印发的《…》
         if listed and attributive and who is None and _OWN_LISTED.match(before, group[-1].end()):
             return "issued"  # 年内出台的主要规范性文件如下：| 《…》 |: the documents the report lists as made

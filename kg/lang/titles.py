@@ -111,7 +111,6 @@ def without_range_or_note(title: str) -> str:
     return without_standing_note(without_range(without_standing_note(title)))
 
 
-# a version note after a law's name: （2023年修订）, （2018年第二次修正）, （2021年1月22日修订）, （2021修正版）
 COPIES_AFTER = re.compile(  # 《…》5000册, 《…》手册2万份, 《…》口袋书1200册: copies handed out
     r"(?:手册|宣传册|折页|读本|口袋书|宣传单|宣传页|画册)?"
     r"[0-9０-９一二三四五六七八九十百千万][0-9０-９,，.一二三四五六七八九十百千万余多近约]*(?:册|本|份)"
@@ -119,6 +118,7 @@ COPIES_AFTER = re.compile(  # 《…》5000册, 《…》手册2万份, 《…�
 """Copies of a title printed or handed out, right after it: a printed thing (a book), or a rule printed for the
 public (发放《某省…条例》3000份), never a document made."""
 
+# a version note after a law's name: （2023年修订）, （2018年第二次修正）, （2021年1月22日修订）, （2021修正版）
 VERSION_NOTE_BODY = (
     r"(?:(?:19|20)\d\d年?(?:\d{1,2}月(?:\d{1,2}日)?)?)?(?:第[一二三四五六七八九十]+次)?(?:修订|修正|修改)(?:版|本|稿)?"
 )

@@ -36,6 +36,7 @@ def cruft_patterns(name: str = "cruft.txt") -> re.Pattern[str]:
 _SPACE = " \t\u00a0\u3000\u2002\u2003\u2009\u200b\ufeff"
 _DOUBLE_ANGLE = {"<": "《", ">": "》", "＜": "《", "＞": "》", "〈": "《", "〉": "》"}
 _SPECIAL = re.compile("[" + re.escape(_SPACE + "*" + "".join(_DOUBLE_ANGLE)) + "]")
+_TAB_ROW = re.compile(r"\t.*\S.*\t")  # a row of three cells or more: two tab gaps (一、⇥坚持 is a numbered heading)
 _COLUMNS = re.compile(r"[^\s](?:[ \u3000]{4,}|\t)[^\s]")  # two cells of a row, a run of spaces or a tab apart
 _TERMINAL = "。；;！!？?：:…”」』）)】》*"
 
@@ -166,7 +167,7 @@ def _clean_line(line: str, offset: int, out: list[str], mapping: array) -> None:
                 continue
             prev = out[-1][-1] if out else ""
             nxt = line[j] if j < hi else ""
-            if CELL_GAP in line[i:j]:  # two cells of a row (序号⇥文件名称): one tab, never glued
+            if CELL_GAP in line[i:j] and _TAB_ROW.search(line):  # cells of a row (序号⇥文件名称): one tab, kept
                 out.append(CELL_GAP)
                 mapping.append(offset + line.index(CELL_GAP, i, j))
                 i = j

@@ -54,6 +54,11 @@ def test_a_title_cut_by_the_end_of_an_excerpt_is_read_when_what_stands_already_e
     assert regulations("二是完善制度。印发《某某县关于开") == []
     assert regulations("二是完善制度。印发《某某县行政执法公示") == []
     assert regulations("二是完善制度。印发了《某某县乡镇重大事项合法") == []  # (合法, 依法: a word, not yet a …法)
+    assert regulations("印发《某县关于进一步加强行政执法工作的意见") == [
+        ("某县关于进一步加强行政执法工作的意见", "issued")
+    ]
+    assert regulations("印发《某县关于严格落实中央八项规定") == []  # (a 关于 clause not yet at its 的)
+    assert regulations("制定《某县人民政府关于印发某县行政执法公示办法") == []  # (a notice cut before its own end)
 
 
 def test_of_two_verbs_in_the_clause_the_one_nearest_the_lost_bracket_governs_the_title():

@@ -3,7 +3,7 @@ text here is composed for the test."""
 
 import pytest
 
-from tests.extract.documents import roles
+from tests.extract.documents import regs, roles
 
 
 @pytest.mark.parametrize(
@@ -491,11 +491,14 @@ def test_a_verb_after_the_report_s_own_document_still_makes_it_issued():
         ("修订后的《吴忠市城市管理条例》自5月1日起施行。", "cited"),  # another place's
         ("认真贯彻新修订的《行政处罚法》。", "cited"),
         ("学习修订后的《盐池县行政执法公示办法》。", "cited"),  # studying it, whoever revised it
+        ("对修订后的《盐池县行政执法公示办法》进行宣传解读。", "cited"),  # (explained, not brought into force)
+        ("针对新修订的《盐池县重大行政决策程序规定》，县司法局开展专题培训。", "cited"),
         ("全面落实《某某省优化营商环境条例》和新修订的《盐池县优化营商环境若干规定》。", "cited"),  # the verb of both
     ],
 )
 def test_the_report_s_own_document_as_revised_with_no_other_verb_is_revised_by_it(text, expected):
-    assert roles(text, "盐池县")[-1][1] == expected
+    title = text[text.rindex("《") + 1 : text.rindex("》")]
+    assert roles(text, "盐池县")[-1] == (title, expected)
 
 
 @pytest.mark.parametrize(
@@ -506,6 +509,7 @@ def test_the_report_s_own_document_as_revised_with_no_other_verb_is_revised_by_i
         ("县交通运输局对《盐池县农村公路养护管理办法》进行了修改。", "issued"),
         ("县司法局对《某某省行政复议条例（修订草案）》提出修改意见5条。", "cited"),
         ("《行政复议法》修改后，县政府及时调整。", "cited"),
+        ("对《盐池县物业管理办法（征求意见稿）》提出修改完善的意见5条。", "cited"),  # comments on a draft
     ],
 )
 def test_a_revision_said_after_the_title_is_the_revisers_act(text, expected):
@@ -515,14 +519,21 @@ def test_a_revision_said_after_the_title_is_the_revisers_act(text, expected):
 def test_printing_or_making_its_own_list_or_guide_is_issuing_it_but_printing_copies_of_a_rule_is_not():
     text = (
         "县司法局印制《盐池县行政执法公示事项清单》，制作《盐池县证明事项告知承诺制工作指引》，"
-        "印制《民法典》单行本5000册，印制《盐池县城市绿化管理办法》口袋书1200册。"
+        "印制《民法典》单行本5000册，印制《盐池县城市绿化管理办法》口袋书1200册，印制《吴忠市文明行为促进条例》。"
     )
     assert roles(text, "盐池县") == [
         ("盐池县行政执法公示事项清单", "issued"),
         ("盐池县证明事项告知承诺制工作指引", "issued"),
         ("民法典", "cited"),
         ("盐池县城市绿化管理办法", "cited"),  # copies of its rule, printed for the public
+        ("吴忠市文明行为促进条例", "cited"),  # another place's rule, printed
     ]
+
+
+def test_a_national_documents_name_made_by_this_government_with_its_own_doer_is_its_own():
+    # a county's own plan may bear the national plan's title; the verb before it, and its doer, say who made it
+    text = "县司法局制定《提升行政执法质量三年行动计划（2023—2025年）》。县委、县政府印发《“八五”普法规划》。"
+    assert [role for _, role in roles(text, "盐池县")] == ["issued", "issued"]
 
 
 def test_signing_an_agreement_between_public_bodies_makes_it():
@@ -530,3 +541,13 @@ def test_signing_an_agreement_between_public_bodies_makes_it():
         "县政府与县人民法院签署《府院联动工作备忘录》，县司法局与县人民检察院签订《行政执法与刑事司法衔接协作协议》。"
     )
     assert roles(text, "盐池县") == [("府院联动工作备忘录", "issued"), ("行政执法与刑事司法衔接协作协议", "issued")]
+
+
+def test_a_joint_opinion_signed_by_two_bodies_of_the_county_is_issued():
+    text = "县人民检察院与县司法局签订《关于建立行政执法与检察监督衔接机制的意见》。"
+    assert roles(text, "盐池县") == [("关于建立行政执法与检察监督衔接机制的意见", "issued")]
+
+
+def test_a_pledge_or_a_contract_signed_is_no_document_this_government_made():
+    text = "督促全县120家企业签订《安全生产责任书》，县政府与某律师事务所签订《法律顾问服务合同》。"
+    assert [m.role for m in regs(text, "盐池县")] == ["cited", "cited"]
