@@ -36,3 +36,9 @@ def test_a_document_number_typed_inside_the_brackets_is_not_part_of_the_title():
     assert (
         normalise_title("某县行政执法公示办法（试行）") == "某县行政执法公示办法（试行）"
     )  # a note on its standing stays
+
+
+def test_a_dash_of_any_width_joining_two_names_is_the_one_dash():
+    assert normalise_title("《中国-东盟全面经济合作框架协议》") == normalise_title("中国－东盟全面经济合作框架协议")
+    assert normalise_title("中国-东盟全面经济合作框架协议") == "中国—东盟全面经济合作框架协议"
+    assert normalise_title("某县法治宣传教育——八五普法读本") == "某县法治宣传教育——八五普法读本"  # (a subtitle's dash)

@@ -19,6 +19,8 @@ _INNER_CLOSE = str.maketrans({">": "》", "〉": "》", "＞": "》", "›": "�
 _DASHES = "-–—―‐‑‒－~～〜_"
 _RANGE = re.compile(rf"(?P<a>(?:19|20)\d\d)\s*年?\s*[{_DASHES}至到]+\s*(?P<b>(?:19|20)\d\d)\s*年?")
 _PAREN_RANGE = re.compile(r"（((?:19|20)\d\d—(?:19|20)\d\d)）")
+# a dash of any width joining two names (中国-东盟, 中国－上海合作组织): the one dash titles are written with
+_HAN_DASH = re.compile(r"(?<=[\u4e00-\u9fff])[-–‐‑‒－―](?=[\u4e00-\u9fff])")
 # a range whose dash was lost (（2021 2025年）, （20212025年）: spaces are gone by then): two years in brackets
 _GLUED_RANGE = re.compile(r"（((?:19|20)\d\d)((?:19|20)\d\d)年?）")
 _BRACKETS = str.maketrans(
@@ -62,6 +64,7 @@ def normalise_title(title: str) -> str:
     t = _RANGE.sub(lambda m: f"{m['a']}—{m['b']}年", t)
     t = t.replace("年年", "年")
     t = _PAREN_RANGE.sub(lambda m: f"（{m[1]}年）", t)
+    t = _HAN_DASH.sub("—", t)
     return _NUMBER_NOTE.sub("", t)
 
 

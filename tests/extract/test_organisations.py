@@ -23,6 +23,10 @@ def test_the_sites_name_above_its_navigation_is_no_mention_but_a_heading_naming_
     ]
 
 
+def test_the_ministries_written_short_are_bodies():
+    assert orgs("住建部、人社部联合发文，工信部开展调研，司法部部署工作。") == ["住建部", "人社部", "工信部", "司法部"]
+
+
 def test_a_trade_promotion_council_by_its_short_name_is_a_body():
     assert orgs("县商务局、县贸促会联合举办外贸法律培训。") == ["县商务局", "县贸促会"]
 
