@@ -23,6 +23,18 @@ def test_the_sites_name_above_its_navigation_is_no_mention_but_a_heading_naming_
     ]
 
 
+def test_bodies_named_with_the_new_era_or_a_merged_bureau_s_short_name_stay_whole():
+    # 新 is an adjective to the segmenter and 食 a verb: the domain words keep these names whole
+    text = "县新时代文明实践中心、中宁县枸杞新业态公共法律服务中心开展活动，原县质监局、食药监局并入县市场监督管理局。"
+    assert orgs(text) == [
+        "县新时代文明实践中心",
+        "中宁县枸杞新业态公共法律服务中心",
+        "县质监局",
+        "食药监局",
+        "县市场监督管理局",
+    ]
+
+
 def test_the_ministries_written_short_are_bodies():
     assert orgs("住建部、人社部联合发文，工信部开展调研，司法部部署工作。") == ["住建部", "人社部", "工信部", "司法部"]
 
