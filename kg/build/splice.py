@@ -20,12 +20,15 @@ import os
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 from pathlib import Path
-from typing import IO
+from typing import IO, TYPE_CHECKING
 
 import orjson
 
 from kg.build.parts import ReportPart
 from kg.fsutil import copy_range, file_stamp
+
+if TYPE_CHECKING:
+    from kg.build.cache import Cache
 
 LAYOUT = "graph.json"
 
@@ -51,10 +54,15 @@ def source_of(part: ReportPart) -> tuple[str, int] | None:
     return f"{path}#{start}-{end}", end - start
 
 
+def _cache_of(parts: list[ReportPart]) -> Cache | None:
+    """The build's cache (every part of a build has the same one), where the record is kept."""
+    return parts[0].cache if parts else None
+
+
 def last_graph(parts: list[ReportPart], graph: Path) -> LastGraph | None:
     """The last graph of this output folder, when its record is in this build's cache and ``graph`` is the very
     file it describes."""
-    cache = parts[0].cache if parts else None
+    cache = _cache_of(parts)
     if cache is None:
         return None
     record = cache.load_sealed(LAYOUT)
@@ -103,7 +111,7 @@ def copy_parts(out: IO[bytes], parts: Iterable[ReportPart], at: int, last: LastG
 def save_layout(parts: list[ReportPart], placed: list[Placed], graph: Path) -> Callable[[], None]:
     """The function that records ``placed`` for the next build, once ``graph`` is in place (its stamp is taken
     after the rename: a rename changes the file's change time)."""
-    cache = parts[0].cache if parts else None
+    cache = _cache_of(parts)
 
     def save() -> None:
         if cache is None or not placed:

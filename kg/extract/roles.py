@@ -301,7 +301,9 @@ def role_of(text: str, start: int, end: int, own: OwnArea | None = None) -> str:
     listed = False
     if not group and (head := _list_head_of(text, start, window)) is not None:
         before, group, listed = head, _verb_group(head), True  # a list its head sentence opens: that sentence's verb
-    completed = any(roles[m.group()] == "complete" for m in group) and doer(before[: group[0].start()], own) != "other"
+    who = doer(before[: group[0].start()], own) if group else None  # (the doer of the verb group, if any)
+    completed = any(roles[m.group()] == "complete" for m in group) and who != "other"
+    title = text[start + 1 : end - 1]
     if all(roles[m.group()] in ("light", "complete") for m in group):
         if group and _ASSISTING.search(before, 0, group[0].start()):
             return "cited"  # 配合县人大常委会完成《…》修订: the work is the body's it assists
@@ -309,7 +311,6 @@ def role_of(text: str, start: int, end: int, own: OwnArea | None = None) -> str:
     if group and _OBJECT_TAKEN.match(before, group[-1].end()):
         group = []  # 制定《甲》，将《乙》…: the verb's object is the earlier title, not this one
     if group:
-        who, title = doer(before[: group[0].start()], own), text[start + 1 : end - 1]
         kinds = {roles[m.group()] for m in group}
         if kinds == {"revised"}:  # 修订后的《某县…办法》自…起施行: revised by it (not 落实《甲》和新修订的《乙》)
             alone = who != "other" and not pattern.search(before, 0, group[0].start())
@@ -337,7 +338,6 @@ def role_of(text: str, start: int, end: int, own: OwnArea | None = None) -> str:
         return "cited" if doer(passed.group("doer"), own) == "other" else "issued"
     if published := _PUBLISHED_BY.match(after):
         return "issued" if doer(published.group("doer"), own) == "own" else "cited"
-    title = text[start + 1 : end - 1]
     if (_AFTER_ISSUING.match(after) or (completed and _COUNTED_AS_MADE.match(after))) and not (
         _others(title, own) or _national(title)
     ):
