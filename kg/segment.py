@@ -29,6 +29,7 @@ from typing import Protocol
 
 from kg.errors import ConfigError
 from kg.fsutil import atomic_write_bytes
+from kg.lang.wordpattern import words_pattern
 from kg.resources import data_csv, data_lines
 
 
@@ -267,9 +268,7 @@ class JiebaSegmenter:
             words.append((word.replace("、", _PLACEHOLDER), tag))
         self._tok = jieba.Tokenizer()
         self._tags = _dictionary(self._tok, words)
-        self._protect = (
-            re.compile("|".join(re.escape(w) for w in sorted(protected, key=len, reverse=True))) if protected else None
-        )
+        self._protect = re.compile(words_pattern(protected)) if protected else None
         self._tagger = _Tagger(self._tok.FREQ, self._tok.total, self._tags)
 
     def jieba_tagger(self):

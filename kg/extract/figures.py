@@ -43,6 +43,7 @@ from kg.lang.numerals import (
     parse_range,
 )
 from kg.lang.titles import names_a_document
+from kg.lang.wordpattern import words_pattern
 from kg.lang.zh import CLAUSE_ENDS, quoted
 from kg.model import FigureMention
 from kg.read import Document
@@ -89,8 +90,7 @@ def _pattern() -> re.Pattern[str]:
 
 def _figure_pattern() -> str:
     """The pattern of a figure: qualifier, number or range, multiplier, unit or per cent, qualifier."""
-    units = sorted((u for u in _units() if u not in ("%", "％")), key=len, reverse=True)
-    unit_alt = "|".join(re.escape(u) for u in units)
+    unit_alt = words_pattern(u for u in _units() if u not in ("%", "％"))
     number = rf"{ARABIC_NUMBER_PATTERN}|{CHINESE_NUMBER_PATTERN}"
     return (
         rf"(?P<pre>{_PREFIX})?"
@@ -104,8 +104,8 @@ def _figure_pattern() -> str:
 
 @lru_cache(maxsize=1)
 def _exclusions() -> re.Pattern[str]:
-    phrases = sorted(data_lines("figure_exclusions.txt"), key=len, reverse=True)
-    return re.compile("|".join(re.escape(p) for p in phrases))
+    phrases = data_lines("figure_exclusions.txt")
+    return re.compile(words_pattern(phrases))
 
 
 @lru_cache(maxsize=1)

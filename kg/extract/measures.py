@@ -30,6 +30,7 @@ from kg.lang.laws import law_table
 from kg.lang.numerals import COUNTING_CHARS
 from kg.lang.schemes import measure_scheme
 from kg.lang.titles import names_a_document
+from kg.lang.wordpattern import words_pattern
 from kg.lang.zh import (
     CLAUSE_ENDS,
     CLOSE_QUOTES,
@@ -111,7 +112,7 @@ def _unquoted_pattern() -> re.Pattern[str]:
     generic = {_key(w) for w in data_lines("measure_unquoted.txt")}
     labels = {_key(label) for c in measure_scheme() if c.coined for label in c.labels}
     labels = [k for k in labels if k not in generic and (len(k) >= 3 or _PARTS.search(k))]
-    return re.compile("|".join(re.escape(k) for k in sorted(labels, key=len, reverse=True)))
+    return re.compile(words_pattern(labels))
 
 
 def canonical_measure(label: str) -> str:
@@ -175,7 +176,7 @@ def _contexts() -> _Contexts:
         words[row["side"]] += row["words"].split("|")
 
     def alternatives(ws: list[str]) -> str:
-        return "|".join(re.escape(w) for w in sorted(ws, key=len, reverse=True))
+        return words_pattern(ws)
 
     before = f"(?:{alternatives(words['before'])})[^{re.escape(CLAUSE_ENDS.replace('、', ''))}]*$"
     return _Contexts(re.compile(f"(?:{alternatives(words['after'])})"), re.compile(before), tuple(words["ends"]))
@@ -236,9 +237,15 @@ def _org_after(text: str, pos: int) -> bool:
 
 
 @lru_cache(maxsize=1)
-def _heads() -> tuple[str, ...]:
-    """kg/data/measure_heads.txt, longest first."""
-    return tuple(sorted(data_lines("measure_heads.txt"), key=len, reverse=True))
+def _heads_pattern() -> re.Pattern[str]:
+    """kg/data/measure_heads.txt: the nouns a quoted measure may stand before (改革, 工作, 模式)."""
+    return re.compile(words_pattern(data_lines("measure_heads.txt")))
+
+
+def _head_at(text: str, pos: int) -> str:
+    """The longest head of kg/data/measure_heads.txt that stands at ``pos`` (“放管服”改革: 改革), or ""."""
+    m = _heads_pattern().match(text, pos)
+    return m.group() if m else ""
 
 
 def _names_a_method(phrase: str) -> bool:
@@ -290,7 +297,7 @@ def extract_measures(
         if _org_after(text, m.end()) or _org_after(text, m.end() + _name_run(text, m.end())):
             not_measures.append(m.span())
             continue  # “五心”学院, “同心义警”志愿服务队: part of a body's name
-        head = next((h for h in _heads() if text.startswith(h, m.end())), "")
+        head = _head_at(text, m.end())
         hit = index.get(_key(phrase + head)) if head else None
         if hit:  # “放管服”改革: the concept of the whole; the span is the phrase, never a quotation mark
             add(m.start(1), m.end(1), hit[1], hit[0])

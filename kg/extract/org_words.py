@@ -8,6 +8,7 @@ import re
 from functools import cache
 
 from kg.lang.areas import area_table
+from kg.lang.wordpattern import words_pattern
 from kg.lang.zh import BODY_LAST_CHARS, CLAUSE_ENDS, FUNCTION_CHARS
 from kg.resources import data_lines
 from kg.segment import Segmenter
@@ -85,8 +86,7 @@ def _tagged(piece: str, segmenter: Segmenter) -> list[tuple[str, str]]:
 def _cut_by_stop_words(window: str) -> list[str]:
     """Without a segmenter: split at multi-character stop words only (single characters such as 和 occur
     inside names: 住房和城乡建设局)."""
-    verbs = sorted((w for w in word_list("org_stop_words.txt") if len(w) >= 2), key=len, reverse=True)
-    pattern = re.compile("|".join(re.escape(v) for v in verbs))
+    pattern = re.compile(words_pattern(w for w in word_list("org_stop_words.txt") if len(w) >= 2))
     out, pos = [], 0
     for m in pattern.finditer(window):
         out += [window[pos : m.start()], m.group()] if m.start() > pos else [m.group()]

@@ -33,6 +33,7 @@ from kg.extract.regulations import Titles, find_titles
 from kg.extract.spans import SpanSet
 from kg.lang.areas import area_table
 from kg.lang.numerals import COUNTING_CHARS
+from kg.lang.wordpattern import words_pattern
 from kg.lang.zh import FUNCTION_CHARS, HAN_CLASS, TIERS, quoted
 from kg.model import OrganisationMention
 from kg.read import Document
@@ -64,7 +65,7 @@ def _endings() -> tuple[re.Pattern[str], dict[str, _Ending]]:
         r["ending"]: _Ending(r["ending"], r["name"], _followers(r["not_followed_by"] or ""))
         for r in data_csv("org_endings.csv")
     }
-    pattern = re.compile("|".join(re.escape(e) for e in sorted(rows, key=len, reverse=True)))
+    pattern = re.compile(words_pattern(rows))
     return pattern, rows
 
 
