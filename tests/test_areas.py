@@ -105,3 +105,17 @@ def test_a_function_character_after_a_closing_bracket_joins_words_and_spells_no_
     t = area_table()
     assert t.find("落实《某某实施意见》（某发〔2017〕17号）和县委办公室《通知》") == []
     assert t.find("和县人民政府")[0][2] == "和县"
+
+
+def test_the_tier_word_at_a_place_is_the_longest_one_standing_there():
+    from kg.lang.areas import tier_word_at, tier_words
+
+    words = dict(tier_words())
+    assert tier_word_at("县人民政府办公室关于印发某某办法的通知") == ("县人民政府", words["县人民政府"])
+    assert tier_word_at("印发国务院文件", 2) == ("国务院", "national")
+    assert tier_word_at("某某县司法局") is None
+    # every word of the table is found where it stands, as the longest word there
+    for word, _ in tier_words():
+        text = word + "办公室"
+        found = tier_word_at(text)
+        assert found is not None and found[0] == max((w for w, _ in tier_words() if text.startswith(w)), key=len)

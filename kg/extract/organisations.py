@@ -49,7 +49,8 @@ _POSITION = re.compile(
 )
 _QUOTE = quoted(1, 30, single=False)
 _DECREE = re.compile(r"\s*(?:令\s*(?:第\s*)?\d{1,4}\s*号|第\s*\d{1,4}\s*号令)")
-_BREAK = re.compile(f"[^{HAN_CLASS}（）()]")  # a name never crosses punctuation, digits or quotes
+_NAME_CHARS = f"[{HAN_CLASS}（）()]"  # a name never crosses punctuation, digits or quotes
+_WINDOW = {group: re.compile(f"{_NAME_CHARS}{{0,{n}}}+\\Z") for group, n in ((False, _LEFT), (True, _LEFT_GROUP))}
 
 
 @dataclass(frozen=True)
@@ -186,11 +187,10 @@ def _stops_name(word: str, tag: str, group: bool = False) -> bool:
 
 def _window_start(text: str, start: int, group: bool) -> int:
     """Where the window read for the name before ``start`` begins: at most _LEFT (_LEFT_GROUP) characters back,
-    never across punctuation, digits or quotes."""
-    lo = start
-    while lo > 0 and start - lo < (_LEFT_GROUP if group else _LEFT) and not _BREAK.match(text[lo - 1]):
-        lo -= 1
-    return lo
+    never across punctuation, digits or quotes (the first place from which only name characters run to
+    ``start``: one search in C, not a step back per character)."""
+    left = _LEFT_GROUP if group else _LEFT
+    return _WINDOW[group].search(text, max(0, start - left), start).start()
 
 
 class _Names:

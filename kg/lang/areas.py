@@ -11,6 +11,7 @@ from collections.abc import Iterable
 from dataclasses import dataclass
 from functools import lru_cache
 
+from kg.lang.wordpattern import words_pattern
 from kg.lang.zh import CLOSING_MARKS, TIERS, is_han
 from kg.model import AreaRef
 from kg.resources import data_csv, data_lines
@@ -211,3 +212,19 @@ def tier_words() -> list[tuple[str, str]]:
     """(word, tier) pairs of ``kg/data/issuer_prefixes.csv``, longest first: words that name a body by its tier
     instead of its place (国务院, 省委, 市政府, 县委 …)."""
     return sorted(((r["prefix"], r["tier"]) for r in data_csv("issuer_prefixes.csv")), key=lambda x: -len(x[0]))
+
+
+@lru_cache(maxsize=1)
+def _tier_word_pattern() -> tuple[re.Pattern[str], dict[str, str]]:
+    tiers: dict[str, str] = {}
+    for word, tier in tier_words():
+        tiers.setdefault(word, tier)  # (a word listed twice: its first tier, as a walk of tier_words() finds)
+    return re.compile(words_pattern(tiers)), tiers
+
+
+def tier_word_at(text: str, pos: int = 0) -> tuple[str, str] | None:
+    """(word, tier) of the longest tier word (:func:`tier_words`) standing at ``pos``, or None: one scan, not a
+    ``startswith`` per word."""
+    pattern, tiers = _tier_word_pattern()
+    m = pattern.match(text, pos)
+    return (m.group(), tiers[m.group()]) if m else None

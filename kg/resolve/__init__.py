@@ -137,7 +137,8 @@ def _resolve_report(corpus: Corpus, ex: Extraction, source_names: list[str]) -> 
     gov_key = _government(corpus, info.issuer, info.area)
     reg_keys, work_keys, roles = _regulations(corpus, ex.regulations, info.area)
     names: dict[str, tuple[str, bool]] = {}  # a report names the same bodies again and again: canonicalise once
-    org_keys = [_organisation(corpus, m.name, info.area, gov_key, names) for m in ex.organisations]
+    governs: dict[str, bool] = {}  # … and writes one body in several ways: compare each with the government once
+    org_keys = [_organisation(corpus, m.name, info.area, gov_key, names, governs) for m in ex.organisations]
     for m in ex.measures:
         node = corpus.measures.setdefault(m.label, EntityNode(m.label, m.label, concept=m.concept))
         surface = m.span.text.replace("\n", "")
@@ -207,16 +208,25 @@ def _identity(
 
 
 def _organisation(
-    corpus: Corpus, name: str, area: AreaRef | None, gov_key: str | None, names: dict[str, tuple[str, bool]]
+    corpus: Corpus,
+    name: str,
+    area: AreaRef | None,
+    gov_key: str | None,
+    names: dict[str, tuple[str, bool]],
+    governs: dict[str, bool],
 ) -> str | None:
     """The key of a named body; None when it names the report's own government or signing body (then the
     written form becomes one of the government's altLabels). ``names`` keeps, per written name of this report, its
-    canonical name and whether that is the government."""
+    canonical name and whether that is the government; ``governs``, per canonical name, the latter."""
     known = names.get(name)
     if known is None:
         label = canonical_organisation(name, area)
-        own = _without_party(government_name(label, area)) == _without_party(gov_key) if gov_key else False
-        known = names[name] = (label, own or bool(gov_key) and _own_office(label, gov_key))
+        own = governs.get(label)
+        if own is None:
+            own = governs[label] = bool(gov_key) and (
+                _without_party(government_name(label, area)) == _without_party(gov_key) or _own_office(label, gov_key)
+            )
+        known = names[name] = (label, own)
     label, is_government = known
     if is_government:
         if name != gov_key:
@@ -231,9 +241,11 @@ def _organisation(
 def _own_office(label: str, gov_key: str) -> bool:
     """Whether a body named without place or tier is the department that reports (民政局, or 人社局 expanded, in the
     report of 某某区民政局): a department speaks of itself so; another level's would carry its tier (市民政局)."""
+    if gov_key.endswith("政府"):
+        return False  # (a government's report: the test needs no place read)
     table = area_table()
     places = table.leading_places(gov_key)
-    if not places or table.leading_places(label) or gov_key.endswith("政府"):
+    if not places or table.leading_places(label):
         return False
     return label == gov_key[places[-1][1] :]
 

@@ -21,7 +21,7 @@ import re
 from dataclasses import dataclass, field
 from functools import lru_cache
 
-from kg.lang.areas import Area, area_table, tier_words
+from kg.lang.areas import Area, area_table, tier_word_at
 from kg.lang.laws import Law, law_table
 from kg.lang.titles import normalise_title, without_version
 from kg.lang.zh import HAN_CLASS, TIERS
@@ -144,10 +144,10 @@ def _tier_of(title: str) -> tuple[str, int] | None:
     """The tier word a title starts with (省委…, 市政府…, 国务院…), with its length."""
     m = _LEADING_WRAPPERS.match(title)
     head = title[m.end() :] if m else title
-    for prefix, tier in tier_words():
-        if head.startswith(prefix) and (len(prefix) > 1 or _tier_word_ok(head)):
-            return tier, len(prefix)
-    return None
+    found = tier_word_at(head)  # (the longest: a longer word needs nothing more, a single character a body after it)
+    if found is None or len(found[0]) == 1 and not _tier_word_ok(head):
+        return None
+    return found[1], len(found[0])
 
 
 def _tier_word_ok(head: str) -> bool:
