@@ -282,14 +282,20 @@ class JiebaSegmenter:
         return self._protect.sub(lambda m: m.group().replace("、", _PLACEHOLDER), text)
 
     def cut(self, text: str) -> list[str]:
-        return [w.replace(_PLACEHOLDER, "、") for w in self._tok.lcut(self._hide(text), HMM=True)]
+        hidden = self._hide(text)
+        words = self._tok.lcut(hidden, HMM=True)
+        return [w.replace(_PLACEHOLDER, "、") for w in words] if _PLACEHOLDER in hidden else words
 
     def tag(self, text: str) -> list[tuple[str, str]]:
         """Words with POS tags, without jieba's HMM for unknown words: the extractors tag only short windows
         (a name before its ending, a clause before a number), where an unknown word falling apart into
         characters costs little, and the HMM would double the time of the whole extraction. The words and tags
         of ``jieba.posseg`` (``lcut(text, HMM=False)``), by :class:`_Tagger`."""
-        return [(word.replace(_PLACEHOLDER, "、"), flag) for word, flag in self._tagger.tag(self._hide(text))]
+        hidden = self._hide(text)
+        words = self._tagger.tag(hidden)
+        if _PLACEHOLDER not in hidden:
+            return words  # (nothing hidden: most windows)
+        return [(word.replace(_PLACEHOLDER, "、"), flag) for word, flag in words]
 
 
 class DocumentMemo:
