@@ -175,11 +175,8 @@ def _contexts() -> _Contexts:
     for row in data_csv("measure_contexts.csv"):
         words[row["side"]] += row["words"].split("|")
 
-    def alternatives(ws: list[str]) -> str:
-        return words_pattern(ws)
-
-    before = f"(?:{alternatives(words['before'])})[^{re.escape(CLAUSE_ENDS.replace('、', ''))}]*$"
-    return _Contexts(re.compile(f"(?:{alternatives(words['after'])})"), re.compile(before), tuple(words["ends"]))
+    before = f"(?:{words_pattern(words['before'])})[^{re.escape(CLAUSE_ENDS.replace('、', ''))}]*$"
+    return _Contexts(re.compile(f"(?:{words_pattern(words['after'])})"), re.compile(before), tuple(words["ends"]))
 
 
 def _a_rule_s_title(key: str) -> bool:

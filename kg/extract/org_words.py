@@ -83,12 +83,17 @@ def _tagged(piece: str, segmenter: Segmenter) -> list[tuple[str, str]]:
     return out
 
 
+@cache
+def _stop_words_pattern() -> re.Pattern[str]:
+    """The stop words of two characters or more, as one pattern (made once, not per window)."""
+    return re.compile(words_pattern(w for w in word_list("org_stop_words.txt") if len(w) >= 2))
+
+
 def _cut_by_stop_words(window: str) -> list[str]:
     """Without a segmenter: split at multi-character stop words only (single characters such as 和 occur
     inside names: 住房和城乡建设局)."""
-    pattern = re.compile(words_pattern(w for w in word_list("org_stop_words.txt") if len(w) >= 2))
     out, pos = [], 0
-    for m in pattern.finditer(window):
+    for m in _stop_words_pattern().finditer(window):
         out += [window[pos : m.start()], m.group()] if m.start() > pos else [m.group()]
         pos = m.end()
     if pos < len(window):
